@@ -1,0 +1,201 @@
+/* Generated from schema/catalog.schema.json by `npm run types`. Do not edit. */
+
+/**
+ * Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "page".
+ */
+export type Page = 'urls' | 'expressroute'
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "requirement".
+ */
+export type Requirement = 'required' | 'optional' | 'unknown'
+
+/**
+ * The network endpoints of the Power BI documentation pages, compiled by endpoint-catalog.
+ */
+export interface Catalog {
+  /**
+   * Version of this file format (semver). Readers accept any file with the same major version.
+   */
+  schemaVersion: string
+  /**
+   * Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.
+   */
+  version: string
+  /**
+   * sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).
+   */
+  contentHash: string
+  sources: Source[]
+  endpointSets: EndpointSet[]
+  expressRoute: ExpressRoute
+  diagnostics: Diagnostic[]
+}
+/**
+ * One markdown page the catalog was compiled from.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "source".
+ */
+export interface Source {
+  path: string
+  page: Page
+  title: string | null
+  /**
+   * The page's ms.date as an ISO date, or null when the front matter has none.
+   */
+  msDate: string | null
+  sha256: string
+}
+/**
+ * One table row of the URL page: a purpose, its destinations and ports.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "endpointSet".
+ */
+export interface EndpointSet {
+  /**
+   * Stable id derived from section and purpose (and destinations, where two rows share both).
+   */
+  id: string
+  section: string
+  purpose: string
+  requirement: Requirement
+  /**
+   * True when the page says any one of the destinations is enough ("One of the following:").
+   */
+  alternatives: boolean
+  destinations: Destination[]
+  ports: Port[]
+  /**
+   * The port cell as written, when it was not read as ports or N/A.
+   */
+  portsText?: string
+  /**
+   * Cells of columns the compiler does not map, by column header.
+   */
+  attributes?: {
+    [k: string]: string
+  }
+  source: Position
+}
+/**
+ * One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "destination".
+ */
+export interface Destination {
+  kind: 'host' | 'wildcard' | 'url' | 'ip' | 'cidr' | 'reference' | 'text'
+  value: string
+  /**
+   * For a url: its host.
+   */
+  host?: string
+  /**
+   * For a reference: the link text.
+   */
+  text?: string
+  /**
+   * For a reference: the sentence around the link.
+   */
+  context?: string
+  /**
+   * For a reference: the target as written, when it differs from value.
+   */
+  href?: string
+  expressRoute?: RouteStatus
+}
+/**
+ * How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "route".
+ */
+export interface RouteStatus {
+  route: 'internet' | 'expressroute'
+  /**
+   * The ExpressRoute exceptions that cover the destination, in catalog order.
+   */
+  exceptions: RouteMatch[]
+}
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "routeMatch".
+ */
+export interface RouteMatch {
+  exception: string
+  activity: string
+  /**
+   * The exception's destination that covers this one.
+   */
+  pattern: string
+}
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "port".
+ */
+export interface Port {
+  protocol: 'tcp' | 'udp'
+  port: number
+  /**
+   * Last port of a range, when the page gives one (e.g. TCP 5671-5672).
+   */
+  to?: number
+}
+/**
+ * A place in a source page (1-based line and column).
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "position".
+ */
+export interface Position {
+  path: string
+  line: number
+  column: number
+}
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "expressRoute".
+ */
+export interface ExpressRoute {
+  exceptions: ExpressRouteException[]
+}
+/**
+ * Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "exception".
+ */
+export interface ExpressRouteException {
+  id: string
+  scope: 'overall' | 'saas' | 'desktop' | 'paas' | 'mobile' | 'gateway' | 'other'
+  section: string
+  kind: 'table' | 'prose'
+  /**
+   * The table's activity, or the prose exception's text.
+   */
+  activity: string
+  /**
+   * For prose: the emphasised subject of the bullet, e.g. Map visuals.
+   */
+  subject?: string
+  destinations: Destination[]
+  attributes?: {
+    [k: string]: string
+  }
+  source: Position
+}
+/**
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "diagnostic".
+ */
+export interface Diagnostic {
+  ruleId: string
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  source: Position
+}

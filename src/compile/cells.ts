@@ -1,0 +1,267 @@
+/**
+ * The cell grammar: requirement markers, destination lists and port lists, read from mdast cells.
+ */
+import type {Nodes, PhrasingContent, TableCell} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import type {Destination, Port, Requirement} from '../../generated/catalog.js'
+import {report} from '../report.js'
+import {classifyDestination} from './destination.js'
+
+/** The tags that separate list items in a cell: `<br>`, `</br>`, `<br/>`, `<li>`, `</li>`, lists. */
+const separatorTag = /^<\/?(br|li|ul|ol|p)\b[^>]*>$/i
+
+/** Plain text of a cell (or any node), with line-breaking tags read as `, `. */
+export function cellText(node: Nodes | undefined): string {
+  if (!node) return ''
+  const parts: string[] = []
+  const walk = (child: Nodes): void => {
+    if (child.type === 'html') {
+      if (separatorTag.test(child.value.trim())) parts.push(', ')
+    } else if (child.type === 'break') {
+      parts.push(', ')
+    } else if ('children' in child) {
+      for (const grandchild of child.children) walk(grandchild as Nodes)
+    } else {
+      parts.push(toString(child))
+    }
+  }
+  walk(node)
+  return parts.join('').replace(/\s+/g, ' ').trim()
+}
+
+const requirementPrefix = /^(required|optional)\s*:\s*/i
+
+/** Split a purpose cell into its requirement prefix (`**Required:**`, `Optional:`) and its text. */
+export function readPurpose(cell: TableCell | undefined): {requirement: Requirement | undefined; purpose: string} {
+  const text = cellText(cell)
+  const match = requirementPrefix.exec(text)
+  if (!match) return {requirement: undefined, purpose: text}
+  return {
+    requirement: match[1]!.toLowerCase() as Requirement,
+    purpose: text.slice(match[0].length).trim()
+  }
+}
+
+/** Read a Required/Optional column cell; undefined when it says neither. */
+export function readRequirementCell(cell: TableCell | undefined): Requirement | undefined {
+  const text = cellText(cell).toLowerCase().replace(/[*:.]/g, '').trim()
+  if (/^(required|yes|mandatory)$/.test(text)) return 'required'
+  if (/^(optional|no)$/.test(text)) return 'optional'
+  return undefined
+}
+
+const none = /^(n\/?a|none|not applicable|-|—|–)?$/i
+
+/** Read a port cell: `TCP 443`, `TCP 80, 443`, `UDP 3478`, `1433`, `5671-5672`, `N/A`. */
+export function readPorts(cell: TableCell | undefined, file: VFile): {ports: Port[]; portsText?: string} {
+  const text = cellText(cell)
+  if (none.test(text)) return {ports: []}
+
+  const ports: Port[] = []
+  let protocol: Port['protocol'] | undefined
+  let assumed = false
+  for (const token of text.toLowerCase().split(/[\s,;/]+|\band\b/).filter(Boolean)) {
+    if (token === 'tcp' || token === 'udp') {
+      protocol = token
+      continue
+    }
+    const range = /^(\d+)(?:-(\d+))?$/.exec(token)
+    if (!range) {
+      report(file, 'port-unparsed', `Unexpected port \`${text}\`, expected ports such as \`TCP 443\` or N/A`, cell)
+      return {ports: [], portsText: text}
+    }
+    const from = Number(range[1])
+    const to = range[2] === undefined ? undefined : Number(range[2])
+    if (!validPort(from) || (to !== undefined && (!validPort(to) || to < from))) {
+      report(file, 'port-invalid', `Unexpected port \`${token}\`, expected a number from 1 to 65535`, cell)
+      return {ports: [], portsText: text}
+    }
+    if (!protocol) assumed = true
+    ports.push(to === undefined || to === from ? {protocol: protocol ?? 'tcp', port: from} : {protocol: protocol ?? 'tcp', port: from, to})
+  }
+
+  if (assumed) {
+    report(file, 'port-protocol-assumed', `Unexpected port \`${text}\` without a protocol, expected e.g. \`TCP ${ports[0]?.port ?? 443}\`; read as TCP`, cell)
+  }
+  return {ports: sortPorts(ports)}
+}
+
+function validPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535
+}
+
+/** Ports in a stable order without duplicates. */
+export function sortPorts(ports: Port[]): Port[] {
+  const seen = new Map<string, Port>()
+  for (const port of ports) seen.set(portKey(port), port)
+  return [...seen.values()].sort((a, b) => a.protocol.localeCompare(b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port))
+}
+
+/** `tcp/443`, `tcp/5671-5672`: how a port is written in CSV and reports. */
+export function portKey(port: Port): string {
+  return `${port.protocol}/${port.port}${port.to === undefined ? '' : '-' + port.to}`
+}
+
+export interface CellDestinations {
+  destinations: Destination[]
+  /** True when the cell says `One of the following:`. */
+  alternatives: boolean
+}
+
+const alternativesPrefix = /^\s*(any\s+)?one of the following\s*:?\s*/i
+const docsBase = 'https://learn.microsoft.com/'
+
+/**
+ * Read the destinations of a cell: split on `,`, `;` and line-breaking tags (inside or outside code
+ * spans), type each one, and read links as references.
+ */
+export function readDestinations(cells: TableCell[], file: VFile): CellDestinations {
+  let alternatives = false
+  const destinations: Destination[] = []
+  for (const cell of cells) {
+    const read = readCell(cell, file)
+    alternatives ||= read.alternatives
+    destinations.push(...dropDuplicates(read.destinations, destinations, cell, file))
+  }
+  return {destinations, alternatives}
+}
+
+function readCell(cell: TableCell, file: VFile): CellDestinations {
+  let alternatives = false
+  const parts = segmentCell(cell.children, String(file)).map((segment) => {
+    if (segment.links.length > 0) return {segment, text: '', classified: undefined}
+    const match = alternativesPrefix.exec(segment.text)
+    if (match) alternatives = true
+    const text = match ? segment.text.slice(match[0].length).trim() : segment.text
+    return {segment, text, classified: text === '' ? undefined : classifyDestination(text)}
+  })
+
+  // A cell of prose (`Sign in, and get data`) is one text destination, not one per comma.
+  const plain = parts.filter((part) => part.classified !== undefined)
+  if (plain.length > 1 && plain.every((part) => part.classified?.kind === 'text')) {
+    plain[0]!.classified = classifyDestination(plain.map((part) => part.text).join(', '))
+    for (const part of plain.slice(1)) part.classified = undefined
+  }
+
+  const destinations: Destination[] = []
+  for (const {segment, classified} of parts) {
+    if (classified) destinations.push(toDestination(classified, cell, file))
+    for (const link of segment.links) {
+      const value = absoluteReference(link.href)
+      destinations.push({
+        kind: 'reference',
+        value,
+        text: link.text,
+        context: segment.text,
+        ...(value === link.href ? {} : {href: link.href})
+      })
+    }
+  }
+
+  return {destinations, alternatives}
+}
+
+function toDestination(item: ReturnType<typeof classifyDestination>, cell: TableCell, file: VFile): Destination {
+  for (const note of item.notes) report(file, note.ruleId, note.reason, cell)
+  if (item.kind === 'text') {
+    report(file, 'destination-text', `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, cell)
+  }
+  return item.host === undefined ? {kind: item.kind, value: item.value} : {kind: item.kind, value: item.value, host: item.host}
+}
+
+function dropDuplicates(destinations: Destination[], before: Destination[], cell: TableCell, file: VFile): Destination[] {
+  const seen = new Set(before.map((destination) => destination.kind + ' ' + destination.value))
+  return destinations.filter((destination) => {
+    const key = destination.kind + ' ' + destination.value
+    if (seen.has(key)) {
+      report(file, 'destination-duplicate', `Unexpected duplicate destination \`${destination.value}\` in one row, dropped`, cell)
+      return false
+    }
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Make a docs link absolute against learn.microsoft.com, which also serves the old
+ * docs.microsoft.com addresses; a locale segment (`/en-us/`) is dropped so that moving a link
+ * between the two spellings is not a change.
+ */
+export function absoluteReference(href: string): string {
+  let url: URL
+  try {
+    url = new URL(href, docsBase + 'power-bi/')
+  } catch {
+    return href
+  }
+  if (url.hostname === 'docs.microsoft.com' || url.hostname === 'learn.microsoft.com') {
+    url.protocol = 'https:'
+    url.hostname = 'learn.microsoft.com'
+    url.pathname = url.pathname.replace(/^\/[a-z]{2}-[a-z]{2}(?=\/)/i, '').replace(/\.md$/, '')
+  }
+  return url.href
+}
+
+interface Segment {
+  text: string
+  links: Array<{href: string; text: string}>
+}
+
+/** Split phrasing content into segments at `,`, `;` and line-breaking tags. */
+function segmentCell(children: PhrasingContent[], source: string): Segment[] {
+  const segments: Segment[] = []
+  let current: Segment = {text: '', links: []}
+  const close = (): void => {
+    current.text = current.text.replace(/\s+/g, ' ').trim()
+    if (current.text !== '' || current.links.length > 0) segments.push(current)
+    current = {text: '', links: []}
+  }
+  const addText = (value: string): void => {
+    const pieces = value.split(/[,;\n]/)
+    pieces.forEach((piece, index) => {
+      if (index > 0) close()
+      current.text += piece
+    })
+  }
+  const walk = (nodes: PhrasingContent[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+          addText(node.value)
+          break
+        case 'html':
+          if (separatorTag.test(node.value.trim())) close()
+          break
+        case 'break':
+          close()
+          break
+        case 'link': {
+          const text = toString(node)
+          current.links.push({href: node.url, text})
+          current.text += text
+          break
+        }
+        case 'emphasis':
+        case 'strong':
+        case 'delete': {
+          // `*.a.com, *.b.com` can read as emphasis; the asterisks belong to the wildcards.
+          const start = node.position?.start.offset
+          const end = node.position?.end.offset
+          if (start !== undefined && end !== undefined && source.charAt(start) === '*' && /\*\./.test(source.slice(start, end))) {
+            addText(source.slice(start, end))
+          } else {
+            walk(node.children)
+          }
+          break
+        }
+        default:
+          addText(toString(node))
+      }
+    }
+  }
+  walk(children)
+  close()
+  return segments
+}

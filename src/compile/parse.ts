@@ -1,0 +1,93 @@
+/**
+ * Markdown → mdast: remark-parse with GFM and YAML front matter, then table recovery.
+ * The page's own metadata (title, ms.date) is read here too.
+ */
+import type {Html, Root, Yaml} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {VFile} from 'vfile'
+import {parse as parseYaml} from 'yaml'
+import {report} from '../report.js'
+import {remarkRecoverTables} from './recover-tables.js'
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkRecoverTables)
+  .freeze()
+
+/** Parse a page into mdast, recovering the tables GFM rejects; diagnostics go to `file`. */
+export function parsePage(file: VFile): Root {
+  const tree = processor.parse(file)
+  return processor.runSync(tree, file) as Root
+}
+
+export interface PageMeta {
+  title: string | null
+  /** ISO date (YYYY-MM-DD) from `ms.date`. */
+  msDate: string | null
+}
+
+/** Read title and ms.date from YAML front matter, or from the older `<tags ms.date="…">` block. */
+export function readMeta(tree: Root, file: VFile): PageMeta {
+  const first = tree.children[0]
+  let title: string | null = null
+  let rawDate: unknown = null
+
+  if (first?.type === 'yaml') {
+    const data = readYaml(first, file)
+    if (typeof data['title'] === 'string') title = data['title']
+    rawDate = data['ms.date'] ?? null
+  } else {
+    const tags = tree.children.find(
+      (node): node is Html => node.type === 'html' && /ms\.date\s*=/.test(node.value)
+    )
+    const titleTag = tree.children.find(
+      (node): node is Html => node.type === 'html' && /pageTitle\s*=/.test(node.value)
+    )
+    rawDate = tags ? /ms\.date\s*=\s*"([^"]*)"/.exec(tags.value)?.[1] ?? null : null
+    if (titleTag) title = /pageTitle\s*=\s*"([^"]*)"/.exec(titleTag.value)?.[1] ?? null
+  }
+
+  const msDate = isoDate(rawDate)
+  if (msDate === null) {
+    report(file, 'date-missing', 'Unexpected missing or unreadable `ms.date`, expected a date such as 08/10/2018', first)
+  }
+
+  return {title, msDate}
+}
+
+function readYaml(node: Yaml, file: VFile): Record<string, unknown> {
+  try {
+    const data: unknown = parseYaml(node.value)
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      return data as Record<string, unknown>
+    }
+  } catch (error) {
+    report(file, 'front-matter-invalid', 'Unexpected YAML front matter: ' + String((error as Error).message).split('\n')[0], node)
+    return {}
+  }
+
+  report(file, 'front-matter-invalid', 'Unexpected front matter, expected a YAML mapping', node)
+  return {}
+}
+
+/** `08/10/2018`, `2018-08-10` or a YAML date → `2018-08-10`. */
+function isoDate(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return value.toISOString().slice(0, 10)
+  }
+  if (typeof value !== 'string') return null
+  const us = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value)
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(value)
+  const [year, month, day] = us
+    ? [Number(us[3]), Number(us[1]), Number(us[2])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [0, 0, 0]
+  if (!year || month < 1 || month > 12 || day < 1 || day > 31) return null
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}

@@ -1,0 +1,184 @@
+/**
+ * Table recovery: a transformer that makes the tables a reader of the docs site sees.
+ *
+ * - A paragraph holding a header row and a delimiter row is a table GFM rejected (most often
+ *   because the delimiter row has more cells than the header); the docs site renders it, so it is
+ *   rebuilt as a `table` node with every row and exact source positions.
+ * - A body row with more cells than its header loses the extra cells in GFM; the docs site shows
+ *   them, so they are put back.
+ */
+import type {Paragraph, PhrasingContent, Root, Table, TableCell, TableRow} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {Point} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {report} from '../report.js'
+import {delimiterAlign, isDelimiterRow, splitRow, type RawCell} from './row.js'
+
+const inlineProcessor = unified().use(remarkParse).use(remarkGfm).freeze()
+
+/** Transformer attacher: recover rejected tables and the extra cells of rows. */
+export function remarkRecoverTables() {
+  return function (tree: Root, file: VFile): undefined {
+    const lines = String(file).split(/\r?\n|\r/)
+    const offsets = lineOffsets(String(file))
+
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'table') {
+        restoreExtraCells(node, lines, offsets)
+        return 'skip'
+      }
+      if (node.type !== 'paragraph' || parent === undefined || index === undefined) return
+      const replacement = recoverParagraph(node, lines, offsets, file)
+      if (!replacement) return
+      parent.children.splice(index, 1, ...replacement)
+      return index + replacement.length
+    })
+  }
+}
+
+/** One source line of a container: the text from `column` onward, and where that is. */
+interface SourceLine {
+  text: string
+  line: number
+  column: number
+  offset: number
+}
+
+function recoverParagraph(
+  node: Paragraph,
+  lines: string[],
+  offsets: number[],
+  file: VFile
+): Array<Paragraph | Table> | undefined {
+  const start = node.position?.start
+  const end = node.position?.end
+  if (!start || !end || start.line === end.line) return undefined
+
+  // Lines after the first share its indentation inside a list item or block quote.
+  const source: SourceLine[] = []
+  for (let line = start.line; line <= end.line; line++) {
+    const full = lines[line - 1] ?? ''
+    const column = Math.min(start.column, full.length + 1)
+    const text = line === end.line ? full.slice(column - 1, end.column - 1) : full.slice(column - 1)
+    source.push({text, line, column, offset: (offsets[line - 1] ?? 0) + column - 1})
+  }
+
+  const headerIndex = source.findIndex(
+    (line, i) => line.text.includes('|') && i + 1 < source.length && isDelimiterRow(source[i + 1]!.text)
+  )
+  if (headerIndex === -1) return undefined
+
+  const header = source[headerIndex]!
+  const delimiter = source[headerIndex + 1]!
+  const headerCells = splitRow(header.text)
+  const delimiterCells = splitRow(delimiter.text)
+  const align = delimiterAlign(delimiter.text).slice(0, headerCells.length)
+  while (align.length < headerCells.length) align.push(null)
+
+  const table: Table = {
+    type: 'table',
+    align,
+    children: [header, ...source.slice(headerIndex + 2)].map((line) => buildRow(line)),
+    position: {start: point(header, 0), end: {...end}}
+  }
+
+  report(
+    file,
+    'table-delimiter-mismatch',
+    delimiterCells.length === headerCells.length
+      ? 'Unexpected table that GFM does not render here, expected a blank line before it; recovered as the docs site renders it'
+      : `Unexpected ${delimiterCells.length} cells in delimiter row, expected ${headerCells.length} (as in the header row); recovered the table as the docs site renders it`,
+    {start: point(delimiter, 0), end: point(delimiter, delimiter.text.length)}
+  )
+
+  if (headerIndex === 0) return [table]
+  // Text before the header stays a paragraph of its own.
+  const before = source.slice(0, headerIndex)
+  const last = before[before.length - 1]!
+  const paragraph: Paragraph = {
+    type: 'paragraph',
+    children: before.flatMap((line, i) => [
+      ...parseInline(line.text, point(line, 0)),
+      ...(i < before.length - 1 ? [{type: 'text' as const, value: '\n'}] : [])
+    ]),
+    position: {start: {...start}, end: point(last, last.text.length)}
+  }
+  return [paragraph, table]
+}
+
+function buildRow(line: SourceLine): TableRow {
+  return {
+    type: 'tableRow',
+    children: splitRow(line.text).map((cell) => buildCell(cell, line)),
+    position: {start: point(line, 0), end: point(line, line.text.length)}
+  }
+}
+
+function buildCell(cell: RawCell, line: SourceLine): TableCell {
+  const start = point(line, cell.start)
+  return {
+    type: 'tableCell',
+    children: parseInline(cell.text, start),
+    position: {start, end: point(line, cell.start + cell.text.length)}
+  }
+}
+
+/** Put back the cells GFM dropped from rows longer than the header. */
+function restoreExtraCells(table: Table, lines: string[], offsets: number[]): void {
+  for (const row of table.children) {
+    const start = row.position?.start
+    if (!start) continue
+    const full = lines[start.line - 1] ?? ''
+    const line: SourceLine = {
+      text: full.slice(start.column - 1),
+      line: start.line,
+      column: start.column,
+      offset: (offsets[start.line - 1] ?? 0) + start.column - 1
+    }
+    const cells = splitRow(line.text)
+    for (const cell of cells.slice(row.children.length)) {
+      row.children.push(buildCell(cell, line))
+    }
+  }
+}
+
+/** Parse one line of cell text as inline markdown, with positions in the page. */
+function parseInline(text: string, start: Point): PhrasingContent[] {
+  if (text === '') return []
+  const tree = inlineProcessor.parse(text)
+  const only = tree.children[0]
+  if (tree.children.length !== 1 || only?.type !== 'paragraph') {
+    // Block syntax (a leading `#`, `-`, `1.`) is not block syntax inside a cell: keep it as text.
+    return [{type: 'text', value: text, position: {start, end: shift({line: 1, column: text.length + 1, offset: text.length}, start)}}]
+  }
+
+  visit(only, (node) => {
+    if (node.position) {
+      node.position = {start: shift(node.position.start, start), end: shift(node.position.end, start)}
+    }
+  })
+  return only.children
+}
+
+function shift(local: Point, start: Point): Point {
+  return {
+    line: start.line + local.line - 1,
+    column: local.line === 1 ? start.column + local.column - 1 : local.column,
+    offset: (start.offset ?? 0) + (local.offset ?? 0)
+  }
+}
+
+function point(line: SourceLine, index: number): Point {
+  return {line: line.line, column: line.column + index, offset: line.offset + index}
+}
+
+function lineOffsets(value: string): number[] {
+  const result = [0]
+  const pattern = /\r?\n|\r/g
+  let match: RegExpExecArray | null
+  while ((match = pattern.exec(value))) result.push(match.index + match[0].length)
+  return result
+}

@@ -1,0 +1,8 @@
+/**
+ * endpoint-catalog: compile the Power BI endpoint documentation into a catalog, and validate it.
+ */
+export {compile, schemaVersion, type CompileResult, type PageInput} from './compile/catalog.js'
+export {InputError} from './errors.js'
+export {diagnosticRules, type DiagnosticRuleId, type Level} from './rules.js'
+export {parseCatalog, validate, type SchemaError} from './validate.js'
+export type * from '../generated/catalog.js'

@@ -1,0 +1,76 @@
+/**
+ * Ajv validation against the JSON Schemas in schema/: every catalog the tool writes or reads
+ * passes through here.
+ */
+import {Ajv2020, type ErrorObject, type ValidateFunction} from 'ajv/dist/2020.js'
+import type {Catalog} from '../generated/catalog.js'
+import catalogSchema from '../schema/catalog.schema.json' with {type: 'json'}
+import {InputError} from './errors.js'
+
+export interface SchemaError {
+  /** JSON pointer to the offending value (`/endpointSets/3/ports/0/port`); empty for the root. */
+  pointer: string
+  message: string
+}
+
+/** The schemas of the files this tool reads and writes, by name. */
+const schemas = {catalog: catalogSchema}
+export type SchemaName = keyof typeof schemas
+
+const ajv = new Ajv2020({allErrors: true, strict: true})
+const validators = new Map<SchemaName, ValidateFunction>()
+
+function validator(name: SchemaName): ValidateFunction {
+  let validate = validators.get(name)
+  if (!validate) {
+    validate = ajv.compile(schemas[name])
+    validators.set(name, validate)
+  }
+  return validate
+}
+
+/** Check a value against a schema (`catalog`, …); returns the errors, empty when valid. */
+export function validateAgainst(name: SchemaName, value: unknown): SchemaError[] {
+  const validate = validator(name)
+  if (validate(value)) return []
+  return (validate.errors ?? []).map((error) => ({pointer: error.instancePath, message: describe(error)}))
+}
+
+/** Check a catalog against schema/catalog.schema.json; returns the errors, empty when valid. */
+export function validate(value: unknown): SchemaError[] {
+  return validateAgainst('catalog', value)
+}
+
+/** Parse and validate catalog JSON text; throws an InputError naming the file and JSON pointer. */
+export function parseCatalog(text: string, path: string): Catalog {
+  return parseDocument<Catalog>('catalog', text, path)
+}
+
+/** Parse and validate a JSON document of the named schema; throws an InputError on failure. */
+export function parseDocument<T>(name: SchemaName, text: string, path: string): T {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON (${(error as Error).message})`)
+  }
+  const errors = validateAgainst(name, value)
+  if (errors.length > 0) {
+    const first = errors[0]!
+    throw new InputError(
+      `${path}: not a valid ${name}: ${first.pointer || '/'} ${first.message}` +
+        (errors.length > 1 ? ` (and ${errors.length - 1} more; run \`endpoint-catalog validate ${path}\`)` : '')
+    )
+  }
+  return value as T
+}
+
+function describe(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') {
+    return `has unexpected property \`${String(error.params['additionalProperty'])}\``
+  }
+  if (error.keyword === 'enum') {
+    return `${error.message ?? 'is invalid'}: ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+  }
+  return error.message ?? 'is invalid'
+}
