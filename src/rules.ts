@@ -33,6 +33,11 @@ export const diagnosticRules = {
     level: 'warning',
     description: 'A table has a header but no body rows.'
   },
+  'table-header-repeated': {
+    level: 'info',
+    description:
+      'A body row restates the header (`| PaaS Activity | Additional destinations used |`); the rows after it are read under the new header.'
+  },
   'table-not-endpoints': {
     level: 'warning',
     description:
@@ -71,11 +76,6 @@ export const diagnosticRules = {
   'destination-idn': {
     level: 'info',
     description: 'A host has non-ASCII characters; it is converted to its punycode (ASCII) form.'
-  },
-  'over-broad-wildcard': {
-    level: 'error',
-    description:
-      'A wildcard covers a whole public suffix (such as `*.com` or `*.azurewebsites.net`) or everything (`*`).'
   },
   'port-protocol-assumed': {
     level: 'info',

@@ -134,7 +134,8 @@ function readCell(cell: TableCell, file: VFile): CellDestinations {
     const match = alternativesPrefix.exec(segment.text)
     if (match) alternatives = true
     const text = match ? segment.text.slice(match[0].length).trim() : segment.text
-    return {segment, text, classified: text === '' ? undefined : classifyDestination(text)}
+    // `N/A` in a destination or CIDR column names nothing.
+    return {segment, text, classified: none.test(text) ? undefined : classifyDestination(text)}
   })
 
   // A cell of prose (`Sign in, and get data`) is one text destination, not one per comma.
@@ -239,8 +240,13 @@ function segmentCell(children: PhrasingContent[], source: string): Segment[] {
           break
         case 'link': {
           const text = toString(node)
-          current.links.push({href: node.url, text})
-          current.text += text
+          // A bare address the page autolinked (`https://atlas.microsoft.com`) is an endpoint;
+          // one with a path or fragment points at another page's list.
+          if (text === node.url && /^[a-z]+:\/\/[^/?#]+\/?$/i.test(text)) addText(text)
+          else {
+            current.links.push({href: node.url, text})
+            current.text += text
+          }
           break
         }
         case 'emphasis':

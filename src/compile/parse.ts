@@ -2,7 +2,7 @@
  * Markdown → mdast: remark-parse with GFM and YAML front matter, then table recovery.
  * The page's own metadata (title, ms.date) is read here too.
  */
-import type {Html, Root, Yaml} from 'mdast'
+import type {Root, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -42,14 +42,11 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
     if (typeof data['title'] === 'string') title = data['title']
     rawDate = data['ms.date'] ?? null
   } else {
-    const tags = tree.children.find(
-      (node): node is Html => node.type === 'html' && /ms\.date\s*=/.test(node.value)
-    )
-    const titleTag = tree.children.find(
-      (node): node is Html => node.type === 'html' && /pageTitle\s*=/.test(node.value)
-    )
-    rawDate = tags ? /ms\.date\s*=\s*"([^"]*)"/.exec(tags.value)?.[1] ?? null : null
-    if (titleTag) title = /pageTitle\s*=\s*"([^"]*)"/.exec(titleTag.value)?.[1] ?? null
+    // Older pages carry `<properties pageTitle="…" />` and `<tags ms.date="…" />` before the title.
+    const text = String(file)
+    const head = text.slice(0, text.search(/^#/m) === -1 ? text.length : text.search(/^#/m))
+    title = /pageTitle\s*=\s*"([^"]*)"/.exec(head)?.[1] ?? null
+    rawDate = /ms\.date\s*=\s*"([^"]*)"/.exec(head)?.[1] ?? null
   }
 
   const msDate = isoDate(rawDate)

@@ -97,6 +97,7 @@ function readTable(table: Table, file: VFile): Row[] | undefined {
     // Some pages restate the header inside a table (`| PaaS Activity | Additional destinations used |`).
     if (isHeaderRow(node)) {
       columns = mapColumns(node.children.map((cell) => cellText(cell)))
+      report(file, 'table-header-repeated', `Unexpected header row inside the table (${columns.map((column) => column.name).join(', ')}), read the rows after it under this header`, node)
       reportUnknownColumns(columns, node, file)
       continue
     }

@@ -1,0 +1,217 @@
+/**
+ * The command line: parse arguments, call the library, print, and exit with
+ * 0 (done), 1 (errors in the input, or a check failed) or 2 (usage or unreadable input).
+ */
+import {readdirSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import {parseArgs, type ParseArgsConfig} from 'node:util'
+import type {Catalog} from '../generated/catalog.js'
+import {compile, type PageInput} from './compile/catalog.js'
+import {InputError} from './errors.js'
+import {countLine, formatDiagnostics} from './format/diagnostics.js'
+import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
+import {displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
+import {diagnosticRules} from './rules.js'
+import {validateAgainst} from './validate.js'
+
+export interface Io {
+  stdout: {write(text: string): unknown}
+  stderr: {write(text: string): unknown}
+  cwd: string
+}
+
+const help = `Usage: endpoint-catalog <command> [options]
+
+Commands:
+  build [--source dir] [--out dir]        compile docs-source/*.md into generated/catalog.json
+  compile <file.md>... [-o file]          print the catalog of the given pages (or write it to a file)
+  export <catalog.json | file.md...> --format csv|txt|json [-o file]
+                                          flatten a catalog: one line per destination
+  validate <catalog.json>                 check a catalog against schema/catalog.schema.json
+  rules [--format text|json]              list the diagnostic rule ids
+
+Options:
+  --strict   treat warnings as errors (build, compile, export)
+  --quiet    do not print info diagnostics
+  -h, --help show this help
+
+Exit codes: 0 done, 1 errors in the input (or warnings with --strict), 2 usage or unreadable input.
+`
+
+class UsageError extends Error {}
+
+/** Run the command line; returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return run(argv, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`endpoint-catalog: ${error.message}\n\n${help}`)
+      return 2
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`endpoint-catalog: ${error.message}\n`)
+      return 2
+    }
+    const detail = error instanceof Error ? error.message : String(error)
+    io.stderr.write(`endpoint-catalog: unexpected failure: ${detail}\n`)
+    return 70
+  }
+}
+
+function run(argv: string[], io: Io): number {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'build':
+      return build(rest, io)
+    case 'compile':
+      return compileCommand(rest, io)
+    case 'export':
+      return exportCommand(rest, io)
+    case 'validate':
+      return validateCommand(rest, io)
+    case 'rules':
+      return rulesCommand(rest, io)
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(help)
+      return 0
+    case undefined:
+      throw new UsageError('missing command')
+    default:
+      throw new UsageError(`unknown command \`${command}\``)
+  }
+}
+
+const shared = {
+  strict: {type: 'boolean'},
+  quiet: {type: 'boolean'},
+  help: {type: 'boolean', short: 'h'}
+} as const satisfies ParseArgsConfig['options']
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({args, options: {...shared, ...options}, allowPositionals: true, strict: true})
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+function build(args: string[], io: Io): number {
+  const {values, positionals} = parse(args, {source: {type: 'string'}, out: {type: 'string'}})
+  if (positionals.length > 0) throw new UsageError('build takes no file arguments')
+  const source = values.source ?? 'docs-source'
+  const out = values.out ?? 'generated'
+  const directory = resolve(io.cwd, source)
+  let names: string[]
+  try {
+    names = readdirSync(directory).filter((name) => name.endsWith('.md')).sort()
+  } catch {
+    throw new InputError(`${source}: no such directory`)
+  }
+  if (names.length === 0) throw new InputError(`${source}: no markdown pages`)
+
+  const catalog = compilePages(names.map((name) => join(source, name)), values, io)
+  if (!catalog) return 1
+  const target = join(out, 'catalog.json')
+  writeFileAtomic(resolve(io.cwd, target), stringify(catalog))
+  const destinations = new Set(catalog.endpointSets.flatMap((set) => set.destinations.map((d) => d.kind + ' ' + d.value)))
+  io.stdout.write(
+    `${displayPath(target, io.cwd)}: version ${catalog.version}, ${catalog.endpointSets.length} endpoint sets, ` +
+      `${destinations.size} destinations, ${catalog.expressRoute.exceptions.length} ExpressRoute exceptions (${countLine(catalog.diagnostics)})\n`
+  )
+  return 0
+}
+
+function compileCommand(args: string[], io: Io): number {
+  const {values, positionals} = parse(args, {output: {type: 'string', short: 'o'}})
+  if (positionals.length === 0) throw new UsageError('compile needs at least one markdown file')
+  const catalog = compilePages(positionals, values, io)
+  if (!catalog) return 1
+  emit(stringify(catalog), values.output, io)
+  return 0
+}
+
+function exportCommand(args: string[], io: Io): number {
+  const {values, positionals} = parse(args, {format: {type: 'string'}, output: {type: 'string', short: 'o'}})
+  if (positionals.length === 0) throw new UsageError('export needs a catalog.json or markdown files')
+  const format = values.format
+  if (!exportFormats.includes(format as ExportFormat)) {
+    throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`)
+  }
+  const catalog = loadCatalog(positionals, values, io)
+  if (!catalog) return 1
+  emit(exportCatalog(catalog, format as ExportFormat), values.output, io)
+  return 0
+}
+
+function validateCommand(args: string[], io: Io): number {
+  const {positionals} = parse(args, {})
+  if (positionals.length !== 1) throw new UsageError('validate takes one catalog.json')
+  const path = positionals[0]!
+  const text = readInput(path, io.cwd).toString('utf8')
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    io.stderr.write(`${path}: not valid JSON (${(error as Error).message})\n`)
+    return 1
+  }
+  const errors = validateAgainst('catalog', value)
+  if (errors.length === 0) {
+    io.stdout.write(`${path}: valid catalog\n`)
+    return 0
+  }
+  for (const error of errors) io.stderr.write(`${path}: ${error.pointer || '/'}  ${error.message}\n`)
+  io.stderr.write(`${errors.length} schema ${errors.length === 1 ? 'error' : 'errors'}\n`)
+  return 1
+}
+
+function rulesCommand(args: string[], io: Io): number {
+  const {values, positionals} = parse(args, {format: {type: 'string'}})
+  if (positionals.length > 0) throw new UsageError('rules takes no arguments')
+  const rules = Object.entries(diagnosticRules).map(([id, rule]) => ({id, level: rule.level, description: rule.description}))
+  if (values.format === 'json') {
+    io.stdout.write(stringify(rules))
+  } else if (values.format === undefined || values.format === 'text') {
+    const width = Math.max(...rules.map((rule) => rule.id.length))
+    for (const rule of rules) io.stdout.write(`${rule.id.padEnd(width)}  ${rule.level.padEnd(7)}  ${rule.description}\n`)
+  } else {
+    throw new UsageError('--format must be text or json')
+  }
+  return 0
+}
+
+/** A catalog from a catalog.json, or compiled from markdown pages. */
+function loadCatalog(paths: string[], options: {strict?: boolean; quiet?: boolean}, io: Io): Catalog | undefined {
+  if (paths.length === 1 && paths[0]!.endsWith('.json')) return readCatalog(paths[0]!, io.cwd)
+  return compilePages(paths, options, io)
+}
+
+/**
+ * Compile pages, print their diagnostics, and validate the result; undefined (nothing to write)
+ * when there are errors, or warnings under --strict.
+ */
+function compilePages(paths: string[], options: {strict?: boolean; quiet?: boolean}, io: Io): Catalog | undefined {
+  const pages: PageInput[] = paths.map((path) => ({path: displayPath(path, io.cwd), value: readInput(path, io.cwd)}))
+  const {catalog} = compile(pages)
+  io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: options.quiet ?? false}))
+
+  const schemaErrors = validateAgainst('catalog', catalog)
+  if (schemaErrors.length > 0) {
+    // A compiler bug, not an input problem: say so rather than write an invalid file.
+    throw new Error(`the compiled catalog does not match its schema: ${schemaErrors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`)
+  }
+  const failing = catalog.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'))
+  if (failing.length > 0) {
+    io.stderr.write(`endpoint-catalog: ${failing.length} ${options.strict ? 'errors (with --strict)' : 'errors'}; nothing written\n`)
+    return undefined
+  }
+  return catalog
+}
+
+function emit(text: string, output: string | undefined, io: Io): void {
+  if (output === undefined) io.stdout.write(text)
+  else writeFileAtomic(resolve(io.cwd, output), text)
+}

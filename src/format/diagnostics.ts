@@ -1,0 +1,30 @@
+/**
+ * Diagnostics → text lines like vfile-reporter's:
+ * `docs-source/power-bi-urls.md:31:1  warning  Unexpected …  table-delimiter-mismatch`.
+ */
+import type {Diagnostic} from '../../generated/catalog.js'
+
+export interface DiagnosticFormatOptions {
+  /** Leave out `info` diagnostics (default: false). */
+  quiet?: boolean
+}
+
+/** Render diagnostics, one a line, then a count; empty string when there are none to show. */
+export function formatDiagnostics(diagnostics: Diagnostic[], options: DiagnosticFormatOptions = {}): string {
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics
+  if (shown.length === 0) return ''
+  const lines = shown.map(
+    (d) => `${d.source.path}:${d.source.line}:${d.source.column}  ${d.severity}  ${d.message}  ${d.ruleId}`
+  )
+  return lines.join('\n') + '\n' + countLine(diagnostics) + '\n'
+}
+
+/** `1 error, 7 warnings, 2 infos` (only the levels present). */
+export function countLine(diagnostics: Diagnostic[]): string {
+  const counts = {error: 0, warning: 0, info: 0}
+  for (const d of diagnostics) counts[d.severity]++
+  const parts = (['error', 'warning', 'info'] as const)
+    .filter((level) => counts[level] > 0)
+    .map((level) => `${counts[level]} ${level}${counts[level] === 1 ? '' : 's'}`)
+  return parts.length > 0 ? parts.join(', ') : 'no diagnostics'
+}

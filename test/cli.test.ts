@@ -1,0 +1,131 @@
+// The command line, run as a user runs it: the package bin, exit codes, and what it prints and writes.
+import {cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import {cli} from './helpers/cli.js'
+
+const command = suite('cli')
+const sandbox = (): string => {
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  cpSync('docs-source', join(directory, 'docs-source'), {recursive: true})
+  return directory
+}
+
+command('build compiles docs-source/ into generated/catalog.json and prints a summary', () => {
+  const directory = sandbox()
+  const run = cli(['build'], directory)
+  assert.is(run.code, 0, run.stderr)
+  assert.match(run.stdout, /^generated\/catalog\.json: version 2018112800, 24 endpoint sets, \d+ destinations, 18 ExpressRoute exceptions \(7 warnings, 2 infos\)\n$/)
+  assert.match(run.stderr, /docs-source\/power-bi-urls\.md:31:1 {2}warning {2}Unexpected 6 cells in delimiter row, expected 4 .* {2}table-delimiter-mismatch/)
+  assert.is(readFileSync(join(directory, 'generated/catalog.json'), 'utf8'), readFileSync('generated/catalog.json', 'utf8'))
+})
+
+command('build --strict fails on warnings and writes nothing', () => {
+  const directory = sandbox()
+  const run = cli(['build', '--strict'], directory)
+  assert.is(run.code, 1)
+  assert.match(run.stderr, /nothing written/)
+  assert.not.ok(existsSync(join(directory, 'generated/catalog.json')))
+})
+
+command('an error diagnostic fails the build and leaves the previous catalog untouched', () => {
+  const directory = sandbox()
+  assert.is(cli(['build'], directory).code, 0)
+  const before = readFileSync(join(directory, 'generated/catalog.json'), 'utf8')
+  const page = join(directory, 'docs-source/power-bi-urls.md')
+  writeFileSync(page, readFileSync(page, 'utf8').replace('| app.powerbi.com | TCP 443 |', '| app.powerbi.com | TCP 99999 |'))
+  const run = cli(['build'], directory)
+  assert.is(run.code, 1)
+  assert.match(run.stderr, /power-bi-urls\.md:42:\d+ {2}error {2}Unexpected port `99999`.* {2}port-invalid/)
+  assert.is(readFileSync(join(directory, 'generated/catalog.json'), 'utf8'), before)
+})
+
+command('compile prints the catalog; -o writes it', () => {
+  const run = cli(['compile', 'docs-source/power-bi-urls.md'])
+  assert.is(run.code, 0)
+  const catalog = JSON.parse(run.stdout)
+  assert.is(catalog.endpointSets.length, 24)
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const out = join(directory, 'nested/out.json')
+  assert.is(cli(['compile', 'docs-source/power-bi-urls.md', '-o', out]).code, 0)
+  assert.is(readFileSync(out, 'utf8'), run.stdout)
+})
+
+command('export csv: the exact header, one line per destination, RFC 4180 quoting', () => {
+  const run = cli(['export', 'generated/catalog.json', '--format', 'csv'])
+  assert.is(run.code, 0, run.stderr)
+  const lines = run.stdout.split('\r\n')
+  assert.is(lines[0], 'id,section,purpose,requirement,kind,destination,ports,expressRoute')
+  const catalog = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
+  const count = catalog.endpointSets.reduce((sum: number, set: {destinations: unknown[]}) => sum + set.destinations.length, 0)
+  assert.is(lines.length, count + 2)
+  assert.ok(lines.some((line) => /^es-[0-9a-f]{12},General site usage,Portal,required,host,app\.powerbi\.com,tcp\/443,internet$/.test(line)))
+  assert.ok(lines.some((line) => line.includes(',"Download sources (e. g. Power BI Desktop)",') || line.includes(',Download sources (e. g. Power BI Desktop),')))
+  assert.ok(lines.some((line) => line.includes('"Dashboard, report') || line.includes(',reference,')))
+})
+
+command('export csv defuses formulas and quotes commas', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const page = join(directory, 'page.md')
+  writeFileSync(page, '# Power BI URLs\n\n## A, "B"\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n| **Required:** =HYPERLINK("x") | a.com | TCP 443 |\n')
+  const run = cli(['export', page, '--format', 'csv'])
+  assert.is(run.code, 0, run.stderr)
+  assert.match(run.stdout, /^es-[0-9a-f]{12},"A, ""B""","'=HYPERLINK\(""x""\)",required,host,a\.com,tcp\/443,$/m)
+})
+
+command('export txt: unique hosts, wildcards and URLs, sorted', () => {
+  const run = cli(['export', 'docs-source/power-bi-urls.md', '--format', 'txt'])
+  assert.is(run.code, 0)
+  const lines = run.stdout.trimEnd().split('\n')
+  assert.equal(lines, [...new Set(lines)].sort())
+  assert.ok(lines.includes('*.analysis.windows.net'))
+  assert.not.ok(lines.some((line) => line.startsWith('https://support.office.com')), 'references are not allowlist entries')
+})
+
+command('export json: flat records', () => {
+  const run = cli(['export', 'generated/catalog.json', '--format', 'json'])
+  const records = JSON.parse(run.stdout)
+  assert.equal(Object.keys(records[0]), ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute'])
+})
+
+command('validate: a valid catalog, and schema errors by JSON pointer', () => {
+  assert.equal([cli(['validate', 'generated/catalog.json']).code, cli(['validate', 'generated/catalog.json']).stdout], [0, 'generated/catalog.json: valid catalog\n'])
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const catalog = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
+  catalog.endpointSets[1].ports[0].port = 0
+  delete catalog.version
+  const bad = join(directory, 'bad.json')
+  writeFileSync(bad, JSON.stringify(catalog))
+  const run = cli(['validate', bad])
+  assert.is(run.code, 1)
+  assert.match(run.stderr, /bad\.json: \/endpointSets\/1\/ports\/0\/port {2}must be >= 1/)
+  assert.match(run.stderr, /bad\.json: \/ {2}must have required property 'version'/)
+})
+
+command('usage errors exit 2 with help; input errors exit 2 with one line, never a stack trace', () => {
+  for (const args of [[], ['frobnicate'], ['export', 'generated/catalog.json'], ['compile'], ['build', '--bogus']]) {
+    const run = cli(args)
+    assert.is(run.code, 2, args.join(' '))
+    assert.match(run.stderr, /Usage: endpoint-catalog/)
+  }
+  for (const [args, message] of [
+    [['compile', 'missing.md'], /missing\.md: no such file/],
+    [['compile', 'docs-source'], /docs-source: is a directory/],
+    [['export', 'package-lock.json', '--format', 'csv'], /package-lock\.json: not a valid catalog: \/ /]
+  ] as const) {
+    const run = cli([...args])
+    assert.is(run.code, 2, args.join(' '))
+    assert.match(run.stderr, message)
+    assert.not.match(run.stderr, /\n\s+at /)
+  }
+})
+
+command('rules lists every diagnostic rule id with its level', () => {
+  const run = cli(['rules', '--format', 'json'])
+  const rules = JSON.parse(run.stdout)
+  assert.ok(rules.some((rule: {id: string; level: string}) => rule.id === 'table-delimiter-mismatch' && rule.level === 'warning'))
+})
+
+command.run()
