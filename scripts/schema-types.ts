@@ -9,7 +9,8 @@ export interface TypeTarget {
 }
 
 export const typeTargets: TypeTarget[] = [
-  {schema: 'schema/catalog.schema.json', output: 'generated/catalog.ts', name: 'Catalog'}
+  {schema: 'schema/catalog.schema.json', output: 'generated/catalog.ts', name: 'Catalog'},
+  {schema: 'schema/diff.schema.json', output: 'generated/diff.ts', name: 'Diff'}
 ]
 
 /** Render the types of one schema; takes paths relative to the repository root. */

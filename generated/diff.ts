@@ -1,0 +1,217 @@
+/* Generated from schema/diff.schema.json by `npm run types`. Do not edit. */
+
+/**
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "change".
+ */
+export type Change = DestinationChange | EndpointSetChange | SectionChange
+/**
+ * error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "level".
+ */
+export type ChangeLevel = 'error' | 'warning' | 'info'
+/**
+ * Stable hash of the rule and the change's subject: the same change between other revisions has the same fingerprint.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "fingerprint".
+ */
+export type Fingerprint = string
+/**
+ * A port as `protocol/port` or `protocol/from-to`.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "port".
+ */
+export type PortKey = string
+/**
+ * Where in a page: `path:line`.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "source".
+ */
+export type SourceLine = string
+
+/**
+ * What changed between two catalogs, graded by the action a firewall or proxy administrator needs to take.
+ */
+export interface Diff {
+  /**
+   * Version of this file format (semver). Readers accept any file with the same major version.
+   */
+  schemaVersion: string
+  from: Revision
+  to: Revision
+  counts: ChangeCounts
+  /**
+   * Ordered by level (error, warning, info), then by rule in registry order, then by destination or section and purpose.
+   */
+  changes: Change[]
+}
+/**
+ * One side of the diff: the catalog compared.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "revision".
+ */
+export interface Revision {
+  version: string
+  contentHash: string
+  sources: RevisionSource[]
+}
+/**
+ * A markdown page the catalog was compiled from, as the catalog records it.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "revisionSource".
+ */
+export interface RevisionSource {
+  path: string
+  page: 'urls' | 'expressroute'
+  title: string | null
+  msDate: string | null
+  sha256: string
+}
+/**
+ * How many changes there are of each level.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "counts".
+ */
+export interface ChangeCounts {
+  error: number
+  warning: number
+  info: number
+}
+/**
+ * A change to the effective allowlist: one destination added, removed or changed.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "destinationChange".
+ */
+export interface DestinationChange {
+  rule:
+    | 'required-destination-added'
+    | 'optional-destination-added'
+    | 'destination-already-covered'
+    | 'destination-removed'
+    | 'destination-covered-by-wildcard'
+    | 'destination-now-required'
+    | 'destination-now-optional'
+    | 'ports-added'
+    | 'ports-removed'
+    | 'expressroute-routing-changed'
+    | 'reference-added'
+    | 'reference-removed'
+    | 'reference-changed'
+  level: ChangeLevel
+  fingerprint: Fingerprint
+  message: string
+  destination: DestinationRef
+  previous?: DestinationRef
+  coveredBy?: DestinationRef
+  /**
+   * For ports-added and ports-removed: the ports added or removed.
+   */
+  ports?: PortKey[]
+  /**
+   * The destination in the old revision; null when it was not there.
+   */
+  before: DestinationState | null
+  /**
+   * The destination in the new revision; null when it is no longer there.
+   */
+  after: DestinationState | null
+}
+/**
+ * A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "destinationRef".
+ */
+export interface DestinationRef {
+  kind: 'host' | 'wildcard' | 'url' | 'ip' | 'cidr' | 'reference' | 'text'
+  value: string
+}
+/**
+ * A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "destinationState".
+ */
+export interface DestinationState {
+  requirement: 'required' | 'optional' | 'unknown'
+  ports: PortKey[]
+  /**
+   * How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.
+   */
+  route?: 'internet' | 'expressroute'
+  /**
+   * For a reference: its link text.
+   */
+  text?: string
+  /**
+   * The endpoint sets that list the destination, in page order.
+   */
+  endpointSets: EndpointSetRef[]
+}
+/**
+ * An endpoint set (a table row) of one revision.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "endpointSetRef".
+ */
+export interface EndpointSetRef {
+  id: string
+  section: string
+  purpose: string
+  requirement: 'required' | 'optional' | 'unknown'
+  source: SourceLine
+}
+/**
+ * A row reworded, moved to another section, or added or removed without changing the allowlist.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "endpointSetChange".
+ */
+export interface EndpointSetChange {
+  rule: 'purpose-changed' | 'endpoint-set-moved' | 'endpoint-set-added' | 'endpoint-set-removed'
+  level: ChangeLevel
+  fingerprint: Fingerprint
+  message: string
+  /**
+   * The endpoint set in the old revision; null for endpoint-set-added.
+   */
+  before: EndpointSetRef | null
+  /**
+   * The endpoint set in the new revision; null for endpoint-set-removed.
+   */
+  after: EndpointSetRef | null
+}
+/**
+ * A section renamed: its rows matched rows of a section of another name.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "sectionChange".
+ */
+export interface SectionChange {
+  rule: 'section-renamed'
+  level: ChangeLevel
+  fingerprint: Fingerprint
+  message: string
+  before: SectionState
+  after: SectionState
+}
+/**
+ * A section (the heading over a table) of one revision: its name, the source line of its first matched endpoint set, and the matched endpoint sets that link it to the other revision.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "sectionState".
+ */
+export interface SectionState {
+  section: string
+  source: SourceLine
+  endpointSets: string[]
+}
