@@ -1,0 +1,331 @@
+// The change rule registry, and one small pair of pages per rule that produces it.
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import {changeRules, diff, type ChangeRuleId} from '../src/diff/index.js'
+import diffSchema from '../schema/diff.schema.json' with {type: 'json'}
+import {catalogOf, diffPages, expressRoutePage, page, summary} from './diff-helpers.js'
+
+const registry = suite('change rule registry')
+
+registry('every rule id is kebab-case and has a level, a message template and a description', () => {
+  for (const [id, rule] of Object.entries(changeRules)) {
+    assert.match(id, /^[a-z]+(-[a-z]+)*$/, id)
+    assert.ok(['error', 'warning', 'info'].includes(rule.level), id)
+    assert.ok(rule.message.length > 0, `${id} has a message`)
+    assert.ok(rule.description.length > 20, `${id} has a description`)
+    for (const [, name] of rule.message.matchAll(/\{(\w+)\}/g)) {
+      assert.ok(
+        ['destination', 'previous', 'coveredBy', 'ports', 'requirement', 'before', 'after', 'section', 'purpose', 'where'].includes(name!),
+        `${id}: unknown placeholder {${name}}`
+      )
+    }
+  }
+})
+
+registry('the registry lists the rules of issue 3, with their levels', () => {
+  const levels = Object.fromEntries(Object.entries(changeRules).map(([id, rule]) => [id, rule.level]))
+  assert.equal(
+    {
+      'required-destination-added': levels['required-destination-added'],
+      'optional-destination-added': levels['optional-destination-added'],
+      'destination-removed': levels['destination-removed'],
+      'destination-covered-by-wildcard': levels['destination-covered-by-wildcard'],
+      'destination-now-required': levels['destination-now-required'],
+      'destination-now-optional': levels['destination-now-optional'],
+      'ports-removed': levels['ports-removed'],
+      'expressroute-routing-changed': levels['expressroute-routing-changed'],
+      'reference-added': levels['reference-added'],
+      'reference-removed': levels['reference-removed'],
+      'reference-changed': levels['reference-changed'],
+      'section-renamed': levels['section-renamed'],
+      'purpose-changed': levels['purpose-changed'],
+      'endpoint-set-moved': levels['endpoint-set-moved']
+    },
+    {
+      'required-destination-added': 'error',
+      'optional-destination-added': 'warning',
+      'destination-removed': 'info',
+      'destination-covered-by-wildcard': 'info',
+      'destination-now-required': 'error',
+      'destination-now-optional': 'info',
+      'ports-removed': 'info',
+      'expressroute-routing-changed': 'warning',
+      'reference-added': 'warning',
+      'reference-removed': 'info',
+      'reference-changed': 'warning',
+      'section-renamed': 'info',
+      'purpose-changed': 'info',
+      'endpoint-set-moved': 'info'
+    }
+  )
+  assert.is(changeRules['ports-added'].level, 'warning')
+  assert.is(changeRules['ports-added'].requiredLevel, 'error')
+})
+
+registry('the schema names exactly the rules of the registry', () => {
+  const defs = diffSchema.$defs
+  const inSchema = [
+    ...defs.destinationChange.properties.rule.enum,
+    ...defs.endpointSetChange.properties.rule.enum,
+    ...defs.sectionChange.properties.rule.enum
+  ].sort()
+  assert.equal(inSchema, Object.keys(changeRules).sort())
+})
+
+registry.run()
+
+// Cases per rule: the old page, the new page, and every change expected.
+const one = (purpose: string, destination: string, port = 'TCP 443'): string => `${purpose} | ${destination} | ${port}`
+
+interface Case {
+  before: string
+  after: string
+  /** Every change of the diff, as `rule subject`: one of them of the case's rule, and no noise. */
+  changes: string[]
+  /** The level of the change of the case's rule. */
+  level?: 'error' | 'warning' | 'info'
+}
+
+const cases: Record<ChangeRuleId, Case[]> = {
+  'required-destination-added': [
+    {
+      before: page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]}),
+      after: page({Portal: [one('**Required:** Portal', 'app.powerbi.com'), one('**Required:** Backend APIs', 'api.powerbi.com')]}),
+      changes: ['required-destination-added api.powerbi.com'],
+      level: 'error'
+    },
+    {
+      // The wildcard covers the host, but only on TCP 443: the new port still needs a rule.
+      before: page({Portal: [one('**Required:** Portal', '*.powerbi.com')]}),
+      after: page({Portal: [one('**Required:** Portal', '*.powerbi.com'), one('**Required:** SQL', 'sql.powerbi.com', 'TCP 1433')]}),
+      changes: ['required-destination-added sql.powerbi.com']
+    },
+    {
+      // An optional wildcard may not be allowed: a required host under it is still news.
+      before: page({Maps: [one('**Optional:** Maps', '*.bing.com')]}),
+      after: page({Maps: [one('**Optional:** Maps', '*.bing.com'), one('**Required:** Search', 'api.bing.com')]}),
+      changes: ['required-destination-added api.bing.com']
+    }
+  ],
+  'optional-destination-added': [
+    {
+      before: page({Sites: [one('**Optional:** Community', 'community.powerbi.com')]}),
+      after: page({Sites: [one('**Optional:** Community', 'community.powerbi.com, oxcrx34285.i.lithium.com')]}),
+      changes: ['optional-destination-added oxcrx34285.i.lithium.com'],
+      level: 'warning'
+    }
+  ],
+  'destination-already-covered': [
+    {
+      before: page({Visuals: [one('**Required:** Visuals', '*.azureedge.net')]}),
+      after: page({Visuals: [one('**Required:** Visuals', 'visuals.azureedge.net')]}),
+      changes: [
+        'destination-already-covered visuals.azureedge.net',
+        'destination-removed *.azureedge.net'
+      ],
+      level: 'info'
+    }
+  ],
+  'destination-removed': [
+    {
+      before: page({Messages: [one('**Optional:** Informational messages', 'dynmsg.modpim.com')]}),
+      after: page({Messages: [one('**Optional:** Informational messages', 'arc.msn.com')]}),
+      changes: [
+        'optional-destination-added arc.msn.com',
+        'destination-removed dynmsg.modpim.com'
+      ],
+      level: 'info'
+    }
+  ],
+  'destination-covered-by-wildcard': [
+    {
+      before: page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]}),
+      after: page({Portal: [one('**Required:** Portal', '*.powerbi.com')]}),
+      changes: [
+        'required-destination-added *.powerbi.com',
+        'destination-covered-by-wildcard app.powerbi.com'
+      ],
+      level: 'info'
+    }
+  ],
+  'destination-now-required': [
+    {
+      before: page({CDN: [one('**Optional:** Content Delivery Network (CDN)', 'content.powerapps.com')]}),
+      after: page({CDN: [one('**Required:** Content Delivery Network (CDN)', 'content.powerapps.com')]}),
+      changes: ['destination-now-required content.powerapps.com'],
+      level: 'error'
+    },
+    {
+      // The highest requirement of the rows listing it: a new required row raises it.
+      before: page({Sites: [one('**Optional:** Docs', 'docs.microsoft.com')]}),
+      after: page({Sites: [one('**Optional:** Docs', 'docs.microsoft.com'), one('**Required:** Help', 'docs.microsoft.com')]}),
+      changes: [
+        'destination-now-required docs.microsoft.com',
+        'endpoint-set-added Sites / Help'
+      ]
+    }
+  ],
+  'destination-now-optional': [
+    {
+      before: page({Sites: [one('**Optional:** Docs', 'docs.microsoft.com'), one('**Required:** Help', 'docs.microsoft.com')]}),
+      after: page({Sites: [one('**Optional:** Docs', 'docs.microsoft.com')]}),
+      changes: [
+        'destination-now-optional docs.microsoft.com',
+        'endpoint-set-removed Sites / Help'
+      ],
+      level: 'info'
+    }
+  ],
+  'ports-added': [
+    {
+      before: page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]}),
+      after: page({Portal: [one('**Required:** Portal', 'app.powerbi.com', 'TCP 80, 443')]}),
+      changes: ['ports-added app.powerbi.com'],
+      level: 'error'
+    },
+    {
+      before: page({Sites: [one('**Optional:** Community', 'community.powerbi.com')]}),
+      after: page({Sites: [one('**Optional:** Community', 'community.powerbi.com', 'TCP 80, 443')]}),
+      changes: ['ports-added community.powerbi.com'],
+      level: 'warning'
+    }
+  ],
+  'ports-removed': [
+    {
+      before: page({Portal: [one('**Required:** Portal', 'app.powerbi.com', 'TCP 80, 443')]}),
+      after: page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]}),
+      changes: ['ports-removed app.powerbi.com'],
+      level: 'info'
+    }
+  ],
+  'expressroute-routing-changed': [],
+  'reference-added': [
+    {
+      before: page({Auth: [one('**Required:** Identity', 'app.powerbi.com')]}),
+      after: page({Auth: [one('**Required:** Identity', 'app.powerbi.com'), one('**Required:** Office', 'See [Office URLs](/office365/enterprise/urls#common)', 'N/A')]}),
+      changes: ['reference-added https://learn.microsoft.com/office365/enterprise/urls#common'],
+      level: 'warning'
+    }
+  ],
+  'reference-removed': [
+    {
+      before: page({Auth: [one('**Required:** Identity', 'app.powerbi.com'), one('**Required:** Office', 'See [Office URLs](/office365/enterprise/urls#common)', 'N/A')]}),
+      after: page({Auth: [one('**Required:** Identity', 'app.powerbi.com')]}),
+      changes: ['reference-removed https://learn.microsoft.com/office365/enterprise/urls#common'],
+      level: 'info'
+    }
+  ],
+  'reference-changed': [
+    {
+      // Same link text, another target.
+      before: page({Data: [one('**Optional:** PubNub', 'See the [PubNub documentation](https://support.pubnub.com/support/solutions/articles/14000043522)', 'N/A')]}),
+      after: page({Other: [one('**Optional:** Streaming', 'See the [PubNub documentation](https://support.pubnub.com/hc/en-us/categories/360004336832-PubNub-101)', 'N/A')]}),
+      changes: ['reference-changed https://support.pubnub.com/hc/en-us/categories/360004336832-PubNub-101'],
+      level: 'warning'
+    },
+    {
+      // Another text and sentence, but the same row.
+      before: page({Auth: [one('**Required:** Identity', 'Go [here](https://support.office.com/article/x#bkmk_identity) for more details', 'N/A')]}),
+      after: page({Auth: [one('**Required:** Identity', 'See the [Office URLs](/office365/enterprise/urls#common)', 'N/A')]}),
+      changes: ['reference-changed https://learn.microsoft.com/office365/enterprise/urls#common']
+    }
+  ],
+  'section-renamed': [
+    {
+      before: page({'Custom visuals': [one('**Required:** Import a visual', 'store.office.com'), one('**Optional:** Bing Maps', 'bing.com')]}),
+      after: page({'Power BI visuals': [one('**Required:** Import a visual', 'store.office.com'), one('**Optional:** Bing Maps', 'bing.com')]}),
+      changes: ['section-renamed Custom visuals -> Power BI visuals'],
+      level: 'info'
+    }
+  ],
+  'purpose-changed': [
+    {
+      before: page({'General site usage': [one('**Required:** Office 365 integration', 'See [Office URLs](/office365/enterprise/urls#common)', 'N/A')]}),
+      after: page({'General site usage': [one('**Required:** Microsoft 365 integration', 'See [Office URLs](/office365/enterprise/urls#common)', 'N/A')]}),
+      changes: ['purpose-changed General site usage / Microsoft 365 integration'],
+      level: 'info'
+    },
+    {
+      // Every destination changed: matched by a similar purpose in the same section.
+      before: page({Administration: [one('**Required:** Viewing Audit Logs (O365 portal)', 'audit.example.com')]}),
+      after: page({Administration: [one('**Required:** For managing users and viewing audit logs', 'admin.example.com')]}),
+      changes: [
+        'required-destination-added admin.example.com',
+        'destination-removed audit.example.com',
+        'purpose-changed Administration / For managing users and viewing audit logs'
+      ]
+    }
+  ],
+  'endpoint-set-moved': [
+    {
+      before: page({
+        'General site usage': [one('**Required:** Portal', 'app.powerbi.com'), one('**Required:** Content Delivery Network (CDN)', 'content.powerapps.com')],
+        'Power BI visuals': [one('**Required:** Import a visual', 'store.office.com')]
+      }),
+      after: page({
+        'General site usage': [one('**Required:** Portal', 'app.powerbi.com')],
+        'Power BI visuals': [one('**Required:** Import a visual', 'store.office.com'), one('**Required:** Content Delivery Network (CDN)', 'content.powerapps.com')]
+      }),
+      changes: ['endpoint-set-moved Power BI visuals / Content Delivery Network (CDN)'],
+      level: 'info'
+    }
+  ],
+  'endpoint-set-added': [
+    {
+      before: page({Sites: [one('**Optional:** Documentation site', 'docs.microsoft.com')]}),
+      after: page({Sites: [one('**Optional:** Documentation site', 'docs.microsoft.com'), one('**Optional:** Learn more links', 'docs.microsoft.com')]}),
+      changes: ['endpoint-set-added Sites / Learn more links'],
+      level: 'info'
+    }
+  ],
+  'endpoint-set-removed': [
+    {
+      before: page({Sites: [one('**Optional:** Documentation site', 'docs.microsoft.com'), one('**Optional:** Learn more links', 'docs.microsoft.com')]}),
+      after: page({Sites: [one('**Optional:** Documentation site', 'docs.microsoft.com')]}),
+      changes: ['endpoint-set-removed Sites / Learn more links'],
+      level: 'info'
+    }
+  ]
+}
+
+const rules = suite('change rules')
+
+for (const [rule, list] of Object.entries(cases)) {
+  list.forEach((item, index) => {
+    rules(`${rule} (${index + 1})`, () => {
+      const document = diffPages(item.before, item.after)
+      assert.equal(summary(document), item.changes)
+      const found = document.changes.filter((change) => change.rule === rule)
+      assert.is(found.length, 1)
+      if (item.level) assert.is(found[0]!.level, item.level)
+    })
+  })
+}
+
+rules('expressroute-routing-changed: an exception added or dropped on the ExpressRoute page', () => {
+  const urls = page({Portal: [one('**Required:** Portal', 'app.powerbi.com, login.powerbi.com')]})
+  const before = catalogOf(urls, expressRoutePage(['login.powerbi.com']))
+  const after = catalogOf(urls, expressRoutePage(['*.powerbi.com']))
+  const document = diff(before, after)
+  assert.equal(summary(document), ['expressroute-routing-changed app.powerbi.com'])
+  const change = document.changes[0]!
+  assert.is(change.level, 'warning')
+  assert.ok('destination' in change)
+  assert.is(change.before?.route, 'expressroute')
+  assert.is(change.after?.route, 'internet')
+  assert.is(change.message, 'Destination `app.powerbi.com` now routed over the public Internet, was ExpressRoute (Portal / Portal)')
+})
+
+rules('expressroute-routing-changed: not reported when one revision has no ExpressRoute page', () => {
+  const urls = page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]})
+  assert.equal(diff(catalogOf(urls), catalogOf(urls, expressRoutePage(['app.powerbi.com']))).changes, [])
+})
+
+rules('every rule has a test that produces it', () => {
+  const tested = Object.entries(cases)
+    .filter(([, list]) => list.length > 0)
+    .map(([rule]) => rule)
+  assert.equal([...tested, 'expressroute-routing-changed'].sort(), Object.keys(changeRules).sort())
+})
+
+rules.run()

@@ -1,0 +1,130 @@
+// The diff engine: what is not a change, the document it returns, ordering and determinism.
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import {diff, diffSchemaVersion, hasChangeAtLeast} from '../src/diff/index.js'
+import {validateAgainst} from '../src/validate.js'
+import {catalogOf, diffPages, page, summary} from './diff-helpers.js'
+
+const formatting = suite('formatting-only edits')
+
+const before = `---
+title: Power BI URLs
+ms.date: 01/29/2020
+---
+
+## General site usage
+
+| Row | Purpose | Destination(s) | Port(s) |
+| --- | --- | --- | --- |
+| 1 | **Required:** Backend APIs | *.analysis.windows.net, *.pbidedicated.windows.net | TCP 443 |
+| 2 | **Required:** Office 365 integration | See the Office 365 documentation for [Office Online and common URLs](https://docs.microsoft.com/office365/enterprise/urls-and-ip-address-ranges#microsoft-365-common-and-office-online) | N/A |
+| 3 | **Required:** Portal | app.powerbi.com | TCP 443 |
+| 5 | **Optional:** NPS surveys | nps.onyx.azure.net | TCP 443 |
+`
+
+const after = `---
+title: Power BI URLs
+ms.date: 09/01/2021
+---
+
+## General site usage
+
+| Purpose | Destination | Port |
+|---|---|---|
+| **Optional:**   NPS surveys | nps.onyx.azure.net | TCP 443 |
+|   **Required:** Portal |   App.PowerBI.com  | TCP 443 |
+| **Required:** Backend APIs | *.pbidedicated.windows.net <br> *.analysis.windows.net | TCP 443 |
+| **Required:** Office 365 Integration | See the documentation for [Microsoft 365 Common and Office Online URLs](/office365/enterprise/urls-and-ip-address-ranges#microsoft-365-common-and-office-online) | N/A |
+`
+
+formatting('separators, row numbers, order, link text, docs links, case and white space are no change', () => {
+  assert.equal(summary(diffPages(before, after)), [])
+})
+
+formatting('a diff of a catalog with itself is empty', () => {
+  const catalog = catalogOf(before)
+  const document = diff(catalog, catalog)
+  assert.equal(document.changes, [])
+  assert.equal(document.counts, {error: 0, warning: 0, info: 0})
+})
+
+formatting.run()
+
+const document = suite('diff document')
+
+const old = page({Portal: [`**Required:** Portal | app.powerbi.com | TCP 443`, `**Optional:** Messages | dynmsg.modpim.com | TCP 443`]})
+const current = page({Portal: [`**Required:** Portal | *.powerbi.com | TCP 443`, `**Optional:** Messages | arc.msn.com | TCP 443`, `**Required:** APIs | api.powerbi.com | TCP 443`]})
+
+document('carries schemaVersion, both revisions, counts per level, and validates against its schema', () => {
+  const a = catalogOf(old)
+  const b = catalogOf(current)
+  const result = diff(a, b)
+  assert.is(result.schemaVersion, diffSchemaVersion)
+  assert.equal(result.from, {version: a.version, contentHash: a.contentHash, sources: a.sources})
+  assert.equal(result.to, {version: b.version, contentHash: b.contentHash, sources: b.sources})
+  assert.equal(result.counts, {error: 2, warning: 1, info: 2})
+  assert.equal(validateAgainst('diff', result), [])
+})
+
+document('a destination change carries destination, before/after, the rows and their source lines', () => {
+  const result = diffPages(old, current)
+  const added = result.changes.find((change) => change.rule === 'required-destination-added' && 'destination' in change && change.destination.value === 'api.powerbi.com')
+  assert.equal(added, {
+    rule: 'required-destination-added',
+    level: 'error',
+    fingerprint: added?.fingerprint,
+    message: 'Destination `api.powerbi.com` added as required (Portal / APIs)',
+    destination: {kind: 'host', value: 'api.powerbi.com'},
+    before: null,
+    after: {
+      requirement: 'required',
+      ports: ['tcp/443'],
+      endpointSets: [{id: added && 'destination' in added ? added.after!.endpointSets[0]!.id : '', section: 'Portal', purpose: 'APIs', requirement: 'required', source: 'urls.md:12'}]
+    }
+  })
+  assert.match(added!.fingerprint, /^[0-9a-f]{16}$/)
+
+  const covered = result.changes.find((change) => change.rule === 'destination-covered-by-wildcard')
+  assert.ok(covered && 'destination' in covered)
+  assert.equal(covered.coveredBy, {kind: 'wildcard', value: '*.powerbi.com'})
+  assert.is(covered.after, null)
+  assert.is(covered.before?.endpointSets[0]?.source, 'urls.md:10')
+})
+
+document('changes are ordered by level, then rule in registry order, then destination', () => {
+  assert.equal(summary(diffPages(old, current)), [
+    'required-destination-added *.powerbi.com',
+    'required-destination-added api.powerbi.com',
+    'optional-destination-added arc.msn.com',
+    'destination-removed dynmsg.modpim.com',
+    'destination-covered-by-wildcard app.powerbi.com'
+  ])
+})
+
+document('fingerprints depend on rule and subject, not on the revisions compared', () => {
+  const first = diffPages(old, current)
+  const other = diffPages(old.replace('01/02/2020', '03/04/2020'), current + '\n## Elsewhere\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n| **Optional:** Docs | docs.microsoft.com | TCP 443 |\n')
+  const print = (result: typeof first, rule: string): string | undefined => result.changes.find((change) => change.rule === rule)?.fingerprint
+  assert.is(print(other, 'destination-covered-by-wildcard'), print(first, 'destination-covered-by-wildcard'))
+  assert.is.not(print(first, 'destination-removed'), print(first, 'destination-covered-by-wildcard'))
+  assert.is(new Set(first.changes.map((change) => change.fingerprint)).size, first.changes.length)
+})
+
+document('the same inputs give byte-identical output', () => {
+  const once = JSON.stringify(diffPages(old, current))
+  assert.is(JSON.stringify(diffPages(old, current)), once)
+})
+
+document('hasChangeAtLeast says whether a change at or above a level exists', () => {
+  const errors = diffPages(old, current)
+  assert.ok(hasChangeAtLeast(errors, 'error'))
+  assert.ok(hasChangeAtLeast(errors, 'info'))
+  const removals = diffPages(current, current.replace(/\| \*\*Optional:\*\* Messages.*\n/, ''))
+  assert.equal(removals.counts, {error: 0, warning: 0, info: 1})
+  assert.not.ok(hasChangeAtLeast(removals, 'error'))
+  assert.not.ok(hasChangeAtLeast(removals, 'warning'))
+  assert.ok(hasChangeAtLeast(removals, 'info'))
+  assert.not.ok(hasChangeAtLeast(diffPages(old, old), 'info'))
+})
+
+document.run()
