@@ -197,5 +197,9 @@ export interface Diagnostic {
   ruleId: string
   severity: 'error' | 'warning' | 'info'
   message: string
+  /**
+   * Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.
+   */
+  accepted?: string
   source: Position
 }

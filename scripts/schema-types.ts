@@ -10,7 +10,8 @@ export interface TypeTarget {
 
 export const typeTargets: TypeTarget[] = [
   {schema: 'schema/catalog.schema.json', output: 'generated/catalog.ts', name: 'Catalog'},
-  {schema: 'schema/diff.schema.json', output: 'generated/diff.ts', name: 'Diff'}
+  {schema: 'schema/diff.schema.json', output: 'generated/diff.ts', name: 'Diff'},
+  {schema: 'schema/config.schema.json', output: 'generated/config.ts', name: 'Config'}
 ]
 
 /** Render the types of one schema; takes paths relative to the repository root. */

@@ -7,6 +7,7 @@ import {join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import type {Catalog} from '../generated/catalog.js'
 import {compile, type PageInput} from './compile/catalog.js'
+import {readConfig} from './config.js'
 import {InputError} from './errors.js'
 import {countLine, formatDiagnostics} from './format/diagnostics.js'
 import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
@@ -32,6 +33,7 @@ Commands:
 
 Options:
   --strict   treat warnings as errors (build, compile, export)
+  --config   the file of accepted findings (default: endpoint-catalog.yaml, when present)
   --quiet    do not print info diagnostics
   -h, --help show this help
 
@@ -86,6 +88,7 @@ function run(argv: string[], io: Io): number {
 
 const shared = {
   strict: {type: 'boolean'},
+  config: {type: 'string'},
   quiet: {type: 'boolean'},
   help: {type: 'boolean', short: 'h'}
 } as const satisfies ParseArgsConfig['options']
@@ -183,8 +186,14 @@ function rulesCommand(args: string[], io: Io): number {
   return 0
 }
 
+interface CompileFlags {
+  strict?: boolean | undefined
+  quiet?: boolean | undefined
+  config?: string | undefined
+}
+
 /** A catalog from a catalog.json, or compiled from markdown pages. */
-function loadCatalog(paths: string[], options: {strict?: boolean; quiet?: boolean}, io: Io): Catalog | undefined {
+function loadCatalog(paths: string[], options: CompileFlags, io: Io): Catalog | undefined {
   if (paths.length === 1 && paths[0]!.endsWith('.json')) return readCatalog(paths[0]!, io.cwd)
   return compilePages(paths, options, io)
 }
@@ -193,9 +202,10 @@ function loadCatalog(paths: string[], options: {strict?: boolean; quiet?: boolea
  * Compile pages, print their diagnostics, and validate the result; undefined (nothing to write)
  * when there are errors, or warnings under --strict.
  */
-function compilePages(paths: string[], options: {strict?: boolean; quiet?: boolean}, io: Io): Catalog | undefined {
+function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog | undefined {
+  const config = readConfig(io.cwd, options.config)
   const pages: PageInput[] = paths.map((path) => ({path: displayPath(path, io.cwd), value: readInput(path, io.cwd)}))
-  const {catalog} = compile(pages)
+  const {catalog} = compile(pages, {accept: config.accept ?? []})
   io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: options.quiet ?? false}))
 
   const schemaErrors = validateAgainst('catalog', catalog)
@@ -203,7 +213,9 @@ function compilePages(paths: string[], options: {strict?: boolean; quiet?: boole
     // A compiler bug, not an input problem: say so rather than write an invalid file.
     throw new Error(`the compiled catalog does not match its schema: ${schemaErrors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`)
   }
-  const failing = catalog.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'))
+  const failing = catalog.diagnostics.filter(
+    (d) => d.severity === 'error' || (options.strict && d.severity === 'warning' && d.accepted === undefined)
+  )
   if (failing.length > 0) {
     io.stderr.write(`endpoint-catalog: ${failing.length} ${options.strict ? 'errors (with --strict)' : 'errors'}; nothing written\n`)
     return undefined

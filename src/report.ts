@@ -9,8 +9,11 @@ import {diagnosticRules, type DiagnosticRuleId} from './rules.js'
 /** Where a message points: a node, a position or a point (or nothing, for the whole file). */
 export type Place = Node | Position | Point | null | undefined
 
-/** Add a diagnostic for `ruleId` to `file`; its level comes from the rule registry. */
-export function report(file: VFile, ruleId: DiagnosticRuleId, reason: string, place?: Place): VFileMessage {
+/**
+ * Add a diagnostic for `ruleId` to `file`; its level comes from the rule registry. `actual` names
+ * the value at fault (a destination), which acceptances in endpoint-catalog.yaml match on.
+ */
+export function report(file: VFile, ruleId: DiagnosticRuleId, reason: string, place?: Place, actual?: string): VFileMessage {
   const where = place && 'type' in place ? place.position : place
   const message = file.message(reason, {
     ruleId,
@@ -19,5 +22,6 @@ export function report(file: VFile, ruleId: DiagnosticRuleId, reason: string, pl
   })
   const level = diagnosticRules[ruleId].level
   message.fatal = level === 'error' ? true : level === 'warning' ? false : undefined
+  if (actual !== undefined) message.actual = actual
   return message
 }

@@ -77,6 +77,11 @@ export const diagnosticRules = {
     level: 'info',
     description: 'A host has non-ASCII characters; it is converted to its punycode (ASCII) form.'
   },
+  'over-broad-wildcard': {
+    level: 'error',
+    description:
+      'A wildcard covers a whole public suffix (`*.com`, `*.co.uk`, `*.azurewebsites.net`: any tenant of a shared host) or everything (`*`). Accept a reviewed one in `endpoint-catalog.yaml`.'
+  },
   'port-protocol-assumed': {
     level: 'info',
     description: 'A port is given without a protocol (such as a bare `1433`); TCP is assumed.'

@@ -5,6 +5,7 @@
 import {Ajv2020, type ErrorObject, type ValidateFunction} from 'ajv/dist/2020.js'
 import type {Catalog} from '../generated/catalog.js'
 import catalogSchema from '../schema/catalog.schema.json' with {type: 'json'}
+import configSchema from '../schema/config.schema.json' with {type: 'json'}
 import diffSchema from '../schema/diff.schema.json' with {type: 'json'}
 import {InputError} from './errors.js'
 
@@ -15,7 +16,7 @@ export interface SchemaError {
 }
 
 /** The schemas of the files this tool reads and writes, by name. */
-const schemas = {catalog: catalogSchema, diff: diffSchema}
+const schemas = {catalog: catalogSchema, config: configSchema, diff: diffSchema}
 export type SchemaName = keyof typeof schemas
 
 const ajv = new Ajv2020({allErrors: true, strict: true})

@@ -10,6 +10,7 @@ const command = suite('cli')
 const sandbox = (): string => {
   const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
   cpSync('docs-source', join(directory, 'docs-source'), {recursive: true})
+  cpSync('endpoint-catalog.yaml', join(directory, 'endpoint-catalog.yaml'))
   return directory
 }
 
@@ -17,7 +18,7 @@ command('build compiles docs-source/ into generated/catalog.json and prints a su
   const directory = sandbox()
   const run = cli(['build'], directory)
   assert.is(run.code, 0, run.stderr)
-  assert.match(run.stdout, /^generated\/catalog\.json: version 2018112800, 24 endpoint sets, \d+ destinations, 18 ExpressRoute exceptions \(7 warnings, 2 infos\)\n$/)
+  assert.match(run.stdout, /^generated\/catalog\.json: version 2018112800, 24 endpoint sets, \d+ destinations, 18 ExpressRoute exceptions \(9 warnings, 2 infos\)\n$/)
   assert.match(run.stderr, /docs-source\/power-bi-urls\.md:31:1 {2}warning {2}Unexpected 6 cells in delimiter row, expected 4 .* {2}table-delimiter-mismatch/)
   assert.is(readFileSync(join(directory, 'generated/catalog.json'), 'utf8'), readFileSync('generated/catalog.json', 'utf8'))
 })
@@ -129,3 +130,32 @@ command('rules lists every diagnostic rule id with its level', () => {
 })
 
 command.run()
+
+const config = suite('config')
+
+config('over-broad wildcards fail the build unless endpoint-catalog.yaml accepts them, with a reason', () => {
+  const directory = sandbox()
+  const accepted = cli(['build'], directory)
+  assert.is(accepted.code, 0, accepted.stderr)
+  assert.match(accepted.stderr, /warning {2}Unexpected over-broad wildcard `\*\.azureedge\.net` .*\(accepted: Azure CDN/)
+  const catalog = JSON.parse(readFileSync(join(directory, 'generated/catalog.json'), 'utf8'))
+  assert.ok(catalog.diagnostics.some((d: {ruleId: string; accepted?: string}) => d.ruleId === 'over-broad-wildcard' && d.accepted))
+  assert.is(cli(['build', '--strict', '--quiet'], directory).code, 1, 'other warnings still fail under --strict')
+
+  writeFileSync(join(directory, 'endpoint-catalog.yaml'), 'accept: []\n')
+  const refused = cli(['build'], directory)
+  assert.is(refused.code, 1)
+  assert.match(refused.stderr, /error {2}Unexpected over-broad wildcard `\*\.azureedge\.net`/)
+})
+
+config('an invalid config is an input error naming the problem', () => {
+  const directory = sandbox()
+  writeFileSync(join(directory, 'endpoint-catalog.yaml'), 'accept:\n  - rule: over-broad-wildcard\n')
+  const run = cli(['build'], directory)
+  assert.is(run.code, 2)
+  assert.match(run.stderr, /endpoint-catalog\.yaml: not a valid config: \/accept\/0 must have required property 'reason'/)
+  writeFileSync(join(directory, 'endpoint-catalog.yaml'), 'accept: [\n')
+  assert.match(cli(['build'], directory).stderr, /endpoint-catalog\.yaml: not valid YAML/)
+})
+
+config.run()

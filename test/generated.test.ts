@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {schemaTypes, typeTargets} from '../scripts/schema-types.js'
+import {readConfig} from '../src/config.js'
 import {compile} from '../src/index.js'
 import {stringify} from '../src/io.js'
 
@@ -13,7 +14,8 @@ generated('generated/catalog.json is what docs-source/ compiles to', () => {
   const pages = readdirSync('docs-source')
     .filter((name) => name.endsWith('.md'))
     .map((name) => join('docs-source', name))
-  const {catalog} = compile(pages.map((path) => ({path, value: readFileSync(path)})))
+  const {accept = []} = readConfig(process.cwd())
+  const {catalog} = compile(pages.map((path) => ({path, value: readFileSync(path)})), {accept})
   assert.fixture(readFileSync('generated/catalog.json', 'utf8'), stringify(catalog), 'run `npx endpoint-catalog build`')
 })
 

@@ -6,6 +6,7 @@ import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {Catalog, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
+import type {Acceptance} from '../../generated/config.js'
 import {InputError} from '../errors.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
@@ -27,8 +28,13 @@ export interface CompileResult {
   files: VFile[]
 }
 
+export interface CompileOptions {
+  /** Reviewed findings (from endpoint-catalog.yaml) reported as warnings with their reason (default: none). */
+  accept?: Acceptance[]
+}
+
 /** Compile pages into a catalog; pages are read in path order, so argument order does not matter. */
-export function compile(pages: PageInput[]): CompileResult {
+export function compile(pages: PageInput[], options: CompileOptions = {}): CompileResult {
   const files: VFile[] = []
   const sources: Source[] = []
   const sets: UnnamedEndpointSet[] = []
@@ -58,7 +64,7 @@ export function compile(pages: PageInput[]): CompileResult {
     contentHash: contentHash(content),
     sources,
     ...content,
-    diagnostics: files.flatMap((file) => diagnostics(file))
+    diagnostics: files.flatMap((file) => diagnostics(file, options.accept ?? []))
   }
   return {catalog, files}
 }
@@ -127,14 +133,22 @@ function normaliseKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 }
 
-function diagnostics(file: VFile): Diagnostic[] {
+function diagnostics(file: VFile, accept: Acceptance[]): Diagnostic[] {
   return file.messages
-    .map((message) => ({
-      ruleId: message.ruleId ?? 'unknown',
-      severity: message.fatal === true ? ('error' as const) : message.fatal === false ? ('warning' as const) : ('info' as const),
-      message: message.reason,
-      source: {path: file.path, line: message.line ?? 1, column: message.column ?? 1}
-    }))
+    .map((message) => {
+      const diagnostic: Diagnostic = {
+        ruleId: message.ruleId ?? 'unknown',
+        severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+        message: message.reason,
+        source: {path: file.path, line: message.line ?? 1, column: message.column ?? 1}
+      }
+      const acceptance = accept.find(
+        (item) => item.rule === diagnostic.ruleId && (item.destination === undefined || item.destination === message.actual)
+      )
+      if (acceptance && diagnostic.severity === 'error') diagnostic.severity = 'warning'
+      if (acceptance) diagnostic.accepted = acceptance.reason
+      return diagnostic
+    })
     .sort(
       (a, b) =>
         a.source.line - b.source.line ||

@@ -6,7 +6,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Destination, Port, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
-import {classifyDestination} from './destination.js'
+import {classifyDestination, overBroad, type Classified} from './destination.js'
 
 /** The tags that separate list items in a cell: `<br>`, `</br>`, `<br/>`, `<li>`, `</li>`, lists. */
 const separatorTag = /^<\/?(br|li|ul|ol|p)\b[^>]*>$/i
@@ -119,17 +119,33 @@ const docsBase = 'https://learn.microsoft.com/'
 export function readDestinations(cells: TableCell[], file: VFile): CellDestinations {
   let alternatives = false
   const destinations: Destination[] = []
+  const seen = new Set<string>()
   for (const cell of cells) {
-    const read = readCell(cell, file)
+    const read = readCell(cell, String(file))
     alternatives ||= read.alternatives
-    destinations.push(...dropDuplicates(read.destinations, destinations, cell, file))
+    for (const {destination, classified} of read.items) {
+      const key = destination.kind + ' ' + destination.value
+      if (seen.has(key)) {
+        report(file, 'destination-duplicate', `Unexpected duplicate destination \`${destination.value}\` in one row, dropped`, cell, destination.value)
+        continue
+      }
+      seen.add(key)
+      if (classified) reportDestination(classified, cell, file)
+      destinations.push(destination)
+    }
   }
   return {destinations, alternatives}
 }
 
-function readCell(cell: TableCell, file: VFile): CellDestinations {
+interface CellItem {
+  destination: Destination
+  /** How a non-reference destination was read, with its notes. */
+  classified?: Classified
+}
+
+function readCell(cell: TableCell, source: string): {items: CellItem[]; alternatives: boolean} {
   let alternatives = false
-  const parts = segmentCell(cell.children, String(file)).map((segment) => {
+  const parts = segmentCell(cell.children, source).map((segment) => {
     if (segment.links.length > 0) return {segment, text: '', classified: undefined}
     const match = alternativesPrefix.exec(segment.text)
     if (match) alternatives = true
@@ -145,43 +161,32 @@ function readCell(cell: TableCell, file: VFile): CellDestinations {
     for (const part of plain.slice(1)) part.classified = undefined
   }
 
-  const destinations: Destination[] = []
+  const items: CellItem[] = []
   for (const {segment, classified} of parts) {
-    if (classified) destinations.push(toDestination(classified, cell, file))
+    if (classified) {
+      const {kind, value, host} = classified
+      items.push({destination: host === undefined ? {kind, value} : {kind, value, host}, classified})
+    }
     for (const link of segment.links) {
       const value = absoluteReference(link.href)
-      destinations.push({
-        kind: 'reference',
-        value,
-        text: link.text,
-        context: segment.text,
-        ...(value === link.href ? {} : {href: link.href})
+      items.push({
+        destination: {kind: 'reference', value, text: link.text, context: segment.text, ...(value === link.href ? {} : {href: link.href})}
       })
     }
   }
-
-  return {destinations, alternatives}
+  return {items, alternatives}
 }
 
-function toDestination(item: ReturnType<typeof classifyDestination>, cell: TableCell, file: VFile): Destination {
-  for (const note of item.notes) report(file, note.ruleId, note.reason, cell)
-  if (item.kind === 'text') {
-    report(file, 'destination-text', `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, cell)
+/** Tell the author what reading a destination changed or doubts. */
+function reportDestination(item: Classified, cell: TableCell, file: VFile): void {
+  for (const note of item.notes) report(file, note.ruleId, note.reason, cell, item.value)
+  const broad = item.kind === 'wildcard' ? overBroad(item.value) : undefined
+  if (broad) {
+    report(file, 'over-broad-wildcard', `Unexpected over-broad wildcard \`${item.value}\` (${broad}), expected a wildcard under a domain one party controls`, cell, item.value)
   }
-  return item.host === undefined ? {kind: item.kind, value: item.value} : {kind: item.kind, value: item.value, host: item.host}
-}
-
-function dropDuplicates(destinations: Destination[], before: Destination[], cell: TableCell, file: VFile): Destination[] {
-  const seen = new Set(before.map((destination) => destination.kind + ' ' + destination.value))
-  return destinations.filter((destination) => {
-    const key = destination.kind + ' ' + destination.value
-    if (seen.has(key)) {
-      report(file, 'destination-duplicate', `Unexpected duplicate destination \`${destination.value}\` in one row, dropped`, cell)
-      return false
-    }
-    seen.add(key)
-    return true
-  })
+  if (item.kind === 'text') {
+    report(file, 'destination-text', `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, cell, item.value)
+  }
 }
 
 /**

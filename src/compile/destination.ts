@@ -4,6 +4,7 @@
  */
 import {isIP} from 'node:net'
 import {domainToASCII} from 'node:url'
+import {getPublicSuffix} from 'tldts'
 import type {DiagnosticRuleId} from '../rules.js'
 
 export type DestinationKind = 'host' | 'wildcard' | 'url' | 'ip' | 'cidr' | 'text'
@@ -87,4 +88,16 @@ export function covers(pattern: string, target: string): boolean {
   if (!pattern.startsWith('*.')) return false
   const suffix = pattern.slice(1)
   return target.endsWith(suffix) && target.length > suffix.length
+}
+
+/**
+ * Why a wildcard is over-broad, or undefined when it is not: `*` covers everything, and
+ * `*.suffix` where the suffix is a public suffix (`com`, `co.uk`, and the shared hosting domains
+ * of the Public Suffix List's private section, such as `azurewebsites.net`) covers every tenant.
+ */
+export function overBroad(wildcard: string): string | undefined {
+  if (wildcard === '*') return 'covers every host'
+  if (!wildcard.startsWith('*.')) return undefined
+  const suffix = wildcard.slice(2)
+  return getPublicSuffix(suffix, {allowPrivateDomains: true}) === suffix ? `\`${suffix}\` is a public suffix` : undefined
 }

@@ -14,7 +14,8 @@ export function formatDiagnostics(diagnostics: Diagnostic[], options: Diagnostic
   const shown = options.quiet ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics
   if (shown.length === 0) return ''
   const lines = shown.map(
-    (d) => `${d.source.path}:${d.source.line}:${d.source.column}  ${d.severity}  ${d.message}  ${d.ruleId}`
+    (d) =>
+      `${d.source.path}:${d.source.line}:${d.source.column}  ${d.severity}  ${d.message}${d.accepted === undefined ? '' : ` (accepted: ${d.accepted})`}  ${d.ruleId}`
   )
   return lines.join('\n') + '\n' + countLine(diagnostics) + '\n'
 }

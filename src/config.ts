@@ -1,0 +1,29 @@
+/**
+ * endpoint-catalog.yaml: the maintainers' reviewed decisions (accepted findings), read and
+ * validated against schema/config.schema.json.
+ */
+import {existsSync} from 'node:fs'
+import {resolve} from 'node:path'
+import {parse as parseYaml} from 'yaml'
+import type {Config} from '../generated/config.js'
+import {InputError} from './errors.js'
+import {readInput} from './io.js'
+import {validateAgainst} from './validate.js'
+
+export const defaultConfigPath = 'endpoint-catalog.yaml'
+
+/** Read the config at `path`, or `endpoint-catalog.yaml` in `cwd` when present (else an empty config). */
+export function readConfig(cwd: string, path?: string): Config {
+  const file = path ?? defaultConfigPath
+  if (path === undefined && !existsSync(resolve(cwd, file))) return {}
+  let value: unknown
+  try {
+    value = parseYaml(readInput(file, cwd).toString('utf8')) ?? {}
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    throw new InputError(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`)
+  }
+  const errors = validateAgainst('config', value)
+  if (errors.length > 0) throw new InputError(`${file}: not a valid config: ${errors[0]!.pointer || '/'} ${errors[0]!.message}`)
+  return value as Config
+}
