@@ -42,6 +42,9 @@ Exit codes: 0 done, 1 errors in the input (or warnings with --strict), 2 usage o
 
 class UsageError extends Error {}
 
+/** The docs pages are about 10 KiB; a page past this is not one of them. */
+const maxPageBytes = 16 * 2 ** 20
+
 /** Run the command line; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -204,7 +207,13 @@ function loadCatalog(paths: string[], options: CompileFlags, io: Io): Catalog | 
  */
 function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog | undefined {
   const config = readConfig(io.cwd, options.config)
-  const pages: PageInput[] = paths.map((path) => ({path: displayPath(path, io.cwd), value: readInput(path, io.cwd)}))
+  const pages: PageInput[] = paths.map((path) => {
+    const value = readInput(path, io.cwd)
+    if (value.length > maxPageBytes) {
+      throw new InputError(`${path}: ${(value.length / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`)
+    }
+    return {path: displayPath(path, io.cwd), value}
+  })
   const {catalog} = compile(pages, {accept: config.accept ?? []})
   io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: options.quiet ?? false}))
 

@@ -44,7 +44,7 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     const text = decode(page)
     const file = new VFile({path: page.path, value: text})
     files.push(file)
-    const tree = parsePage(file)
+    const tree = parseGuarded(file)
     const meta = readMeta(tree, file)
     const kind = pageKind(tree, meta.title)
     const tables = readTables(tree, file, meta.title ?? '')
@@ -67,6 +67,15 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     diagnostics: files.flatMap((file) => diagnostics(file, options.accept ?? []))
   }
   return {catalog, files}
+}
+
+function parseGuarded(file: VFile): Root {
+  try {
+    return parsePage(file)
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error.message})`)
+    throw error
+  }
 }
 
 /** `YYYYMMDD` of the latest `ms.date` among the sources (zeros when none has one). */
@@ -94,7 +103,38 @@ function decode(page: PageInput): string {
     }
   }
   if (text.trim() === '') throw new InputError(`${page.path}: empty file, expected a markdown page`)
+  checkNesting(text, page.path)
   return text
+}
+
+/** Deeper nesting than any documentation page has; past it, parsing time and stack grow without use. */
+export const maxNesting = 100
+
+/**
+ * Refuse pathological nesting (thousands of `>` or list markers) before parsing: a clear error
+ * instead of a parser that runs for minutes or overflows its stack.
+ */
+function checkNesting(text: string, path: string): void {
+  const container = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/
+  let line = 1
+  let start = 0
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    let rest = text.slice(start, Math.min(end, start + 10 * maxNesting))
+    let depth = 0
+    let match: RegExpExecArray | null
+    while (depth <= maxNesting && (match = container.exec(rest))) {
+      depth++
+      rest = rest.slice(match[0].length)
+    }
+    const indent = /^[ \t]*/.exec(text.slice(start, Math.min(end, start + 4 * maxNesting + 1)))![0].length
+    if (depth > maxNesting || indent > 4 * maxNesting) {
+      throw new InputError(`${path}:${line}: nesting deeper than ${maxNesting} block quotes or lists, expected a documentation page`)
+    }
+    start = end + 1
+    line++
+  }
 }
 
 /** An ExpressRoute page is one whose title or first heading names ExpressRoute. */
