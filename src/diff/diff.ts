@@ -134,7 +134,7 @@ export function allowlist(catalog: Catalog): Allowlist {
       entry.ports = sortPorts([...entry.ports, ...set.ports])
       if (destination.text !== undefined && !entry.texts.includes(destination.text)) entry.texts.push(destination.text)
       if (destination.context !== undefined && !entry.contexts.includes(destination.context)) entry.contexts.push(destination.context)
-      if (!entry.endpointSets.includes(set)) entry.endpointSets.push(set)
+      if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set)
     }
   }
   for (const entry of entries.values()) entry.endpointSets.sort(bySource)
@@ -178,67 +178,108 @@ export function portKeys(ports: Port[]): string[] {
  * and purpose similarity, then by purpose similarity within corresponding sections. Every score
  * is symmetric, so matching NEW against OLD gives the same pairs the other way round.
  */
-export function matchEndpointSets(before: EndpointSet[], after: EndpointSet[]): Differences['endpointSets'] {
+function matchEndpointSets(before: EndpointSet[], after: EndpointSet[]): Differences['endpointSets'] {
   const matched: EndpointSetPair[] = []
   const afterById = new Map(after.map((set) => [set.id, set]))
-  const open = {before: new Set<EndpointSet>(), after: new Set(after)}
+  const open = {before: new Set<Row>(), after: new Set(after.map(row))}
+  const openAfter = new Map([...open.after].map((item) => [item.set, item]))
   for (const set of before) {
     const same = afterById.get(set.id)
     if (same) {
       matched.push({before: set, after: same})
-      open.after.delete(same)
+      open.after.delete(openAfter.get(same)!)
     } else {
-      open.before.add(set)
+      open.before.add(row(set))
     }
   }
 
   // Rows that share destinations: most overlap first, then the most similar purpose.
-  greedy(open, matched, (a, b) => {
-    const overlap = jaccard(destinationKeys(a), destinationKeys(b))
-    if (overlap === 0) return undefined
-    const purpose = similarity(a.purpose, b.purpose)
-    const section = sameText(a.section, b.section)
-    if (overlap < 0.5 && purpose < 0.5 && !section) return undefined
-    return 2 * overlap + purpose + (section ? 0.5 : 0)
+  greedy(open, matched, candidatesBy(open, (item) => item.keys), (a, b) => {
+    const overlap = jaccard(a.keys, b.keys)
+    const purpose = dice(a.words, b.words)
+    if (overlap < 0.5 && purpose < 0.5) return undefined
+    return 2 * overlap + purpose + (a.section === b.section ? 0.5 : 0)
   })
 
   // Rows whose destinations all changed: a similar purpose in the same (or a renamed) section.
-  const renames = sectionRenames(matched, before, after)
-  const corresponding = (a: EndpointSet, b: EndpointSet): boolean =>
-    sameText(a.section, b.section) ||
-    renames.some((rename) => sameText(rename.before, a.section) && sameText(rename.after, b.section))
-  greedy(open, matched, (a, b) => {
-    if (!corresponding(a, b)) return undefined
-    const purpose = similarity(a.purpose, b.purpose)
+  const renamed = new Map(sectionRenames(matched, before, after).map((rename) => [normaliseText(rename.before), normaliseText(rename.after)]))
+  greedy(open, matched, candidatesBy(open, (item) => item.words), (a, b) => {
+    if (a.section !== b.section && renamed.get(a.section) !== b.section) return undefined
+    const purpose = dice(a.words, b.words)
     return purpose >= 0.5 ? purpose : undefined
   })
 
   return {
     matched: matched.sort((a, b) => bySource(a.before, b.before)),
-    added: [...open.after].sort(bySource),
-    removed: [...open.before].sort(bySource)
+    added: [...open.after].map((item) => item.set).sort(bySource),
+    removed: [...open.before].map((item) => item.set).sort(bySource)
   }
 }
 
-/** Pair up open rows by descending score (undefined: not a candidate), each row at most once. */
-function greedy(
-  open: {before: Set<EndpointSet>; after: Set<EndpointSet>},
-  matched: EndpointSetPair[],
-  score: (a: EndpointSet, b: EndpointSet) => number | undefined
-): void {
-  const candidates: Array<{pair: EndpointSetPair; score: number; tie: string}> = []
-  for (const a of open.before) {
-    for (const b of open.after) {
-      const value = score(a, b)
-      if (value !== undefined) candidates.push({pair: {before: a, after: b}, score: value, tie: symmetricKey(a.id, b.id)})
+/** Rows (old and new together) a destination or purpose word may be in and still help match them. */
+const commonKey = 100
+
+/**
+ * Candidates for a row of OLD: the open rows of NEW sharing one of its `keys`. A key in very many
+ * rows tells none of them apart, so it proposes none (the bound keeps matching near-linear); it is
+ * counted on both sides, so the diff's direction does not matter.
+ */
+function candidatesBy(open: {before: Set<Row>; after: Set<Row>}, keys: (item: Row) => Set<string>): (a: Row) => Row[] {
+  const after = index(open.after, keys)
+  const before = index(open.before, keys)
+  const telling = (key: string): boolean => (after.get(key)?.length ?? 0) + (before.get(key)?.length ?? 0) <= commonKey
+  return (a) => [...keys(a)].filter(telling).flatMap((key) => after.get(key) ?? [])
+}
+
+/** A row with what matching compares, computed once. */
+interface Row {
+  set: EndpointSet
+  keys: Set<string>
+  words: Set<string>
+  section: string
+}
+
+function row(set: EndpointSet): Row {
+  return {set, keys: new Set(set.destinations.map(destinationKey)), words: words(set.purpose), section: normaliseText(set.section)}
+}
+
+/** Items by key; an item is listed once under each of its distinct keys. */
+function index<T>(items: Iterable<T>, keys: (item: T) => Iterable<string>): Map<string, T[]> {
+  const found = new Map<string, T[]>()
+  for (const item of items) {
+    for (const key of new Set(keys(item))) {
+      const list = found.get(key) ?? []
+      list.push(item)
+      found.set(key, list)
     }
   }
-  candidates.sort((x, y) => y.score - x.score || compareText(x.tie, y.tie))
-  for (const {pair} of candidates) {
-    if (!open.before.has(pair.before) || !open.after.has(pair.after)) continue
-    matched.push(pair)
-    open.before.delete(pair.before)
-    open.after.delete(pair.after)
+  return found
+}
+
+/**
+ * Pair up open rows by descending score, each row at most once. `candidates` narrows the rows of
+ * NEW worth scoring against a row of OLD; `score` returns undefined for no match.
+ */
+function greedy(
+  open: {before: Set<Row>; after: Set<Row>},
+  matched: EndpointSetPair[],
+  candidates: (a: Row) => Iterable<Row>,
+  score: (a: Row, b: Row) => number | undefined
+): void {
+  const scored: Array<{before: Row; after: Row; score: number}> = []
+  for (const a of open.before) {
+    for (const b of new Set(candidates(a))) {
+      if (!open.after.has(b)) continue
+      const value = score(a, b)
+      if (value !== undefined) scored.push({before: a, after: b, score: value})
+    }
+  }
+  scored.sort((x, y) => y.score - x.score || compareSymmetric(x.before.set.id, x.after.set.id, y.before.set.id, y.after.set.id))
+  for (const {before, after} of scored) {
+    if (!open.before.has(before) || !open.after.has(after)) continue
+    matched.push({before: before.set, after: after.set})
+    open.before.delete(before)
+    open.after.delete(after)
   }
 }
 
@@ -246,7 +287,7 @@ function greedy(
  * Sections renamed: a heading of OLD that NEW no longer has, whose matched rows went to a heading
  * NEW has and OLD had not. Each name is renamed at most once, to the name most of its rows went to.
  */
-export function sectionRenames(matched: EndpointSetPair[], before: EndpointSet[], after: EndpointSet[]): SectionRename[] {
+function sectionRenames(matched: EndpointSetPair[], before: EndpointSet[], after: EndpointSet[]): SectionRename[] {
   const oldSections = new Set(before.map((set) => normaliseText(set.section)))
   const newSections = new Set(after.map((set) => normaliseText(set.section)))
   const groups = new Map<string, SectionRename>()
@@ -287,19 +328,34 @@ function pairReferences(
   added: AllowlistEntry[],
   matched: EndpointSetPair[]
 ): Array<{before: AllowlistEntry; after: AllowlistEntry}> {
-  const candidates: Array<{before: AllowlistEntry; after: AllowlistEntry; score: number; tie: string}> = []
-  for (const before of removed) {
-    for (const after of added) {
-      const text = overlaps(before.texts, after.texts)
-      const context = overlaps(before.contexts, after.contexts)
-      const rows = matched.filter(
-        (pair) => pair.before.destinations.some((d) => destinationKey(d) === before.key) && pair.after.destinations.some((d) => destinationKey(d) === after.key)
-      ).length
-      const score = rows + Number(text) + Number(context)
-      if (score > 0) candidates.push({before, after, score, tie: symmetricKey(before.value, after.value)})
+  const removedByKey = new Map(removed.map((entry) => [entry.key, entry]))
+  const addedByKey = new Map(added.map((entry) => [entry.key, entry]))
+  const score = new Map<string, {before: AllowlistEntry; after: AllowlistEntry; score: number}>()
+  const credit = (before: AllowlistEntry, after: AllowlistEntry): void => {
+    const key = before.key + '\n' + after.key
+    const candidate = score.get(key) ?? {before, after, score: 0}
+    candidate.score++
+    score.set(key, candidate)
+  }
+
+  for (const pair of matched) {
+    const befores = pair.before.destinations.flatMap((d) => removedByKey.get(destinationKey(d)) ?? [])
+    const afters = pair.after.destinations.flatMap((d) => addedByKey.get(destinationKey(d)) ?? [])
+    for (const before of befores) for (const after of afters) credit(before, after)
+  }
+  // A link text or sentence counts only where it names one reference on each side: `here` says nothing.
+  for (const texts of ['texts', 'contexts'] as const) {
+    const removedByText = index(removed, (entry) => entry[texts].map(normaliseText))
+    const addedByText = index(added, (entry) => entry[texts].map(normaliseText))
+    for (const [text, befores] of removedByText) {
+      const afters = addedByText.get(text)
+      if (befores.length === 1 && afters?.length === 1) credit(befores[0]!, afters[0]!)
     }
   }
-  candidates.sort((a, b) => b.score - a.score || compareText(a.tie, b.tie))
+
+  const candidates = [...score.values()]
+    .map((candidate) => ({...candidate, tie: symmetricKey(candidate.before.value, candidate.after.value)}))
+    .sort((a, b) => b.score - a.score || compareText(a.tie, b.tie))
   const used = new Set<string>()
   const pairs: Array<{before: AllowlistEntry; after: AllowlistEntry}> = []
   for (const {before, after} of candidates) {
@@ -316,31 +372,19 @@ export function normaliseText(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 }
 
-export function sameText(a: string, b: string): boolean {
-  return normaliseText(a) === normaliseText(b)
-}
-
-function overlaps(a: string[], b: string[]): boolean {
-  const normalised = new Set(a.map(normaliseText))
-  return b.some((text) => normalised.has(normaliseText(text)))
-}
-
 const stopWords = new Set(['a', 'an', 'and', 'as', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with'])
 
-/** Dice coefficient of the words of two purposes (stop words aside): 1 for the same words. */
-export function similarity(a: string, b: string): number {
-  const words = (text: string): Set<string> =>
-    new Set(normaliseText(text).split(' ').filter((word) => word !== '' && !stopWords.has(word)))
-  const x = words(a)
-  const y = words(b)
-  if (x.size === 0 && y.size === 0) return 1
-  let shared = 0
-  for (const word of x) if (y.has(word)) shared++
-  return (2 * shared) / (x.size + y.size)
+/** The words of a purpose, stop words aside. */
+function words(text: string): Set<string> {
+  return new Set(normaliseText(text).split(' ').filter((word) => word !== '' && !stopWords.has(word)))
 }
 
-function destinationKeys(set: EndpointSet): Set<string> {
-  return new Set(set.destinations.map((destination) => destinationKey(destination)))
+/** Dice coefficient of two word sets: 1 for the same words, 0 for none in common. */
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1
+  let shared = 0
+  for (const word of a) if (b.has(word)) shared++
+  return (2 * shared) / (a.size + b.size)
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -353,6 +397,13 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 /** The same key for (a, b) and (b, a): keeps tie-breaks independent of the diff's direction. */
 function symmetricKey(a: string, b: string): string {
   return compareText(a, b) <= 0 ? a + '\n' + b : b + '\n' + a
+}
+
+/** Order the pairs (a, b) and (c, d) as their symmetric keys would, without building them. */
+function compareSymmetric(a: string, b: string, c: string, d: string): number {
+  const swapX = compareText(a, b) > 0
+  const swapY = compareText(c, d) > 0
+  return compareText(swapX ? b : a, swapY ? d : c) || compareText(swapX ? a : b, swapY ? c : d)
 }
 
 function bySource(a: EndpointSet, b: EndpointSet): number {
