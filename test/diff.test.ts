@@ -5,6 +5,14 @@ import {diff, diffSchemaVersion, hasChangeAtLeast} from '../src/diff/index.js'
 import {validateAgainst} from '../src/validate.js'
 import {catalogOf, diffPages, page, summary} from './diff-helpers.js'
 
+const surface = suite('diff surface')
+
+surface('the diff module exports exactly its public surface', async () => {
+  assert.equal(Object.keys(await import('../src/diff/index.js')).sort(), ['changeRules', 'diff', 'diffSchemaVersion', 'hasChangeAtLeast'])
+})
+
+surface.run()
+
 const formatting = suite('formatting-only edits')
 
 const before = `---
@@ -125,6 +133,19 @@ document('hasChangeAtLeast says whether a change at or above a level exists', ()
   assert.not.ok(hasChangeAtLeast(removals, 'warning'))
   assert.ok(hasChangeAtLeast(removals, 'info'))
   assert.not.ok(hasChangeAtLeast(diffPages(old, old), 'info'))
+})
+
+document('a link text shared by several links (`here`) pairs none of them as retargeted', () => {
+  const links = (targets: string[], purpose: string): string[] =>
+    targets.map((target, index) => `**Required:** ${purpose} ${index + 1} | Go [here](https://support.example.com/${target}) for more details | N/A`)
+  const result = diffPages(page({Old: links(['a', 'b'], 'Identity')}), page({New: links(['c'], 'Mail')}))
+  assert.equal(summary(result), [
+    'reference-added https://support.example.com/c',
+    'reference-removed https://support.example.com/a',
+    'reference-removed https://support.example.com/b'
+  ])
+  const single = diffPages(page({Old: links(['a'], 'Identity')}), page({New: links(['c'], 'Mail')}))
+  assert.equal(summary(single), ['reference-changed https://support.example.com/c'])
 })
 
 document.run()
