@@ -2,21 +2,26 @@
  * The command line: parse arguments, call the library, print, and exit with
  * 0 (done), 1 (errors in the input, or a check failed) or 2 (usage or unreadable input).
  */
-import {readdirSync} from 'node:fs'
+import {readdirSync, statSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import type {Catalog} from '../generated/catalog.js'
 import {compile, type PageInput} from './compile/catalog.js'
 import {readConfig} from './config.js'
+import {changeRules, diff, hasChangeAtLeast} from './diff/index.js'
 import {InputError} from './errors.js'
 import {countLine, formatDiagnostics} from './format/diagnostics.js'
+import {formatDiffJson} from './format/diff-json.js'
+import {formatDiffMarkdown} from './format/diff-markdown.js'
+import {formatDiffText} from './format/diff-text.js'
 import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
+import {pagesAtRevision} from './git.js'
 import {displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
-import {diagnosticRules} from './rules.js'
+import {diagnosticRules, type Level} from './rules.js'
 import {validateAgainst} from './validate.js'
 
 export interface Io {
-  stdout: {write(text: string): unknown}
+  stdout: {write(text: string): unknown; isTTY?: boolean}
   stderr: {write(text: string): unknown}
   cwd: string
 }
@@ -29,7 +34,12 @@ Commands:
   export <catalog.json | file.md...> --format csv|txt|json [-o file]
                                           flatten a catalog: one line per destination
   validate <catalog.json>                 check a catalog against schema/catalog.schema.json
-  rules [--format text|json]              list the diagnostic rule ids
+  diff <old> <new> [--format text|markdown|json] [--fail-on error|warning|info] [-o file]
+                                          what changed: each side a catalog.json, a page, or a
+                                          directory of pages
+  diff --base <ref> [--head <ref>] [--source dir]
+                                          the same, for docs-source/ at two git revisions
+  rules [--format text|json]              list the diagnostic and change rule ids
 
 Options:
   --strict   treat warnings as errors (build, compile, export)
@@ -37,7 +47,8 @@ Options:
   --quiet    do not print info diagnostics
   -h, --help show this help
 
-Exit codes: 0 done, 1 errors in the input (or warnings with --strict), 2 usage or unreadable input.
+Exit codes: 0 done, 1 errors in the input (or warnings with --strict), or a change at or above
+--fail-on, 2 usage or unreadable input.
 `
 
 class UsageError extends Error {}
@@ -75,6 +86,8 @@ function run(argv: string[], io: Io): number {
       return exportCommand(rest, io)
     case 'validate':
       return validateCommand(rest, io)
+    case 'diff':
+      return diffCommand(rest, io)
     case 'rules':
       return rulesCommand(rest, io)
     case 'help':
@@ -174,15 +187,89 @@ function validateCommand(args: string[], io: Io): number {
   return 1
 }
 
+const diffFormats = ['text', 'markdown', 'json'] as const
+const levels: Level[] = ['error', 'warning', 'info']
+
+function diffCommand(args: string[], io: Io): number {
+  const {values, positionals} = parse(args, {
+    format: {type: 'string'},
+    'fail-on': {type: 'string'},
+    output: {type: 'string', short: 'o'},
+    base: {type: 'string'},
+    head: {type: 'string'},
+    source: {type: 'string'}
+  })
+  const format = values.format ?? 'text'
+  if (!diffFormats.includes(format as (typeof diffFormats)[number])) throw new UsageError(`--format must be one of ${diffFormats.join(', ')}`)
+  const failOn = values['fail-on']
+  if (failOn !== undefined && !levels.includes(failOn as Level)) throw new UsageError('--fail-on must be error, warning or info')
+
+  let before: Catalog
+  let after: Catalog
+  if (values.base !== undefined) {
+    if (positionals.length > 0) throw new UsageError('diff takes either <old> <new> or --base/--head, not both')
+    const source = values.source ?? 'docs-source'
+    const accept = readConfig(io.cwd, values.config).accept ?? []
+    before = compile(pagesAtRevision(values.base, source, io.cwd), {accept}).catalog
+    after = compile(pagesAtRevision(values.head ?? 'HEAD', source, io.cwd), {accept}).catalog
+  } else {
+    if (positionals.length !== 2) throw new UsageError('diff needs <old> and <new> (or --base <ref>)')
+    before = sideCatalog(positionals[0]!, values.config, io)
+    after = sideCatalog(positionals[1]!, values.config, io)
+  }
+
+  const document = diff(before, after)
+  const text =
+    format === 'json'
+      ? formatDiffJson(document)
+      : format === 'markdown'
+        ? formatDiffMarkdown(document)
+        : formatDiffText(document, {color: values.output === undefined && io.stdout.isTTY === true && !process.env['NO_COLOR']})
+  emit(text, values.output, io)
+  return failOn !== undefined && hasChangeAtLeast(document, failOn as Level) ? 1 : 0
+}
+
+/** One side of a diff: a catalog.json, a page, or a directory of pages (compiled quietly). */
+function sideCatalog(path: string, config: string | undefined, io: Io): Catalog {
+  if (path.endsWith('.json')) return readCatalog(path, io.cwd)
+  const accept = readConfig(io.cwd, config).accept ?? []
+  const paths = isDirectory(resolve(io.cwd, path))
+    ? readdirSync(resolve(io.cwd, path)).filter((name) => name.endsWith('.md')).sort().map((name) => join(path, name))
+    : [path]
+  if (paths.length === 0) throw new InputError(`${path}: no markdown pages`)
+  return compile(readPages(paths, io), {accept}).catalog
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 function rulesCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {format: {type: 'string'}})
   if (positionals.length > 0) throw new UsageError('rules takes no arguments')
-  const rules = Object.entries(diagnosticRules).map(([id, rule]) => ({id, level: rule.level, description: rule.description}))
+  const rules = [
+    ...Object.entries(diagnosticRules).map(([id, rule]) => ({id, kind: 'diagnostic', level: rule.level, description: rule.description})),
+    ...Object.entries(changeRules).map(([id, rule]) => ({
+      id,
+      kind: 'change',
+      level: 'requiredLevel' in rule ? `${rule.level}|${rule.requiredLevel}` : rule.level,
+      description: rule.description
+    }))
+  ]
   if (values.format === 'json') {
     io.stdout.write(stringify(rules))
   } else if (values.format === undefined || values.format === 'text') {
     const width = Math.max(...rules.map((rule) => rule.id.length))
-    for (const rule of rules) io.stdout.write(`${rule.id.padEnd(width)}  ${rule.level.padEnd(7)}  ${rule.description}\n`)
+    for (const kind of ['diagnostic', 'change']) {
+      io.stdout.write(`${kind} rules:\n`)
+      for (const rule of rules.filter((r) => r.kind === kind)) {
+        io.stdout.write(`  ${rule.id.padEnd(width)}  ${rule.level.padEnd(13)}  ${rule.description}\n`)
+      }
+    }
   } else {
     throw new UsageError('--format must be text or json')
   }
@@ -207,14 +294,7 @@ function loadCatalog(paths: string[], options: CompileFlags, io: Io): Catalog | 
  */
 function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog | undefined {
   const config = readConfig(io.cwd, options.config)
-  const pages: PageInput[] = paths.map((path) => {
-    const value = readInput(path, io.cwd)
-    if (value.length > maxPageBytes) {
-      throw new InputError(`${path}: ${(value.length / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`)
-    }
-    return {path: displayPath(path, io.cwd), value}
-  })
-  const {catalog} = compile(pages, {accept: config.accept ?? []})
+  const {catalog} = compile(readPages(paths, io), {accept: config.accept ?? []})
   io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: options.quiet ?? false}))
 
   const schemaErrors = validateAgainst('catalog', catalog)
@@ -230,6 +310,16 @@ function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog |
     return undefined
   }
   return catalog
+}
+
+function readPages(paths: string[], io: Io): PageInput[] {
+  return paths.map((path) => {
+    const value = readInput(path, io.cwd)
+    if (value.length > maxPageBytes) {
+      throw new InputError(`${path}: ${(value.length / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`)
+    }
+    return {path: displayPath(path, io.cwd), value}
+  })
 }
 
 function emit(text: string, output: string | undefined, io: Io): void {

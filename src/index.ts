@@ -1,8 +1,11 @@
 /**
- * endpoint-catalog: compile the Power BI endpoint documentation into a catalog, and validate it.
+ * endpoint-catalog: compile the Power BI endpoint documentation into a catalog, validate it, and
+ * diff two catalogs.
  */
 export {compile, schemaVersion, type CompileResult, type PageInput} from './compile/catalog.js'
+export {changeRules, diff, diffSchemaVersion, hasChangeAtLeast, type ChangeRule, type ChangeRuleId} from './diff/index.js'
 export {InputError} from './errors.js'
 export {diagnosticRules, type DiagnosticRuleId, type Level} from './rules.js'
 export {parseCatalog, validate, type SchemaError} from './validate.js'
 export type * from '../generated/catalog.js'
+export type * from '../generated/diff.js'

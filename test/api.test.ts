@@ -3,7 +3,7 @@ import {test} from 'uvu'
 import * as api from '../src/index.js'
 
 test('the package exports exactly its public surface', () => {
-  assert.equal(Object.keys(api).sort(), ['InputError', 'compile', 'diagnosticRules', 'parseCatalog', 'schemaVersion', 'validate'])
+  assert.equal(Object.keys(api).sort(), ['InputError', 'changeRules', 'compile', 'diagnosticRules', 'diff', 'diffSchemaVersion', 'hasChangeAtLeast', 'parseCatalog', 'schemaVersion', 'validate'])
 })
 
 test.run()

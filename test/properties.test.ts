@@ -3,7 +3,9 @@
 import fc from 'fast-check'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
-import {compile, validate} from '../src/index.js'
+import {allowlist} from '../src/diff/diff.js'
+import {compile, diff, validate, type Catalog, type Change, type DestinationChange} from '../src/index.js'
+import {portKey} from '../src/compile/cells.js'
 import {stringify} from '../src/io.js'
 import {page} from './helpers/arbitrary.js'
 
@@ -53,6 +55,75 @@ properties('compiling twice gives identical bytes', () => {
       assert.is(stringify(compile([{path: 'page.md', value: text}]).catalog), once)
     }),
     {...runs, numRuns: 50}
+  )
+})
+
+const catalogOf = (text: string): Catalog => compile([{path: 'page.md', value: text}]).catalog
+
+properties('diff(a, a) is empty', () => {
+  fc.assert(
+    fc.property(page, (text) => {
+      const catalog = catalogOf(text)
+      assert.equal(diff(catalog, catalog).changes, [])
+    }),
+    {...runs, numRuns: 60}
+  )
+})
+
+/** The subject of a change, direction aside: added mirrors removed, raised mirrors lowered. */
+const mirrored: Record<string, string> = {
+  'required-destination-added': 'destination-removed',
+  'optional-destination-added': 'destination-removed',
+  'destination-already-covered': 'destination-removed',
+  'destination-removed': 'added',
+  'destination-covered-by-wildcard': 'added',
+  'destination-now-required': 'destination-now-optional',
+  'destination-now-optional': 'destination-now-required',
+  'ports-added': 'ports-removed',
+  'ports-removed': 'ports-added',
+  'reference-added': 'reference-removed',
+  'reference-removed': 'reference-added',
+  'reference-changed': 'reference-changed',
+  'expressroute-routing-changed': 'expressroute-routing-changed'
+}
+const family = (rule: string): string => (rule.endsWith('-added') && rule.includes('destination') ? 'added' : rule === 'destination-already-covered' ? 'added' : rule)
+const isDestinationChange = (change: Change): change is DestinationChange => 'destination' in change
+const subject = (change: DestinationChange): string => change.destination.kind + ' ' + change.destination.value
+
+properties('the destination changes from a to b mirror those from b to a', () => {
+  fc.assert(
+    fc.property(page, page, (textA, textB) => {
+      const a = catalogOf(textA)
+      const b = catalogOf(textB)
+      const forward = diff(a, b).changes.filter(isDestinationChange).filter((c) => c.rule !== 'reference-changed')
+      const backward = diff(b, a).changes.filter(isDestinationChange).filter((c) => c.rule !== 'reference-changed')
+      const expected = forward.map((c) => `${family(mirrored[c.rule] ?? c.rule)} ${subject(c)}`).sort()
+      const actual = backward.map((c) => `${family(c.rule === 'destination-covered-by-wildcard' ? 'destination-removed' : c.rule)} ${subject(c)}`).sort()
+      assert.equal(actual, expected)
+    }),
+    {...runs, numRuns: 60}
+  )
+})
+
+properties('applying diff(a, b) to the allowlist of a gives the allowlist of b', () => {
+  const state = (catalog: Catalog) =>
+    new Map([...allowlist(catalog)].map(([key, entry]) => [key, {requirement: entry.requirement, ports: entry.ports.map(portKey)}]))
+  fc.assert(
+    fc.property(page, page, (textA, textB) => {
+      const a = catalogOf(textA)
+      const b = catalogOf(textB)
+      const list = state(a)
+      for (const change of diff(a, b).changes.filter(isDestinationChange)) {
+        const key = subject(change)
+        if (change.previous) list.delete(change.previous.kind + ' ' + change.previous.value)
+        if (change.after) {
+          list.set(key, {requirement: change.after.requirement, ports: [...change.after.ports]})
+        } else if (change.after === null) list.delete(key)
+      }
+      const sorted = (map: Map<string, unknown>) => [...map].sort(([x], [y]) => (x < y ? -1 : 1))
+      assert.equal(sorted(list), sorted(state(b)))
+    }),
+    {...runs, numRuns: 60}
   )
 })
 

@@ -17,7 +17,16 @@ const fail = (reason) => {
   console.error(reason)
 }
 process.on('unhandledRejection', (reason) => fail(`Unhandled rejection: ${reason instanceof Error ? reason.stack : JSON.stringify(reason)}`))
-process.on('uncaughtException', (error) => fail(`Uncaught exception: ${error instanceof Error ? error.stack : JSON.stringify(error)}`))
+process.on('uncaughtException', (error) => {
+  // A closed output pipe (`| head`) cannot be reported to: stop instead of failing in a loop.
+  if (error && error.code === 'EPIPE') process.exit(1)
+  fail(`Uncaught exception: ${error instanceof Error ? error.stack : JSON.stringify(error)}`)
+})
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(1)
+  })
+}
 
 const only = process.argv.slice(2)
 const directory = resolve('test')

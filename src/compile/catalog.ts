@@ -154,7 +154,7 @@ function nameAll<T extends {destinations: unknown[]}>(
   identity: (item: T) => string[],
   tiebreak: (item: T) => string[]
 ): Array<T & {id: string}> {
-  const base = items.map((item) => identity(item).map(normaliseKey).join('\n'))
+  const base = items.map((item) => identity(item).map(normaliseText).join('\n'))
   const counts = new Map<string, number>()
   for (const key of base) counts.set(key, (counts.get(key) ?? 0) + 1)
   const used = new Map<string, number>()
@@ -169,7 +169,8 @@ function nameAll<T extends {destinations: unknown[]}>(
   })
 }
 
-function normaliseKey(text: string): string {
+/** Text compared the way a reader would: case, punctuation and spacing aside. */
+export function normaliseText(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 }
 

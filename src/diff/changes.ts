@@ -14,9 +14,9 @@ import type {
   SectionChange,
   SectionState
 } from '../../generated/diff.js'
-import {compareText} from '../compile/catalog.js'
+import {compareText, normaliseText} from '../compile/catalog.js'
 import type {Level} from '../rules.js'
-import {destinationKey, normaliseText, portKeys, type AllowlistEntry, type Differences, type SectionRename} from './diff.js'
+import {destinationKey, portKeys, type AllowlistEntry, type Differences, type SectionRename} from './diff.js'
 import {changeRuleIds, renderMessage, ruleLevel, type ChangeRuleId} from './rules.js'
 
 type DestinationRuleId = DestinationChange['rule']

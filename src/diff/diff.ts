@@ -4,7 +4,7 @@
  * Nothing here grades or words a change; checks in changes.ts do.
  */
 import type {Catalog, Destination, EndpointSet, Port, Requirement} from '../../generated/catalog.js'
-import {compareText} from '../compile/catalog.js'
+import {compareText, normaliseText} from '../compile/catalog.js'
 import {portKey, sortPorts} from '../compile/cells.js'
 import {covers, matchKey} from '../compile/destination.js'
 
@@ -365,11 +365,6 @@ function pairReferences(
     pairs.push({before, after})
   }
   return pairs.sort((a, b) => compareText(a.after.value, b.after.value) || compareText(a.before.value, b.before.value))
-}
-
-/** Text compared the way a reader would: case, punctuation and spacing aside. */
-export function normaliseText(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
 }
 
 const stopWords = new Set(['a', 'an', 'and', 'as', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with'])

@@ -1,0 +1,112 @@
+// `endpoint-catalog diff` and `rules` as a user runs them: each input kind, each format, exit codes.
+import {execFileSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import {validateAgainst} from '../src/validate.js'
+import {cli} from './helpers/cli.js'
+
+const command = suite('cli diff')
+const corpus = '../shared/corpus/power-bi-urls'
+const old = `${corpus}/2020-01-29.md`
+const next = `${corpus}/2021-09-01.md`
+
+command('text by default: a summary line, then changes grouped by level with their source line', () => {
+  const run = cli(['diff', old, next])
+  assert.is(run.code, 0, run.stderr)
+  const lines = run.stdout.split('\n')
+  assert.is(lines[0], '2020012900 → 2021090100: 3 errors, 2 warnings, 4 infos')
+  assert.match(run.stdout, /\nerror\n[^\n]*\n {2}\S+2021-09-01\.md:44 {2}Destination `api\.powerbi\.com` added as required \(General site usage \/ Backend APIs\) {2}required-destination-added\n/)
+  assert.not.match(run.stdout, /\u001b\[/, 'no colour when not a TTY')
+})
+
+command('json is the schema-valid diff document, byte-identical run to run', () => {
+  const a = cli(['diff', old, next, '--format', 'json'])
+  const b = cli(['diff', old, next, '--format', 'json'])
+  assert.is(a.stdout, b.stdout)
+  const document = JSON.parse(a.stdout)
+  assert.equal(validateAgainst('diff', document), [])
+  assert.equal(document.counts, {error: 3, warning: 2, info: 4})
+})
+
+command('markdown is a PR comment: summary line and a table per level', () => {
+  const run = cli(['diff', old, next, '--format', 'markdown'])
+  assert.match(run.stdout, /^\*\*3 errors, 2 warnings, 4 infos\*\*/)
+  assert.match(run.stdout, /### Errors \(3\)\n\n\| Rule \| Destination \|/)
+})
+
+command('catalog JSON, pages and directories are all inputs; the same content gives the same diff', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-diff-'))
+  const oldJson = join(directory, 'old.json')
+  // The 2020 page's `*.blob.core.windows.net` is an over-broad-wildcard error until accepted.
+  const config = join(directory, 'accept.yaml')
+  writeFileSync(config, 'accept:\n  - rule: over-broad-wildcard\n    reason: reviewed\n')
+  const compiled = cli(['compile', old, '--config', config, '--quiet'])
+  assert.is(compiled.code, 0, compiled.stderr)
+  writeFileSync(oldJson, compiled.stdout)
+  mkdirSync(join(directory, 'new'))
+  writeFileSync(join(directory, 'new', 'page.md'), readFileSync(next))
+  const fromJson = cli(['diff', oldJson, join(directory, 'new'), '--format', 'json'])
+  assert.is(fromJson.code, 0, fromJson.stderr)
+  const changes = (text: string) => JSON.parse(text).changes.map((c: {fingerprint: string}) => c.fingerprint)
+  assert.equal(changes(fromJson.stdout), changes(cli(['diff', old, next, '--format', 'json']).stdout))
+})
+
+command('--fail-on: exit 1 at or above the level, after printing; 0 below it', () => {
+  const failing = cli(['diff', old, next, '--fail-on', 'error'])
+  assert.is(failing.code, 1)
+  assert.match(failing.stdout, /required-destination-added/)
+  assert.is(cli(['diff', old, old, '--fail-on', 'info']).code, 0)
+  assert.is(cli(['diff', old, next, '--fail-on', 'bogus']).code, 2)
+})
+
+command('a truncated or schema-invalid catalog names the file and JSON pointer, exit 2', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-diff-'))
+  const truncated = join(directory, 'truncated.json')
+  writeFileSync(truncated, readFileSync('generated/catalog.json', 'utf8').slice(0, 100))
+  const invalid = join(directory, 'invalid.json')
+  writeFileSync(invalid, readFileSync('generated/catalog.json', 'utf8').replace('"port": 443', '"port": "443"'))
+  const a = cli(['diff', truncated, 'generated/catalog.json'])
+  assert.is(a.code, 2)
+  assert.match(a.stderr, /truncated\.json: not valid JSON/)
+  const b = cli(['diff', 'generated/catalog.json', invalid])
+  assert.is(b.code, 2)
+  assert.match(b.stderr, /invalid\.json: not a valid catalog: \/endpointSets\/\d+\/ports\/0\/port must be integer/)
+  assert.not.match(a.stderr + b.stderr, /\n\s+at /)
+})
+
+command('--base/--head compile docs-source/ from git objects, without checking anything out', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'endpoint-catalog-git-'))
+  const git = (...args: string[]) => execFileSync('git', args, {cwd: repo, stdio: 'pipe'}).toString().trim()
+  git('init', '-q', '-b', 'main')
+  git('config', 'user.email', 'test@example.invalid')
+  git('config', 'user.name', 'test')
+  mkdirSync(join(repo, 'docs-source'))
+  writeFileSync(join(repo, 'docs-source', 'power-bi-urls.md'), readFileSync(old))
+  git('add', '.')
+  git('commit', '-qm', 'base')
+  writeFileSync(join(repo, 'docs-source', 'power-bi-urls.md'), readFileSync(next))
+  git('commit', '-qam', 'head')
+  // The working tree holds something else again: only the commits may be read.
+  writeFileSync(join(repo, 'docs-source', 'power-bi-urls.md'), '# nothing\n')
+  const run = cli(['diff', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'json'], repo)
+  assert.is(run.code, 0, run.stderr)
+  const document = JSON.parse(run.stdout)
+  assert.equal(document.counts, {error: 3, warning: 2, info: 4})
+  assert.equal(document.to.sources.map((s: {path: string}) => s.path), ['docs-source/power-bi-urls.md'])
+  const missing = cli(['diff', '--base', 'no-such-ref'], repo)
+  assert.is(missing.code, 2)
+  assert.match(missing.stderr, /^endpoint-catalog: git rev-parse/)
+})
+
+command('rules lists the diagnostic and the change rules', () => {
+  const rules = JSON.parse(cli(['rules', '--format', 'json']).stdout) as Array<{id: string; kind: string; level: string}>
+  assert.ok(rules.some((r) => r.kind === 'change' && r.id === 'required-destination-added' && r.level === 'error'))
+  assert.ok(rules.some((r) => r.kind === 'change' && r.id === 'ports-added' && r.level === 'warning|error'))
+  assert.ok(rules.some((r) => r.kind === 'diagnostic' && r.id === 'port-invalid'))
+  assert.match(cli(['rules']).stdout, /^diagnostic rules:\n[\s\S]*\nchange rules:\n/)
+})
+
+command.run()
