@@ -3,7 +3,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
-import {diagnosticRules} from '../src/index.js'
+import {changeRules, diagnosticRules} from '../src/index.js'
 
 const registry = suite('diagnostic rules')
 const ids = Object.keys(diagnosticRules)
@@ -31,6 +31,13 @@ registry('every rule is produced by at least one reviewed compile fixture', () =
   }
   assert.equal(ids.filter((id) => !produced.has(id)), [])
   assert.equal([...produced].filter((id) => !ids.includes(id)), [], 'no fixture names an unregistered rule')
+})
+
+registry('the README documents every change rule with its level', () => {
+  const readme = readFileSync('README.md', 'utf8')
+  for (const [id, rule] of Object.entries(changeRules)) {
+    assert.match(readme, new RegExp('\\| `' + id + '` \\| ' + rule.level + '[ |]'), id)
+  }
 })
 
 registry.run()
