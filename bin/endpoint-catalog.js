@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {main} from '../dist/src/cli.js'
+import {main} from '../dist/endpoint-catalog.mjs'
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
