@@ -1,0 +1,103 @@
+/**
+ * One measurement in a fresh process (so each size starts from an empty heap and reports its own
+ * peak memory). Prints one JSON line: the time of each run in milliseconds and the RSS high-water.
+ *
+ *   measure.ts parse <page.md> <runs> <warmup.md> <warmups>
+ *   measure.ts compile <page.md> <runs> <warmup.md> <warmups> [catalog-out.json]
+ *   measure.ts diff <old.json> <new.json> <runs>
+ *
+ * Run with `--expose-gc`: the heap is collected before every timed run.
+ */
+import {readFileSync, writeFileSync} from 'node:fs'
+import {diff as jsonDiff} from 'jsondiffpatch'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {diff} from '../dist/src/diff/index.js'
+import {compile, type Catalog} from '../dist/src/index.js'
+import {stringify} from '../dist/src/io.js'
+import {pagePath} from './generate.js'
+
+export interface Measurement {
+  /** Milliseconds of each timed run (for `diff`: the diff itself). */
+  times: number[]
+  /** Named baselines timed in the same runs (`diff`: `jsonParse`, `jsondiffpatch`). */
+  baselines: Record<string, number[]>
+  /** RSS high-water of the process, in bytes. */
+  maxRss: number
+  /** What the runs produced, to show the work was real. */
+  notes: Record<string, number>
+}
+
+const collect = (globalThis as {gc?: () => void}).gc ?? ((): void => {})
+
+function timed(work: () => void): number {
+  collect()
+  const start = performance.now()
+  work()
+  return performance.now() - start
+}
+
+function measurePages(mode: 'parse' | 'compile', args: string[]): Measurement {
+  const [file, runs, warmupFile, warmups, catalogOut] = args
+  const text = readFileSync(file!, 'utf8')
+  const warmupText = readFileSync(warmupFile!, 'utf8')
+  const parser = unified().use(remarkParse).use(remarkGfm).freeze()
+  let catalog: Catalog | undefined
+  const run = (value: string): void => {
+    if (mode === 'parse') parser.parse(value)
+    else catalog = compile([{path: pagePath, value}]).catalog
+  }
+
+  for (let index = 0; index < Number(warmups); index++) run(warmupText)
+  const times: number[] = []
+  for (let index = 0; index < Number(runs); index++) times.push(timed(() => run(text)))
+
+  const notes: Record<string, number> = {bytes: Buffer.byteLength(text)}
+  if (catalog) {
+    notes['endpointSets'] = catalog.endpointSets.length
+    notes['diagnostics'] = catalog.diagnostics.length
+    if (catalogOut) writeFileSync(catalogOut, stringify(catalog))
+  }
+  return {times, baselines: {}, maxRss: process.resourceUsage().maxRSS * 1024, notes}
+}
+
+function measureDiff(args: string[]): Measurement {
+  const [oldFile, newFile, runs] = args
+  const oldText = readFileSync(oldFile!, 'utf8')
+  const newText = readFileSync(newFile!, 'utf8')
+  const parseBoth = (): [Catalog, Catalog] => [JSON.parse(oldText) as Catalog, JSON.parse(newText) as Catalog]
+
+  const times: number[] = []
+  const baselines: Record<string, number[]> = {jsonParse: [], jsondiffpatch: []}
+  const notes: Record<string, number> = {}
+  for (let index = 0; index < Number(runs); index++) {
+    let catalogs: [Catalog, Catalog] | undefined
+    baselines['jsonParse']!.push(timed(() => (catalogs = parseBoth())))
+    // Neither contender changes its inputs, so both get the catalogs just parsed.
+    const [before, after] = catalogs!
+    notes['endpointSets'] = before.endpointSets.length
+    times.push(
+      timed(() => {
+        notes['changes'] = diff(before, after).changes.length
+      })
+    )
+    baselines['jsondiffpatch']!.push(
+      timed(() => {
+        const delta = jsonDiff(before, after) as {endpointSets?: object} | undefined
+        // An array delta has one key per changed item, and `_t`.
+        notes['jsondiffpatchEndpointSetsChanged'] = Object.keys(delta?.endpointSets ?? {_t: 'a'}).length - 1
+      })
+    )
+  }
+  return {times, baselines, maxRss: process.resourceUsage().maxRSS * 1024, notes}
+}
+
+const [mode, ...args] = process.argv.slice(2)
+const result = mode === 'diff' ? measureDiff(args) : mode === 'parse' || mode === 'compile' ? measurePages(mode, args) : undefined
+if (!result) {
+  process.stderr.write('Usage: measure.ts parse|compile <page.md> <runs> <warmup.md> <warmups> [catalog.json] | diff <old.json> <new.json> <runs>\n')
+  process.exitCode = 2
+} else {
+  process.stdout.write(JSON.stringify(result) + '\n')
+}

@@ -1,0 +1,370 @@
+/**
+ * `npm run bench`: compile, diff and command-line timings on synthetic pages of 10^3, 10^4 and
+ * 10^5 rows, each as a ratio to a baseline measured in the same run. Prints one markdown table
+ * (progress goes to stderr) and writes it to bench/RESULTS.md.
+ *
+ * Every measurement runs in a fresh process (bench/measure.ts), so sizes do not share a heap
+ * and each reports its own peak memory. A run at 10^5 rows takes minutes; the runs there stop
+ * once `BENCH_BUDGET` seconds (default 540) would be exceeded, and the table says how many ran.
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpus, loadavg, release, tmpdir, totalmem, type} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {Catalog} from '../dist/src/index.js'
+import {stringify} from '../dist/src/io.js'
+import {checkDerivation, deriveCatalog} from './derive.js'
+import {changePage, generatePage, pagePath, renderPage, type ChangeCounts} from './generate.js'
+import type {Measurement} from './measure.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const measureScript = fileURLToPath(new URL('measure.ts', import.meta.url))
+const resultsFile = fileURLToPath(new URL('RESULTS.md', import.meta.url))
+const budget = Number(process.env['BENCH_BUDGET'] ?? 540) * 1000
+const started = performance.now()
+// Other work on the machine slows the runs unevenly; the table states the load it ran under.
+const loadAtStart = loadavg()[0]!
+// A 10^5-row page takes several GB to parse; give the children what the machine has.
+const heapMb = Math.max(4096, Math.floor((totalmem() / 2 ** 20) * 0.85))
+
+const sizes = [1_000, 10_000, 100_000] as const
+type Size = (typeof sizes)[number]
+/** Rounds of (parse, compile) processes, and timed runs in each, per size. */
+const plan: Record<Size, {rounds: number; runs: number}> = {
+  1_000: {rounds: 3, runs: 3},
+  10_000: {rounds: 3, runs: 1},
+  100_000: {rounds: 3, runs: 1}
+}
+const cliRuns = 10
+const diffRuns = 3
+/** A measurement that takes longer than this is stopped and reported as not finished. */
+const childTimeout = 600_000
+
+interface Row {
+  measure: string
+  baseline: string
+  runs: string
+  ratio: number | undefined
+  /** Upper bound on the ratio; undefined where the issue sets none. */
+  target: number | undefined
+  /** Said instead of a ratio when the measurement failed. */
+  failure?: string
+}
+
+function main(): void {
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-bench-'))
+  try {
+    const {rows, notes} = bench(directory)
+    const text = report(rows, notes)
+    process.stdout.write(text)
+    writeFileSync(resultsFile, text)
+    log(`wrote ${resultsFile} in ${seconds(performance.now() - started)}`)
+  } finally {
+    rmSync(directory, {recursive: true, force: true})
+  }
+}
+
+function bench(directory: string): {rows: Row[]; notes: string[]} {
+  const notes: string[] = []
+  const warmup = join(directory, 'warmup.md')
+  const pages = new Map<Size, string>()
+  const models = new Map<Size, ReturnType<typeof generatePage>>()
+  for (const size of sizes) {
+    const model = generatePage({rows: size, seed: size})
+    models.set(size, model)
+    const file = join(directory, `page-${size}.md`)
+    writeFileSync(file, renderPage(model))
+    pages.set(size, file)
+  }
+  writeFileSync(warmup, renderPage(generatePage({rows: 1_000, seed: 7})))
+  log(`generated pages in ${directory}`)
+  checkDerivation(generatePage({rows: 1_000, seed: 3}), changePage(generatePage({rows: 1_000, seed: 3}), {seed: 4, rate: 0.05}), pagePath)
+
+  const parse = new Map<Size, Array<Measurement | string>>()
+  const compile = new Map<Size, Array<Measurement | string>>()
+  const round = (size: Size, catalogOut?: string): void => {
+    const {runs} = plan[size]
+    const args = [pages.get(size)!, String(runs), warmup, '1']
+    push(parse, size, child(['parse', ...args], `parse ${size}`))
+    push(compile, size, child(['compile', ...args, ...(catalogOut ? [catalogOut] : [])], `compile ${size}`))
+  }
+  for (const size of [1_000, 10_000] as const) for (let index = 0; index < plan[size].rounds; index++) round(size)
+
+  const cli = benchCli()
+
+  // The first round at 10^5 also writes the catalog the diff starts from.
+  const oldCatalog = join(directory, 'old.json')
+  const newCatalog = join(directory, 'new.json')
+  const largeStart = performance.now()
+  round(100_000, oldCatalog)
+  const largeRound = performance.now() - largeStart
+
+  let diffMeasurement: Measurement | string
+  let counts: ChangeCounts | undefined
+  try {
+    const changed = changePage(models.get(100_000)!, {seed: 100_001, rate: 0.01})
+    counts = changed.counts
+    const before = JSON.parse(readFileSync(oldCatalog, 'utf8')) as Catalog
+    writeFileSync(newCatalog, stringify(deriveCatalog(before, changed, pagePath)))
+    diffMeasurement = child(['diff', oldCatalog, newCatalog, String(diffRuns)], 'diff 100000')
+  } catch (error) {
+    diffMeasurement = error instanceof Error ? error.message : String(error)
+  }
+
+  for (let index = 1; index < plan[100_000].rounds; index++) {
+    if (performance.now() - started + largeRound > budget) break
+    round(100_000)
+  }
+
+  const rows: Row[] = []
+  for (const size of sizes) {
+    rows.push(
+      ratioRow(
+        `compile, ${label(size)} rows (${megabytes(firstNote(compile.get(size), 'bytes'))})`,
+        'bare parse',
+        compile.get(size),
+        parse.get(size),
+        size === 100_000 ? 1.3 : undefined
+      )
+    )
+  }
+
+  if (typeof diffMeasurement === 'string') {
+    rows.push(failedRow('diff, 10^5 endpoint sets, 1% of rows changed', 'JSON.parse of both files', diffMeasurement, 2))
+    rows.push(failedRow('diff, 10^5 endpoint sets, 1% of rows changed', 'jsondiffpatch', diffMeasurement, 0.5))
+  } else {
+    const diffTime = median(diffMeasurement.times)
+    const runs = String(diffMeasurement.times.length)
+    rows.push({
+      measure: `diff, 10^5 endpoint sets, 1% of rows changed: ${duration(diffTime)}`,
+      baseline: `JSON.parse of both files (${megabytes(fileSize(oldCatalog) + fileSize(newCatalog))}): ${duration(median(diffMeasurement.baselines['jsonParse']!))}`,
+      runs,
+      ratio: diffTime / median(diffMeasurement.baselines['jsonParse']!),
+      target: 2
+    })
+    rows.push({
+      measure: `diff, 10^5 endpoint sets, 1% of rows changed: ${duration(diffTime)}`,
+      baseline: `jsondiffpatch \`diff\` of the same pair: ${duration(median(diffMeasurement.baselines['jsondiffpatch']!))}`,
+      runs,
+      ratio: diffTime / median(diffMeasurement.baselines['jsondiffpatch']!),
+      target: 0.5
+    })
+    notes.push(
+      `The diff compares two catalogs of ${diffMeasurement.notes['endpointSets']} endpoint sets; the new page has ` +
+        `${describeCounts(counts)} (${diffMeasurement.notes['changes']} changes reported). Timed: \`diff(old, new)\` on catalogs ` +
+        'fresh from `JSON.parse`; jsondiffpatch with its default options (arrays matched by position, which suits this pair: ' +
+        'no row moves).'
+    )
+  }
+
+  rows.push(cli.row)
+  notes.push(cli.note)
+
+  rows.push(
+    ratioRow('compile, 10^5 rows', 'compile, 10^4 rows', compile.get(100_000), compile.get(10_000), 11, 'scaling: '),
+    ratioRow('bare parse, 10^5 rows', 'bare parse, 10^4 rows', parse.get(100_000), parse.get(10_000), undefined, 'scaling: '),
+    memoryRow(compile.get(100_000), parse.get(100_000))
+  )
+  notes.push(
+    'Pages: synthetic, in the real pages\' shapes (bench/generate.ts, seeded): front matter with `ms.date`, `##` sections ' +
+      'of 1–12 rows, 2018-style tables with six-cell delimiter rows (about 10%), `| Row | Purpose | Destination(s) | Port(s) |` ' +
+      'tables with `<br>` and trailing empty rows, 2023-style tables with code-span URLs and `One of the following:` lists; ' +
+      '1–8 destinations a row, 12% of rows only a link, `N/A` and bare ports.',
+    `Each figure is the median of the runs shown, each run in a fresh process (after a warm-up run on a 10^3-row page) with ` +
+      `the heap collected first; children get \`--max-old-space-size=${heapMb}\`. Runs at 10^5 stop at the time budget ` +
+      `(\`BENCH_BUDGET\`, ${budget / 1000} s). The new 10^5 catalog is derived from the old one by compiling only the changed ` +
+      'rows (bench/derive.ts), checked on every run to equal a full compile at 10^3 rows.'
+  )
+  return {rows, notes}
+}
+
+function benchCli(): {row: Row; note: string} {
+  const bin = join(root, 'bin', 'endpoint-catalog.js')
+  const help = spawnSync(process.execPath, [bin, '--help'], {encoding: 'utf8'})
+  const hasDiff = /^\s+diff\b/m.test(help.stdout)
+  const oldPage = '/work/shared/corpus/power-bi-urls/2020-01-29.md'
+  const newPage = '/work/shared/corpus/power-bi-urls/2021-09-01.md'
+  const command = hasDiff ? [bin, 'diff', oldPage, newPage] : [bin, 'compile', oldPage]
+  const shown = hasDiff ? 'diff 2020-01-29.md 2021-09-01.md' : 'compile 2020-01-29.md'
+
+  const tool: number[] = []
+  const bare: number[] = []
+  let failure: string | undefined
+  for (let index = 0; index <= cliRuns; index++) {
+    const start = performance.now()
+    spawnSync(process.execPath, ['-e', '0'])
+    const bareTime = performance.now() - start
+    const toolStart = performance.now()
+    const result = spawnSync(process.execPath, command, {encoding: 'utf8', cwd: root})
+    const toolTime = performance.now() - toolStart
+    // 0: no changes or only allowed ones; 1: changes at the failing level. Anything else is a failure.
+    if (result.status !== 0 && result.status !== 1) failure = `exit ${result.status}: ${result.stderr.trim().split('\n')[0]}`
+    if (index === 0) continue
+    bare.push(bareTime)
+    tool.push(toolTime)
+  }
+  log(`cli: ${shown} ${duration(median(tool))}, node -e 0 ${duration(median(bare))}`)
+  const row: Row = {
+    measure: `\`endpoint-catalog ${shown}\`, whole process: ${duration(median(tool))}`,
+    baseline: `\`node -e 0\`: ${duration(median(bare))}`,
+    runs: String(cliRuns),
+    ratio: median(tool) / median(bare),
+    target: 4,
+    ...(failure ? {failure} : {})
+  }
+  const note = hasDiff
+    ? 'The command-line figure diffs two real revisions of the URL page (/work/shared/corpus/power-bi-urls/), compiling both.'
+    : 'The command line has no `diff` command yet, so the command-line figure is `endpoint-catalog compile` of the ' +
+      '2020-01-29 revision of the URL page (/work/shared/corpus/power-bi-urls/), not a diff of two revisions.'
+  return {row, note}
+}
+
+/** Run bench/measure.ts in a fresh process; a failure (crash, out of memory, time-out) is a string. */
+function child(args: string[], name: string): Measurement | string {
+  const start = performance.now()
+  const result = spawnSync(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${heapMb}`, '--import', 'tsx', measureScript, ...args],
+    {encoding: 'utf8', cwd: root, timeout: childTimeout, maxBuffer: 2 ** 24}
+  )
+  const elapsed = performance.now() - start
+  if (result.status !== 0) {
+    const reason =
+      result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+        ? `did not finish in ${seconds(childTimeout)}`
+        : /heap out of memory/i.test(result.stderr)
+          ? `out of memory (heap limit ${heapMb} MB)`
+          : `failed: ${(result.stderr || String(result.signal)).trim().split('\n').slice(-3).join(' ')}`
+    log(`${name}: ${reason}`)
+    return reason
+  }
+  const measurement = JSON.parse(result.stdout) as Measurement
+  log(`${name}: ${measurement.times.map(duration).join(', ')} (process ${seconds(elapsed)}, peak RSS ${gigabytes(measurement.maxRss)})`)
+  return measurement
+}
+
+function push(map: Map<Size, Array<Measurement | string>>, size: Size, measurement: Measurement | string): void {
+  map.set(size, [...(map.get(size) ?? []), measurement])
+}
+
+function ratioRow(
+  measure: string,
+  baseline: string,
+  subject: Array<Measurement | string> | undefined,
+  base: Array<Measurement | string> | undefined,
+  target: number | undefined,
+  prefix = ''
+): Row {
+  const failure = [...(subject ?? []), ...(base ?? [])].find((m): m is string => typeof m === 'string')
+  if (failure !== undefined) return failedRow(prefix + measure, baseline, failure, target)
+  const a = measured(subject).flatMap((m) => m.times)
+  const b = measured(base).flatMap((m) => m.times)
+  return {
+    measure: `${prefix}${measure}: ${duration(median(a))}`,
+    baseline: `${baseline}: ${duration(median(b))}`,
+    runs: a.length === b.length ? String(a.length) : `${a.length} / ${b.length}`,
+    ratio: median(a) / median(b),
+    target
+  }
+}
+
+function memoryRow(compile: Array<Measurement | string> | undefined, parse: Array<Measurement | string> | undefined): Row {
+  const failure = [...(compile ?? []), ...(parse ?? [])].find((m): m is string => typeof m === 'string')
+  if (failure !== undefined) return failedRow('peak memory (RSS), compile 10^5 rows', 'bare parse, 10^5 rows', failure, undefined)
+  const peak = Math.max(...measured(compile).map((m) => m.maxRss))
+  const floor = Math.max(...measured(parse).map((m) => m.maxRss))
+  return {
+    measure: `peak memory (RSS), compile 10^5 rows: ${gigabytes(peak)}`,
+    baseline: `bare parse, 10^5 rows: ${gigabytes(floor)}`,
+    runs: String(measured(compile).length),
+    ratio: peak / floor,
+    target: undefined
+  }
+}
+
+/** The measurements that succeeded. */
+function measured(list: Array<Measurement | string> | undefined): Measurement[] {
+  return (list ?? []).filter((m): m is Measurement => typeof m !== 'string')
+}
+
+function failedRow(measure: string, baseline: string, failure: string, target: number | undefined): Row {
+  return {measure, baseline, runs: '—', ratio: undefined, target, failure}
+}
+
+function report(rows: Row[], notes: string[]): string {
+  const cpu = cpus()
+  const machine = `${type()} ${release()}, ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${gigabytes(totalmem())} RAM, Node.js ${process.version}`
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Machine: ${machine}. Load average (1 min) ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end. ` +
+      `Total time: ${seconds(performance.now() - started)}.`,
+    '',
+    '| measure | baseline | runs | ratio | target | result |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((row) => {
+      const ratio = row.ratio === undefined || !Number.isFinite(row.ratio) ? '—' : row.ratio.toFixed(2)
+      const target = row.target === undefined ? '—' : `≤ ${row.target}`
+      const result = row.failure ?? (row.target === undefined || row.ratio === undefined ? '—' : row.ratio <= row.target ? 'pass' : 'miss')
+      return `| ${row.measure} | ${row.baseline} | ${row.runs} | ${ratio} | ${target} | ${result} |`
+    }),
+    '',
+    ...notes.map((note) => `- ${note}`),
+    ''
+  ]
+  return lines.join('\n')
+}
+
+function describeCounts(counts: ChangeCounts | undefined): string {
+  if (!counts) return 'unknown changes'
+  return [
+    `${counts.hostAdded} hosts added`,
+    `${counts.hostRemoved} removed`,
+    `${counts.hostReplaced} replaced`,
+    `${counts.requirementFlipped} requirements flipped`,
+    `${counts.portsChanged} port changes`,
+    `${counts.referenceRetargeted} links retargeted`
+  ].join(', ')
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+function firstNote(measurements: Array<Measurement | string> | undefined, name: string): number {
+  return measured(measurements)[0]?.notes[name] ?? Number.NaN
+}
+
+function fileSize(file: string): number {
+  return Buffer.byteLength(readFileSync(file))
+}
+
+function label(size: Size): string {
+  return `10^${Math.round(Math.log10(size))}`
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(0)} ms` : seconds(ms)
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`
+}
+
+function gigabytes(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(2)} GB`
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`)
+}
+
+main()
