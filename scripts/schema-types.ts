@@ -25,3 +25,39 @@ export async function schemaTypes(target: TypeTarget): Promise<string> {
     style: {semi: false, singleQuote: true}
   })
 }
+
+/** The schemas whose validators are compiled ahead of time, by the name validate.ts uses. */
+export const validatorSchemas = {
+  catalog: 'schema/catalog.schema.json',
+  config: 'schema/config.schema.json',
+  diff: 'schema/diff.schema.json'
+} as const
+
+export const validatorsOutput = 'generated/validators.ts'
+
+/**
+ * Ajv validators compiled ahead of time into one module, so no schema is compiled when the tool
+ * starts (Ajv's standalone code, with its one runtime helper imported rather than required).
+ */
+export async function schemaValidators(): Promise<string> {
+  const {Ajv2020} = await import('ajv/dist/2020.js')
+  const standalone = (await import('ajv/dist/standalone/index.js')).default as unknown as (ajv: unknown, refs: Record<string, string>) => string
+  const ajv = new Ajv2020({allErrors: true, strict: true, code: {source: true, esm: true}})
+  for (const [name, path] of Object.entries(validatorSchemas)) ajv.addSchema(JSON.parse(await readFile(path, 'utf8')), name)
+  const code = (typeof standalone === 'function' ? standalone : (standalone as {default: typeof standalone}).default)(
+    ajv,
+    Object.fromEntries(Object.keys(validatorSchemas).map((name) => [name, name]))
+  )
+  const helper = 'require("ajv/dist/runtime/ucs2length").default'
+  if (code.includes('require(') && code.replaceAll(helper, '').includes('require(')) {
+    throw new Error('standalone validators need a runtime helper this script does not import')
+  }
+  return [
+    '// @ts-nocheck',
+    '/* Generated from schema/*.schema.json by `npm run types`. Do not edit. */',
+    "import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js'",
+    "const ucs2length = typeof ucs2lengthModule === 'function' ? ucs2lengthModule : ucs2lengthModule.default",
+    code.replace(/^"use strict";/, '').replaceAll(helper, 'ucs2length'),
+    ''
+  ].join('\n')
+}

@@ -1,8 +1,11 @@
-// Regenerates the TypeScript types in generated/ from the JSON Schemas in schema/.
+// Regenerates generated/ from the JSON Schemas in schema/: the TypeScript types, and the validators
+// compiled ahead of time.
 import {writeFile} from 'node:fs/promises'
-import {schemaTypes, typeTargets} from './schema-types.js'
+import {schemaTypes, schemaValidators, typeTargets, validatorsOutput} from './schema-types.js'
 
 for (const target of typeTargets) {
   await writeFile(target.output, await schemaTypes(target))
   console.log('wrote ' + target.output)
 }
+await writeFile(validatorsOutput, await schemaValidators())
+console.log('wrote ' + validatorsOutput)

@@ -1,12 +1,10 @@
 /**
- * Ajv validation against the JSON Schemas in schema/: every catalog the tool writes or reads
- * passes through here.
+ * Validation against the JSON Schemas in schema/ (Ajv validators compiled ahead of time): every
+ * catalog the tool writes or reads passes through here.
  */
-import {Ajv2020, type ErrorObject, type ValidateFunction} from 'ajv/dist/2020.js'
+import type {ErrorObject} from 'ajv'
 import type {Catalog} from '../generated/catalog.js'
-import catalogSchema from '../schema/catalog.schema.json' with {type: 'json'}
-import configSchema from '../schema/config.schema.json' with {type: 'json'}
-import diffSchema from '../schema/diff.schema.json' with {type: 'json'}
+import * as validators from '../generated/validators.js'
 import {InputError} from './errors.js'
 
 export interface SchemaError {
@@ -15,25 +13,19 @@ export interface SchemaError {
   message: string
 }
 
-/** The schemas of the files this tool reads and writes, by name. */
-const schemas = {catalog: catalogSchema, config: configSchema, diff: diffSchema}
-export type SchemaName = keyof typeof schemas
-
-const ajv = new Ajv2020({allErrors: true, strict: true})
-const validators = new Map<SchemaName, ValidateFunction>()
-
-function validator(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name)
-  if (!validate) {
-    validate = ajv.compile(schemas[name])
-    validators.set(name, validate)
-  }
-  return validate
+/** A validator compiled ahead of time from schema/ (generated/validators.ts, by `npm run types`). */
+interface ValidateFunction {
+  (value: unknown): boolean
+  errors?: ErrorObject[] | null
 }
+
+/** The schemas of the files this tool reads and writes, by name. */
+const schemas: Record<'catalog' | 'config' | 'diff', ValidateFunction> = validators
+export type SchemaName = keyof typeof schemas
 
 /** Check a value against a schema (`catalog`, …); returns the errors, empty when valid. */
 export function validateAgainst(name: SchemaName, value: unknown): SchemaError[] {
-  const validate = validator(name)
+  const validate = schemas[name]
   if (validate(value)) return []
   return (validate.errors ?? []).map((error) => ({pointer: error.instancePath, message: describe(error)}))
 }

@@ -3,7 +3,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
-import {schemaTypes, typeTargets} from '../scripts/schema-types.js'
+import {schemaTypes, schemaValidators, typeTargets, validatorsOutput} from '../scripts/schema-types.js'
 import {readConfig} from '../src/config.js'
 import {compile} from '../src/index.js'
 import {stringify} from '../src/io.js'
@@ -24,6 +24,10 @@ generated('generated types are what the schemas produce', async () => {
   for (const target of typeTargets) {
     assert.fixture(readFileSync(target.output, 'utf8'), await schemaTypes(target), `run \`npm run types\` (${target.output})`)
   }
+})
+
+generated('generated validators are what the schemas compile to', async () => {
+  assert.ok(readFileSync(validatorsOutput, 'utf8') === (await schemaValidators()), 'run `npm run types` (generated/validators.ts)')
 })
 
 generated('compiling is deterministic and independent of argument order', () => {
