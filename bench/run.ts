@@ -183,8 +183,10 @@ function benchCli(): {row: Row; note: string} {
   const bin = join(root, 'bin', 'endpoint-catalog.js')
   const help = spawnSync(process.execPath, [bin, '--help'], {encoding: 'utf8'})
   const hasDiff = /^\s+diff\b/m.test(help.stdout)
-  const oldPage = '/work/shared/corpus/power-bi-urls/2020-01-29.md'
-  const newPage = '/work/shared/corpus/power-bi-urls/2021-09-01.md'
+  // The shared revisions sit beside the repository, where the tests read them too.
+  const corpus = join(root, '..', 'shared', 'corpus', 'power-bi-urls')
+  const oldPage = join(corpus, '2020-01-29.md')
+  const newPage = join(corpus, '2021-09-01.md')
   const command = hasDiff ? [bin, 'diff', oldPage, newPage] : [bin, 'compile', oldPage]
   const shown = hasDiff ? 'diff 2020-01-29.md 2021-09-01.md' : 'compile 2020-01-29.md'
 
@@ -214,9 +216,9 @@ function benchCli(): {row: Row; note: string} {
     ...(failure ? {failure} : {})
   }
   const note = hasDiff
-    ? 'The command-line figure diffs two real revisions of the URL page (/work/shared/corpus/power-bi-urls/), compiling both.'
+    ? 'The command-line figure diffs two real revisions of the URL page (`../shared/corpus/power-bi-urls/`), compiling both.'
     : 'The command line has no `diff` command yet, so the command-line figure is `endpoint-catalog compile` of the ' +
-      '2020-01-29 revision of the URL page (/work/shared/corpus/power-bi-urls/), not a diff of two revisions.'
+      '2020-01-29 revision of the URL page (`../shared/corpus/power-bi-urls/`), not a diff of two revisions.'
   return {row, note}
 }
 
