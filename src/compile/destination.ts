@@ -91,6 +91,20 @@ export function covers(pattern: string, target: string): boolean {
 }
 
 /**
+ * The wildcards that cover `target` (a host or wildcard), narrowest first: `*.b.c`, `*.c`, `*`
+ * for `a.b.c`; a wildcard covers itself. Exactly the patterns `covers` accepts, so a caller can
+ * look them up instead of testing every wildcard it knows.
+ */
+export function coveringWildcardPatterns(target: string): string[] {
+  const patterns: string[] = []
+  for (let dot = target.indexOf('.', 1); dot !== -1; dot = target.indexOf('.', dot + 1)) {
+    patterns.push('*' + target.slice(dot))
+  }
+  patterns.push('*')
+  return patterns
+}
+
+/**
  * Why a wildcard is over-broad, or undefined when it is not: `*` covers everything, and
  * `*.suffix` where the suffix is a public suffix (`com`, `co.uk`, and the shared hosting domains
  * of the Public Suffix List's private section, such as `azurewebsites.net`) covers every tenant.

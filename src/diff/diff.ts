@@ -6,7 +6,7 @@
 import type {Catalog, Destination, EndpointSet, Port, Requirement} from '../../generated/catalog.js'
 import {compareText, normaliseText} from '../compile/catalog.js'
 import {portKey, sortPorts} from '../compile/cells.js'
-import {covers, matchKey} from '../compile/destination.js'
+import {coveringWildcardPatterns, matchKey} from '../compile/destination.js'
 
 /** One destination of the effective allowlist of a revision. */
 export interface AllowlistEntry {
@@ -108,7 +108,7 @@ export function compare(before: Catalog, after: Catalog): Differences {
   }
 }
 
-/** The effective allowlist of a catalog: each destination once, sorted by kind and value. */
+/** The effective allowlist of a catalog: each destination once, in the order the catalog first lists it. */
 export function allowlist(catalog: Catalog): Allowlist {
   const entries = new Map<string, AllowlistEntry>()
   for (const set of catalog.endpointSets) {
@@ -131,14 +131,17 @@ export function allowlist(catalog: Catalog): Allowlist {
         entries.set(key, entry)
       }
       if (requirementRank[set.requirement] > requirementRank[entry.requirement]) entry.requirement = set.requirement
-      entry.ports = sortPorts([...entry.ports, ...set.ports])
+      entry.ports.push(...set.ports)
       if (destination.text !== undefined && !entry.texts.includes(destination.text)) entry.texts.push(destination.text)
       if (destination.context !== undefined && !entry.contexts.includes(destination.context)) entry.contexts.push(destination.context)
       if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set)
     }
   }
-  for (const entry of entries.values()) entry.endpointSets.sort(bySource)
-  return new Map([...entries].sort(([a], [b]) => compareText(a, b)))
+  for (const entry of entries.values()) {
+    entry.ports = sortPorts(entry.ports)
+    entry.endpointSets.sort(bySource)
+  }
+  return entries
 }
 
 /**
@@ -150,15 +153,19 @@ function coveringWildcards(
   list: Allowlist,
   accept: (wildcard: AllowlistEntry, entry: AllowlistEntry) => boolean
 ): Map<string, AllowlistEntry> {
-  const wildcards = [...list.values()].filter((entry) => entry.kind === 'wildcard')
   const found = new Map<string, AllowlistEntry>()
   for (const entry of entries) {
     const key = matchKey(entry)
     if (key === undefined) continue
-    const wildcard = wildcards
-      .filter((candidate) => covers(candidate.value, key) && accept(candidate, entry))
-      .sort((a, b) => b.value.length - a.value.length || compareText(a.value, b.value))[0]
-    if (wildcard) found.set(entry.key, wildcard)
+    // Look up the few wildcards that could cover the key rather than test every wildcard: with
+    // both lists growing with the page, testing all of them is quadratic.
+    for (const pattern of coveringWildcardPatterns(key)) {
+      const wildcard = list.get(destinationKey({kind: 'wildcard', value: pattern}))
+      if (wildcard && accept(wildcard, entry)) {
+        found.set(entry.key, wildcard)
+        break
+      }
+    }
   }
   return found
 }
