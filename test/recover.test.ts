@@ -61,6 +61,21 @@ recover('a recovered table keeps emphasis-looking wildcards intact', () => {
   assert.equal(set.destinations.map((d) => d.value)[0], '*.bing.com')
 })
 
+recover('a cell that looks like block syntax is text, and its neighbours keep their positions', () => {
+  const page = urlPage(
+    '| Purpose | Destination | Port |',
+    ['| **Required:** Portal | app.powerbi.com, app.powerbi.com | TCP 443 |', '| # Not a heading | 1. b.com | TCP 443 |', '| **Optional:** Maps | c.com | TCP 443 |'],
+    '|---|---|---|---|'
+  )
+  const catalog = compileText(page)
+  assert.equal(catalog.endpointSets.map((s) => [s.purpose, s.destinations.map((d) => d.value)]), [
+    ['Portal', ['app.powerbi.com']],
+    ['# Not a heading', ['1. b.com']],
+    ['Maps', ['c.com']]
+  ])
+  assert.equal(catalog.diagnostics.find((d) => d.ruleId === 'destination-duplicate')?.source, {path: 'page.md', line: 10, column: 26})
+})
+
 recover('rows with more cells than the header keep the extra cells, as the docs site shows them', () => {
   const page = urlPage('| Purpose | Destination | Port |', ['| **Required:** Portal | app.powerbi.com | TCP 443 | N/A | |'])
   const catalog = compileText(page)

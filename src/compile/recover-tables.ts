@@ -81,7 +81,7 @@ function recoverParagraph(
   const table: Table = {
     type: 'table',
     align,
-    children: [header, ...source.slice(headerIndex + 2)].map((line) => buildRow(line)),
+    children: buildRows([header, ...source.slice(headerIndex + 2)]),
     position: {start: point(header, 0), end: {...end}}
   }
 
@@ -109,21 +109,56 @@ function recoverParagraph(
   return [paragraph, table]
 }
 
-function buildRow(line: SourceLine): TableRow {
-  return {
+function buildRows(lines: SourceLine[]): TableRow[] {
+  const rows = lines.map((line) => ({line, cells: splitRow(line.text)}))
+  const contents = parseCells(rows.flatMap(({line, cells}) => cells.map((cell) => ({text: cell.text, start: point(line, cell.start)}))))
+  let index = 0
+  return rows.map(({line, cells}) => ({
     type: 'tableRow',
-    children: splitRow(line.text).map((cell) => buildCell(cell, line)),
+    children: cells.map((cell) => buildCell(cell, line, contents[index++]!)),
     position: {start: point(line, 0), end: point(line, line.text.length)}
+  }))
+}
+
+function buildCell(cell: RawCell, line: SourceLine, children = parseInline(cell.text, point(line, cell.start))): TableCell {
+  return {
+    type: 'tableCell',
+    children,
+    position: {start: point(line, cell.start), end: point(line, cell.start + cell.text.length)}
   }
 }
 
-function buildCell(cell: RawCell, line: SourceLine): TableCell {
-  const start = point(line, cell.start)
-  return {
-    type: 'tableCell',
-    children: parseInline(cell.text, start),
-    position: {start, end: point(line, cell.start + cell.text.length)}
-  }
+/**
+ * Parse the cells of a table in one pass, one paragraph per cell, rather than one parse per cell:
+ * each parse has a large fixed cost. Cells are single lines, so the k-th non-empty cell is the
+ * paragraph on line 2k + 1; when that does not hold (a cell that opens a block, such as `#`, `-`,
+ * a fence or a definition), each cell is parsed on its own.
+ */
+function parseCells(cells: Array<{text: string; start: Point}>): PhrasingContent[][] {
+  const filled = cells.filter((cell) => cell.text !== '')
+  if (filled.length === 0) return cells.map(() => [])
+  const tree = inlineProcessor.parse(filled.map((cell) => cell.text).join('\n\n'))
+  const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'paragraph')
+  const aligned =
+    paragraphs.length === tree.children.length &&
+    paragraphs.length === filled.length &&
+    paragraphs.every((node, k) => node.position?.start.line === 2 * k + 1 && node.position.end.line === 2 * k + 1)
+  if (!aligned) return cells.map((cell) => parseInline(cell.text, cell.start))
+
+  let k = 0
+  return cells.map((cell) => {
+    if (cell.text === '') return []
+    const paragraph = paragraphs[k++]!
+    // Positions as if the cell had been parsed alone (line 1, offsets from its start), then shifted.
+    const base = paragraph.position!.start.offset ?? 0
+    const local = (at: Point): Point => ({line: 1, column: at.column, offset: (at.offset ?? 0) - base})
+    visit(paragraph, (node) => {
+      if (node.position) {
+        node.position = {start: shift(local(node.position.start), cell.start), end: shift(local(node.position.end), cell.start)}
+      }
+    })
+    return paragraph.children
+  })
 }
 
 /** Put back the cells GFM dropped from rows longer than the header. */
