@@ -9,16 +9,16 @@ import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
 
 const command = suite('cli diff')
-const corpus = '../shared/corpus/power-bi-urls'
-const old = `${corpus}/2020-01-29.md`
-const next = `${corpus}/2021-09-01.md`
+// Two shared revisions of the URL page, as copied into the compile fixtures.
+const old = 'test/fixtures/compile/urls-2020-01-29/input.md'
+const next = 'test/fixtures/compile/urls-2021-09-01/input.md'
 
 command('text by default: a summary line, then changes grouped by level with their source line', () => {
   const run = cli(['diff', old, next])
   assert.is(run.code, 0, run.stderr)
   const lines = run.stdout.split('\n')
   assert.is(lines[0], '2020012900 → 2021090100: 3 errors, 2 warnings, 4 infos')
-  assert.match(run.stdout, /\nerror\n[^\n]*\n {2}\S+2021-09-01\.md:44 {2}Destination `api\.powerbi\.com` added as required \(General site usage \/ Backend APIs\) {2}required-destination-added\n/)
+  assert.match(run.stdout, /\nerror\n[^\n]*\n {2}\S+2021-09-01\/input\.md:44 {2}Destination `api\.powerbi\.com` added as required \(General site usage \/ Backend APIs\) {2}required-destination-added\n/)
   assert.not.match(run.stdout, /\u001b\[/, 'no colour when not a TTY')
 })
 

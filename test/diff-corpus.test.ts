@@ -13,7 +13,9 @@ import {summary} from './diff-helpers.js'
 import {expectFile} from './helpers/fixtures.js'
 
 const fixtures = join('test', 'fixtures', 'diff')
-const corpus = join('..', 'shared', 'corpus', 'power-bi-urls')
+// The shared revisions of the URL page, as copied byte for byte into the compile fixtures.
+const compileFixtures = join('test', 'fixtures', 'compile')
+const revisionPath = (name: string): string => join(compileFixtures, 'urls-' + name.replace(/\.md$/, ''), 'input.md')
 
 function compilePage(path: string, as: string): Catalog {
   return compile([{path: as, value: readFileSync(path)}]).catalog
@@ -74,10 +76,11 @@ pinned('2018-08-10 → 2018-10-22: renamed sections and reworded purposes are re
 
 pinned.run()
 
-const revisions = readdirSync(corpus)
-  .filter((name) => name.endsWith('.md'))
+const revisions = readdirSync(compileFixtures)
+  .filter((name) => /^urls-\d{4}-\d{2}-\d{2}$/.test(name))
+  .map((name) => name.slice('urls-'.length) + '.md')
   .sort()
-const catalogs = new Map(revisions.map((name) => [name, compilePage(join(corpus, name), 'power-bi-urls.md')]))
+const catalogs = new Map(revisions.map((name) => [name, compilePage(revisionPath(name), 'power-bi-urls.md')]))
 
 const symmetry = suite('diff symmetry')
 
@@ -85,7 +88,7 @@ for (const name of revisions) {
   symmetry(`${name} against itself: no change`, () => {
     const catalog = catalogs.get(name)!
     assert.equal(diff(catalog, catalog).changes, [])
-    assert.equal(diff(catalog, compilePage(join(corpus, name), 'power-bi-urls.md')).changes, [])
+    assert.equal(diff(catalog, compilePage(revisionPath(name), 'power-bi-urls.md')).changes, [])
   })
 }
 
