@@ -76,7 +76,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 function run(argv: string[], io: Io): number {
-  const [command, ...rest] = argv
+  const [first, ...rest] = argv
+  const command = rest.includes('--help') || rest.includes('-h') ? 'help' : first
   switch (command) {
     case 'build':
       return build(rest, io)
@@ -105,8 +106,7 @@ function run(argv: string[], io: Io): number {
 const shared = {
   strict: {type: 'boolean'},
   config: {type: 'string'},
-  quiet: {type: 'boolean'},
-  help: {type: 'boolean', short: 'h'}
+  quiet: {type: 'boolean'}
 } as const satisfies ParseArgsConfig['options']
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {

@@ -38,6 +38,7 @@ export function headingText(heading: Heading): string {
 export function readTables(tree: Root, file: VFile, fallbackSection: string): ReadTable[] {
   const tables: ReadTable[] = []
   let heading: Heading | undefined
+  let seen = 0
 
   visit(tree, (node) => {
     if (node.type === 'heading') {
@@ -45,25 +46,17 @@ export function readTables(tree: Root, file: VFile, fallbackSection: string): Re
       return 'skip'
     }
     if (node.type !== 'table') return
+    seen++
     const section = heading ? headingText(heading) : fallbackSection
     const read = readTable(node, file)
     if (read) tables.push({node, section, heading, rows: read})
     return 'skip'
   })
 
-  if (tables.length === 0 && !hasTable(tree)) {
+  if (seen === 0) {
     report(file, 'page-no-tables', 'Unexpected page without tables, expected tables of endpoints', tree.children[0] ?? null)
   }
   return tables
-}
-
-function hasTable(tree: Root): boolean {
-  let found = false
-  visit(tree, 'table', () => {
-    found = true
-    return false
-  })
-  return found
 }
 
 function readTable(table: Table, file: VFile): Row[] | undefined {
