@@ -108,6 +108,10 @@ export interface Destination {
    */
   href?: string
   expressRoute?: RouteStatus
+  /**
+   * The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.
+   */
+  since?: string
 }
 /**
  * How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).

@@ -1,5 +1,6 @@
 // Shared by `npm run types` and the drift test: one way to turn a schema into types.
 import {readFile} from 'node:fs/promises'
+import {dirname} from 'node:path'
 import {compile} from 'json-schema-to-typescript'
 
 export interface TypeTarget {
@@ -11,7 +12,8 @@ export interface TypeTarget {
 export const typeTargets: TypeTarget[] = [
   {schema: 'schema/catalog.schema.json', output: 'generated/catalog.ts', name: 'Catalog'},
   {schema: 'schema/diff.schema.json', output: 'generated/diff.ts', name: 'Diff'},
-  {schema: 'schema/config.schema.json', output: 'generated/config.ts', name: 'Config'}
+  {schema: 'schema/config.schema.json', output: 'generated/config.ts', name: 'Config'},
+  {schema: 'schema/changes.schema.json', output: 'generated/changes.ts', name: 'ChangeFeed'}
 ]
 
 /** Render the types of one schema; takes paths relative to the repository root. */
@@ -22,6 +24,8 @@ export async function schemaTypes(target: TypeTarget): Promise<string> {
       '/* Generated from ' + target.schema + ' by `npm run types`. Do not edit. */',
     additionalProperties: false,
     unreachableDefinitions: true,
+    // A schema's `$ref` to a sibling (`diff.schema.json#/$defs/change`) is read from schema/.
+    cwd: dirname(target.schema),
     style: {semi: false, singleQuote: true}
   })
 }
@@ -30,7 +34,8 @@ export async function schemaTypes(target: TypeTarget): Promise<string> {
 export const validatorSchemas = {
   catalog: 'schema/catalog.schema.json',
   config: 'schema/config.schema.json',
-  diff: 'schema/diff.schema.json'
+  diff: 'schema/diff.schema.json',
+  changes: 'schema/changes.schema.json'
 } as const
 
 export const validatorsOutput = 'generated/validators.ts'

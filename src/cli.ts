@@ -2,18 +2,24 @@
  * The command line: parse arguments, call the library, print, and exit with
  * 0 (done), 1 (errors in the input, or a check failed) or 2 (usage or unreadable input).
  */
-import {readdirSync, statSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {existsSync, readdirSync, statSync} from 'node:fs'
+import {basename, dirname, join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import type {Catalog} from '../generated/catalog.js'
-import {compile, type PageInput} from './compile/catalog.js'
+import type {Catalog, Diagnostic} from '../generated/catalog.js'
+import {compareText, compile, type PageInput} from './compile/catalog.js'
 import {readConfig} from './config.js'
 import {changeRules, diff, hasChangeAtLeast} from './diff/index.js'
 import {InputError} from './errors.js'
+import {dateRevision, replay, type DatedRevision} from './feed/history.js'
+import {release, type Published} from './feed/release.js'
+import {changesSince} from './feed/since.js'
+import {publishedFiles, readFeed, readPublished, writePublished} from './feed/store.js'
+import {emptyVersion, isVersion} from './feed/version.js'
+import {changesFormats, formatReleases, type ChangesFormat} from './format/changelog.js'
 import {countLine, formatDiagnostics} from './format/diagnostics.js'
 import {formatDiffJson} from './format/diff-json.js'
 import {formatDiffMarkdown} from './format/diff-markdown.js'
-import {formatDiffText} from './format/diff-text.js'
+import {countText, formatDiffText} from './format/diff-text.js'
 import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
 import {pagesAtRevision} from './git.js'
 import {displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
@@ -29,7 +35,15 @@ export interface Io {
 const help = `Usage: endpoint-catalog <command> [options]
 
 Commands:
-  build [--source dir] [--out dir]        compile docs-source/*.md into generated/catalog.json
+  build [--source dir] [--out dir]        compile docs-source/*.md into generated/catalog.json; when
+                                          the content changed, a new version, recorded in
+                                          generated/changes.json and CHANGELOG.md
+  changes --since <version> [changes.json] [--format text|markdown|json]
+                                          every change after that version (default feed:
+                                          generated/changes.json; --since 0000000000 for all)
+  history <revision.md | dir>... --out dir
+                                          replay dated page revisions (ms.date, or 2021-09-01.md
+                                          names) into a catalog with its whole change feed
   compile <file.md>... [-o file]          print the catalog of the given pages (or write it to a file)
   export <catalog.json | file.md...> --format csv|txt|json [-o file]
                                           flatten a catalog: one line per destination
@@ -42,7 +56,7 @@ Commands:
   rules [--format text|json]              list the diagnostic and change rule ids
 
 Options:
-  --strict   treat warnings as errors (build, compile, export)
+  --strict   treat warnings as errors (build, compile, export, history)
   --config   the file of accepted findings (default: endpoint-catalog.yaml, when present)
   --quiet    do not print info diagnostics
   -h, --help show this help
@@ -89,6 +103,10 @@ function run(argv: string[], io: Io): number {
       return validateCommand(rest, io)
     case 'diff':
       return diffCommand(rest, io)
+    case 'changes':
+      return changesCommand(rest, io)
+    case 'history':
+      return historyCommand(rest, io)
     case 'rules':
       return rulesCommand(rest, io)
     case 'help':
@@ -122,25 +140,30 @@ function build(args: string[], io: Io): number {
   if (positionals.length > 0) throw new UsageError('build takes no file arguments')
   const source = values.source ?? 'docs-source'
   const out = values.out ?? 'generated'
-  const directory = resolve(io.cwd, source)
-  let names: string[]
-  try {
-    names = readdirSync(directory).filter((name) => name.endsWith('.md')).sort()
-  } catch {
-    throw new InputError(`${source}: no such directory`)
-  }
-  if (names.length === 0) throw new InputError(`${source}: no markdown pages`)
+  const paths = pagesIn(source, io)
+  if (paths.length === 0) throw new InputError(`${source}: no markdown pages`)
 
-  const catalog = compilePages(names.map((name) => join(source, name)), values, io)
+  const previous = readPublished(out, io.cwd)
+  const catalog = compilePages(paths, values, io)
   if (!catalog) return 1
-  const target = join(out, 'catalog.json')
-  writeFileAtomic(resolve(io.cwd, target), stringify(catalog))
+  const published = release(catalog, previous)
+  writePublished(out, published, io.cwd)
+  report(out, published, previous, io)
+  return 0
+}
+
+/** `generated/catalog.json: version …, new|unchanged`, with the counts of the catalog and its latest changes. */
+function report(out: string, published: Published, previous: Published | undefined, io: Io): void {
+  const {catalog, feed} = published
+  const latest = feed.versions[0]!
+  const isNew = previous?.catalog.version !== catalog.version
   const destinations = new Set(catalog.endpointSets.flatMap((set) => set.destinations.map((d) => d.kind + ' ' + d.value)))
   io.stdout.write(
-    `${displayPath(target, io.cwd)}: version ${catalog.version}, ${catalog.endpointSets.length} endpoint sets, ` +
-      `${destinations.size} destinations, ${catalog.expressRoute.exceptions.length} ExpressRoute exceptions (${countLine(catalog.diagnostics)})\n`
+    `${displayPath(join(out, 'catalog.json'), io.cwd)}: version ${catalog.version}` +
+      (isNew ? ` (new: ${countText(latest.counts)} since ${latest.previous ?? 'an empty catalog'})` : ' (unchanged)') +
+      `, ${catalog.endpointSets.length} endpoint sets, ${destinations.size} destinations, ` +
+      `${catalog.expressRoute.exceptions.length} ExpressRoute exceptions (${countLine(catalog.diagnostics)})\n`
   )
-  return 0
 }
 
 function compileCommand(args: string[], io: Io): number {
@@ -234,10 +257,21 @@ function sideCatalog(path: string, config: string | undefined, io: Io): Catalog 
   if (path.endsWith('.json')) return readCatalog(path, io.cwd)
   const accept = readConfig(io.cwd, config).accept ?? []
   const paths = isDirectory(resolve(io.cwd, path))
-    ? readdirSync(resolve(io.cwd, path)).filter((name) => name.endsWith('.md')).sort().map((name) => join(path, name))
+    ? pagesIn(path, io)
     : [path]
   if (paths.length === 0) throw new InputError(`${path}: no markdown pages`)
   return compile(readPages(paths, io), {accept}).catalog
+}
+
+/** The markdown pages directly in `directory`, in path order. */
+function pagesIn(directory: string, io: Io): string[] {
+  let names: string[]
+  try {
+    names = readdirSync(resolve(io.cwd, directory))
+  } catch {
+    throw new InputError(`${directory}: no such directory`)
+  }
+  return names.filter((name) => name.endsWith('.md')).sort().map((name) => join(directory, name))
 }
 
 function isDirectory(path: string): boolean {
@@ -246,6 +280,65 @@ function isDirectory(path: string): boolean {
   } catch {
     return false
   }
+}
+
+function changesCommand(args: string[], io: Io): number {
+  const {values, positionals} = parse(args, {since: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}})
+  if (positionals.length > 1) throw new UsageError('changes takes at most one changes.json')
+  const since = values.since
+  if (since === undefined) throw new UsageError(`changes needs --since <version> (${emptyVersion} for all of them)`)
+  if (!isVersion(since)) throw new UsageError(`--since ${since}: expected a version of ten digits, YYYYMMDDNN`)
+  const format = values.format ?? 'text'
+  if (!changesFormats.includes(format as ChangesFormat)) throw new UsageError(`--format must be one of ${changesFormats.join(', ')}`)
+
+  const path = positionals[0] ?? join('generated', publishedFiles.feed)
+  const feed = readFeed(path, io.cwd)
+  // The catalog is written last: a feed record newer than the catalog beside it is not published yet.
+  const catalogPath = join(dirname(path), publishedFiles.catalog)
+  const catalogVersion = existsSync(resolve(io.cwd, catalogPath)) ? readCatalog(catalogPath, io.cwd).version : undefined
+  const releases = changesSince(feed, since, catalogVersion)
+  if (releases.length === 0 && format !== 'json') {
+    io.stderr.write(`no changes since ${since}: it is the latest version\n`)
+  }
+  emit(releases.length === 0 && format !== 'json' ? '' : formatReleases(releases, feed, format as ChangesFormat), values.output, io)
+  return 0
+}
+
+function historyCommand(args: string[], io: Io): number {
+  const {values, positionals} = parse(args, {out: {type: 'string'}})
+  if (positionals.length === 0) throw new UsageError('history needs page revisions: files, or directories of dated revisions')
+  if (values.out === undefined) throw new UsageError('history needs --out <directory> (its catalog and feed are replaced)')
+  const paths = positionals.flatMap((path) => (isDirectory(resolve(io.cwd, path)) ? datedRevisionsIn(path, io) : [path]))
+  if (paths.length === 0) throw new InputError(`${positionals.join(', ')}: no dated revisions (files named like 2021-09-01.md)`)
+
+  const config = readConfig(io.cwd, values.config)
+  const revisions: DatedRevision[] = []
+  let failing = 0
+  for (const page of readPages(paths, io)) {
+    const {catalog} = compile([page], {accept: config.accept ?? []})
+    io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: values.quiet ?? false}))
+    failing += catalog.diagnostics.filter((d) => isFailing(d, values)).length
+    revisions.push(dateRevision(page, catalog))
+  }
+  if (failing > 0) {
+    io.stderr.write(`endpoint-catalog: ${failing} ${values.strict ? 'errors (with --strict)' : 'errors'}; nothing written\n`)
+    return 1
+  }
+  const published = replay(revisions, {accept: config.accept ?? []})!
+  writePublished(values.out, published, io.cwd)
+  io.stdout.write(
+    `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
+      `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`
+  )
+  return 0
+}
+
+/** The dated revisions under `directory` (`2021-09-01.md`, at any depth), in path order. */
+function datedRevisionsIn(directory: string, io: Io): string[] {
+  return readdirSync(resolve(io.cwd, directory), {recursive: true, encoding: 'utf8'})
+    .filter((name) => /\d{4}-\d{2}-\d{2}.*\.md$/.test(basename(name)))
+    .sort(compareText)
+    .map((name) => join(directory, name))
 }
 
 function rulesCommand(args: string[], io: Io): number {
@@ -302,14 +395,17 @@ function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog |
     // A compiler bug, not an input problem: say so rather than write an invalid file.
     throw new Error(`the compiled catalog does not match its schema: ${schemaErrors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`)
   }
-  const failing = catalog.diagnostics.filter(
-    (d) => d.severity === 'error' || (options.strict && d.severity === 'warning' && d.accepted === undefined)
-  )
+  const failing = catalog.diagnostics.filter((d) => isFailing(d, options))
   if (failing.length > 0) {
     io.stderr.write(`endpoint-catalog: ${failing.length} ${options.strict ? 'errors (with --strict)' : 'errors'}; nothing written\n`)
     return undefined
   }
   return catalog
+}
+
+/** An error, or under --strict a warning that is not an accepted finding. */
+function isFailing(diagnostic: Diagnostic, options: CompileFlags): boolean {
+  return diagnostic.severity === 'error' || (options.strict === true && diagnostic.severity === 'warning' && diagnostic.accepted === undefined)
 }
 
 function readPages(paths: string[], io: Io): PageInput[] {

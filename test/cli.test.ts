@@ -18,9 +18,14 @@ command('build compiles docs-source/ into generated/catalog.json and prints a su
   const directory = sandbox()
   const run = cli(['build'], directory)
   assert.is(run.code, 0, run.stderr)
-  assert.match(run.stdout, /^generated\/catalog\.json: version 2018112800, 24 endpoint sets, \d+ destinations, 18 ExpressRoute exceptions \(9 warnings, 2 infos\)\n$/)
+  assert.match(
+    run.stdout,
+    /^generated\/catalog\.json: version 2018112800 \(new: 12 errors, 26 warnings since an empty catalog\), 24 endpoint sets, \d+ destinations, 18 ExpressRoute exceptions \(9 warnings, 2 infos\)\n$/
+  )
   assert.match(run.stderr, /docs-source\/power-bi-urls\.md:31:1 {2}warning {2}Unexpected 6 cells in delimiter row, expected 4 .* {2}table-delimiter-mismatch/)
-  assert.is(readFileSync(join(directory, 'generated/catalog.json'), 'utf8'), readFileSync('generated/catalog.json', 'utf8'))
+  for (const name of ['catalog.json', 'changes.json', 'CHANGELOG.md']) {
+    assert.is(readFileSync(join(directory, 'generated', name), 'utf8'), readFileSync(join('generated', name), 'utf8'), name)
+  }
 })
 
 command('build --strict fails on warnings and writes nothing', () => {

@@ -5,7 +5,7 @@
 import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
-import type {Catalog, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
+import type {Catalog, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance} from '../../generated/config.js'
 import {InputError} from '../errors.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
@@ -13,7 +13,7 @@ import {applyExpressRoute, readExceptions, type UnnamedException} from './expres
 import {parsePage, readMeta} from './parse.js'
 import {headingText, readTables} from './read-tables.js'
 
-export const schemaVersion = '1.0.0'
+export const schemaVersion = '1.1.0'
 
 export interface PageInput {
   /** Path as it should appear in the catalog (relative, with `/`). */
@@ -84,9 +84,17 @@ export function versionDate(sources: Source[]): string {
   return (dates[dates.length - 1] ?? '0000-00-00').replace(/-/g, '')
 }
 
-/** sha256 over endpoint sets and exceptions without their source positions. */
+/** sha256 over endpoint sets and exceptions without their source positions or version history. */
 export function contentHash(content: Pick<Catalog, 'endpointSets' | 'expressRoute'>): string {
-  const json = JSON.stringify(content, (key, value: unknown) => (key === 'source' ? undefined : value))
+  // Keys keep their order (the spread keeps `destinations` in place), so hashes stay comparable.
+  const withoutPlace = <T extends {source: unknown; destinations: Destination[]}>({source, ...rest}: T) => ({
+    ...rest,
+    destinations: rest.destinations.map(({since, ...destination}) => destination)
+  })
+  const json = JSON.stringify({
+    endpointSets: content.endpointSets.map(withoutPlace),
+    expressRoute: {exceptions: content.expressRoute.exceptions.map(withoutPlace)}
+  })
   return 'sha256:' + sha256(json)
 }
 

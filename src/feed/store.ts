@@ -1,0 +1,67 @@
+/**
+ * The published files in an output directory: catalog.json, changes.json and CHANGELOG.md. Each
+ * is validated before it is written, and written atomically; catalog.json goes last, so it is the
+ * commit point: a build stopped anywhere leaves the old catalog, with a feed at most one record
+ * ahead, which `changes` ignores and the next build drops.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import type {Catalog} from '../../generated/catalog.js'
+import type {ChangeFeed} from '../../generated/changes.js'
+import {InputError} from '../errors.js'
+import {formatChangelog} from '../format/changelog.js'
+import {readInput, stringify, writeFileAtomic} from '../io.js'
+import {parseDocument, validateAgainst, type SchemaName} from '../validate.js'
+import {changesSchemaVersion, type Published} from './release.js'
+
+export const publishedFiles = {catalog: 'catalog.json', feed: 'changes.json', changelog: 'CHANGELOG.md'} as const
+
+/** The catalog and feed published in `directory`; undefined when it has no catalog yet. */
+export function readPublished(directory: string, cwd: string): Published | undefined {
+  const catalogPath = join(directory, publishedFiles.catalog)
+  const feedPath = join(directory, publishedFiles.feed)
+  const hasFeed = existsSync(resolve(cwd, feedPath))
+  if (!existsSync(resolve(cwd, catalogPath))) {
+    if (hasFeed) throw new InputError(`${feedPath}: a change feed without ${catalogPath}; restore the catalog, or remove the feed to start anew`)
+    return undefined
+  }
+  const catalog = parseDocument<Catalog>('catalog', readInput(catalogPath, cwd).toString('utf8'), catalogPath)
+  const feed: ChangeFeed = hasFeed ? readFeed(feedPath, cwd) : {schemaVersion: changesSchemaVersion, versions: []}
+  return {catalog, feed}
+}
+
+/** Read and validate a change feed (changes.json). */
+export function readFeed(path: string, cwd: string): ChangeFeed {
+  return parseDocument<ChangeFeed>('changes', readInput(path, cwd).toString('utf8'), path)
+}
+
+/** Write the catalog, its feed and changelog to `directory`, the catalog last; unchanged files are left alone. */
+export function writePublished(directory: string, published: Published, cwd: string): void {
+  const files: Array<[string, string]> = [
+    [publishedFiles.feed, checked('changes', published.feed)],
+    [publishedFiles.changelog, formatChangelog(published.feed)],
+    [publishedFiles.catalog, checked('catalog', published.catalog)]
+  ]
+  for (const [name, text] of files) {
+    const path = resolve(cwd, directory, name)
+    if (!sameText(path, text)) writeFileAtomic(path, text)
+  }
+}
+
+/** The JSON of a document that matches its schema; a mismatch is a bug here, never written. */
+function checked(name: SchemaName, value: Catalog | ChangeFeed): string {
+  const errors = validateAgainst(name, value)
+  if (errors.length > 0) {
+    throw new Error(`the ${name} to write does not match its schema: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`)
+  }
+  return stringify(value)
+}
+
+function sameText(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, 'utf8') === text
+  } catch {
+    return false
+  }
+}
+

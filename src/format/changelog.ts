@@ -1,0 +1,66 @@
+/**
+ * Change feed → CHANGELOG.md and the output of `changes`: each release rendered as the diff it
+ * records (the same text, markdown or JSON as `diff`), newest first.
+ */
+import type {ChangeFeed, Release} from '../../generated/changes.js'
+import type {Diff, Revision} from '../../generated/diff.js'
+import {contentHash} from '../compile/catalog.js'
+import {diffSchemaVersion} from '../diff/index.js'
+import {emptyVersion} from '../feed/version.js'
+import {stringify} from '../io.js'
+import {formatDiffMarkdown} from './diff-markdown.js'
+import {formatDiffText} from './diff-text.js'
+
+export const changesFormats = ['text', 'markdown', 'json'] as const
+export type ChangesFormat = (typeof changesFormats)[number]
+
+/** The whole feed as the CHANGELOG.md published beside it. */
+export function formatChangelog(feed: ChangeFeed): string {
+  const intro = [
+    '# Endpoint changes',
+    '',
+    'Every version of `catalog.json`, newest first, with what changed from the version before it. ' +
+      'Generated from `changes.json` by `endpoint-catalog build`; do not edit.'
+  ].join('\n')
+  return feed.versions.length === 0 ? intro + '\n' : intro + '\n\n' + formatReleases(feed.versions, feed, 'markdown')
+}
+
+/**
+ * Render releases of `feed` (all of them, or those `changesSince` picked), newest first; as JSON,
+ * a change feed of just those releases.
+ */
+export function formatReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat): string {
+  if (format === 'json') return stringify({schemaVersion: feed.schemaVersion, versions: releases} satisfies ChangeFeed)
+  const rendered = releases.map((release) => {
+    const document = releaseDiff(release, feed)
+    if (format === 'text') {
+      return release.changes.length === 0
+        ? `${document.from.version} → ${document.to.version}: ${unreportedChange}\n`
+        : formatDiffText(document)
+    }
+    const body = release.changes.length === 0 ? 'N' + unreportedChange.slice(1) + '\n' : formatDiffMarkdown(document)
+    return `## ${release.version}${release.date === null ? '' : ` (${release.date})`}\n\n${body.replace(/^### /gm, '#### ')}`
+  })
+  return rendered.join('\n')
+}
+
+/** A version with new content but no change a rule reports: say so, rather than "no changes". */
+const unreportedChange =
+  'no destination changed; other content did (ExpressRoute exceptions, extra columns, or rows regrouped without a reported change).'
+
+/** A release as the diff document it records: from its previous version (or an empty catalog) to it. */
+export function releaseDiff(release: Release, feed: ChangeFeed): Diff {
+  const before = feed.versions.find((candidate) => candidate.version === release.previous)
+  const from: Revision = before
+    ? {version: before.version, contentHash: before.contentHash, sources: before.sources}
+    : {version: emptyVersion, contentHash: emptyContentHash, sources: []}
+  return {
+    schemaVersion: diffSchemaVersion,
+    from,
+    to: {version: release.version, contentHash: release.contentHash, sources: release.sources},
+    counts: release.counts,
+    changes: release.changes
+  }
+}
+
+const emptyContentHash = contentHash({endpointSets: [], expressRoute: {exceptions: []}})
