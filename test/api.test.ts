@@ -2,8 +2,29 @@ import * as assert from 'uvu/assert'
 import {test} from 'uvu'
 import * as api from '../src/index.js'
 
+const surface = [
+  'InputError',
+  'changeRules',
+  'changesSchemaVersion',
+  'changesSince',
+  'compile',
+  'diagnosticRules',
+  'diff',
+  'diffSchemaVersion',
+  'hasChangeAtLeast',
+  'parseCatalog',
+  'release',
+  'schemaVersion',
+  'validate'
+]
+
 test('the package exports exactly its public surface', () => {
-  assert.equal(Object.keys(api).sort(), ['InputError', 'changeRules', 'compile', 'diagnosticRules', 'diff', 'diffSchemaVersion', 'hasChangeAtLeast', 'parseCatalog', 'schemaVersion', 'validate'])
+  assert.equal(Object.keys(api).sort(), surface)
+})
+
+test('the package resolves by its name to the built library (the exports map points at real files)', async () => {
+  const built = (await import('endpoint-catalog')) as Record<string, unknown>
+  assert.equal(Object.keys(built).sort(), surface)
 })
 
 test.run()

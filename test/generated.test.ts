@@ -5,18 +5,28 @@ import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {schemaTypes, schemaValidators, typeTargets, validatorsOutput} from '../scripts/schema-types.js'
 import {readConfig} from '../src/config.js'
+import {release} from '../src/feed/release.js'
+import {readPublished} from '../src/feed/store.js'
+import {formatChangelog} from '../src/format/changelog.js'
 import {compile} from '../src/index.js'
 import {stringify} from '../src/io.js'
 
 const generated = suite('generated')
 
-generated('generated/catalog.json is what docs-source/ compiles to', () => {
+generated('generated/ holds what docs-source/ compiles to: building again changes no byte', () => {
   const pages = readdirSync('docs-source')
     .filter((name) => name.endsWith('.md'))
     .map((name) => join('docs-source', name))
   const {accept = []} = readConfig(process.cwd())
   const {catalog} = compile(pages.map((path) => ({path, value: readFileSync(path)})), {accept})
-  assert.fixture(readFileSync('generated/catalog.json', 'utf8'), stringify(catalog), 'run `npx endpoint-catalog build`')
+  const committed = readPublished('generated', process.cwd())
+  assert.ok(committed, 'generated/catalog.json exists')
+  const published = release(catalog, committed)
+  const hint = 'run `npx endpoint-catalog build`'
+  assert.fixture(readFileSync('generated/catalog.json', 'utf8'), stringify(published.catalog), hint)
+  assert.fixture(readFileSync('generated/changes.json', 'utf8'), stringify(published.feed), hint)
+  assert.fixture(readFileSync('generated/CHANGELOG.md', 'utf8'), formatChangelog(published.feed), hint)
+  assert.is(published.catalog.contentHash, catalog.contentHash)
 })
 
 generated('generated types are what the schemas produce', async () => {

@@ -4,7 +4,7 @@
  * commit point: a build stopped anywhere leaves the old catalog, with a feed at most one record
  * ahead, which `changes` ignores and the next build drops.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import type {Catalog} from '../../generated/catalog.js'
 import type {ChangeFeed} from '../../generated/changes.js'
@@ -42,9 +42,24 @@ export function writePublished(directory: string, published: Published, cwd: str
     [publishedFiles.changelog, formatChangelog(published.feed)],
     [publishedFiles.catalog, checked('catalog', published.catalog)]
   ]
+  removeLeftovers(resolve(cwd, directory))
   for (const [name, text] of files) {
     const path = resolve(cwd, directory, name)
     if (!sameText(path, text)) writeFileAtomic(path, text)
+  }
+}
+
+/** Temporary files of a build that was stopped before its rename (`catalog.json.1234.tmp`). */
+function removeLeftovers(directory: string): void {
+  const names = Object.values(publishedFiles)
+  let entries: string[]
+  try {
+    entries = readdirSync(directory)
+  } catch {
+    return
+  }
+  for (const entry of entries) {
+    if (names.some((name) => entry.startsWith(name + '.') && /\.\d+\.tmp$/.test(entry))) rmSync(join(directory, entry), {force: true})
   }
 }
 
