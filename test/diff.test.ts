@@ -149,3 +149,36 @@ document('a link text shared by several links (`here`) pairs none of them as ret
 })
 
 document.run()
+
+// Destinations listed only by rows that are the same in both revisions are not compared; these
+// check that a destination a changed row also lists still is.
+const unchanged = suite('unchanged rows')
+
+unchanged('a destination in an unchanged row and in a changed row is still compared', () => {
+  const rows = (requirement: string) => ({
+    Portal: ['**Optional:** Portal | app.powerbi.com | TCP 443', `**${requirement}:** Embedding | app.powerbi.com, embed.powerbi.com | TCP 443`]
+  })
+  assert.equal(summary(diffPages(page(rows('Optional')), page(rows('Required')))), [
+    'destination-now-required app.powerbi.com',
+    'destination-now-required embed.powerbi.com'
+  ])
+})
+
+unchanged('a row that only moved down the page changes nothing; new ports on a same-id row are found', () => {
+  const first = '**Required:** Portal | app.powerbi.com | TCP 443'
+  const second = '**Required:** APIs | api.powerbi.com | TCP 443'
+  assert.equal(summary(diffPages(page({Portal: [first, second]}), page({Portal: ['**Optional:** Help | help.powerbi.com | TCP 443', first, second]}))), [
+    'optional-destination-added help.powerbi.com'
+  ])
+  assert.equal(summary(diffPages(page({Portal: [first, second]}), page({Portal: [first, second.replace('TCP 443', 'TCP 443, 80')]}))), [
+    'ports-added api.powerbi.com'
+  ])
+})
+
+unchanged('a destination that leaves an unchanged row for another keeps its facts from both', () => {
+  const before = page({Portal: ['**Required:** Portal | app.powerbi.com | TCP 443', '**Optional:** APIs | api.powerbi.com | TCP 443']})
+  const after = page({Portal: ['**Required:** Portal | app.powerbi.com | TCP 443', '**Optional:** APIs | api.powerbi.com, app.powerbi.com | UDP 3478']})
+  assert.equal(summary(diffPages(before, after)), ['ports-added app.powerbi.com', 'ports-added api.powerbi.com', 'ports-removed api.powerbi.com'])
+})
+
+unchanged.run()

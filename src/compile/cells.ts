@@ -95,7 +95,12 @@ function validPort(port: number): boolean {
 export function sortPorts(ports: Port[]): Port[] {
   const seen = new Map<string, Port>()
   for (const port of ports) seen.set(portKey(port), port)
-  return [...seen.values()].sort((a, b) => a.protocol.localeCompare(b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port))
+  return [...seen.values()].sort(comparePorts)
+}
+
+/** Port order: protocol, then number, then range end (code-unit order: the same in every locale). */
+export function comparePorts(a: Port, b: Port): number {
+  return Number(a.protocol > b.protocol) - Number(a.protocol < b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port)
 }
 
 /** `tcp/443`, `tcp/5671-5672`: how a port is written in CSV and reports. */

@@ -37,10 +37,10 @@ export function classifyDestination(raw: string): Classified {
   }
 
   const cidr = /^([0-9a-f:.]+)\/(\d{1,3})$/i.exec(text)
-  if (cidr && isIP(cidr[1]!) && Number(cidr[2]) <= (isIP(cidr[1]!) === 4 ? 32 : 128)) {
+  if (cidr && ipVersion(cidr[1]!) && Number(cidr[2]) <= (ipVersion(cidr[1]!) === 4 ? 32 : 128)) {
     return {kind: 'cidr', value: `${cidr[1]!.toLowerCase()}/${Number(cidr[2])}`, notes: []}
   }
-  if (isIP(text)) return {kind: 'ip', value: text.toLowerCase(), notes: []}
+  if (ipVersion(text)) return {kind: 'ip', value: text.toLowerCase(), notes: []}
 
   if (text === '*') return {kind: 'wildcard', value: '*', notes: []}
   const wildcard = text.startsWith('*.')
@@ -72,6 +72,14 @@ export function normaliseHost(raw: string): {value: string; notes: Classified['n
   // The last label of a DNS name is never all digits (that would be an address).
   if (/^\d+$/.test(labels[labels.length - 1]!)) return undefined
   return {value: host, notes}
+}
+
+/**
+ * 4 or 6 for an IP address, else 0. Only text made of address characters reaches `isIP`: its IPv6
+ * pattern is costly to build, and hosts, the common case, never need it.
+ */
+function ipVersion(text: string): number {
+  return /^[0-9a-f:.]+$/i.test(text) && (text.includes(':') || /^[0-9.]+$/.test(text)) ? isIP(text) : 0
 }
 
 /** The host a destination names, for matching: a host, a URL's host, or a wildcard as written. */

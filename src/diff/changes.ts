@@ -113,10 +113,11 @@ function endpointSetChanges(differences: Differences): Array<EndpointSetChange |
   for (const rename of differences.sectionRenames) changes.push(sectionChange(rename))
 
   for (const {before, after} of differences.endpointSets.matched) {
-    if (normaliseText(before.purpose) !== normaliseText(after.purpose)) {
+    if (before.purpose !== after.purpose && normaliseText(before.purpose) !== normaliseText(after.purpose)) {
       changes.push(endpointSetChange('purpose-changed', before, after, {before: before.purpose, after: after.purpose, section: after.section}))
     }
     if (
+      before.section !== after.section &&
       normaliseText(before.section) !== normaliseText(after.section) &&
       !differences.sectionRenames.some((rename) => renamed(rename, before, after))
     ) {

@@ -5,26 +5,65 @@
  */
 import type {Catalog, Destination, EndpointSet, Port, Requirement} from '../../generated/catalog.js'
 import {compareText, normaliseText} from '../compile/catalog.js'
-import {portKey, sortPorts} from '../compile/cells.js'
+import {comparePorts, portKey, sortPorts} from '../compile/cells.js'
 import {coveringWildcardPatterns, matchKey} from '../compile/destination.js'
 
-/** One destination of the effective allowlist of a revision. */
-export interface AllowlistEntry {
-  key: string
-  kind: Destination['kind']
-  value: string
+/**
+ * One destination of the effective allowlist of a revision. What it sums up over the rows listing
+ * it is worked out when first asked for: a diff asks for few of them.
+ */
+export class AllowlistEntry {
+  readonly key: string
+  readonly kind: Destination['kind']
+  readonly value: string
   /** For a URL: its host. */
-  host?: string
-  /** The highest requirement of the endpoint sets listing it. */
-  requirement: Requirement
-  /** The union of their ports, sorted. */
-  ports: Port[]
-  route: 'internet' | 'expressroute' | undefined
-  /** For a reference: the link texts and the sentences around the link, as written. */
-  texts: string[]
-  contexts: string[]
+  readonly host?: string
+  readonly route: 'internet' | 'expressroute' | undefined
   /** The endpoint sets listing it, in page order. */
-  endpointSets: EndpointSet[]
+  readonly endpointSets: EndpointSet[] = []
+  /** The destination as each of those rows gives it. */
+  readonly listings: Destination[] = []
+  #requirement: Requirement | undefined
+  #ports: Port[] | undefined
+
+  constructor(key: string, destination: Destination) {
+    this.key = key
+    this.kind = destination.kind
+    this.value = destination.value
+    this.route = destination.expressRoute?.route
+    if (destination.host !== undefined) this.host = destination.host
+  }
+
+  /** The highest requirement of the endpoint sets listing it. */
+  get requirement(): Requirement {
+    this.#requirement ??= this.endpointSets.reduce<Requirement>(
+      (highest, set) => (requirementRank[set.requirement] > requirementRank[highest] ? set.requirement : highest),
+      'unknown'
+    )
+    return this.#requirement
+  }
+
+  /** The union of their ports, sorted. */
+  get ports(): Port[] {
+    // Most destinations are in one row, whose ports the compiler already sorted: check, not sort.
+    const only = this.endpointSets.length === 1 ? this.endpointSets[0]!.ports : undefined
+    this.#ports ??= only && isSorted(only) ? only.slice() : sortPorts(this.endpointSets.flatMap((set) => set.ports))
+    return this.#ports
+  }
+
+  /** For a reference: the link texts, as written. */
+  get texts(): string[] {
+    return distinct(this.listings.map((destination) => destination.text))
+  }
+
+  /** For a reference: the sentences around the link, as written. */
+  get contexts(): string[] {
+    return distinct(this.listings.map((destination) => destination.context))
+  }
+}
+
+function distinct(values: Array<string | undefined>): string[] {
+  return [...new Set(values.filter((value): value is string => value !== undefined))]
 }
 
 export type Allowlist = Map<string, AllowlistEntry>
@@ -48,7 +87,11 @@ export interface Differences {
   added: AllowlistEntry[]
   /** Destinations only in the old revision (references paired as retargeted excluded). */
   removed: AllowlistEntry[]
-  /** Destinations in both revisions. */
+  /**
+   * Destinations in both revisions, except those listed only by rows that are the same in both
+   * (same id, same content): those cannot have changed, and skipping them keeps a small edit to a
+   * large page cheap.
+   */
   kept: Array<{before: AllowlistEntry; after: AllowlistEntry}>
   /** A removed reference and the added one that took its place (same link text or sentence). */
   retargeted: Array<{before: AllowlistEntry; after: AllowlistEntry}>
@@ -70,10 +113,11 @@ const requirementRank: Record<Requirement, number> = {unknown: 0, optional: 1, r
 export function compare(before: Catalog, after: Catalog): Differences {
   const old = allowlist(before)
   const current = allowlist(after)
-  const removedAll = [...old.values()].filter((entry) => !current.has(entry.key))
-  const addedAll = [...current.values()].filter((entry) => !old.has(entry.key))
+  const removedAll = missingFrom(old, current)
+  const addedAll = missingFrom(current, old)
 
   const {matched, added, removed} = matchEndpointSets(before.endpointSets, after.endpointSets)
+  const unchanged = unchangedRows(matched)
   const retargeted = pairReferences(
     removedAll.filter((entry) => entry.kind === 'reference'),
     addedAll.filter((entry) => entry.kind === 'reference'),
@@ -96,16 +140,70 @@ export function compare(before: Catalog, after: Catalog): Differences {
     after: current,
     added: addedAll.filter((entry) => !paired.has(entry.key)),
     removed: removedAll.filter((entry) => !paired.has(entry.key)),
-    kept: [...current.values()].flatMap((entry) => {
-      const previous = old.get(entry.key)
-      return previous ? [{before: previous, after: entry}] : []
-    }),
+    kept: keptDestinations(old, current, unchanged),
     retargeted,
     coveredBy,
     alreadyCoveredBy,
     endpointSets: {matched, added, removed},
     sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets)
   }
+}
+
+/** The entries of `list` that `other` does not have, in `list` order. */
+function missingFrom(list: Allowlist, other: Allowlist): AllowlistEntry[] {
+  const missing: AllowlistEntry[] = []
+  for (const [key, entry] of list) if (!other.has(key)) missing.push(entry)
+  return missing
+}
+
+/** The rows of both revisions that are in an id-matched pair with the same content (source aside). */
+function unchangedRows(matched: EndpointSetPair[]): Set<EndpointSet> {
+  const rows = new Set<EndpointSet>()
+  for (const {before, after} of matched) {
+    if (before.id === after.id && sameContent(before, after)) {
+      rows.add(before)
+      rows.add(after)
+    }
+  }
+  return rows
+}
+
+function sameContent(a: EndpointSet, b: EndpointSet): boolean {
+  const keys = Object.keys(a) as Array<keyof EndpointSet>
+  return keys.length === Object.keys(b).length && keys.every((key) => key === 'source' || (key in b && sameJson(a[key], b[key])))
+}
+
+/** Equality of JSON values; far cheaper than a general deep equality on 10^5 rows. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  for (const key of keys) {
+    if (!(key in b) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false
+  }
+  return true
+}
+
+/** Destinations in both allowlists, but for those only unchanged rows list (on both sides, so the same rows). */
+function keptDestinations(old: Allowlist, current: Allowlist, unchanged: Set<EndpointSet>): Differences['kept'] {
+  const kept: Differences['kept'] = []
+  for (const entry of current.values()) {
+    const previous = old.get(entry.key)
+    if (previous === undefined) continue
+    const same =
+      previous.endpointSets.length === entry.endpointSets.length &&
+      previous.endpointSets.every((set) => unchanged.has(set)) &&
+      entry.endpointSets.every((set) => unchanged.has(set))
+    if (!same) kept.push({before: previous, after: entry})
+  }
+  return kept
 }
 
 /** The effective allowlist of a catalog: each destination once, in the order the catalog first lists it. */
@@ -116,32 +214,21 @@ export function allowlist(catalog: Catalog): Allowlist {
       const key = destinationKey(destination)
       let entry = entries.get(key)
       if (!entry) {
-        entry = {
-          key,
-          kind: destination.kind,
-          value: destination.value,
-          requirement: set.requirement,
-          ports: [],
-          route: destination.expressRoute?.route,
-          texts: [],
-          contexts: [],
-          endpointSets: [],
-          ...(destination.host === undefined ? {} : {host: destination.host})
-        }
+        entry = new AllowlistEntry(key, destination)
         entries.set(key, entry)
       }
-      if (requirementRank[set.requirement] > requirementRank[entry.requirement]) entry.requirement = set.requirement
-      entry.ports.push(...set.ports)
-      if (destination.text !== undefined && !entry.texts.includes(destination.text)) entry.texts.push(destination.text)
-      if (destination.context !== undefined && !entry.contexts.includes(destination.context)) entry.contexts.push(destination.context)
+      entry.listings.push(destination)
       if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set)
     }
   }
-  for (const entry of entries.values()) {
-    entry.ports = sortPorts(entry.ports)
-    entry.endpointSets.sort(bySource)
-  }
+  for (const entry of entries.values()) if (entry.endpointSets.length > 1) entry.endpointSets.sort(bySource)
   return entries
+}
+
+/** Whether ports are in `sortPorts` order, without duplicates. */
+function isSorted(ports: Port[]): boolean {
+  for (let index = 1; index < ports.length; index++) if (comparePorts(ports[index - 1]!, ports[index]!) >= 0) return false
+  return true
 }
 
 /**
@@ -188,17 +275,19 @@ export function portKeys(ports: Port[]): string[] {
 function matchEndpointSets(before: EndpointSet[], after: EndpointSet[]): Differences['endpointSets'] {
   const matched: EndpointSetPair[] = []
   const afterById = new Map(after.map((set) => [set.id, set]))
-  const open = {before: new Set<Row>(), after: new Set(after.map(row))}
-  const openAfter = new Map([...open.after].map((item) => [item.set, item]))
+  const unmatchedBefore: EndpointSet[] = []
   for (const set of before) {
     const same = afterById.get(set.id)
     if (same) {
       matched.push({before: set, after: same})
-      open.after.delete(openAfter.get(same)!)
+      afterById.delete(set.id)
     } else {
-      open.before.add(row(set))
+      unmatchedBefore.push(set)
     }
   }
+  // Only rows left without a same-id partner need what fuzzy matching compares.
+  const unmatchedIds = new Set(afterById.keys())
+  const open = {before: new Set(unmatchedBefore.map(row)), after: new Set(after.filter((set) => unmatchedIds.has(set.id)).map(row))}
 
   // Rows that share destinations: most overlap first, then the most similar purpose.
   greedy(open, matched, candidatesBy(open, (item) => item.keys), (a, b) => {
@@ -295,10 +384,12 @@ function greedy(
  * NEW has and OLD had not. Each name is renamed at most once, to the name most of its rows went to.
  */
 function sectionRenames(matched: EndpointSetPair[], before: EndpointSet[], after: EndpointSet[]): SectionRename[] {
-  const oldSections = new Set(before.map((set) => normaliseText(set.section)))
-  const newSections = new Set(after.map((set) => normaliseText(set.section)))
+  // Normalise each distinct heading once: a large page has many rows and few headings.
+  const oldSections = new Set([...new Set(before.map((set) => set.section))].map(normaliseText))
+  const newSections = new Set([...new Set(after.map((set) => set.section))].map(normaliseText))
   const groups = new Map<string, SectionRename>()
   for (const pair of matched) {
+    if (pair.before.section === pair.after.section) continue
     const from = normaliseText(pair.before.section)
     const to = normaliseText(pair.after.section)
     if (from === to || newSections.has(from) || oldSections.has(to)) continue
