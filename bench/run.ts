@@ -183,14 +183,11 @@ function bench(directory: string): {rows: Row[]; notes: string[]} {
 
 function benchCli(): {row: Row; note: string} {
   const bin = join(root, 'bin', 'endpoint-catalog.js')
-  const help = spawnSync(process.execPath, [bin, '--help'], {encoding: 'utf8'})
-  const hasDiff = /^\s+diff\b/m.test(help.stdout)
-  // The shared revisions sit beside the repository, where the tests read them too.
-  const corpus = join(root, '..', 'shared', 'corpus', 'power-bi-urls')
-  const oldPage = join(corpus, '2020-01-29.md')
-  const newPage = join(corpus, '2021-09-01.md')
-  const command = hasDiff ? [bin, 'diff', oldPage, newPage] : [bin, 'compile', oldPage]
-  const shown = hasDiff ? 'diff 2020-01-29.md 2021-09-01.md' : 'compile 2020-01-29.md'
+  // Two real revisions of the URL page, as the compile fixtures keep them byte for byte.
+  const oldPage = join(root, 'test', 'fixtures', 'compile', 'urls-2020-01-29', 'input.md')
+  const newPage = join(root, 'test', 'fixtures', 'compile', 'urls-2021-09-01', 'input.md')
+  const command = [bin, 'diff', oldPage, newPage]
+  const shown = 'diff 2020-01-29.md 2021-09-01.md'
 
   const tool: number[] = []
   const bare: number[] = []
@@ -217,10 +214,8 @@ function benchCli(): {row: Row; note: string} {
     target: 4,
     ...(failure ? {failure} : {})
   }
-  const note = hasDiff
-    ? 'The command-line figure diffs two real revisions of the URL page (`../shared/corpus/power-bi-urls/`), compiling both.'
-    : 'The command line has no `diff` command yet, so the command-line figure is `endpoint-catalog compile` of the ' +
-      '2020-01-29 revision of the URL page (`../shared/corpus/power-bi-urls/`), not a diff of two revisions.'
+  const note =
+    'The command-line figure diffs two real revisions of the URL page (2020-01-29 and 2021-09-01, kept in `test/fixtures/compile/`), compiling both.'
   return {row, note}
 }
 
