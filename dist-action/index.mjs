@@ -55090,7 +55090,7 @@ function commentBody(document3, context3) {
   return assemble(document3, context3, { limit: maxCommentLength, note, marker: true });
 }
 function summaryMarkdown(document3, context3) {
-  const note = `_The report is cut here to fit GitHub's 1 MiB limit for a job summary; the whole diff is in ${"`" + context3.diffJsonPath.replace(/`/g, "") + "`"} on the runner._`;
+  const note = `_The report is cut here to fit GitHub's 1 MiB limit for a job summary; the whole diff is the \`diff-json\` output, \`${context3.diffJsonPath}\`._`;
   return assemble(document3, context3, { limit: maxSummaryBytes, note, marker: false });
 }
 function assemble(document3, context3, options) {

@@ -38,7 +38,7 @@ export function commentBody(document: Diff, context: ReportContext): string {
 
 /** The job summary: the same report, whole unless it passes GitHub's 1 MiB summary limit. */
 export function summaryMarkdown(document: Diff, context: ReportContext): string {
-  const note = `_The report is cut here to fit GitHub's 1 MiB limit for a job summary; the whole diff is in ${'`' + context.diffJsonPath.replace(/`/g, '') + '`'} on the runner._`
+  const note = `_The report is cut here to fit GitHub's 1 MiB limit for a job summary; the whole diff is the \`diff-json\` output, \`${context.diffJsonPath}\`._`
   return assemble(document, context, {limit: maxSummaryBytes, note, marker: false})
 }
 
