@@ -16,11 +16,15 @@ export const defaultConfigPath = 'endpoint-catalog.yaml'
 export function readConfig(cwd: string, path?: string): Config {
   const file = path ?? defaultConfigPath
   if (path === undefined && !existsSync(resolve(cwd, file))) return {}
+  return parseConfig(readInput(file, cwd).toString('utf8'), file)
+}
+
+/** Parse and validate a config's text; `file` names it in error messages. */
+export function parseConfig(text: string, file: string): Config {
   let value: unknown
   try {
-    value = parseYaml(readInput(file, cwd).toString('utf8')) ?? {}
+    value = parseYaml(text) ?? {}
   } catch (error) {
-    if (error instanceof InputError) throw error
     throw new InputError(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`)
   }
   const errors = validateAgainst('config', value)

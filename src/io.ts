@@ -8,6 +8,9 @@ import type {Catalog} from '../generated/catalog.js'
 import {InputError} from './errors.js'
 import {parseCatalog} from './validate.js'
 
+/** The docs pages are about 10 KiB; a page past this is not one of them. */
+export const maxPageBytes = 16 * 2 ** 20
+
 /** Read a file's bytes, turning "missing" and "is a directory" into input errors. */
 export function readInput(path: string, cwd: string): Buffer {
   const absolute = resolve(cwd, path)

@@ -1,0 +1,50 @@
+/**
+ * The pull request's endpoint diff: the pages matching the globs, compiled at the merge base and
+ * at the head from git objects only (the pull request's code is never checked out or run).
+ */
+import type {Diff} from '../../generated/diff.js'
+import {compile} from '../compile/catalog.js'
+import {defaultConfigPath, parseConfig} from '../config.js'
+import {diff} from '../diff/index.js'
+import {InputError} from '../errors.js'
+import {fileAtRevision, hasCommit, mergeBase, pagesMatching} from '../git.js'
+import type {PullRequest} from './event.js'
+
+export interface Comparison {
+  /** The merge base of the base and head commits: the "before" side. */
+  base: string
+  head: string
+  document: Diff
+}
+
+/** Compile the pages matching `patterns` at the merge base and at the head, and diff them. */
+export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: string): Comparison {
+  for (const [side, commit] of [['base', pull.base], ['head', pull.head]] as const) {
+    if (!hasCommit(commit, cwd)) {
+      // On pull_request_target the checkout is the base branch, whose history never holds the head.
+      const head = side === 'head' ? ` (on pull_request_target, also fetch the head: \`git fetch origin pull/${pull.number}/head\`)` : ''
+      throw new InputError(
+        `the pull request's ${side} commit ${commit} is not in the repository at ${cwd}: ` +
+          `check it out with actions/checkout and \`fetch-depth: 0\`, so that both commits and their history are there${head}`
+      )
+    }
+  }
+  // What the pull request changes, as GitHub's "Files changed" shows it: commits that reached the
+  // base branch after the pull request branched off are not the pull request's to report.
+  const base = mergeBase(pull.base, pull.head, cwd)
+  if (base === undefined) {
+    throw new InputError(`no common history between ${pull.base} and ${pull.head}: check out with \`fetch-depth: 0\` rather than a shallow clone`)
+  }
+
+  // Accepted findings come from the base branch: a pull request cannot accept its own.
+  const configText = fileAtRevision(pull.base, defaultConfigPath, cwd)
+  const accept = configText === undefined ? [] : (parseConfig(configText.toString('utf8'), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`).accept ?? [])
+
+  const before = pagesMatching(base, patterns, cwd)
+  const after = pagesMatching(pull.head, patterns, cwd)
+  if (before.length === 0 && after.length === 0) {
+    throw new InputError(`paths: no file matches ${patterns.join(', ')} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`)
+  }
+  const document = diff(compile(before, {accept}).catalog, compile(after, {accept}).catalog)
+  return {base, head: pull.head, document}
+}

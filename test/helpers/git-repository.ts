@@ -1,0 +1,40 @@
+// A temporary git repository to commit pages into, for the tests that read revisions.
+import {execFileSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+
+export interface Repository {
+  directory: string
+  /** Write (or, for null, delete) files and commit them; returns the commit id. */
+  commit(files: Record<string, string | null>, message?: string): string
+  git(...args: string[]): string
+}
+
+/** A new repository on branch `main`. */
+export function temporaryRepository(): Repository {
+  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-repository-'))
+  const git = (...args: string[]) => execFileSync('git', args, {cwd: directory, stdio: 'pipe'}).toString().trim()
+  git('init', '-q', '-b', 'main')
+  git('config', 'user.email', 'test@example.invalid')
+  git('config', 'user.name', 'test')
+  git('config', 'commit.gpgsign', 'false')
+  return {
+    directory,
+    git,
+    commit(files, message = 'change') {
+      for (const [path, text] of Object.entries(files)) {
+        const target = join(directory, path)
+        if (text === null) {
+          rmSync(target)
+        } else {
+          mkdirSync(dirname(target), {recursive: true})
+          writeFileSync(target, text)
+        }
+      }
+      git('add', '-A')
+      git('commit', '-q', '--allow-empty', '-m', message)
+      return git('rev-parse', 'HEAD')
+    }
+  }
+}
