@@ -36950,10 +36950,10 @@ function classifyDestination(raw) {
     }
   }
   const cidr = /^([0-9a-f:.]+)\/(\d{1,3})$/i.exec(text5);
-  if (cidr && isIP(cidr[1]) && Number(cidr[2]) <= (isIP(cidr[1]) === 4 ? 32 : 128)) {
+  if (cidr && ipVersion(cidr[1]) && Number(cidr[2]) <= (ipVersion(cidr[1]) === 4 ? 32 : 128)) {
     return { kind: "cidr", value: `${cidr[1].toLowerCase()}/${Number(cidr[2])}`, notes: [] };
   }
-  if (isIP(text5)) return { kind: "ip", value: text5.toLowerCase(), notes: [] };
+  if (ipVersion(text5)) return { kind: "ip", value: text5.toLowerCase(), notes: [] };
   if (text5 === "*") return { kind: "wildcard", value: "*", notes: [] };
   const wildcard = text5.startsWith("*.");
   const host = normaliseHost(wildcard ? text5.slice(2) : text5);
@@ -36979,6 +36979,9 @@ function normaliseHost(raw) {
   if (labels.length < 2 || !labels.every((part) => label.test(part))) return void 0;
   if (/^\d+$/.test(labels[labels.length - 1])) return void 0;
   return { value: host, notes };
+}
+function ipVersion(text5) {
+  return /^[0-9a-f:.]+$/i.test(text5) && (text5.includes(":") || /^[0-9.]+$/.test(text5)) ? isIP(text5) : 0;
 }
 function matchKey(destination) {
   if (destination.kind === "host" || destination.kind === "wildcard") return destination.value;
@@ -37079,7 +37082,10 @@ function validPort(port) {
 function sortPorts(ports2) {
   const seen = /* @__PURE__ */ new Map();
   for (const port of ports2) seen.set(portKey(port), port);
-  return [...seen.values()].sort((a, b) => a.protocol.localeCompare(b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port));
+  return [...seen.values()].sort(comparePorts);
+}
+function comparePorts(a, b) {
+  return Number(a.protocol > b.protocol) - Number(a.protocol < b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port);
 }
 function portKey(port) {
   return `${port.protocol}/${port.port}${port.to === void 0 ? "" : "-" + port.to}`;
@@ -49738,7 +49744,7 @@ function isoDate(value2) {
 }
 
 // src/compile/catalog.ts
-var schemaVersion = "1.0.0";
+var schemaVersion = "1.1.0";
 function compile(pages, options = {}) {
   const files = [];
   const sources = [];
@@ -49783,7 +49789,14 @@ function versionDate(sources) {
   return (dates[dates.length - 1] ?? "0000-00-00").replace(/-/g, "");
 }
 function contentHash(content3) {
-  const json = JSON.stringify(content3, (key, value2) => key === "source" ? void 0 : value2);
+  const withoutPlace = ({ source, ...rest }) => ({
+    ...rest,
+    destinations: rest.destinations.map(({ since, ...destination }) => destination)
+  });
+  const json = JSON.stringify({
+    endpointSets: content3.endpointSets.map(withoutPlace),
+    expressRoute: { exceptions: content3.expressRoute.exceptions.map(withoutPlace) }
+  });
   return "sha256:" + sha256(json);
 }
 function decode2(page) {
@@ -49873,13 +49886,60 @@ function compareText(a, b) {
 }
 
 // src/diff/diff.ts
+var AllowlistEntry = class {
+  key;
+  kind;
+  value;
+  /** For a URL: its host. */
+  host;
+  route;
+  /** The endpoint sets listing it, in page order. */
+  endpointSets = [];
+  /** The destination as each of those rows gives it. */
+  listings = [];
+  #requirement;
+  #ports;
+  constructor(key, destination) {
+    this.key = key;
+    this.kind = destination.kind;
+    this.value = destination.value;
+    this.route = destination.expressRoute?.route;
+    if (destination.host !== void 0) this.host = destination.host;
+  }
+  /** The highest requirement of the endpoint sets listing it. */
+  get requirement() {
+    this.#requirement ??= this.endpointSets.reduce(
+      (highest, set) => requirementRank[set.requirement] > requirementRank[highest] ? set.requirement : highest,
+      "unknown"
+    );
+    return this.#requirement;
+  }
+  /** The union of their ports, sorted. */
+  get ports() {
+    const only = this.endpointSets.length === 1 ? this.endpointSets[0].ports : void 0;
+    this.#ports ??= only && isSorted(only) ? only.slice() : sortPorts(this.endpointSets.flatMap((set) => set.ports));
+    return this.#ports;
+  }
+  /** For a reference: the link texts, as written. */
+  get texts() {
+    return distinct(this.listings.map((destination) => destination.text));
+  }
+  /** For a reference: the sentences around the link, as written. */
+  get contexts() {
+    return distinct(this.listings.map((destination) => destination.context));
+  }
+};
+function distinct(values) {
+  return [...new Set(values.filter((value2) => value2 !== void 0))];
+}
 var requirementRank = { unknown: 0, optional: 1, required: 2 };
 function compare(before, after) {
   const old = allowlist(before);
   const current = allowlist(after);
-  const removedAll = [...old.values()].filter((entry) => !current.has(entry.key));
-  const addedAll = [...current.values()].filter((entry) => !old.has(entry.key));
+  const removedAll = missingFrom(old, current);
+  const addedAll = missingFrom(current, old);
   const { matched, added, removed } = matchEndpointSets(before.endpointSets, after.endpointSets);
+  const unchanged = unchangedRows(matched);
   const retargeted = pairReferences(
     removedAll.filter((entry) => entry.kind === "reference"),
     addedAll.filter((entry) => entry.kind === "reference"),
@@ -49897,16 +49957,58 @@ function compare(before, after) {
     after: current,
     added: addedAll.filter((entry) => !paired.has(entry.key)),
     removed: removedAll.filter((entry) => !paired.has(entry.key)),
-    kept: [...current.values()].flatMap((entry) => {
-      const previous3 = old.get(entry.key);
-      return previous3 ? [{ before: previous3, after: entry }] : [];
-    }),
+    kept: keptDestinations(old, current, unchanged),
     retargeted,
     coveredBy,
     alreadyCoveredBy,
     endpointSets: { matched, added, removed },
     sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets)
   };
+}
+function missingFrom(list3, other) {
+  const missing = [];
+  for (const [key, entry] of list3) if (!other.has(key)) missing.push(entry);
+  return missing;
+}
+function unchangedRows(matched) {
+  const rows = /* @__PURE__ */ new Set();
+  for (const { before, after } of matched) {
+    if (before.id === after.id && sameContent(before, after)) {
+      rows.add(before);
+      rows.add(after);
+    }
+  }
+  return rows;
+}
+function sameContent(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => key === "source" || key in b && sameJson(a[key], b[key]));
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index3 = 0; index3 < a.length; index3++) if (!sameJson(a[index3], b[index3])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!(key in b) || !sameJson(a[key], b[key])) return false;
+  }
+  return true;
+}
+function keptDestinations(old, current, unchanged) {
+  const kept = [];
+  for (const entry of current.values()) {
+    const previous3 = old.get(entry.key);
+    if (previous3 === void 0) continue;
+    const same = previous3.endpointSets.length === entry.endpointSets.length && previous3.endpointSets.every((set) => unchanged.has(set)) && entry.endpointSets.every((set) => unchanged.has(set));
+    if (!same) kept.push({ before: previous3, after: entry });
+  }
+  return kept;
 }
 function allowlist(catalog2) {
   const entries = /* @__PURE__ */ new Map();
@@ -49915,32 +50017,19 @@ function allowlist(catalog2) {
       const key = destinationKey(destination);
       let entry = entries.get(key);
       if (!entry) {
-        entry = {
-          key,
-          kind: destination.kind,
-          value: destination.value,
-          requirement: set.requirement,
-          ports: [],
-          route: destination.expressRoute?.route,
-          texts: [],
-          contexts: [],
-          endpointSets: [],
-          ...destination.host === void 0 ? {} : { host: destination.host }
-        };
+        entry = new AllowlistEntry(key, destination);
         entries.set(key, entry);
       }
-      if (requirementRank[set.requirement] > requirementRank[entry.requirement]) entry.requirement = set.requirement;
-      entry.ports.push(...set.ports);
-      if (destination.text !== void 0 && !entry.texts.includes(destination.text)) entry.texts.push(destination.text);
-      if (destination.context !== void 0 && !entry.contexts.includes(destination.context)) entry.contexts.push(destination.context);
+      entry.listings.push(destination);
       if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set);
     }
   }
-  for (const entry of entries.values()) {
-    entry.ports = sortPorts(entry.ports);
-    entry.endpointSets.sort(bySource);
-  }
+  for (const entry of entries.values()) if (entry.endpointSets.length > 1) entry.endpointSets.sort(bySource);
   return entries;
+}
+function isSorted(ports2) {
+  for (let index3 = 1; index3 < ports2.length; index3++) if (comparePorts(ports2[index3 - 1], ports2[index3]) >= 0) return false;
+  return true;
 }
 function coveringWildcards(entries, list3, accept) {
   const found = /* @__PURE__ */ new Map();
@@ -49966,17 +50055,18 @@ function portKeys(ports2) {
 function matchEndpointSets(before, after) {
   const matched = [];
   const afterById = new Map(after.map((set) => [set.id, set]));
-  const open2 = { before: /* @__PURE__ */ new Set(), after: new Set(after.map(row)) };
-  const openAfter = new Map([...open2.after].map((item) => [item.set, item]));
+  const unmatchedBefore = [];
   for (const set of before) {
     const same = afterById.get(set.id);
     if (same) {
       matched.push({ before: set, after: same });
-      open2.after.delete(openAfter.get(same));
+      afterById.delete(set.id);
     } else {
-      open2.before.add(row(set));
+      unmatchedBefore.push(set);
     }
   }
+  const unmatchedIds = new Set(afterById.keys());
+  const open2 = { before: new Set(unmatchedBefore.map(row)), after: new Set(after.filter((set) => unmatchedIds.has(set.id)).map(row)) };
   greedy(open2, matched, candidatesBy(open2, (item) => item.keys), (a, b) => {
     const overlap = jaccard(a.keys, b.keys);
     const purpose = dice(a.words, b.words);
@@ -50034,10 +50124,11 @@ function greedy(open2, matched, candidates2, score) {
   }
 }
 function sectionRenames(matched, before, after) {
-  const oldSections = new Set(before.map((set) => normaliseText(set.section)));
-  const newSections = new Set(after.map((set) => normaliseText(set.section)));
+  const oldSections = new Set([...new Set(before.map((set) => set.section))].map(normaliseText));
+  const newSections = new Set([...new Set(after.map((set) => set.section))].map(normaliseText));
   const groups2 = /* @__PURE__ */ new Map();
   for (const pair2 of matched) {
+    if (pair2.before.section === pair2.after.section) continue;
     const from = normaliseText(pair2.before.section);
     const to = normaliseText(pair2.after.section);
     if (from === to || newSections.has(from) || oldSections.has(to)) continue;
@@ -50233,40 +50324,40 @@ function checkChanges(differences) {
   return [...destinationChanges(differences), ...endpointSetChanges(differences)].sort(byOrder);
 }
 function destinationChanges(differences) {
-  const changes = [];
+  const changes2 = [];
   for (const entry of differences.added) {
     const wildcard = differences.alreadyCoveredBy.get(entry.key);
-    if (entry.kind === "reference") changes.push(destinationChange("reference-added", { after: entry }));
-    else if (wildcard) changes.push(destinationChange("destination-already-covered", { after: entry, coveredBy: wildcard }));
-    else if (entry.requirement === "required") changes.push(destinationChange("required-destination-added", { after: entry }));
-    else changes.push(destinationChange("optional-destination-added", { after: entry }));
+    if (entry.kind === "reference") changes2.push(destinationChange("reference-added", { after: entry }));
+    else if (wildcard) changes2.push(destinationChange("destination-already-covered", { after: entry, coveredBy: wildcard }));
+    else if (entry.requirement === "required") changes2.push(destinationChange("required-destination-added", { after: entry }));
+    else changes2.push(destinationChange("optional-destination-added", { after: entry }));
   }
   for (const entry of differences.removed) {
     const wildcard = differences.coveredBy.get(entry.key);
-    if (entry.kind === "reference") changes.push(destinationChange("reference-removed", { before: entry }));
-    else if (wildcard) changes.push(destinationChange("destination-covered-by-wildcard", { before: entry, coveredBy: wildcard }));
-    else changes.push(destinationChange("destination-removed", { before: entry }));
+    if (entry.kind === "reference") changes2.push(destinationChange("reference-removed", { before: entry }));
+    else if (wildcard) changes2.push(destinationChange("destination-covered-by-wildcard", { before: entry, coveredBy: wildcard }));
+    else changes2.push(destinationChange("destination-removed", { before: entry }));
   }
   for (const { before, after } of differences.retargeted) {
-    changes.push(destinationChange("reference-changed", { before, after, previous: before }));
+    changes2.push(destinationChange("reference-changed", { before, after, previous: before }));
   }
   for (const { before, after } of differences.kept) {
     if (before.requirement !== "required" && after.requirement === "required") {
-      changes.push(destinationChange("destination-now-required", { before, after }));
+      changes2.push(destinationChange("destination-now-required", { before, after }));
     } else if (before.requirement === "required" && after.requirement !== "required") {
-      changes.push(destinationChange("destination-now-optional", { before, after }));
+      changes2.push(destinationChange("destination-now-optional", { before, after }));
     }
     const oldPorts = portKeys(before.ports);
     const newPorts = portKeys(after.ports);
     const added = newPorts.filter((port) => !oldPorts.includes(port));
     const removed = oldPorts.filter((port) => !newPorts.includes(port));
-    if (added.length > 0) changes.push(destinationChange("ports-added", { before, after, ports: added }));
-    if (removed.length > 0) changes.push(destinationChange("ports-removed", { before, after, ports: removed }));
+    if (added.length > 0) changes2.push(destinationChange("ports-added", { before, after, ports: added }));
+    if (removed.length > 0) changes2.push(destinationChange("ports-removed", { before, after, ports: removed }));
     if (before.route !== void 0 && after.route !== void 0 && before.route !== after.route) {
-      changes.push(destinationChange("expressroute-routing-changed", { before, after }));
+      changes2.push(destinationChange("expressroute-routing-changed", { before, after }));
     }
   }
-  return changes;
+  return changes2;
 }
 function destinationChange(rule, facts) {
   const subject = facts.after ?? facts.before;
@@ -50295,29 +50386,29 @@ function destinationChange(rule, facts) {
   };
 }
 function endpointSetChanges(differences) {
-  const changes = [];
+  const changes2 = [];
   const renamed = (rename2, a, b) => normaliseText(rename2.before) === normaliseText(a.section) && normaliseText(rename2.after) === normaliseText(b.section);
-  for (const rename2 of differences.sectionRenames) changes.push(sectionChange(rename2));
+  for (const rename2 of differences.sectionRenames) changes2.push(sectionChange(rename2));
   for (const { before, after } of differences.endpointSets.matched) {
-    if (normaliseText(before.purpose) !== normaliseText(after.purpose)) {
-      changes.push(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }));
+    if (before.purpose !== after.purpose && normaliseText(before.purpose) !== normaliseText(after.purpose)) {
+      changes2.push(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }));
     }
-    if (normaliseText(before.section) !== normaliseText(after.section) && !differences.sectionRenames.some((rename2) => renamed(rename2, before, after))) {
-      changes.push(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }));
+    if (before.section !== after.section && normaliseText(before.section) !== normaliseText(after.section) && !differences.sectionRenames.some((rename2) => renamed(rename2, before, after))) {
+      changes2.push(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }));
     }
   }
   const listedIn = (set, list3) => set.destinations.every((destination) => list3.has(destinationKey(destination)));
   for (const set of differences.endpointSets.added) {
     if (listedIn(set, differences.before)) {
-      changes.push(endpointSetChange("endpoint-set-added", void 0, set, { purpose: set.purpose, section: set.section }));
+      changes2.push(endpointSetChange("endpoint-set-added", void 0, set, { purpose: set.purpose, section: set.section }));
     }
   }
   for (const set of differences.endpointSets.removed) {
     if (listedIn(set, differences.after)) {
-      changes.push(endpointSetChange("endpoint-set-removed", set, void 0, { purpose: set.purpose, section: set.section }));
+      changes2.push(endpointSetChange("endpoint-set-removed", set, void 0, { purpose: set.purpose, section: set.section }));
     }
   }
-  return changes;
+  return changes2;
 }
 function endpointSetChange(rule, before, after, values) {
   const subject = [before?.id ?? "", after?.id ?? ""].join(" -> ");
@@ -50386,8 +50477,8 @@ function sortKey(change) {
 // src/diff/document.ts
 var diffSchemaVersion = "1.0.0";
 function diff(before, after) {
-  const changes = checkChanges(compare(before, after));
-  return { schemaVersion: diffSchemaVersion, from: revision(before), to: revision(after), counts: countChanges(changes), changes };
+  const changes2 = checkChanges(compare(before, after));
+  return { schemaVersion: diffSchemaVersion, from: revision(before), to: revision(after), counts: countChanges(changes2), changes: changes2 };
 }
 function hasChangeAtLeast(document3, level) {
   return document3.changes.some((change) => levelRank[change.level] <= levelRank[level]);
@@ -50399,9 +50490,9 @@ function revision(catalog2) {
     sources: catalog2.sources.map(({ path: path2, page, title, msDate, sha256: sha2562 }) => ({ path: path2, page, title, msDate, sha256: sha2562 }))
   };
 }
-function countChanges(changes) {
+function countChanges(changes2) {
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const change of changes) counts[change.level]++;
+  for (const change of changes2) counts[change.level]++;
   return counts;
 }
 
@@ -50413,6 +50504,7 @@ import { dirname, isAbsolute, relative, resolve, sep as sep2 } from "node:path";
 var validators_exports = {};
 __export(validators_exports, {
   catalog: () => catalog,
+  changes: () => changes,
   config: () => config,
   diff: () => diff2
 });
@@ -50612,7 +50704,7 @@ var schema35 = { "title": "Requirement", "type": "string", "enum": ["required", 
 var schema39 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
 var func2 = Object.prototype.hasOwnProperty;
 var pattern9 = new RegExp("^es-[0-9a-f]{12}$", "u");
-var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" } } };
+var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
 var schema37 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
 var pattern10 = new RegExp("^er-[0-9a-f]{12}$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -50828,7 +50920,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "kind" || key0 === "value" || key0 === "host" || key0 === "text" || key0 === "context" || key0 === "href" || key0 === "expressRoute")) {
+      if (!(key0 === "kind" || key0 === "value" || key0 === "host" || key0 === "text" || key0 === "context" || key0 === "href" || key0 === "expressRoute" || key0 === "since")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -50931,12 +51023,34 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.since !== void 0) {
+      let data7 = data.since;
+      if (typeof data7 === "string") {
+        if (!pattern5.test(data7)) {
+          const err11 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err13];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err13);
     }
     errors++;
   }
@@ -51866,7 +51980,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema44 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
-var pattern12 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+var pattern13 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -51928,7 +52042,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ruleId !== void 0) {
       let data0 = data.ruleId;
       if (typeof data0 === "string") {
-        if (!pattern12.test(data0)) {
+        if (!pattern13.test(data0)) {
           const err5 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -52416,7 +52530,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.rule !== void 0) {
               let data2 = data1.rule;
               if (typeof data2 === "string") {
-                if (!pattern12.test(data2)) {
+                if (!pattern13.test(data2)) {
                   const err4 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
                   if (vErrors === null) {
                     vErrors = [err4];
@@ -52806,11 +52920,11 @@ validate38.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": f
 var schema52 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
 var schema53 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
 var schema55 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
-var pattern19 = new RegExp("^[0-9a-f]{16}$", "u");
-var pattern20 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
+var pattern20 = new RegExp("^[0-9a-f]{16}$", "u");
+var pattern21 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
 var schema59 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
 var schema61 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
-var pattern23 = new RegExp("^.+:[0-9]+$", "u");
+var pattern24 = new RegExp("^.+:[0-9]+$", "u");
 function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -52946,7 +53060,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data4 = data.source;
       if (typeof data4 === "string") {
-        if (!pattern23.test(data4)) {
+        if (!pattern24.test(data4)) {
           const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -53055,7 +53169,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (!pattern20.test(data2)) {
+            if (!pattern21.test(data2)) {
               const err6 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -53279,7 +53393,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern19.test(data2)) {
+        if (!pattern20.test(data2)) {
           const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -53571,7 +53685,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data14 = data13[i0];
           if (typeof data14 === "string") {
-            if (!pattern20.test(data14)) {
+            if (!pattern21.test(data14)) {
               const err39 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -53819,7 +53933,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern19.test(data2)) {
+        if (!pattern20.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -54010,7 +54124,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data1 = data.source;
       if (typeof data1 === "string") {
-        if (!pattern23.test(data1)) {
+        if (!pattern24.test(data1)) {
           const err5 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -54199,7 +54313,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern19.test(data2)) {
+        if (!pattern20.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -54592,6 +54706,698 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var changes = validate59;
+var schema72 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/revisionSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (ExpressRoute exceptions, attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate61.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate42(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = true;
+  }
+  const _errs2 = errors;
+  if (!validate49(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = true;
+      }
+    }
+    const _errs3 = errors;
+    if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate61.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate61.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate60.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.date === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.previous === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "previous" }, message: "must have required property 'previous'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.contentHash === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "contentHash" }, message: "must have required property 'contentHash'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.sources === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.counts === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "counts" }, message: "must have required property 'counts'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.changes === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changes" }, message: "must have required property 'changes'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "version" || key0 === "date" || key0 === "previous" || key0 === "contentHash" || key0 === "sources" || key0 === "counts" || key0 === "changes")) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data0 = data.version;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.date !== void 0) {
+      let data1 = data.date;
+      if (typeof data1 !== "string" && data1 !== null) {
+        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema72.properties.date.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data1 === "string") {
+        if (!pattern7.test(data1)) {
+          const err11 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.previous !== void 0) {
+      let data2 = data.previous;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema72.properties.previous.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data2 === "string") {
+        if (!pattern5.test(data2)) {
+          const err13 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.contentHash !== void 0) {
+      let data3 = data.contentHash;
+      if (typeof data3 === "string") {
+        if (!pattern6.test(data3)) {
+          const err14 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.sources !== void 0) {
+      let data4 = data.sources;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.path === void 0) {
+              const err16 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "diff.schema.json#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (data5.page === void 0) {
+              const err17 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "diff.schema.json#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            if (data5.title === void 0) {
+              const err18 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "diff.schema.json#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (data5.msDate === void 0) {
+              const err19 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "diff.schema.json#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data5.sha256 === void 0) {
+              const err20 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "diff.schema.json#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(key1 === "path" || key1 === "page" || key1 === "title" || key1 === "msDate" || key1 === "sha256")) {
+                const err21 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "diff.schema.json#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data5.path !== void 0) {
+              let data6 = data5.path;
+              if (typeof data6 === "string") {
+                if (func1(data6) < 1) {
+                  const err22 = { instancePath: instancePath + "/sources/" + i0 + "/path", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              } else {
+                const err23 = { instancePath: instancePath + "/sources/" + i0 + "/path", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data5.page !== void 0) {
+              let data7 = data5.page;
+              if (typeof data7 !== "string") {
+                const err24 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              if (!(data7 === "urls" || data7 === "expressroute")) {
+                const err25 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema49.properties.page.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data5.title !== void 0) {
+              let data8 = data5.title;
+              if (typeof data8 !== "string" && data8 !== null) {
+                const err26 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema49.properties.title.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data5.msDate !== void 0) {
+              let data9 = data5.msDate;
+              if (typeof data9 !== "string" && data9 !== null) {
+                const err27 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema49.properties.msDate.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+              if (typeof data9 === "string") {
+                if (!pattern7.test(data9)) {
+                  const err28 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data5.sha256 !== void 0) {
+              let data10 = data5.sha256;
+              if (typeof data10 === "string") {
+                if (!pattern8.test(data10)) {
+                  const err29 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              } else {
+                const err30 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "diff.schema.json#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.counts !== void 0) {
+      let data11 = data.counts;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.error === void 0) {
+          const err33 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data11.warning === void 0) {
+          const err34 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data11.info === void 0) {
+          const err35 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "info" }, message: "must have required property 'info'" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        for (const key2 in data11) {
+          if (!(key2 === "error" || key2 === "warning" || key2 === "info")) {
+            const err36 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data11.error !== void 0) {
+          let data12 = data11.error;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err37 = { instancePath: instancePath + "/counts/error", schemaPath: "diff.schema.json#/$defs/counts/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 0 || isNaN(data12)) {
+              const err38 = { instancePath: instancePath + "/counts/error", schemaPath: "diff.schema.json#/$defs/counts/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.warning !== void 0) {
+          let data13 = data11.warning;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+            const err39 = { instancePath: instancePath + "/counts/warning", schemaPath: "diff.schema.json#/$defs/counts/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+          if (typeof data13 == "number" && isFinite(data13)) {
+            if (data13 < 0 || isNaN(data13)) {
+              const err40 = { instancePath: instancePath + "/counts/warning", schemaPath: "diff.schema.json#/$defs/counts/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.info !== void 0) {
+          let data14 = data11.info;
+          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+            const err41 = { instancePath: instancePath + "/counts/info", schemaPath: "diff.schema.json#/$defs/counts/properties/info/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+          if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 < 0 || isNaN(data14)) {
+              const err42 = { instancePath: instancePath + "/counts/info", schemaPath: "diff.schema.json#/$defs/counts/properties/info/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.changes !== void 0) {
+      let data15 = data.changes;
+      if (Array.isArray(data15)) {
+        const len1 = data15.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate61(data15[i1], { instancePath: instancePath + "/changes/" + i1, parentData: data15, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/changes", schemaPath: "#/properties/changes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err45];
+    } else {
+      vErrors.push(err45);
+    }
+    errors++;
+  }
+  validate60.errors = vErrors;
+  return errors === 0;
+}
+validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate59.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schemaVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.versions === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "versions" }, message: "must have required property 'versions'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "schemaVersion" || key0 === "versions")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.schemaVersion !== void 0) {
+      let data0 = data.schemaVersion;
+      if (typeof data0 === "string") {
+        if (!pattern4.test(data0)) {
+          const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.versions !== void 0) {
+      let data1 = data.versions;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate60(data1[i0], { instancePath: instancePath + "/versions/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate59.errors = vErrors;
+  return errors === 0;
+}
+validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // src/validate.ts
 var schemas = validators_exports;
@@ -54979,16 +55785,16 @@ function formatDiffMarkdown(document3) {
 `;
   const lines = [`**${countText(document3.counts)}** in the endpoints from ${range}.`];
   for (const level of levels) {
-    const changes = document3.changes.filter((change) => change.level === level);
-    if (changes.length === 0) continue;
+    const changes2 = document3.changes.filter((change) => change.level === level);
+    if (changes2.length === 0) continue;
     lines.push(
       "",
-      `### ${headings[level]} (${changes.length})`,
+      `### ${headings[level]} (${changes2.length})`,
       "",
       "| Rule | Destination | Change | Section / purpose | Ports | Source |",
       "| --- | --- | --- | --- | --- | --- |"
     );
-    for (const change of changes) {
+    for (const change of changes2) {
       const destination = "destination" in change ? code3(change.destination.value) : "\u2014";
       const source = changeSource(change);
       const cells = [code3(change.rule), destination, detail(change), where2(change), ports(change), source === void 0 ? "\u2014" : code3(source)];
