@@ -55418,6 +55418,11 @@ function describe(error2) {
 
 // src/io.ts
 var maxPageBytes = 16 * 2 ** 20;
+function checkPageSize(path2, bytes) {
+  if (bytes > maxPageBytes) {
+    throw new InputError(`${path2}: ${(bytes / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`);
+  }
+}
 function writeFileAtomic(path2, data) {
   mkdirSync(dirname(path2), { recursive: true });
   const temporary = `${path2}.${process.pid}.tmp`;
@@ -55983,11 +55988,7 @@ function pagesMatching(ref2, patterns2, cwd) {
     const [mode, type, , size] = line.slice(0, tab).split(/\s+/);
     return { mode, type, size: Number(size), path: line.slice(tab + 1) };
   }).filter((file) => file.type === "blob" && file.mode !== "120000").filter((file) => included(file.path) && !excluded(file.path)).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  for (const file of files) {
-    if (file.size > maxPageBytes) {
-      throw new InputError(`${file.path}: ${(file.size / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`);
-    }
-  }
+  for (const file of files) checkPageSize(file.path, file.size);
   return files.map(({ path: path2 }) => ({ path: path2, value: readBlob(commit, path2, cwd) }));
 }
 function fileAtRevision(ref2, path2, cwd) {

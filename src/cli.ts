@@ -22,7 +22,7 @@ import {formatDiffMarkdown} from './format/diff-markdown.js'
 import {countText, formatDiffText} from './format/diff-text.js'
 import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
 import {pagesAtRevision} from './git.js'
-import {displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
+import {checkPageSize, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
 import {diagnosticRules, type Level} from './rules.js'
 import {validateAgainst} from './validate.js'
 
@@ -66,9 +66,6 @@ Exit codes: 0 done, 1 errors in the input (or warnings with --strict), or a chan
 `
 
 class UsageError extends Error {}
-
-/** The docs pages are about 10 KiB; a page past this is not one of them. */
-const maxPageBytes = 16 * 2 ** 20
 
 /** Run the command line; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -411,9 +408,7 @@ function isFailing(diagnostic: Diagnostic, options: CompileFlags): boolean {
 function readPages(paths: string[], io: Io): PageInput[] {
   return paths.map((path) => {
     const value = readInput(path, io.cwd)
-    if (value.length > maxPageBytes) {
-      throw new InputError(`${path}: ${(value.length / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`)
-    }
+    checkPageSize(path, value.length)
     return {path: displayPath(path, io.cwd), value}
   })
 }

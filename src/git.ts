@@ -6,7 +6,7 @@ import {execFileSync} from 'node:child_process'
 import picomatch from 'picomatch'
 import type {PageInput} from './compile/catalog.js'
 import {InputError} from './errors.js'
-import {maxPageBytes} from './io.js'
+import {checkPageSize} from './io.js'
 
 function git(args: string[], cwd: string): Buffer {
   try {
@@ -55,11 +55,7 @@ export function pagesMatching(ref: string, patterns: string[], cwd: string): Pag
     .filter((file) => included(file.path) && !excluded(file.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 
-  for (const file of files) {
-    if (file.size > maxPageBytes) {
-      throw new InputError(`${file.path}: ${(file.size / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`)
-    }
-  }
+  for (const file of files) checkPageSize(file.path, file.size)
   return files.map(({path}) => ({path, value: readBlob(commit, path, cwd)}))
 }
 

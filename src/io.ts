@@ -11,6 +11,13 @@ import {parseCatalog} from './validate.js'
 /** The docs pages are about 10 KiB; a page past this is not one of them. */
 export const maxPageBytes = 16 * 2 ** 20
 
+/** Refuse a page of `bytes` past `maxPageBytes`, naming it, before it is read or parsed. */
+export function checkPageSize(path: string, bytes: number): void {
+  if (bytes > maxPageBytes) {
+    throw new InputError(`${path}: ${(bytes / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`)
+  }
+}
+
 /** Read a file's bytes, turning "missing" and "is a directory" into input errors. */
 export function readInput(path: string, cwd: string): Buffer {
   const absolute = resolve(cwd, path)
