@@ -55423,24 +55423,38 @@ function checkPageSize(path2, bytes) {
     throw new InputError(`${path2}: ${(bytes / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`);
   }
 }
+function displayPath(path2, cwd) {
+  const absolute = resolve(cwd, path2);
+  const rel = relative(cwd, absolute);
+  return (isAbsolute(rel) ? absolute : rel).split(sep2).join("/");
+}
 function writeFileAtomic(path2, data) {
-  mkdirSync(dirname(path2), { recursive: true });
   const temporary = `${path2}.${process.pid}.tmp`;
   try {
+    mkdirSync(dirname(path2), { recursive: true });
     writeFileSync(temporary, data);
     renameSync(temporary, path2);
   } catch (error2) {
     rmSync(temporary, { force: true });
+    const code4 = error2.code;
+    if (code4 !== void 0) throw new InputError(`${displayPath(path2, process.cwd())}: cannot be written (${code4})`);
     throw error2;
   }
 }
 function stringify(value2) {
   return JSON.stringify(value2, null, 2) + "\n";
 }
+function checkedJson(name, value2) {
+  const errors = validateAgainst(name, value2);
+  if (errors.length > 0) {
+    throw new Error(`the ${name} to write does not match its schema: ${errors.map((e) => `${e.pointer} ${e.message}`).join("; ")}`);
+  }
+  return stringify(value2);
+}
 
 // src/format/diff-json.ts
 function formatDiffJson(document3) {
-  return stringify(document3);
+  return checkedJson("diff", document3);
 }
 
 // src/format/diff-text.ts
@@ -55864,7 +55878,7 @@ function ports(change) {
   return list3.length > 0 ? list3.map(code3).join(" ") : "\u2014";
 }
 function escapeMarkdown(text5) {
-  return text5.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~$]/g, "\\$&").replace(/@/g, "@&#8203;");
+  return text5.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~$]/g, "\\$&").replace(/#(?=\d)/g, "#&#8203;").replace(/@/g, "@&#8203;").replace(/\b(gh)-(?=\d)/gi, "$1&#8203;-").replace(/:\/\//g, ":&#8203;//").replace(/\b(www)\./gi, "$1&#8203;.");
 }
 function code3(text5) {
   if (text5 === "" || /[`\u0000-\u001f\u007f-\u009f]/.test(text5) || text5.trim() !== text5) return escapeMarkdown(text5);

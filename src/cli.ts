@@ -260,15 +260,18 @@ function sideCatalog(path: string, config: string | undefined, io: Io): Catalog 
   return compile(readPages(paths, io), {accept}).catalog
 }
 
-/** The markdown pages directly in `directory`, in path order. */
+/** The markdown pages in `directory`, at any depth (as the action's `docs-source/**` glob), in path order. */
 function pagesIn(directory: string, io: Io): string[] {
   let names: string[]
   try {
-    names = readdirSync(resolve(io.cwd, directory))
+    names = readdirSync(resolve(io.cwd, directory), {recursive: true, encoding: 'utf8'})
   } catch {
     throw new InputError(`${directory}: no such directory`)
   }
-  return names.filter((name) => name.endsWith('.md')).sort().map((name) => join(directory, name))
+  return names
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(directory, name))
+    .sort(compareText)
 }
 
 function isDirectory(path: string): boolean {
@@ -294,10 +297,8 @@ function changesCommand(args: string[], io: Io): number {
   const catalogPath = join(dirname(path), publishedFiles.catalog)
   const catalogVersion = existsSync(resolve(io.cwd, catalogPath)) ? readCatalog(catalogPath, io.cwd).version : undefined
   const releases = changesSince(feed, since, catalogVersion)
-  if (releases.length === 0 && format !== 'json') {
-    io.stderr.write(`no changes since ${since}: it is the latest version\n`)
-  }
-  emit(releases.length === 0 && format !== 'json' ? '' : formatReleases(releases, feed, format as ChangesFormat), values.output, io)
+  if (releases.length === 0) io.stderr.write(`no changes since ${since}: it is the latest version\n`)
+  emit(formatReleases(releases, feed, format as ChangesFormat), values.output, io)
   return 0
 }
 
@@ -318,7 +319,7 @@ function historyCommand(args: string[], io: Io): number {
     revisions.push(dateRevision(page, catalog))
   }
   if (failing > 0) {
-    io.stderr.write(`endpoint-catalog: ${failing} ${values.strict ? 'errors (with --strict)' : 'errors'}; nothing written\n`)
+    io.stderr.write(`endpoint-catalog: ${errorCount(failing, values.strict)}; nothing written\n`)
     return 1
   }
   const published = replay(revisions, {accept: config.accept ?? []})!
@@ -394,10 +395,15 @@ function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog |
   }
   const failing = catalog.diagnostics.filter((d) => isFailing(d, options))
   if (failing.length > 0) {
-    io.stderr.write(`endpoint-catalog: ${failing.length} ${options.strict ? 'errors (with --strict)' : 'errors'}; nothing written\n`)
+    io.stderr.write(`endpoint-catalog: ${errorCount(failing.length, options.strict)}; nothing written\n`)
     return undefined
   }
   return catalog
+}
+
+/** `1 error`, `3 errors (with --strict)`. */
+function errorCount(count: number, strict: boolean | undefined): string {
+  return `${count} ${count === 1 ? 'error' : 'errors'}${strict ? ' (with --strict)' : ''}`
 }
 
 /** An error, or under --strict a warning that is not an accepted finding. */

@@ -6,7 +6,7 @@ import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} fr
 import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
 import type {Catalog} from '../generated/catalog.js'
 import {InputError} from './errors.js'
-import {parseCatalog} from './validate.js'
+import {parseCatalog, validateAgainst, type SchemaName} from './validate.js'
 
 /** The docs pages are about 10 KiB; a page past this is not one of them. */
 export const maxPageBytes = 16 * 2 ** 20
@@ -49,13 +49,16 @@ export function displayPath(path: string, cwd: string): string {
 
 /** Write a file by writing beside it and renaming, so readers see the old or the new file whole. */
 export function writeFileAtomic(path: string, data: string): void {
-  mkdirSync(dirname(path), {recursive: true})
   const temporary = `${path}.${process.pid}.tmp`
   try {
+    mkdirSync(dirname(path), {recursive: true})
     writeFileSync(temporary, data)
     renameSync(temporary, path)
   } catch (error) {
     rmSync(temporary, {force: true})
+    // Where the output cannot go (a file in the way, no permission, a full disk): the user's to fix.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== undefined) throw new InputError(`${displayPath(path, process.cwd())}: cannot be written (${code})`)
     throw error
   }
 }
@@ -63,4 +66,16 @@ export function writeFileAtomic(path: string, data: string): void {
 /** Serialise JSON the one way this tool does: two-space indent and a final newline. */
 export function stringify(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n'
+}
+
+/**
+ * The JSON text of a document this tool is about to write, after checking it against its schema: a
+ * mismatch is a bug here, reported as such and never written.
+ */
+export function checkedJson(name: SchemaName, value: unknown): string {
+  const errors = validateAgainst(name, value)
+  if (errors.length > 0) {
+    throw new Error(`the ${name} to write does not match its schema: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`)
+  }
+  return stringify(value)
 }

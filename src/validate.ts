@@ -68,3 +68,4 @@ function describe(error: ErrorObject): string {
   }
   return error.message ?? 'is invalid'
 }
+

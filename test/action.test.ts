@@ -251,7 +251,7 @@ action('text from a page cannot inject markup, HTML, mentions or a second marker
       assert.equal(text.split('\n').filter((line) => line.startsWith('#')), ['## Endpoint changes', '### Errors (1)', '### Warnings (1)'])
     }
     assert.is(body.split(marker).length, 2, 'one marker, at the start')
-    assert.match(body, '&lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](https://evil.test) @&#8203;octocat a\\|b')
+    assert.match(body, '&lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](https:&#8203;//evil.test) @&#8203;octocat a\\|b')
   })
 })
 

@@ -120,6 +120,12 @@ markdown('doc text cannot inject markup, HTML or mentions, or break a table cell
   }
 })
 
+markdown('escapeMarkdown breaks what GitHub would link: issue references and bare URLs', () => {
+  const escaped = escapeMarkdown('see #12, GH-3, owner/repo#4, https://evil.example and www.evil.example')
+  assert.is(escaped, 'see #&#8203;12, GH&#8203;-3, owner/repo#&#8203;4, https:&#8203;//evil.example and www&#8203;.evil.example')
+  assert.is(escapeMarkdown('Step #two'), 'Step #two')
+})
+
 markdown('escapeMarkdown leaves plain text alone and flattens line breaks', () => {
   assert.is(escapeMarkdown('General site usage / Backend APIs (CDN)'), 'General site usage / Backend APIs (CDN)')
   assert.is(escapeMarkdown('one\ntwo\r\nthree'), 'one two three')

@@ -181,7 +181,8 @@ history('a revision that changes no content adds no version; pages of one date a
   const sameAgain = {path: 'power-bi-urls/2020-01-30.md', value: url.value}
   const expressRoute = {path: 'power-bi-expressroute.md', value: readFileSync('docs-source/power-bi-expressroute.md', 'utf8').replace(/ms\.date: .*/, 'ms.date: 01/29/2020')}
   const revisions = [url, expressRoute].map((revision) => dateRevision(revision, compile([revision], {accept}).catalog))
-  const published = replay([...revisions, {...revisions[0]!, page: sameAgain}], {accept})!
+  const again = dateRevision(sameAgain, compile([sameAgain], {accept}).catalog)
+  const published = replay([...revisions, again], {accept})!
   assert.equal(published.feed.versions.map((record) => record.version), ['2020012900'])
   assert.equal(published.catalog.sources.map((source) => source.page).sort(), ['expressroute', 'urls'])
 })
@@ -192,6 +193,28 @@ history('a revision with neither ms.date nor a date in its name cannot be placed
   assert.throws(() => dateRevision(revision, compileText(text, 'urls.md')), /urls\.md: no ms\.date and no date in its name/)
   const named = {path: 'revisions/2019-05-06.md', value: text}
   assert.is(dateRevision(named, compileText(text, named.path)).date, '2019-05-06')
+})
+
+history('a third page, in its own directory, is a page of its own; the URL page keeps its history', () => {
+  const dated = (revision: {path: string; value: Buffer | string}) => dateRevision(revision, compile([revision], {accept}).catalog)
+  const gateway = {
+    path: 'gateway/2019-05-01.md',
+    value: page({Gateway: ['**Required:** Gateway | gateway.example.com | TCP 443']}).replace('title: Power BI URLs', 'title: Power BI gateway endpoints').replace('01/02/2020', '05/01/2019')
+  }
+  const published = replay([revisionPage('2018-08-10'), gateway, revisionPage('2020-01-29')].map(dated), {accept})!
+  assert.equal(published.catalog.sources.map((source) => source.path), ['gateway/2019-05-01.md', 'power-bi-urls/2020-01-29.md'])
+  const [gatewayRelease] = published.feed.versions.filter((release) => release.version === '2019050100')
+  assert.equal(gatewayRelease!.changes.map((change) => change.rule), ['required-destination-added'])
+  assert.is(sinceOf(published.catalog)['gateway.example.com'], '2019050100')
+})
+
+history('two revisions of one page that nothing dates apart are an error, whatever their order', () => {
+  const first = revisionPage('2018-08-10')
+  const fixed = {path: 'power-bi-urls/2018-08-10-fix.md', value: first.value}
+  const revisions = [first, fixed].map((revision) => dateRevision(revision, compile([revision], {accept}).catalog))
+  for (const order of [revisions, [...revisions].reverse()]) {
+    assert.throws(() => replay(order, {accept}), /two revisions of one page dated 2018-08-10; give one of them, or date them apart/)
+  }
 })
 
 const since = suite('changes since')

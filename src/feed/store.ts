@@ -10,8 +10,8 @@ import type {Catalog} from '../../generated/catalog.js'
 import type {ChangeFeed} from '../../generated/changes.js'
 import {InputError} from '../errors.js'
 import {formatChangelog} from '../format/changelog.js'
-import {readInput, stringify, writeFileAtomic} from '../io.js'
-import {parseDocument, validateAgainst, type SchemaName} from '../validate.js'
+import {checkedJson, readInput, writeFileAtomic} from '../io.js'
+import {parseDocument} from '../validate.js'
 import {changesSchemaVersion, type Published} from './release.js'
 
 export const publishedFiles = {catalog: 'catalog.json', feed: 'changes.json', changelog: 'CHANGELOG.md'} as const
@@ -38,9 +38,9 @@ export function readFeed(path: string, cwd: string): ChangeFeed {
 /** Write the catalog, its feed and changelog to `directory`, the catalog last; unchanged files are left alone. */
 export function writePublished(directory: string, published: Published, cwd: string): void {
   const files: Array<[string, string]> = [
-    [publishedFiles.feed, checked('changes', published.feed)],
+    [publishedFiles.feed, checkedJson('changes', published.feed)],
     [publishedFiles.changelog, formatChangelog(published.feed)],
-    [publishedFiles.catalog, checked('catalog', published.catalog)]
+    [publishedFiles.catalog, checkedJson('catalog', published.catalog)]
   ]
   removeLeftovers(resolve(cwd, directory))
   for (const [name, text] of files) {
@@ -61,15 +61,6 @@ function removeLeftovers(directory: string): void {
   for (const entry of entries) {
     if (names.some((name) => entry.startsWith(name + '.') && /\.\d+\.tmp$/.test(entry))) rmSync(join(directory, entry), {force: true})
   }
-}
-
-/** The JSON of a document that matches its schema; a mismatch is a bug here, never written. */
-function checked(name: SchemaName, value: Catalog | ChangeFeed): string {
-  const errors = validateAgainst(name, value)
-  if (errors.length > 0) {
-    throw new Error(`the ${name} to write does not match its schema: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`)
-  }
-  return stringify(value)
 }
 
 function sameText(path: string, text: string): boolean {

@@ -7,7 +7,7 @@ import type {Diff, Revision} from '../../generated/diff.js'
 import {contentHash} from '../compile/catalog.js'
 import {diffSchemaVersion} from '../diff/index.js'
 import {emptyVersion} from '../feed/version.js'
-import {stringify} from '../io.js'
+import {checkedJson} from '../io.js'
 import {formatDiffMarkdown} from './diff-markdown.js'
 import {formatDiffText} from './diff-text.js'
 
@@ -27,10 +27,10 @@ export function formatChangelog(feed: ChangeFeed): string {
 
 /**
  * Render releases of `feed` (all of them, or those `changesSince` picked), newest first; as JSON,
- * a change feed of just those releases.
+ * a change feed of just those releases, checked against its schema.
  */
 export function formatReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat): string {
-  if (format === 'json') return stringify({schemaVersion: feed.schemaVersion, versions: releases} satisfies ChangeFeed)
+  if (format === 'json') return checkedJson('changes', {schemaVersion: feed.schemaVersion, versions: releases} satisfies ChangeFeed)
   const rendered = releases.map((release) => {
     const document = releaseDiff(release, feed)
     if (format === 'text') {

@@ -98,7 +98,7 @@ function ports(change: Change): string {
 
 /**
  * Text as inert markdown inside a table cell: no line breaks, no HTML, no entities, no emphasis,
- * links, code or mentions, and no `|` to split the cell.
+ * links (bare URLs included), code, mentions or issue references, and no `|` to split the cell.
  */
 export function escapeMarkdown(text: string): string {
   return (
@@ -111,8 +111,13 @@ export function escapeMarkdown(text: string): string {
       .replace(/>/g, '&gt;')
       // Emphasis, code, links and images, strikethrough, math, and the cell separator.
       .replace(/[\\`*_[\]|~$]/g, '\\$&')
-      // A zero-width space after `@` keeps GitHub from reading a mention.
+      // A zero-width space keeps GitHub from reading a mention, an issue reference (which would
+      // show in that issue's timeline) or a bare URL as a link.
+      .replace(/#(?=\d)/g, '#&#8203;')
       .replace(/@/g, '@&#8203;')
+      .replace(/\b(gh)-(?=\d)/gi, '$1&#8203;-')
+      .replace(/:\/\//g, ':&#8203;//')
+      .replace(/\b(www)\./gi, '$1&#8203;.')
   )
 }
 
