@@ -55777,6 +55777,7 @@ throttling.triggersNotification = triggersNotification;
 var serverErrorRetries = 2;
 var rateLimitRetries = 2;
 var maxRateLimitWaitSeconds = 5 * 60;
+var clientErrors = Array.from({ length: 100 }, (_, index3) => 400 + index3);
 function githubClient(token) {
   const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
     if (retryCount >= rateLimitRetries || retryAfter > maxRateLimitWaitSeconds) return false;
@@ -55786,9 +55787,10 @@ function githubClient(token) {
   return getOctokit(
     token,
     {
-      // 429 and 403 are the throttling plugin's to retry, when they are rate limits; retrying them
-      // here too would retry a rate limit without waiting for its reset.
-      retry: { retries: serverErrorRetries, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+      // Only server errors are retried here. 429 and 403 are the throttling plugin's to retry, when
+      // they are rate limits (retrying them here too would not wait for the reset); any other 4xx
+      // fails at once.
+      retry: { retries: serverErrorRetries, doNotRetry: clientErrors },
       throttle: { onRateLimit: onLimit("rate limit"), onSecondaryRateLimit: onLimit("secondary rate limit") }
     },
     retry,

@@ -298,6 +298,14 @@ failures('an API error other than 403, 5xx or a rate limit fails with a clear me
     assert.match(result.stdout, '::error::GitHub API: 404 on GET /repos/octo/docs/issues/7/comments: Not Found')
     assert.is(server.requests.length, 1, 'a 404 is not retried')
   })
+  await withServer(async (server) => {
+    const {repository, base, head} = changedRepository()
+    server.fail({method: 'POST', path: listPath, status: 409, body: {message: 'Conflict'}})
+    const result = await run(server, {repository, event: pullRequestEvent({base, head})})
+    assert.is(result.code, 1)
+    assert.match(result.stdout, '::error::GitHub API: 409 on POST /repos/octo/docs/issues/7/comments: Conflict')
+    assert.is(server.requests.filter((request) => request.method === 'POST').length, 1, 'no 4xx is retried')
+  })
 })
 
 failures('a server error that persists fails after three attempts', async () => {

@@ -18,6 +18,9 @@ const rateLimitRetries = 2
 /** A longer wait than this (a primary limit resetting in most of an hour) fails the job instead. */
 const maxRateLimitWaitSeconds = 5 * 60
 
+/** Every 4xx status: a request the server refused will be refused again. */
+const clientErrors = Array.from({length: 100}, (_, index) => 400 + index)
+
 /** A client authenticated with `token`. */
 export function githubClient(token: string): GitHubClient {
   const onLimit =
@@ -30,9 +33,10 @@ export function githubClient(token: string): GitHubClient {
   return getOctokit(
     token,
     {
-      // 429 and 403 are the throttling plugin's to retry, when they are rate limits; retrying them
-      // here too would retry a rate limit without waiting for its reset.
-      retry: {retries: serverErrorRetries, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]},
+      // Only server errors are retried here. 429 and 403 are the throttling plugin's to retry, when
+      // they are rate limits (retrying them here too would not wait for the reset); any other 4xx
+      // fails at once.
+      retry: {retries: serverErrorRetries, doNotRetry: clientErrors},
       throttle: {onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit')}
     },
     retry,
