@@ -49895,8 +49895,6 @@ var AllowlistEntry = class {
   route;
   /** The endpoint sets listing it, in page order. */
   endpointSets = [];
-  /** The destination as each of those rows gives it. */
-  listings = [];
   #requirement;
   #ports;
   constructor(key, destination) {
@@ -49920,13 +49918,17 @@ var AllowlistEntry = class {
     this.#ports ??= only && isSorted(only) ? only.slice() : sortPorts(this.endpointSets.flatMap((set) => set.ports));
     return this.#ports;
   }
-  /** For a reference: the link texts, as written. */
+  /** For a reference: the link texts, as written, in page order. */
   get texts() {
-    return distinct(this.listings.map((destination) => destination.text));
+    return distinct(this.listings().map((destination) => destination.text));
   }
-  /** For a reference: the sentences around the link, as written. */
+  /** For a reference: the sentences around the link, as written, in page order. */
   get contexts() {
-    return distinct(this.listings.map((destination) => destination.context));
+    return distinct(this.listings().map((destination) => destination.context));
+  }
+  /** The destination as each row listing it gives it. */
+  listings() {
+    return this.endpointSets.flatMap((set) => set.destinations.filter((destination) => destinationKey(destination) === this.key));
   }
 };
 function distinct(values) {
@@ -49934,12 +49936,11 @@ function distinct(values) {
 }
 var requirementRank = { unknown: 0, optional: 1, required: 2 };
 function compare(before, after) {
-  const old = allowlist(before);
-  const current = allowlist(after);
-  const removedAll = missingFrom(old, current);
-  const addedAll = missingFrom(current, old);
   const { matched, added, removed } = matchEndpointSets(before.endpointSets, after.endpointSets);
   const unchanged = unchangedRows(matched);
+  const [old, current] = changedAllowlists(before, after, unchanged);
+  const removedAll = missingFrom(old, current);
+  const addedAll = missingFrom(current, old);
   const retargeted = pairReferences(
     removedAll.filter((entry) => entry.kind === "reference"),
     addedAll.filter((entry) => entry.kind === "reference"),
@@ -50010,22 +50011,36 @@ function keptDestinations(old, current, unchanged) {
   }
   return kept;
 }
-function allowlist(catalog2) {
-  const entries = /* @__PURE__ */ new Map();
-  for (const set of catalog2.endpointSets) {
+function changedAllowlists(before, after, unchanged) {
+  const old = /* @__PURE__ */ new Map();
+  const current = /* @__PURE__ */ new Map();
+  const changed = (set) => !unchanged.has(set);
+  addListings(old, before.endpointSets, changed, () => true);
+  addListings(current, after.endpointSets, changed, () => true);
+  const wanted = (key, destination) => destination.kind === "wildcard" || old.has(key) || current.has(key);
+  addListings(old, before.endpointSets, (set) => unchanged.has(set), wanted);
+  addListings(current, after.endpointSets, (set) => unchanged.has(set), wanted);
+  sortListings(old);
+  sortListings(current);
+  return [old, current];
+}
+function addListings(entries, sets, rows, wanted) {
+  for (const set of sets) {
+    if (!rows(set)) continue;
     for (const destination of set.destinations) {
       const key = destinationKey(destination);
+      if (!wanted(key, destination)) continue;
       let entry = entries.get(key);
       if (!entry) {
         entry = new AllowlistEntry(key, destination);
         entries.set(key, entry);
       }
-      entry.listings.push(destination);
       if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set);
     }
   }
+}
+function sortListings(entries) {
   for (const entry of entries.values()) if (entry.endpointSets.length > 1) entry.endpointSets.sort(bySource);
-  return entries;
 }
 function isSorted(ports2) {
   for (let index3 = 1; index3 < ports2.length; index3++) if (comparePorts(ports2[index3 - 1], ports2[index3]) >= 0) return false;

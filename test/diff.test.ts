@@ -181,4 +181,11 @@ unchanged('a destination that leaves an unchanged row for another keeps its fact
   assert.equal(summary(diffPages(before, after)), ['ports-added app.powerbi.com', 'ports-added api.powerbi.com', 'ports-removed api.powerbi.com'])
 })
 
+unchanged('a wildcard only unchanged rows list still covers what changed rows add or drop', () => {
+  const wildcard = '**Required:** Portal | *.powerbi.com | TCP 443'
+  const before = page({Portal: [wildcard, '**Required:** APIs | api.powerbi.com | TCP 443']})
+  const after = page({Portal: [wildcard, '**Required:** Reports | reports.powerbi.com | TCP 443']})
+  assert.equal(summary(diffPages(before, after)), ['destination-already-covered reports.powerbi.com', 'destination-covered-by-wildcard api.powerbi.com'])
+})
+
 unchanged.run()

@@ -21,8 +21,6 @@ export class AllowlistEntry {
   readonly route: 'internet' | 'expressroute' | undefined
   /** The endpoint sets listing it, in page order. */
   readonly endpointSets: EndpointSet[] = []
-  /** The destination as each of those rows gives it. */
-  readonly listings: Destination[] = []
   #requirement: Requirement | undefined
   #ports: Port[] | undefined
 
@@ -51,14 +49,19 @@ export class AllowlistEntry {
     return this.#ports
   }
 
-  /** For a reference: the link texts, as written. */
+  /** For a reference: the link texts, as written, in page order. */
   get texts(): string[] {
-    return distinct(this.listings.map((destination) => destination.text))
+    return distinct(this.listings().map((destination) => destination.text))
   }
 
-  /** For a reference: the sentences around the link, as written. */
+  /** For a reference: the sentences around the link, as written, in page order. */
   get contexts(): string[] {
-    return distinct(this.listings.map((destination) => destination.context))
+    return distinct(this.listings().map((destination) => destination.context))
+  }
+
+  /** The destination as each row listing it gives it. */
+  private listings(): Destination[] {
+    return this.endpointSets.flatMap((set) => set.destinations.filter((destination) => destinationKey(destination) === this.key))
   }
 }
 
@@ -81,6 +84,11 @@ export interface SectionRename {
 }
 
 export interface Differences {
+  /**
+   * The allowlist entries of each revision that can take part in a change: the destinations
+   * changed rows list (with every row listing them), and all wildcards (which may cover them).
+   * A destination only unchanged rows list is listed the same way on both sides and left out.
+   */
   before: Allowlist
   after: Allowlist
   /** Destinations only in the new revision (references paired as retargeted excluded). */
@@ -111,13 +119,11 @@ const requirementRank: Record<Requirement, number> = {unknown: 0, optional: 1, r
 
 /** Compare two catalogs; returns what differs, in a deterministic order. */
 export function compare(before: Catalog, after: Catalog): Differences {
-  const old = allowlist(before)
-  const current = allowlist(after)
-  const removedAll = missingFrom(old, current)
-  const addedAll = missingFrom(current, old)
-
   const {matched, added, removed} = matchEndpointSets(before.endpointSets, after.endpointSets)
   const unchanged = unchangedRows(matched)
+  const [old, current] = changedAllowlists(before, after, unchanged)
+  const removedAll = missingFrom(old, current)
+  const addedAll = missingFrom(current, old)
   const retargeted = pairReferences(
     removedAll.filter((entry) => entry.kind === 'reference'),
     addedAll.filter((entry) => entry.kind === 'reference'),
@@ -206,23 +212,61 @@ function keptDestinations(old: Allowlist, current: Allowlist, unchanged: Set<End
   return kept
 }
 
-/** The effective allowlist of a catalog: each destination once, in the order the catalog first lists it. */
-export function allowlist(catalog: Catalog): Allowlist {
-  const entries = new Map<string, AllowlistEntry>()
-  for (const set of catalog.endpointSets) {
+/**
+ * The allowlists of two revisions, limited to what can differ: rows that are the same on both
+ * sides (`unchanged`) add only the destinations a changed row also lists, and wildcards. A small
+ * edit to a large page then builds entries for few destinations instead of all of them.
+ */
+function changedAllowlists(before: Catalog, after: Catalog, unchanged: Set<EndpointSet>): [Allowlist, Allowlist] {
+  const old = new Map<string, AllowlistEntry>()
+  const current = new Map<string, AllowlistEntry>()
+  const changed = (set: EndpointSet): boolean => !unchanged.has(set)
+  addListings(old, before.endpointSets, changed, () => true)
+  addListings(current, after.endpointSets, changed, () => true)
+  // An unchanged row is on both sides, so a destination it lists is listed on both: it matters only
+  // where a changed row also lists it (on either side), or as a wildcard that may cover another.
+  // (What this pass adds is a wildcard or already there, so it does not widen what is wanted.)
+  const wanted = (key: string, destination: Destination): boolean => destination.kind === 'wildcard' || old.has(key) || current.has(key)
+  addListings(old, before.endpointSets, (set) => unchanged.has(set), wanted)
+  addListings(current, after.endpointSets, (set) => unchanged.has(set), wanted)
+  sortListings(old)
+  sortListings(current)
+  return [old, current]
+}
+
+/** Add to `entries` the destinations of the rows `rows` picks, where `wanted`. */
+function addListings(
+  entries: Allowlist,
+  sets: EndpointSet[],
+  rows: (set: EndpointSet) => boolean,
+  wanted: (key: string, destination: Destination) => boolean
+): void {
+  for (const set of sets) {
+    if (!rows(set)) continue
     for (const destination of set.destinations) {
       const key = destinationKey(destination)
+      if (!wanted(key, destination)) continue
       let entry = entries.get(key)
       if (!entry) {
         entry = new AllowlistEntry(key, destination)
         entries.set(key, entry)
       }
-      entry.listings.push(destination)
       if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set)
     }
   }
-  for (const entry of entries.values()) if (entry.endpointSets.length > 1) entry.endpointSets.sort(bySource)
+}
+
+/** The effective allowlist of a catalog: each destination once, in the order the catalog first lists it. */
+export function allowlist(catalog: Catalog): Allowlist {
+  const entries: Allowlist = new Map()
+  addListings(entries, catalog.endpointSets, () => true, () => true)
+  sortListings(entries)
   return entries
+}
+
+/** Each entry's rows in page order (rows were added in two passes, or listed twice). */
+function sortListings(entries: Allowlist): void {
+  for (const entry of entries.values()) if (entry.endpointSets.length > 1) entry.endpointSets.sort(bySource)
 }
 
 /** Whether ports are in `sortPorts` order, without duplicates. */
