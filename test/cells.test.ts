@@ -161,3 +161,18 @@ ports('unreadable and out-of-range ports are kept as text and reported', () => {
 })
 
 ports.run()
+
+const dates = suite('ms.date')
+
+dates('a date the calendar has is read; one it does not have is reported, not invented', () => {
+  const dated = (date: string) => compileText(urlPage('| Purpose | Destination | Port |', ['| Portal | app.powerbi.com | TCP 443 |']).replace('ms.date: 01/02/2020', `ms.date: ${date}`))
+  assert.is(dated('02/29/2020').sources[0]!.msDate, '2020-02-29')
+  assert.is(dated('2019-12-31').sources[0]!.msDate, '2019-12-31')
+  for (const impossible of ['02/30/2019', '02/29/2019', '13/01/2019', '2019-04-31']) {
+    const catalog = dated(impossible)
+    assert.is(catalog.sources[0]!.msDate, null, impossible)
+    assert.ok(rules(catalog).includes('date-missing'), impossible)
+  }
+})
+
+dates.run()

@@ -85,6 +85,8 @@ function isoDate(value: unknown): string | null {
     : iso
       ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
       : [0, 0, 0]
-  if (!year || month < 1 || month > 12 || day < 1 || day > 31) return null
+  // A day the calendar has (not 02/30): the date names the catalog version.
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (!year || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
