@@ -49739,7 +49739,8 @@ function isoDate(value2) {
   const us = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value2);
   const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(value2);
   const [year, month, day] = us ? [Number(us[3]), Number(us[1]), Number(us[2])] : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [0, 0, 0];
-  if (!year || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!year || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
