@@ -18,7 +18,7 @@ export const typeTargets: TypeTarget[] = [
 
 /** Render the types of one schema; takes paths relative to the repository root. */
 export async function schemaTypes(target: TypeTarget): Promise<string> {
-  const schema = JSON.parse(await readFile(target.schema, 'utf8'))
+  const schema = (await importSiblingTypes(JSON.parse(await readFile(target.schema, 'utf8')), dirname(target.schema))) as Parameters<typeof compile>[0]
   return compile(schema, target.name, {
     bannerComment:
       '/* Generated from ' + target.schema + ' by `npm run types`. Do not edit. */',
@@ -28,6 +28,26 @@ export async function schemaTypes(target: TypeTarget): Promise<string> {
     cwd: dirname(target.schema),
     style: {semi: false, singleQuote: true}
   })
+}
+
+/**
+ * A `$ref` into a sibling schema (`diff.schema.json#/$defs/change`) becomes an import of the type
+ * generated from it (`import('./diff.js').Change`) rather than a second copy of that type.
+ */
+async function importSiblingTypes(schema: unknown, directory: string): Promise<unknown> {
+  if (Array.isArray(schema)) return Promise.all(schema.map((item) => importSiblingTypes(item, directory)))
+  if (typeof schema !== 'object' || schema === null) return schema
+  const node = Object.fromEntries(
+    await Promise.all(Object.entries(schema).map(async ([key, value]) => [key, await importSiblingTypes(value, directory)] as const))
+  ) as Record<string, unknown>
+  const ref = typeof node['$ref'] === 'string' ? /^([\w-]+)\.schema\.json#\/\$defs\/([\w-]+)$/.exec(node['$ref']) : null
+  if (ref) {
+    const sibling = JSON.parse(await readFile(`${directory}/${ref[1]}.schema.json`, 'utf8')) as {$defs: Record<string, {title?: string}>}
+    const title = sibling.$defs[ref[2]!]?.title
+    if (!title) throw new Error(`${node['$ref']}: the definition needs a title to be imported as a type`)
+    node['tsType'] = `import('./${ref[1]}.js').${title}`
+  }
+  return node
 }
 
 /** The schemas whose validators are compiled ahead of time, by the name validate.ts uses. */

@@ -89,33 +89,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 function run(argv: string[], io: Io): number {
   const [first, ...rest] = argv
   const command = rest.includes('--help') || rest.includes('-h') ? 'help' : first
-  switch (command) {
-    case 'build':
-      return build(rest, io)
-    case 'compile':
-      return compileCommand(rest, io)
-    case 'export':
-      return exportCommand(rest, io)
-    case 'validate':
-      return validateCommand(rest, io)
-    case 'diff':
-      return diffCommand(rest, io)
-    case 'changes':
-      return changesCommand(rest, io)
-    case 'history':
-      return historyCommand(rest, io)
-    case 'rules':
-      return rulesCommand(rest, io)
-    case 'help':
-    case '--help':
-    case '-h':
-      io.stdout.write(help)
-      return 0
-    case undefined:
-      throw new UsageError('missing command')
-    default:
-      throw new UsageError(`unknown command \`${command}\``)
+  if (command === undefined) throw new UsageError('missing command')
+  if (command === 'help' || command === '--help' || command === '-h') {
+    io.stdout.write(help)
+    return 0
   }
+  const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
+  if (!handler) throw new UsageError(`unknown command \`${command}\``)
+  return handler(rest, io)
 }
 
 const shared = {
@@ -365,6 +346,18 @@ function rulesCommand(args: string[], io: Io): number {
     throw new UsageError('--format must be text or json')
   }
   return 0
+}
+
+/** Each command by its name on the command line. */
+const commands: Record<string, (args: string[], io: Io) => number> = {
+  build,
+  compile: compileCommand,
+  export: exportCommand,
+  validate: validateCommand,
+  diff: diffCommand,
+  changes: changesCommand,
+  history: historyCommand,
+  rules: rulesCommand
 }
 
 interface CompileFlags {

@@ -6,11 +6,10 @@
  */
 import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {join, resolve} from 'node:path'
-import type {Catalog} from '../../generated/catalog.js'
 import type {ChangeFeed} from '../../generated/changes.js'
 import {InputError} from '../errors.js'
 import {formatChangelog} from '../format/changelog.js'
-import {checkedJson, readInput, writeFileAtomic} from '../io.js'
+import {checkedJson, readCatalog, readInput, writeFileAtomic} from '../io.js'
 import {parseDocument} from '../validate.js'
 import {changesSchemaVersion, type Published} from './release.js'
 
@@ -25,7 +24,7 @@ export function readPublished(directory: string, cwd: string): Published | undef
     if (hasFeed) throw new InputError(`${feedPath}: a change feed without ${catalogPath}; restore the catalog, or remove the feed to start anew`)
     return undefined
   }
-  const catalog = parseDocument<Catalog>('catalog', readInput(catalogPath, cwd).toString('utf8'), catalogPath)
+  const catalog = readCatalog(catalogPath, cwd)
   const feed: ChangeFeed = hasFeed ? readFeed(feedPath, cwd) : {schemaVersion: changesSchemaVersion, versions: []}
   return {catalog, feed}
 }
