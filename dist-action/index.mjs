@@ -49786,8 +49786,11 @@ function parseGuarded(file) {
   }
 }
 function versionDate(sources) {
+  return (latestMsDate(sources) ?? "0000-00-00").replace(/-/g, "");
+}
+function latestMsDate(sources) {
   const dates = sources.map((source) => source.msDate).filter((date) => date !== null).sort();
-  return (dates[dates.length - 1] ?? "0000-00-00").replace(/-/g, "");
+  return dates[dates.length - 1] ?? null;
 }
 function contentHash(content3) {
   const withoutPlace = ({ source, ...rest }) => ({

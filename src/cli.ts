@@ -8,6 +8,7 @@ import {parseArgs, type ParseArgsConfig} from 'node:util'
 import type {Catalog, Diagnostic} from '../generated/catalog.js'
 import {compareText, compile, type PageInput} from './compile/catalog.js'
 import {readConfig} from './config.js'
+import {destinationKey} from './diff/diff.js'
 import {changeRules, diff, hasChangeAtLeast} from './diff/index.js'
 import {InputError} from './errors.js'
 import {dateRevision, replay, type DatedRevision} from './feed/history.js'
@@ -135,7 +136,7 @@ function report(out: string, published: Published, previous: Published | undefin
   const {catalog, feed} = published
   const latest = feed.versions[0]!
   const isNew = previous?.catalog.version !== catalog.version
-  const destinations = new Set(catalog.endpointSets.flatMap((set) => set.destinations.map((d) => d.kind + ' ' + d.value)))
+  const destinations = new Set(catalog.endpointSets.flatMap((set) => set.destinations.map(destinationKey)))
   io.stdout.write(
     `${displayPath(join(out, 'catalog.json'), io.cwd)}: version ${catalog.version}` +
       (isNew ? ` (new: ${countText(latest.counts)} since ${latest.previous ?? 'an empty catalog'})` : ' (unchanged)') +

@@ -80,8 +80,13 @@ function parseGuarded(file: VFile): Root {
 
 /** `YYYYMMDD` of the latest `ms.date` among the sources (zeros when none has one). */
 export function versionDate(sources: Source[]): string {
+  return (latestMsDate(sources) ?? '0000-00-00').replace(/-/g, '')
+}
+
+/** The latest `ms.date` among the sources (`YYYY-MM-DD`), null when none has one. */
+export function latestMsDate(sources: Source[]): string | null {
   const dates = sources.map((source) => source.msDate).filter((date): date is string => date !== null).sort()
-  return (dates[dates.length - 1] ?? '0000-00-00').replace(/-/g, '')
+  return dates[dates.length - 1] ?? null
 }
 
 /** sha256 over endpoint sets and exceptions without their source positions or version history. */

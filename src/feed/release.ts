@@ -3,9 +3,10 @@
  * feed): the same content keeps its version; new content gets the next version, a `since` on each
  * destination, and a feed record holding exactly the diff from the previous version.
  */
-import type {Catalog, Destination} from '../../generated/catalog.js'
+import type {Catalog} from '../../generated/catalog.js'
 import type {ChangeFeed, Release} from '../../generated/changes.js'
-import {compile} from '../compile/catalog.js'
+import {compile, latestMsDate, versionDate} from '../compile/catalog.js'
+import {destinationKey} from '../diff/diff.js'
 import {diff} from '../diff/index.js'
 import {InputError} from '../errors.js'
 import {emptyVersion, nextVersion} from './version.js'
@@ -29,8 +30,7 @@ export function release(compiled: Catalog, previous: Published | undefined): Pub
   if (base !== undefined && base.catalog.contentHash === compiled.contentHash) {
     return {catalog: stamp(compiled, base.catalog.version, firstListed(base.catalog)), feed: base.feed}
   }
-  const date = latestDate(compiled)
-  const version = nextVersion(base?.catalog.version ?? emptyVersion, (date ?? '0000-00-00').replace(/-/g, ''))
+  const version = nextVersion(base?.catalog.version ?? emptyVersion, versionDate(compiled.sources))
   const catalog = stamp(compiled, version, firstListed(base?.catalog))
   const versions = [record(base?.catalog, catalog), ...(base?.feed.versions ?? [])]
   return {catalog, feed: {schemaVersion: changesSchemaVersion, versions}}
@@ -46,7 +46,7 @@ function record(before: Catalog | undefined, catalog: Catalog): Release {
   const {to, counts, changes} = diff(before ?? emptyCatalog(), catalog)
   return {
     version: catalog.version,
-    date: latestDate(catalog),
+    date: latestMsDate(catalog.sources),
     previous: before?.version ?? null,
     contentHash: catalog.contentHash,
     sources: to.sources,
@@ -81,7 +81,7 @@ function firstListed(catalog: Catalog | undefined): Map<string, string> {
   const map = new Map<string, string>()
   for (const set of catalog?.endpointSets ?? []) {
     for (const destination of set.destinations) {
-      if (!map.has(key(destination))) map.set(key(destination), destination.since ?? catalog!.version)
+      if (!map.has(destinationKey(destination))) map.set(destinationKey(destination), destination.since ?? catalog!.version)
     }
   }
   return map
@@ -94,16 +94,7 @@ function stamp(catalog: Catalog, version: string, firstListed: Map<string, strin
     version,
     endpointSets: catalog.endpointSets.map((set) => ({
       ...set,
-      destinations: set.destinations.map((destination) => ({...destination, since: firstListed.get(key(destination)) ?? version}))
+      destinations: set.destinations.map((destination) => ({...destination, since: firstListed.get(destinationKey(destination)) ?? version}))
     }))
   }
-}
-
-function key(destination: Destination): string {
-  return destination.kind + ' ' + destination.value
-}
-
-function latestDate(catalog: Catalog): string | null {
-  const dates = catalog.sources.map((source) => source.msDate).filter((date): date is string => date !== null).sort()
-  return dates[dates.length - 1] ?? null
 }

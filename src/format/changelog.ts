@@ -4,8 +4,8 @@
  */
 import type {ChangeFeed, Release} from '../../generated/changes.js'
 import type {Diff, Revision} from '../../generated/diff.js'
-import {contentHash} from '../compile/catalog.js'
 import {diffSchemaVersion} from '../diff/index.js'
+import {emptyCatalog} from '../feed/release.js'
 import {emptyVersion} from '../feed/version.js'
 import {checkedJson} from '../io.js'
 import {formatDiffMarkdown} from './diff-markdown.js'
@@ -53,7 +53,7 @@ export function releaseDiff(release: Release, feed: ChangeFeed): Diff {
   const before = feed.versions.find((candidate) => candidate.version === release.previous)
   const from: Revision = before
     ? {version: before.version, contentHash: before.contentHash, sources: before.sources}
-    : {version: emptyVersion, contentHash: emptyContentHash, sources: []}
+    : {version: emptyVersion, contentHash: emptyCatalog().contentHash, sources: []}
   return {
     schemaVersion: diffSchemaVersion,
     from,
@@ -63,4 +63,3 @@ export function releaseDiff(release: Release, feed: ChangeFeed): Diff {
   }
 }
 
-const emptyContentHash = contentHash({endpointSets: [], expressRoute: {exceptions: []}})
