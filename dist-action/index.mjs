@@ -49745,7 +49745,7 @@ function isoDate(value2) {
 }
 
 // src/compile/catalog.ts
-var schemaVersion = "1.1.0";
+var schemaVersion = "1.2.0";
 function compile(pages, options = {}) {
   const files = [];
   const sources = [];
@@ -50720,10 +50720,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema34 = { "title": "EndpointSet", "description": "One table row of the URL page: a purpose, its destinations and ports.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
 var schema35 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
-var schema39 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
+var schema40 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
 var func2 = Object.prototype.hasOwnProperty;
 var pattern9 = new RegExp("^es-[0-9a-f]{12}$", "u");
-var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
+var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
+var schema39 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
 var schema37 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
 var pattern10 = new RegExp("^er-[0-9a-f]{12}$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -50939,7 +50940,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "kind" || key0 === "value" || key0 === "host" || key0 === "text" || key0 === "context" || key0 === "href" || key0 === "expressRoute" || key0 === "since")) {
+      if (!func2.call(schema36.properties, key0)) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -51042,11 +51043,11 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.since !== void 0) {
-      let data7 = data.since;
-      if (typeof data7 === "string") {
-        if (!pattern5.test(data7)) {
-          const err11 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+    if (data.clouds !== void 0) {
+      let data7 = data.clouds;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err11 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -51054,22 +51055,66 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (typeof data8 !== "string") {
+            const err12 = { instancePath: instancePath + "/clouds/" + i0, schemaPath: "#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+          if (!(data8 === "public" || data8 === "usgov-gcc" || data8 === "usgov-gcchigh" || data8 === "usgov-dod" || data8 === "china")) {
+            const err13 = { instancePath: instancePath + "/clouds/" + i0, schemaPath: "#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err12 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err14];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.since !== void 0) {
+      let data9 = data.since;
+      if (typeof data9 === "string") {
+        if (!pattern5.test(data9)) {
+          const err15 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
         }
         errors++;
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err17];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err17);
     }
     errors++;
   }
@@ -51315,7 +51360,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "tcp" || data9 === "udp")) {
-                const err21 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema39.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema40.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -51575,7 +51620,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema42 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+var schema43 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
 function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -51651,7 +51696,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema42.properties, key0)) {
+      if (!func2.call(schema43.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -51695,7 +51740,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "overall" || data1 === "saas" || data1 === "desktop" || data1 === "paas" || data1 === "mobile" || data1 === "gateway" || data1 === "other")) {
-        const err11 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema42.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema43.properties.scope.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -51727,7 +51772,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "table" || data3 === "prose")) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema42.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema43.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -51998,7 +52043,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema44 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
+var schema45 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
 var pattern13 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -52092,7 +52137,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema44.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema45.properties.severity.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -52646,7 +52691,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var diff2 = validate37;
-var schema49 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
+var schema50 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -52837,7 +52882,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data5 === "urls" || data5 === "expressroute")) {
-                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema49.properties.page.enum }, message: "must be equal to one of the allowed values" };
+                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema50.properties.page.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -52849,7 +52894,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.title !== void 0) {
               let data6 = data3.title;
               if (typeof data6 !== "string" && data6 !== null) {
-                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema49.properties.title.type }, message: "must be string,null" };
+                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema50.properties.title.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -52861,7 +52906,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.msDate !== void 0) {
               let data7 = data3.msDate;
               if (typeof data7 !== "string" && data7 !== null) {
-                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema49.properties.msDate.type }, message: "must be string,null" };
+                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema50.properties.msDate.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -52936,13 +52981,13 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate38.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema52 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
-var schema53 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
-var schema55 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
+var schema53 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
+var schema54 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
+var schema56 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
 var pattern20 = new RegExp("^[0-9a-f]{16}$", "u");
 var pattern21 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
-var schema59 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
-var schema61 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
+var schema60 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
+var schema62 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
 var pattern24 = new RegExp("^.+:[0-9]+$", "u");
 function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -53067,7 +53112,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "required" || data3 === "optional" || data3 === "unknown")) {
-        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema61.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema62.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -53172,7 +53217,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required" || data0 === "optional" || data0 === "unknown")) {
-        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema59.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema60.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -53229,7 +53274,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "internet" || data3 === "expressroute")) {
-        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema59.properties.route.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema60.properties.route.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -53357,7 +53402,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema52.properties, key0)) {
+      if (!func2.call(schema53.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -53379,7 +53424,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
-        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema52.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema53.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -53400,7 +53445,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -53486,7 +53531,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data5 === "host" || data5 === "wildcard" || data5 === "url" || data5 === "ip" || data5 === "cidr" || data5 === "reference" || data5 === "text")) {
-            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema55.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema56.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -53571,7 +53616,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data8 === "host" || data8 === "wildcard" || data8 === "url" || data8 === "ip" || data8 === "cidr" || data8 === "reference" || data8 === "text")) {
-            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema55.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema56.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -53656,7 +53701,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data11 === "host" || data11 === "wildcard" || data11 === "url" || data11 === "ip" || data11 === "cidr" || data11 === "reference" || data11 === "text")) {
-            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema55.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema56.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -53830,7 +53875,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate42.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema63 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
+var schema64 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
 function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -53919,7 +53964,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "purpose-changed" || data0 === "endpoint-set-moved" || data0 === "endpoint-set-added" || data0 === "endpoint-set-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema63.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema64.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -53940,7 +53985,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54079,7 +54124,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate49.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema66 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
+var schema67 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
 function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54299,7 +54344,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "section-renamed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema66.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema67.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -54320,7 +54365,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54726,7 +54771,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var changes = validate59;
-var schema72 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/revisionSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (ExpressRoute exceptions, attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
+var schema73 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/revisionSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (ExpressRoute exceptions, attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
 function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54920,7 +54965,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data1 = data.date;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema72.properties.date.type }, message: "must be string,null" };
+        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema73.properties.date.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54943,7 +54988,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.previous !== void 0) {
       let data2 = data.previous;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema72.properties.previous.type }, message: "must be string,null" };
+        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema73.properties.previous.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -55082,7 +55127,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data7 === "urls" || data7 === "expressroute")) {
-                const err25 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema49.properties.page.enum }, message: "must be equal to one of the allowed values" };
+                const err25 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema50.properties.page.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -55094,7 +55139,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.title !== void 0) {
               let data8 = data5.title;
               if (typeof data8 !== "string" && data8 !== null) {
-                const err26 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema49.properties.title.type }, message: "must be string,null" };
+                const err26 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema50.properties.title.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -55106,7 +55151,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.msDate !== void 0) {
               let data9 = data5.msDate;
               if (typeof data9 !== "string" && data9 !== null) {
-                const err27 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema49.properties.msDate.type }, message: "must be string,null" };
+                const err27 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema50.properties.msDate.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {

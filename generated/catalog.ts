@@ -12,6 +12,13 @@ export type Page = 'urls' | 'expressroute'
  * via the `definition` "requirement".
  */
 export type Requirement = 'required' | 'optional' | 'unknown'
+/**
+ * A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "cloud".
+ */
+export type Cloud = 'public' | 'usgov-gcc' | 'usgov-gcchigh' | 'usgov-dod' | 'china'
 
 /**
  * The network endpoints of the Power BI documentation pages, compiled by endpoint-catalog.
@@ -108,6 +115,12 @@ export interface Destination {
    */
   href?: string
   expressRoute?: RouteStatus
+  /**
+   * The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.
+   *
+   * @minItems 1
+   */
+  clouds?: [Cloud, ...Cloud[]]
   /**
    * The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.
    */

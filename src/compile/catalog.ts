@@ -13,7 +13,7 @@ import {applyExpressRoute, readExceptions, type UnnamedException} from './expres
 import {parsePage, readMeta} from './parse.js'
 import {headingText, readTables} from './read-tables.js'
 
-export const schemaVersion = '1.1.0'
+export const schemaVersion = '1.2.0'
 
 export interface PageInput {
   /** Path as it should appear in the catalog (relative, with `/`). */
