@@ -4968,8 +4968,8 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName, options = {}) {
-        const n = fileName;
+      constructor(blobLike, fileName2, options = {}) {
+        const n = fileName2;
         const t = options.type;
         const d = options.lastModified ?? Date.now();
         this[kState] = {
@@ -17183,7 +17183,7 @@ var require_connection = __commonJS({
       crypto2 = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
+    function establishWebSocketConnection(url, protocols2, client, ws, onEstablish, options) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
@@ -17203,7 +17203,7 @@ var require_connection = __commonJS({
       const keyValue = crypto2.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
-      for (const protocol of protocols) {
+      for (const protocol of protocols2) {
         request2.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
@@ -17217,7 +17217,7 @@ var require_connection = __commonJS({
             failWebsocketConnection(ws, "Received network error or non-101 status code.");
             return;
           }
-          if (protocols.length !== 0 && !response.headersList.get("Sec-WebSocket-Protocol")) {
+          if (protocols2.length !== 0 && !response.headersList.get("Sec-WebSocket-Protocol")) {
             failWebsocketConnection(ws, "Server did not respond with sent protocols.");
             return;
           }
@@ -17936,14 +17936,14 @@ var require_websocket = __commonJS({
        * @param {string} url
        * @param {string|string[]} protocols
        */
-      constructor(url, protocols = []) {
+      constructor(url, protocols2 = []) {
         super();
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
+        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols2, prefix, "options");
         url = webidl.converters.USVString(url, prefix, "url");
-        protocols = options.protocols;
+        protocols2 = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
@@ -17965,20 +17965,20 @@ var require_websocket = __commonJS({
         if (urlRecord.hash || urlRecord.href.endsWith("#")) {
           throw new DOMException("Got fragment", "SyntaxError");
         }
-        if (typeof protocols === "string") {
-          protocols = [protocols];
+        if (typeof protocols2 === "string") {
+          protocols2 = [protocols2];
         }
-        if (protocols.length !== new Set(protocols.map((p) => p.toLowerCase())).size) {
+        if (protocols2.length !== new Set(protocols2.map((p) => p.toLowerCase())).size) {
           throw new DOMException("Invalid Sec-WebSocket-Protocol value", "SyntaxError");
         }
-        if (protocols.length > 0 && !protocols.every((p) => isValidSubprotocol(p))) {
+        if (protocols2.length > 0 && !protocols2.every((p) => isValidSubprotocol(p))) {
           throw new DOMException("Invalid Sec-WebSocket-Protocol value", "SyntaxError");
         }
         this[kWebSocketURL] = new URL(urlRecord.href);
         const client = environmentSettingsObject.settingsObject;
         this[kController] = establishWebSocketConnection(
           urlRecord,
-          protocols,
+          protocols2,
           client,
           this,
           (response, extensions) => this.#onConnectionEstablished(response, extensions),
@@ -20409,10 +20409,10 @@ var require_cjs = __commonJS({
       if (suffix === null) {
         return;
       }
-      const none2 = hostname.length + 1;
-      let exception = none2;
+      const none = hostname.length + 1;
+      let exception = none;
       let exceptionIsIcann = false;
-      let rule = none2;
+      let rule = none;
       let ruleIsIcann = false;
       const extra = options.extraSuffixes;
       for (let section = 0; section < 2; section += 1) {
@@ -31359,7 +31359,7 @@ var require_picomatch = __commonJS({
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns2, options) => picomatch2(patterns2, options)(str);
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
@@ -36789,95 +36789,163 @@ var InputError = class extends Error {
 var diagnosticRules = {
   "table-delimiter-mismatch": {
     level: "warning",
+    kind: "reading",
     description: "The delimiter row has a different number of cells than the header row. GFM renders no table; the docs site does, so the table is recovered with all its rows."
   },
   "table-row-extra-cells": {
     level: "warning",
+    kind: "reading",
     description: "A body row has more cells than the header. The extra cells are kept as attributes named `column N`."
   },
   "table-row-missing-cells": {
     level: "info",
+    kind: "reading",
     description: "A body row has fewer cells than the header; the missing cells are read as empty."
   },
   "table-row-empty": {
     level: "info",
+    kind: "reading",
     description: "A body row with only empty cells (such as a trailing `| | | |`) was skipped."
   },
   "table-no-body": {
     level: "warning",
+    kind: "reading",
     description: "A table has a header but no body rows."
   },
   "table-header-repeated": {
     level: "info",
+    kind: "reading",
     description: "A body row restates the header (`| PaaS Activity | Additional destinations used |`); the rows after it are read under the new header."
   },
   "table-not-endpoints": {
     level: "warning",
+    kind: "reading",
     description: "A table has no destination column, so its rows are not endpoint sets. The diagnostic names the rows left out."
   },
   "column-unknown": {
     level: "info",
+    kind: "reading",
     description: "A column the compiler does not map; its cells are kept as attributes under the header text."
   },
   "requirement-missing": {
     level: "warning",
+    kind: "reading",
     description: "A row says neither Required nor Optional (no `**Required:**` prefix and no Required/Optional column): its requirement is `unknown`."
   },
   "requirement-unknown": {
     level: "warning",
+    kind: "reading",
     description: "A Required/Optional column holds something other than Required, Optional, Yes or No."
   },
   "destination-missing": {
     level: "warning",
+    kind: "reading",
     description: "A row has no destination."
   },
   "destination-text": {
     level: "warning",
+    kind: "reading",
     description: "A destination is not a host, wildcard, URL, address or link; it is kept verbatim as `text`."
   },
   "destination-duplicate": {
     level: "info",
-    description: "A destination appears twice in one row; the second is dropped."
+    kind: "finding",
+    description: "A destination appears twice in one row for the same cloud; it is read once."
   },
   "destination-trailing-dot": {
     level: "info",
+    kind: "reading",
     description: "A host ends in a dot (an absolute DNS name); the dot is dropped."
   },
   "destination-idn": {
     level: "info",
+    kind: "reading",
     description: "A host has non-ASCII characters; it is converted to its punycode (ASCII) form."
   },
   "over-broad-wildcard": {
-    level: "error",
-    description: "A wildcard covers a whole public suffix (`*.com`, `*.co.uk`, `*.azurewebsites.net`: any tenant of a shared host) or everything (`*`). Accept a reviewed one in `endpoint-catalog.yaml`."
+    level: "warning",
+    kind: "finding",
+    description: "A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`."
   },
   "port-protocol-assumed": {
     level: "info",
+    kind: "reading",
     description: "A port is given without a protocol (such as a bare `1433`); TCP is assumed."
   },
   "port-invalid": {
     level: "error",
+    kind: "reading",
     description: "A port number is outside 1-65535."
   },
   "port-unparsed": {
     level: "warning",
+    kind: "reading",
     description: "A port cell could not be read as ports or N/A; it is kept verbatim in `portsText` and the row has no ports."
   },
   "front-matter-invalid": {
     level: "warning",
+    kind: "reading",
     description: "The YAML front matter could not be read."
   },
   "date-missing": {
     level: "warning",
+    kind: "reading",
     description: "The page has no readable `ms.date`, so it does not count towards the catalog version."
   },
   "page-no-tables": {
     level: "warning",
+    kind: "reading",
     description: "A page has no tables at all."
   },
   "expressroute-scope-unknown": {
     level: "info",
+    kind: "reading",
     description: "An ExpressRoute exception is under a heading that names none of the known scopes (overall, SaaS, Desktop, PaaS, Mobile, gateway)."
+  },
+  "over-broad-address": {
+    level: "warning",
+    kind: "finding",
+    description: "An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`)."
+  },
+  "destination-covered-in-page": {
+    level: "info",
+    kind: "finding",
+    description: "A host or wildcard is already covered by a wildcard of the same page (for the same clouds): allowing the wildcard allows it too."
+  },
+  "destination-template": {
+    level: "warning",
+    kind: "reading",
+    description: "A destination is a template for many names (`*<region>-onelake.dfs.fabric.microsoft.com`, `#-courier.push.apple.com`, `https://*.crm#.dynamics.com`, `www.bing.com*`): kept as `text`, never on an allowlist; expand it by hand."
+  },
+  "destination-in-prose": {
+    level: "warning",
+    kind: "reading",
+    description: "A destination cell holds a sentence; the hosts, wildcards, URLs and addresses it names (with a suffix the Public Suffix List knows) are read from it, and the ports it gives become the row's."
+  },
+  "table-row-heading": {
+    level: "info",
+    kind: "reading",
+    description: "A row with only its first cell filled (`**For outbound connections**`) heads the rows below it: it becomes their `group` attribute, or their purpose where they have none."
+  },
+  "table-purpose-carried": {
+    level: "info",
+    kind: "reading",
+    description: "A row with an empty purpose under a row with one reads as the same purpose, as a reader of the table does."
+  },
+  "table-comment-inside": {
+    level: "info",
+    kind: "reading",
+    description: "An HTML comment line stands inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the same table."
+  },
+  "requirement-from-lead": {
+    level: "info",
+    kind: "reading",
+    description: 'A row says neither Required nor Optional, and the sentence before its table does ("These endpoints are required", "lists optional URLs"): the row takes that requirement.'
+  },
+  "port-from-protocol": {
+    level: "info",
+    kind: "reading",
+    description: "A row has no port cell but a protocol cell (`HTTPS`, `TLSv1.2/HTTP`); its ports are the ones the protocols use (443, 80)."
   }
 };
 
@@ -36936,10 +37004,19 @@ function node(value2) {
 var import_tldts = __toESM(require_cjs(), 1);
 import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
+var placeholders = [
+  [/<[^<>]*>/, "a placeholder in angle brackets"],
+  [/\{[^{}]*\}/, "a placeholder in braces"],
+  [/\[[^[\]]*\]/, "a character class"],
+  [/#/, "`#` stands for a number"],
+  [/[a-z0-9]\*|\*[a-z0-9-]|\.\*\./i, "a wildcard inside a name"]
+];
 var label = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 function classifyDestination(raw) {
   const text5 = raw.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text5)) {
+  const template = templateOf(text5);
+  if (template) return { kind: "text", value: text5.replace(/\s+/g, " "), notes: [], template };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text5) && !/\s/.test(text5)) {
     try {
       const url = new URL(text5);
       if (url.hostname) {
@@ -36955,14 +37032,43 @@ function classifyDestination(raw) {
   }
   if (ipVersion(text5)) return { kind: "ip", value: text5.toLowerCase(), notes: [] };
   if (text5 === "*") return { kind: "wildcard", value: "*", notes: [] };
-  const wildcard = text5.startsWith("*.");
-  const host = normaliseHost(wildcard ? text5.slice(2) : text5);
+  const slash = text5.indexOf("/");
+  const name = slash > 0 && !text5.includes(" ") ? text5.slice(0, slash) : text5;
+  const wildcard = name.startsWith("*.");
+  const host = normaliseHost(wildcard ? name.slice(2) : name, wildcard);
   if (host) {
-    return { kind: wildcard ? "wildcard" : "host", value: (wildcard ? "*." : "") + host.value, notes: host.notes };
+    const classified = { kind: wildcard ? "wildcard" : "host", value: (wildcard ? "*." : "") + host.value, notes: host.notes };
+    if (name !== text5) classified.path = text5.slice(slash);
+    return classified;
   }
   return { kind: "text", value: text5.replace(/\s+/g, " "), notes: [] };
 }
-function normaliseHost(raw) {
+function templateOf(text5) {
+  if (/\s/.test(text5) || !/[a-z0-9-]\.[a-z]/i.test(text5)) return void 0;
+  const name = text5.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split("/")[0];
+  const bare = name.replace(/^\*\./, "");
+  for (const [pattern, reason] of placeholders) {
+    if (pattern.test(bare) || pattern.source.startsWith("<") && pattern.test(name)) return reason;
+  }
+  return void 0;
+}
+function findDestinations(text5) {
+  const found = [];
+  for (const token of text5.split(/[\s,;()"'`]+/)) {
+    const candidate = token.replace(/[.:]+$/, "");
+    if (!/[a-z0-9*]\.[a-z0-9*]/i.test(candidate)) continue;
+    const classified = classifyDestination(candidate);
+    if (classified.kind === "text" && !classified.template) continue;
+    if (classified.kind === "host" || classified.kind === "wildcard") {
+      const parsed = (0, import_tldts.parse)(classified.value.replace(/^\*\./, "x."), { allowPrivateDomains: true });
+      if (!(parsed.isIcann || parsed.isPrivate) || fileName.test(classified.value)) continue;
+    }
+    found.push(classified);
+  }
+  return found;
+}
+var fileName = /\.(md|exe|dll|msi|ps1|cab|zip|json|xml|aspx?|html?|txt|png|jpe?g|svg|js|css|crl|cer)$/i;
+function normaliseHost(raw, suffixOnly = false) {
   const notes = [];
   let host = raw.toLowerCase();
   if (host.endsWith(".")) {
@@ -36976,7 +37082,7 @@ function normaliseHost(raw) {
     host = ascii;
   }
   const labels = host.split(".");
-  if (labels.length < 2 || !labels.every((part) => label.test(part))) return void 0;
+  if (labels.length < (suffixOnly ? 1 : 2) || !labels.every((part) => label.test(part))) return void 0;
   if (/^\d+$/.test(labels[labels.length - 1])) return void 0;
   return { value: host, notes };
 }
@@ -36996,22 +37102,190 @@ function covers(pattern, target) {
   return target.endsWith(suffix) && target.length > suffix.length;
 }
 function coveringWildcardPatterns(target) {
-  const patterns2 = [];
+  const patterns = [];
   for (let dot = target.indexOf(".", 1); dot !== -1; dot = target.indexOf(".", dot + 1)) {
-    patterns2.push("*" + target.slice(dot));
+    patterns.push("*" + target.slice(dot));
   }
-  patterns2.push("*");
-  return patterns2;
+  patterns.push("*");
+  return patterns;
+}
+function riskOf(item) {
+  const pattern = item.kind === "wildcard" ? item.value : item.kind === "url" && item.host?.includes("*") ? item.host : void 0;
+  const broad = pattern === void 0 ? void 0 : overBroad(pattern);
+  if (broad) {
+    return { ruleId: "over-broad-wildcard", reason: `Unexpected over-broad wildcard \`${item.value}\` (${broad}), expected a wildcard under a domain one party controls` };
+  }
+  if (item.kind === "cidr") {
+    const [address, bits] = item.value.split("/");
+    const limit = ipVersion(address) === 4 ? 8 : 16;
+    if (Number(bits) < limit) {
+      return { ruleId: "over-broad-address", reason: `Unexpected address range \`${item.value}\` (a /${bits} covers ${Number(bits) === 0 ? "every address" : "a large part of the Internet"}), expected a range one party holds` };
+    }
+  }
+  return void 0;
 }
 function overBroad(wildcard) {
   if (wildcard === "*") return "covers every host";
   if (!wildcard.startsWith("*.")) return void 0;
-  const suffix = wildcard.slice(2);
+  const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, "");
   return (0, import_tldts.getPublicSuffix)(suffix, { allowPrivateDomains: true }) === suffix ? `\`${suffix}\` is a public suffix` : void 0;
+}
+
+// src/compile/vocabulary.ts
+var clouds = ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"];
+var usGovernment = ["usgov-gcc", "usgov-gcchigh", "usgov-dod"];
+var columnRoles = [
+  { role: "row", header: /^(row|#|no\.?|number|id)$/, seen: "M365 other endpoints (Row), M365 endpoints (ID)" },
+  { role: "attribute", header: /\bservice tags?\b|\bstorage name\b|^type$|^client\(?s?\)?$|^asu$|^er$|^express ?route$|^notes?$/, seen: "Azure Virtual Desktop (Service Tag, Client(s)), Intune (ASU, Storage name), M365 (Type, ER)" },
+  { role: "requirement", header: /\b(required|optional|requirement)\b/, seen: "Power BI URLs 2018 (Required/Optional)" },
+  { role: "category", header: /^category$/, seen: "M365 endpoints (Optimize / Allow / Default<BR>Required)" },
+  { role: "port", header: /\btcp ports?\b/, protocol: "tcp", seen: "Azure Virtual Desktop (Outbound TCP port)" },
+  { role: "port", header: /\budp ports?\b/, protocol: "udp", seen: "M365 endpoints (UDP ports)" },
+  { role: "port", header: /\bports?\b|\bport\(s\)/, seen: "Power BI URLs (Port), data gateway (Outbound ports)" },
+  { role: "protocol", header: /^protocols?$|^protocol\(s\)$/, seen: "Windows 11 endpoints, Intune Apple devices (Protocol)" },
+  { role: "group", header: /^area$/, seen: "Windows 11 endpoints (Area)" },
+  {
+    role: "destination",
+    header: /destination|\baddress(es)?\b|\burls?\b|\burl\(s\)|endpoint|fqdns?|domains?|\bdns names?\b|\bhosts?(names?)?\b|\bcidr\b|\bip (addresses|address|ranges?)\b|\bip v?[46]\b|\boutbound ip\b|\bsubnets?\b|^cdn$/,
+    seen: "Power BI URLs (Destination), Intune (Domains, IP address, CDN, Hostname (IP address/subnet)), data gateway (Domain names)"
+  },
+  { role: "purpose", header: /purpose|description|activity|justification|^used for$|^uses?$|^service$|^scenario$/, seen: "Power BI URLs (Purpose), Power Platform (Justification, Service), Intune (Used for)" }
+];
+function columnEntry(header) {
+  const text5 = header.toLowerCase().replace(/\s+/g, " ").trim();
+  const named = cloudsNamedBy(text5);
+  for (const entry of columnRoles) {
+    if (entry.header.test(text5)) {
+      const result = { role: entry.role };
+      if (entry.protocol) result.protocol = entry.protocol;
+      if (entry.role === "destination" && named) result.clouds = named;
+      return result;
+    }
+  }
+  if (named && cloudLabelOnly(text5)) return { role: "destination", clouds: named, cloudOnly: true };
+  return { role: "attribute" };
+}
+var cloudLabels = [
+  { label: /\bgcc[ -]?high\b/, clouds: ["usgov-gcchigh"], seen: "Power BI US Government (**GCC High**:)" },
+  { label: /\bdod\b|\bdepartment of defense\b/, clouds: ["usgov-dod"], seen: "Power BI US Government (**DoD**:)" },
+  { label: /\bgcc\b|\bgovernment community cloud\b/, clouds: ["usgov-gcc"], seen: "Power BI US Government (**GCC**:)" },
+  {
+    label: /\bu\.?s\.? ?gov(ernment)?\b|\bus government\b|\bgovernment cloud\b|\bcloud for us government\b|\bazure government\b/,
+    clouds: usGovernment,
+    seen: "Power Apps US Government (US Government version URL), M365 other endpoints (Microsoft Cloud for US Government:)"
+  },
+  { label: /\bchina\b|\bmooncake\b|\b21 ?vianet\b/, clouds: ["china"], seen: "data gateway (China Cloud (Mooncake)), M365 (21Vianet)" },
+  { label: /\bpublic cloud\b|\bworldwide\b|\bcommercial\b|\bglobal cloud\b/, clouds: ["public"], seen: "data gateway (Public Cloud Domain names), M365 other endpoints (Worldwide Commercial & GCC:)" },
+  { label: /^all$|^all clouds$/, clouds: "scope", seen: "Power BI US Government (**All**:)" }
+];
+var labelFiller = /\b(and|or|&|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g;
+function cloudsNamedBy(text5, scope = ["public"]) {
+  let rest = text5.toLowerCase();
+  const found = /* @__PURE__ */ new Set();
+  for (const entry of cloudLabels) {
+    if (!entry.label.test(rest)) continue;
+    for (const cloud of entry.clouds === "scope" ? scope : entry.clouds) found.add(cloud);
+    rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
+  }
+  return found.size === 0 ? void 0 : clouds.filter((cloud) => found.has(cloud));
+}
+function cloudLabelOnly(text5) {
+  let rest = text5.toLowerCase();
+  for (const entry of cloudLabels) rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
+  return rest.replace(labelFiller, " ").trim() === "";
+}
+var requirementMarkers = [
+  { requirement: "required", word: /^(required|mandatory|yes)$/, seen: "Power BI URLs (**Required:**)" },
+  { requirement: "optional", word: /^(optional|no)$/, seen: "Power BI URLs (**Optional:**)" },
+  { requirement: "required", word: /^(påkrævet|erforderlich|obligatoire|requis|obligatorio|requerido|obbligatorio|necessario|vereist|obrigatório|obrigatorio|wymagane|krävs|påkrevd|必需|必須)$/, seen: "Danish Power BI URLs (**P\xE5kr\xE6vet:**)" },
+  { requirement: "optional", word: /^(valgfrit|valgfri|optionnel|facultatif|opcional|facoltativo|optioneel|opcjonalne|valfritt|可选|省略可能|オプション)$/, seen: "Danish Power BI URLs (**Valgfrit:**)" }
+];
+function requirementNamedBy(text5) {
+  const word = text5.toLowerCase().replace(/[*:.()]/g, "").replace(/\s+/g, " ").trim();
+  return requirementMarkers.find((marker) => marker.word.test(word))?.requirement;
+}
+var notApplicable = /^(n\/?a|none|not applicable|-|—|–|i\/t|k\.? ?a\.?|n\/d|n\.v\.t\.?|nicht zutreffend|ikke relevant)?$/i;
+var leadSentences = [
+  { requirement: "required", sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations)\b|\bmust (have access|be able to (reach|connect|access)|allow)\b/i, seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs")' },
+  { requirement: "optional", sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b/i, seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional")' }
+];
+var protocols = [
+  { name: /^tcp$/, protocol: "tcp", seen: "Power BI URLs (TCP 443)" },
+  { name: /^udp$/, protocol: "udp", seen: "M365 (UDP ports 50,000-59,999)" },
+  { name: /^https$/, protocol: "tcp", port: 443, seen: "Windows 11 endpoints (HTTPS)" },
+  { name: /^http$/, protocol: "tcp", port: 80, seen: "Windows 11 endpoints (HTTP), Fabric Eventstream (http: 443)" },
+  { name: /^tls ?v?1(\.[0-3])?$|^tls$|^ssl$/, protocol: "tcp", port: 443, seen: "Windows 11 endpoints (TLSv1.2)" },
+  { name: /^wss?$|^websockets?$/, protocol: "tcp", port: 443, seen: "Fabric notebooks (wss://)" },
+  { name: /^amqps?$|^kafka$|^mqtt$|^sql$|^tds$|^ldaps?$|^smtp$|^rdp$/, protocol: "tcp", seen: "Fabric Eventstream (amqp: 5672/5673, kafka: 9093)" },
+  { name: /^ntp$/, protocol: "udp", port: 123, seen: "Windows Autopilot (123 (UDP/NTP))" }
+];
+function protocolNamedBy(word) {
+  const text5 = word.toLowerCase().replace(/[:*]/g, "").trim();
+  return protocols.find((entry) => entry.name.test(text5));
+}
+
+// src/compile/ports.ts
+var filler = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/;
+function readPortText(text5, protocol) {
+  const reading = { ports: [], assumed: false };
+  if (notApplicable.test(text5.trim())) return reading;
+  const plain = text5.toLowerCase().replace(/(\d),(?=\d{3}(?![\d.]))/g, "$1");
+  let current = protocol ? [protocol] : [];
+  let fresh = false;
+  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])/).filter(Boolean)) {
+    const named = protocolNamedBy(token);
+    if (named) {
+      current = fresh ? [...current, named.protocol] : [named.protocol];
+      fresh = true;
+      continue;
+    }
+    if (filler.test(token.replace(/:$/, ""))) continue;
+    const range = /^(\d+)(?:[-–](\d+))?$/.exec(token);
+    if (!range) return { ...reading, ports: [], unparsed: token };
+    fresh = false;
+    const from = Number(range[1]);
+    const to = range[2] === void 0 ? void 0 : Number(range[2]);
+    if (!validPort(from) || to !== void 0 && (!validPort(to) || to < from)) return { ...reading, ports: [], invalid: token };
+    if (current.length === 0) reading.assumed = true;
+    for (const name of current.length > 0 ? new Set(current) : ["tcp"]) {
+      reading.ports.push(to === void 0 || to === from ? { protocol: name, port: from } : { protocol: name, port: from, to });
+    }
+  }
+  reading.ports = sortPorts(reading.ports);
+  return reading;
+}
+function isPortText(text5) {
+  if (!/\d/.test(text5) || !/\b(tcp|udp|ports?)\b/i.test(text5)) return false;
+  const reading = readPortText(text5);
+  return reading.unparsed === void 0 && reading.invalid === void 0 && reading.ports.length > 0;
+}
+function impliedPorts(text5) {
+  return sortPorts(
+    text5.split(/[\s,;/]+/).map((word) => protocolNamedBy(word)).flatMap((entry) => entry?.port === void 0 ? [] : [{ protocol: entry.protocol, port: entry.port }])
+  );
+}
+function protocolOf(text5) {
+  const found = new Set(text5.split(/[\s,;/]+/).flatMap((word) => protocolNamedBy(word)?.protocol ?? []));
+  return found.size === 1 ? [...found][0] : void 0;
+}
+function validPort(port) {
+  return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+function sortPorts(ports2) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const port of ports2) seen.set(portKey(port), port);
+  return [...seen.values()].sort(comparePorts);
+}
+function comparePorts(a, b) {
+  return Number(a.protocol > b.protocol) - Number(a.protocol < b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port);
+}
+function portKey(port) {
+  return `${port.protocol}/${port.port}${port.to === void 0 ? "" : "-" + port.to}`;
 }
 
 // src/compile/cells.ts
 var separatorTag = /^<\/?(br|li|ul|ol|p)\b[^>]*>$/i;
+var paragraphTag = /^<\/?(p|ul|ol)\b[^>]*>$/i;
 function cellText(node2) {
   if (!node2) return "";
   const parts = [];
@@ -37029,126 +37303,173 @@ function cellText(node2) {
   walk(node2);
   return parts.join("").replace(/\s+/g, " ").trim();
 }
-var requirementPrefix = /^(required|optional)\s*:\s*/i;
 function readPurpose(cell) {
   const text5 = cellText(cell);
-  const match = requirementPrefix.exec(text5);
-  if (!match) return { requirement: void 0, purpose: text5 };
-  return {
-    requirement: match[1].toLowerCase(),
-    purpose: text5.slice(match[0].length).trim()
-  };
+  const first = cell?.children[0];
+  const strong2 = first?.type === "strong" ? requirementNamedBy(cellText(first)) : void 0;
+  if (strong2 && first) {
+    const rest = text5.slice(cellText(first).length).replace(/^\s*:?\s*/, "");
+    return { requirement: strong2, purpose: rest };
+  }
+  const prefix = /^([^\s:]{2,20})\s*:\s*/.exec(text5);
+  const named = prefix ? requirementNamedBy(prefix[1]) : void 0;
+  if (prefix && named) return { requirement: named, purpose: text5.slice(prefix[0].length).trim() };
+  const phrase = /^(\S{4,20})\s+(?:for|to|by|when|if)\b/i.exec(text5);
+  const opening = phrase ? requirementNamedBy(phrase[1]) : void 0;
+  if (opening) return { requirement: opening, purpose: text5 };
+  const suffix = /\s*\(([^()\s]{2,20})\)$/.exec(text5);
+  const trailing = suffix ? requirementNamedBy(suffix[1]) : void 0;
+  if (suffix && trailing) return { requirement: trailing, purpose: text5.slice(0, suffix.index).trim() };
+  return { requirement: void 0, purpose: text5 };
 }
 function readRequirementCell(cell) {
-  const text5 = cellText(cell).toLowerCase().replace(/[*:.]/g, "").trim();
-  if (/^(required|yes|mandatory)$/.test(text5)) return "required";
-  if (/^(optional|no)$/.test(text5)) return "optional";
-  return void 0;
-}
-var none = /^(n\/?a|none|not applicable|-|—|–)?$/i;
-function readPorts(cell, file) {
   const text5 = cellText(cell);
-  if (none.test(text5)) return { ports: [] };
-  const ports2 = [];
-  let protocol;
-  let assumed = false;
-  for (const token of text5.toLowerCase().split(/[\s,;/]+|\band\b/).filter(Boolean)) {
-    if (token === "tcp" || token === "udp") {
-      protocol = token;
-      continue;
-    }
-    const range = /^(\d+)(?:-(\d+))?$/.exec(token);
-    if (!range) {
-      report(file, "port-unparsed", `Unexpected port \`${text5}\`, expected ports such as \`TCP 443\` or N/A`, cell);
-      return { ports: [], portsText: text5 };
-    }
-    const from = Number(range[1]);
-    const to = range[2] === void 0 ? void 0 : Number(range[2]);
-    if (!validPort(from) || to !== void 0 && (!validPort(to) || to < from)) {
-      report(file, "port-invalid", `Unexpected port \`${token}\`, expected a number from 1 to 65535`, cell);
-      return { ports: [], portsText: text5 };
-    }
-    if (!protocol) assumed = true;
-    ports2.push(to === void 0 || to === from ? { protocol: protocol ?? "tcp", port: from } : { protocol: protocol ?? "tcp", port: from, to });
-  }
-  if (assumed) {
-    report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${ports2[0]?.port ?? 443}\`; read as TCP`, cell);
-  }
-  return { ports: sortPorts(ports2) };
-}
-function validPort(port) {
-  return Number.isInteger(port) && port >= 1 && port <= 65535;
-}
-function sortPorts(ports2) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const port of ports2) seen.set(portKey(port), port);
-  return [...seen.values()].sort(comparePorts);
-}
-function comparePorts(a, b) {
-  return Number(a.protocol > b.protocol) - Number(a.protocol < b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port);
-}
-function portKey(port) {
-  return `${port.protocol}/${port.port}${port.to === void 0 ? "" : "-" + port.to}`;
+  return requirementNamedBy(text5) ?? text5.split(", ").map(requirementNamedBy).find(Boolean);
 }
 var alternativesPrefix = /^\s*(any\s+)?one of the following\s*:?\s*/i;
 var docsBase = "https://learn.microsoft.com/";
 function readDestinations(cells, file) {
   let alternatives = false;
   const destinations = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const cell of cells) {
-    const read = readCell(cell, String(file));
+  const byKey = /* @__PURE__ */ new Map();
+  const ports2 = [];
+  for (const { cell, ...context3 } of cells) {
+    const read = readCell(cell, String(file), context3, file);
     alternatives ||= read.alternatives;
+    ports2.push(...read.ports);
     for (const { destination, classified } of read.items) {
       const key = destination.kind + " " + destination.value;
-      if (seen.has(key)) {
-        report(file, "destination-duplicate", `Unexpected duplicate destination \`${destination.value}\` in one row, dropped`, cell, destination.value);
+      const known = byKey.get(key);
+      if (!known) {
+        if (classified) reportDestination(classified, cell, file);
+        byKey.set(key, destination);
+        destinations.push(destination);
         continue;
       }
-      seen.add(key);
-      if (classified) reportDestination(classified, cell, file);
-      destinations.push(destination);
+      const overlap = destination.clouds.some((cloud) => known.clouds.includes(cloud));
+      if (overlap) {
+        report(file, "destination-duplicate", `Unexpected duplicate destination \`${destination.value}\` in one row, read once`, cell, destination.value);
+      }
+      known.clouds = cloudList(clouds.filter((cloud) => known.clouds.includes(cloud) || destination.clouds.includes(cloud)));
+      if (destination.ports) known.ports = sortPorts([...known.ports ?? [], ...destination.ports]);
     }
   }
-  return { destinations, alternatives };
+  return { destinations, alternatives, ports: sortPorts(ports2) };
 }
-function readCell(cell, source) {
+function readCell(cell, source, context3, file) {
   let alternatives = false;
-  const parts = segmentCell(cell.children, source).map((segment) => {
-    if (segment.links.length > 0) return { segment, text: "", classified: void 0 };
-    const match = alternativesPrefix.exec(segment.text);
+  const ports2 = [];
+  const destinations = [];
+  const items = segmentCell(cell.children, source, context3.scope).map((item) => {
+    if (item.links.length > 0) return { item, text: item.text };
+    const match = alternativesPrefix.exec(item.text);
     if (match) alternatives = true;
-    const text5 = match ? segment.text.slice(match[0].length).trim() : segment.text;
-    return { segment, text: text5, classified: none.test(text5) ? void 0 : classifyDestination(text5) };
+    return { item, text: match ? item.text.slice(match[0].length).trim() : item.text };
   });
-  const plain = parts.filter((part) => part.classified !== void 0);
-  if (plain.length > 1 && plain.every((part) => part.classified?.kind === "text")) {
-    plain[0].classified = classifyDestination(plain.map((part) => part.text).join(", "));
-    for (const part of plain.slice(1)) part.classified = void 0;
-  }
-  const items = [];
-  for (const { segment, classified } of parts) {
-    if (classified) {
-      const { kind, value: value2, host } = classified;
-      items.push({ destination: host === void 0 ? { kind, value: value2 } : { kind, value: value2, host }, classified });
+  const plain = items.filter((part) => part.item.links.length === 0 && !notApplicable.test(part.text));
+  const prose = plain.length > 1 && plain.every((part) => isProse(part.text));
+  let lastWasPorts = false;
+  plain.forEach((part, index3) => {
+    if (prose && index3 > 0) return;
+    const text5 = prose ? plain.map((p) => p.text).join(", ") : part.text;
+    if (isPortText(text5) || lastWasPorts && /^\d[\d\s,–-]*$/.test(text5)) {
+      const reading = readPortText(lastWasPorts && !/[a-z]/i.test(text5) ? "tcp " + text5 : text5);
+      ports2.push(...reading.ports);
+      lastWasPorts = true;
+      return;
     }
-    for (const link2 of segment.links) {
+    lastWasPorts = false;
+    const aside = /^\(([^()]+)\)$/.exec(text5);
+    const above = destinations.filter((one2) => one2.destination.kind !== "reference" && one2.destination.kind !== "text" && one2.destination.note === void 0);
+    if (aside && above.length > 0) {
+      for (const one2 of above) one2.destination.note = aside[1].trim();
+      return;
+    }
+    destinations.push(...readItem(text5, part.item, context3, cell, file, ports2));
+  });
+  for (const { item } of items) {
+    for (const link2 of item.links) {
       const value2 = absoluteReference(link2.href);
-      items.push({
-        destination: { kind: "reference", value: value2, text: link2.text, context: segment.text, ...value2 === link2.href ? {} : { href: link2.href } }
-      });
+      const destination = { kind: "reference", value: value2, text: link2.text, context: item.text, ...value2 === link2.href ? {} : { href: link2.href } };
+      destination.clouds = cloudList(item.label ?? cloudsNamedBy(link2.text.toLowerCase()) ?? context3.clouds ?? context3.scope);
+      destinations.push({ destination });
     }
   }
-  return { items, alternatives };
+  return { items: destinations, alternatives, ports: ports2 };
 }
-function reportDestination(item, cell, file) {
-  for (const note of item.notes) report(file, note.ruleId, note.reason, cell, item.value);
-  const broad = item.kind === "wildcard" ? overBroad(item.value) : void 0;
-  if (broad) {
-    report(file, "over-broad-wildcard", `Unexpected over-broad wildcard \`${item.value}\` (${broad}), expected a wildcard under a domain one party controls`, cell, item.value);
+var portPhrase = /\b(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d[\d,–-]*)*/gi;
+function hostPort(text5) {
+  const match = /^([^\s/:]+):(\d{1,5})$/.exec(text5);
+  if (!match || classifyDestination(match[1]).kind === "text") return void 0;
+  const reading = readPortText("tcp " + match[2]);
+  return reading.ports.length > 0 ? { host: match[1], ports: reading.ports } : void 0;
+}
+function isProse(text5) {
+  const classified = classifyDestination(text5);
+  return classified.kind === "text" && !classified.template && !hostPort(text5) && findDestinations(text5).length === 0 && !isPortText(text5);
+}
+function readItem(raw, item, context3, cell, file, ports2) {
+  let text5 = raw.replace(/^(?:[-*+]\s+|(?:and|or)\s+)/i, "").trim();
+  let note;
+  let itemClouds;
+  const suffix = /^(\S+)\s+\(([^()]{1,60})\)$/.exec(text5);
+  if (suffix && classifyDestination(suffix[1]).kind !== "text") {
+    text5 = suffix[1];
+    const named = cloudLabelOnly(suffix[2]) ? cloudsNamedBy(suffix[2], context3.scope) : void 0;
+    if (named) itemClouds = named;
+    else note = suffix[2];
   }
-  if (item.kind === "text") {
-    report(file, "destination-text", `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, cell, item.value);
+  const cloudsOf = itemClouds ?? item.label ?? context3.clouds ?? context3.scope;
+  let itemPorts;
+  const withPort = hostPort(text5);
+  if (withPort) {
+    text5 = withPort.host;
+    itemPorts = withPort.ports;
+  }
+  const classified = classifyDestination(text5);
+  if (classified.kind !== "text" || classified.template) {
+    const destination = toDestination(classified, cloudsOf);
+    if (note ?? classified.path) destination.note = note ?? classified.path;
+    if (itemPorts) destination.ports = itemPorts;
+    return [{ destination, classified }];
+  }
+  for (const phrase of text5.match(portPhrase) ?? []) ports2.push(...readPortText(phrase).ports);
+  const found = findDestinations(text5);
+  if (found.length === 0) {
+    const destination = toDestination(classified, cloudsOf);
+    if (note !== void 0) destination.note = note;
+    return [{ destination, classified }];
+  }
+  report(
+    file,
+    "destination-in-prose",
+    `Unexpected sentence \`${text5}\` in a destination cell, expected destinations; read ${found.map((f) => "`" + f.value + "`").join(", ")} from it`,
+    cell,
+    text5
+  );
+  return found.map((one2) => {
+    const destination = toDestination(one2, cloudsOf);
+    if (one2.path !== void 0) destination.note = one2.path;
+    return { destination, classified: one2 };
+  });
+}
+function toDestination(classified, clouds2) {
+  const { kind, value: value2, host } = classified;
+  const destination = host === void 0 ? { kind, value: value2 } : { kind, value: value2, host };
+  destination.clouds = cloudList(clouds2);
+  return destination;
+}
+function cloudList(clouds2) {
+  return [...clouds2];
+}
+function reportDestination(item, place, file) {
+  for (const note of item.notes) report(file, note.ruleId, note.reason, place, item.value);
+  const risk = riskOf(item);
+  if (risk) report(file, risk.ruleId, risk.reason, place, item.value);
+  if (item.template) {
+    report(file, "destination-template", `Unexpected template \`${item.value}\` (${item.template}), expected a host, wildcard or URL; kept as text`, place, item.value);
+  } else if (item.kind === "text") {
+    report(file, "destination-text", `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, place, item.value);
   }
 }
 function absoluteReference(href) {
@@ -37165,16 +37486,16 @@ function absoluteReference(href) {
   }
   return url.href;
 }
-function segmentCell(children, source) {
-  const segments = [];
-  let current = { text: "", links: [] };
+function segmentCell(children, source, scope) {
+  const lines = [];
+  let paragraph2 = 0;
+  let current = { text: "", links: [], paragraph: paragraph2 };
   const close2 = () => {
-    current.text = current.text.replace(/\s+/g, " ").trim();
-    if (current.text !== "" || current.links.length > 0) segments.push(current);
-    current = { text: "", links: [] };
+    if (current.text.trim() !== "" || current.links.length > 0) lines.push(current);
+    current = { text: "", links: [], paragraph: paragraph2 };
   };
   const addText = (value2) => {
-    const pieces = value2.split(/[,;\n]/);
+    const pieces = value2.split("\n");
     pieces.forEach((piece, index3) => {
       if (index3 > 0) close2();
       current.text += piece;
@@ -37188,6 +37509,7 @@ function segmentCell(children, source) {
           addText(node2.value);
           break;
         case "html":
+          if (paragraphTag.test(node2.value.trim())) paragraph2++;
           if (separatorTag.test(node2.value.trim())) close2();
           break;
         case "break":
@@ -37195,10 +37517,10 @@ function segmentCell(children, source) {
           break;
         case "link": {
           const text5 = toString(node2);
-          if (text5 === node2.url && /^[a-z]+:\/\/[^/?#]+\/?$/i.test(text5)) addText(text5);
+          if (text5 === node2.url || "http://" + text5 === node2.url || "https://" + text5 === node2.url) addText(text5);
           else {
             current.links.push({ href: node2.url, text: text5 });
-            current.text += text5;
+            current.text += "\0" + text5 + "\0";
           }
           break;
         }
@@ -37207,7 +37529,7 @@ function segmentCell(children, source) {
         case "delete": {
           const start = node2.position?.start.offset;
           const end = node2.position?.end.offset;
-          if (start !== void 0 && end !== void 0 && source.charAt(start) === "*" && /\*\./.test(source.slice(start, end))) {
+          if (start !== void 0 && end !== void 0 && source.charAt(start) === "*" && (/\*\./.test(source.slice(start, end)) || source.charAt(end) === "." || source.charAt(start - 1) === "/")) {
             addText(source.slice(start, end));
           } else {
             walk(node2.children);
@@ -37221,49 +37543,160 @@ function segmentCell(children, source) {
   };
   walk(children);
   close2();
-  return segments;
+  const items = [];
+  let label2;
+  let labelParagraph = -1;
+  for (const line of lines) {
+    if (line.paragraph !== labelParagraph) label2 = void 0;
+    let text5 = line.text;
+    const labelled = /^\s*([^:\u0000]{1,60}?)\s*:\s+(?!\/\/)/.exec(text5.replace(/^\s*[-*+]\s+/, ""));
+    if (labelled && cloudLabelOnly(labelled[1]) && cloudsNamedBy(labelled[1], scope)) {
+      label2 = cloudsNamedBy(labelled[1], scope);
+      labelParagraph = line.paragraph;
+      text5 = text5.replace(/^\s*[-*+]\s+/, "").slice(labelled[0].length);
+    }
+    const linkTexts = line.links.map((link2) => link2.text);
+    let linkIndex = 0;
+    const pieces = splitItems(text5);
+    for (const piece of pieces) {
+      const links = [];
+      const cleaned = piece.replace(/\u0000[^\u0000]*\u0000/g, (whole) => {
+        const link2 = line.links[linkIndex];
+        if (link2 && whole.slice(1, -1) === linkTexts[linkIndex]) {
+          links.push(link2);
+          linkIndex++;
+        }
+        return whole.slice(1, -1);
+      });
+      const value2 = cleaned.replace(/\s+/g, " ").trim();
+      if (value2 === "" && links.length === 0) continue;
+      items.push({ text: value2, links, label: label2 });
+    }
+  }
+  return items;
+}
+function splitItems(text5) {
+  const pieces = [];
+  let start = 0;
+  let inLink = false;
+  for (let index3 = 0; index3 < text5.length; index3++) {
+    const char = text5.charAt(index3);
+    if (char === "\0") inLink = !inLink;
+    else if (!inLink && (char === ";" || char === "," && !isDigitGroup(text5, index3))) {
+      pieces.push(text5.slice(start, index3));
+      start = index3 + 1;
+    }
+  }
+  pieces.push(text5.slice(start));
+  return pieces;
+}
+function isDigitGroup(text5, index3) {
+  return /\d/.test(text5.charAt(index3 - 1)) && /^\d{3}(?![\d.])/.test(text5.slice(index3 + 1));
 }
 
 // src/compile/endpoint-sets.ts
 function readEndpointSets(tables, file, path2) {
-  return tables.flatMap((table) => table.rows.map((row2) => readEndpointSet(row2, table.section, file, path2)));
+  const sets = tables.flatMap((table) => table.rows.map((row2) => readEndpointSet(row2, table, file, path2)));
+  reportCovered(sets, file);
+  return sets;
 }
-function readEndpointSet(row2, section, file, path2) {
-  const { requirement: prefix, purpose } = readPurpose(row2.purpose);
-  const requirement = readRequirement(row2, prefix, file);
-  const { destinations, alternatives } = readDestinations(row2.destinations, file);
+function reportCovered(sets, file) {
+  const wildcards = /* @__PURE__ */ new Map();
+  for (const set of sets) {
+    for (const destination of set.destinations) {
+      if (destination.kind !== "wildcard" || wildcards.has(destination.value)) continue;
+      wildcards.set(destination.value, { clouds: destination.clouds ?? ["public"], line: set.source.line });
+    }
+  }
+  for (const set of sets) {
+    for (const destination of set.destinations) {
+      if (destination.kind !== "host" && destination.kind !== "wildcard") continue;
+      const cover = coveringWildcardPatterns(destination.value).find((pattern) => {
+        const wildcard = pattern === destination.value ? void 0 : wildcards.get(pattern);
+        return wildcard !== void 0 && (destination.clouds ?? ["public"]).every((cloud) => wildcard.clouds.includes(cloud));
+      });
+      if (cover === void 0) continue;
+      report(
+        file,
+        "destination-covered-in-page",
+        `Unexpected \`${destination.value}\`, already covered by \`${cover}\` (line ${wildcards.get(cover).line})`,
+        { line: set.source.line, column: set.source.column },
+        destination.value
+      );
+    }
+  }
+}
+function readEndpointSet(row2, table, file, path2) {
+  const read = readPurpose(row2.purpose);
+  const purpose = read.purpose || row2.carriedPurpose || "";
+  const requirement = readRequirement(row2, read.requirement, table, file);
+  const { destinations, alternatives, ports: written } = readDestinations(row2.destinations, file);
   if (destinations.length === 0) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
   }
-  const { ports: ports2, portsText } = readPorts(row2.port, file);
+  const { ports: ports2, portsText } = readPorts(row2, file);
   const set = {
-    section,
+    section: table.section,
     purpose,
     requirement,
     alternatives,
     destinations,
-    ports: ports2,
+    ports: written.length > 0 ? sortPorts([...ports2, ...written]) : ports2,
     source: position2(row2.node, path2)
   };
   if (portsText !== void 0) set.portsText = portsText;
   if (row2.attributes.length > 0) {
-    set.attributes = Object.fromEntries(row2.attributes.map(({ name, cell }) => [name, cellText(cell)]));
+    set.attributes = Object.fromEntries(row2.attributes.map(({ name, text: text5 }) => [name, text5]));
   }
   return set;
 }
-function readRequirement(row2, prefix, file) {
+function readRequirement(row2, marker, table, file) {
   if (row2.requirement) {
     const value2 = readRequirementCell(row2.requirement);
     if (value2) return value2;
     const text5 = cellText(row2.requirement);
     if (text5 !== "") {
       report(file, "requirement-unknown", `Unexpected requirement \`${text5}\`, expected Required or Optional`, row2.requirement);
-      return prefix ?? "unknown";
+      return marker ?? "unknown";
     }
   }
-  if (prefix) return prefix;
+  if (marker) return marker;
+  const category = row2.categories.map((cell) => readRequirementCell(cell)).find(Boolean);
+  if (category) return category;
+  if (table.lead) {
+    report(file, "requirement-from-lead", `Unexpected row without a requirement, read as ${table.lead.requirement} from the sentence on line ${table.lead.line}`, row2.purpose ?? row2.node);
+    return table.lead.requirement;
+  }
   report(file, "requirement-missing", "Unexpected row without a requirement, expected a `**Required:**` or `**Optional:**` prefix", row2.purpose ?? row2.node);
   return "unknown";
+}
+function readPorts(row2, file) {
+  const protocolText = cellText(row2.protocol);
+  const protocol = row2.portProtocol ?? (protocolText === "" ? void 0 : protocolOf(protocolText));
+  const text5 = cellText(row2.port);
+  if (text5 === "" && protocolText !== "") {
+    const implied = impliedPorts(protocolText);
+    if (implied.length > 0) {
+      report(file, "port-from-protocol", `Unexpected row without a port, read ${implied.map((p) => `${p.protocol.toUpperCase()} ${p.port}`).join(", ")} from protocol \`${protocolText}\``, row2.protocol);
+    }
+    return { ports: implied };
+  }
+  return readPortCell(text5, protocol, row2.port, file);
+}
+function readPortCell(text5, protocol, cell, file) {
+  const reading = readPortText(text5, protocol);
+  if (reading.invalid !== void 0) {
+    report(file, "port-invalid", `Unexpected port \`${reading.invalid}\`, expected a number from 1 to 65535`, cell);
+    return { ports: [], portsText: text5 };
+  }
+  if (reading.unparsed !== void 0) {
+    report(file, "port-unparsed", `Unexpected port \`${text5}\`, expected ports such as \`TCP 443\` or N/A`, cell);
+    return { ports: [], portsText: text5 };
+  }
+  if (reading.assumed) {
+    report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell);
+  }
+  return { ports: reading.ports };
 }
 function position2(node2, path2) {
   return { path: path2, line: node2.position?.start.line ?? 1, column: node2.position?.start.column ?? 1 };
@@ -37529,63 +37962,68 @@ function wrap(visitor) {
 }
 
 // src/compile/columns.ts
-var patterns = [
-  ["row", /^(row|#|no\.?|number)$/],
-  ["requirement", /\b(required|optional|requirement)\b/],
-  ["port", /\bports?\b|\bport\(s\)/],
-  ["address", /\bcidr\b|\bip (address|range)|\bsubnet/],
-  ["destination", /destination|\baddress\b|\burls?\b|endpoint|fqdn|domain|\bhosts?\b/],
-  ["purpose", /purpose|description|activity/]
-];
+var single = /* @__PURE__ */ new Set(["row", "purpose", "port", "protocol", "requirement"]);
 function mapColumns(headers) {
   const taken = /* @__PURE__ */ new Set();
   return headers.map((header, index3) => {
     const name = header.replace(/\s+/g, " ").trim() || `column ${index3 + 1}`;
-    let role = headerRole(header);
-    if (role === "destination" && taken.has("destination")) role = "address";
-    else if (role !== "address" && role !== "attribute" && taken.has(role)) role = "attribute";
+    const entry = columnEntry(header);
+    const role = single.has(entry.role) && taken.has(entry.role) ? "attribute" : entry.role;
     taken.add(role);
-    return { role, name, index: index3 };
+    const column = { role, name, index: index3 };
+    if (role === entry.role && entry.clouds) column.clouds = entry.clouds;
+    if (role === entry.role && entry.protocol) column.protocol = entry.protocol;
+    if (role === entry.role && entry.cloudOnly) column.cloudOnly = true;
+    return column;
   });
 }
 function headerRole(header) {
-  const text5 = header.toLowerCase().replace(/\s+/g, " ").trim();
-  for (const [role, pattern] of patterns) {
-    if (pattern.test(text5)) return role;
-  }
-  return "attribute";
+  return columnEntry(header).role;
 }
 
 // src/compile/read-tables.ts
 function headingText(heading2) {
   return toString(heading2, { includeHtml: false }).replace(/\s+/g, " ").trim();
 }
-function readTables(tree, file, fallbackSection) {
+function readTables(tree, file, fallbackSection, scope) {
   const tables = [];
   let heading2;
+  let lead;
   let seen = 0;
-  visit(tree, (node2) => {
-    if (node2.type === "heading") {
-      heading2 = node2;
-      return "skip";
+  const walk = (nodes) => {
+    for (const node2 of nodes) {
+      if (node2.type === "heading") {
+        heading2 = node2;
+        if (lead && node2.depth <= lead.depth) lead = void 0;
+      } else if (node2.type === "paragraph") {
+        const stated = leadOf(toString(node2), node2.position?.start.line ?? 1);
+        if (stated) lead = { ...stated, depth: heading2?.depth ?? 0 };
+      } else if (node2.type === "table") {
+        seen++;
+        const section = heading2 ? headingText(heading2) : fallbackSection;
+        const rows = readTable(node2, file, scope);
+        if (rows) tables.push({ node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows });
+        lead = void 0;
+      } else if ("children" in node2 && node2.type !== "list") {
+        walk(node2.children);
+      }
     }
-    if (node2.type !== "table") return;
-    seen++;
-    const section = heading2 ? headingText(heading2) : fallbackSection;
-    const read = readTable(node2, file);
-    if (read) tables.push({ node: node2, section, heading: heading2, rows: read });
-    return "skip";
-  });
+  };
+  walk(tree.children);
   if (seen === 0) {
     report(file, "page-no-tables", "Unexpected page without tables, expected tables of endpoints", tree.children[0] ?? null);
   }
   return tables;
 }
-function readTable(table, file) {
+function leadOf(text5, line) {
+  const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(text5)).map((entry) => entry.requirement));
+  return stated.size === 1 ? { requirement: [...stated][0], line } : void 0;
+}
+function readTable(table, file, scope) {
   const [header, ...body] = table.children;
   if (!header) return void 0;
   let columns = mapColumns(header.children.map((cell) => cellText(cell)));
-  if (!columns.some((column) => column.role === "destination")) {
+  if (!isEndpointTable(columns)) {
     const rows2 = body.filter((row2) => !isEmptyRow(row2));
     report(
       file,
@@ -37601,40 +38039,83 @@ function readTable(table, file) {
     return [];
   }
   const rows = [];
-  for (const node2 of body) {
+  let heading2;
+  let above;
+  const groups2 = /* @__PURE__ */ new Map();
+  body.forEach((node2, index3) => {
     if (isEmptyRow(node2)) {
       report(file, "table-row-empty", "Unexpected empty row, skipped", node2);
-      continue;
+      return;
     }
     if (isHeaderRow(node2)) {
       columns = mapColumns(node2.children.map((cell) => cellText(cell)));
       report(file, "table-header-repeated", `Unexpected header row inside the table (${columns.map((column) => column.name).join(", ")}), read the rows after it under this header`, node2);
       reportUnknownColumns(columns, node2, file);
-      continue;
+      heading2 = void 0;
+      above = void 0;
+      return;
     }
-    rows.push(readRow(node2, columns, file));
-  }
+    const next = body[index3 + 1];
+    if (isTitleOnly(node2, columns) && next !== void 0 && !isTitleOnly(next, columns) && !isEmptyRow(next)) {
+      const text5 = cellText(node2.children.find((cell) => cellText(cell) !== ""));
+      heading2 = { text: readPurpose(node2.children.find((cell) => cellText(cell) !== "")).purpose || text5, line: node2.position?.start.line ?? 1 };
+      above = void 0;
+      report(file, "table-row-heading", `Unexpected row with only \`${text5}\`, read as the heading of the rows below it`, node2);
+      return;
+    }
+    if (columns.some((column) => column.role === "group" && cellText(node2.children[column.index]) !== "")) {
+      above = void 0;
+      heading2 = void 0;
+    }
+    const row2 = readRow(node2, columns, file, scope, groups2);
+    if ((row2.purpose === void 0 || cellText(row2.purpose) === "") && leadsRow(columns)) {
+      if (above) {
+        row2.carriedPurpose = above.purpose;
+        report(file, "table-purpose-carried", `Unexpected empty purpose, read as the purpose of line ${above.line} above`, node2);
+      } else if (heading2) {
+        row2.carriedPurpose = heading2.text;
+      }
+    } else {
+      above = { purpose: cellText(row2.purpose), line: node2.position?.start.line ?? 1 };
+      if (heading2) row2.attributes.unshift({ name: "group", text: heading2.text });
+    }
+    rows.push(row2);
+  });
   return rows;
 }
-function readRow(node2, columns, file) {
+function isEndpointTable(columns) {
+  const destinations = columns.filter((column) => column.role === "destination");
+  if (destinations.some((column) => !column.cloudOnly)) return true;
+  return destinations.length > 0 && columns.some((column) => column.role === "port" || column.role === "protocol");
+}
+function readRow(node2, columns, file, scope, groups2) {
   const row2 = {
     node: node2,
     purposeHeader: columns.find((column) => column.role === "purpose")?.name ?? "",
     purpose: void 0,
     destinations: [],
     port: void 0,
+    protocol: void 0,
     requirement: void 0,
+    categories: [],
     attributes: []
   };
   if (node2.children.length < columns.length) {
     report(file, "table-row-missing-cells", `Unexpected ${node2.children.length} cells in row, expected ${columns.length}; missing cells read as empty`, node2);
   }
+  columns.forEach((column) => {
+    if (column.role !== "group") return;
+    const text5 = cellText(node2.children[column.index]);
+    if (text5 !== "") groups2.set(column.index, text5);
+    const group = groups2.get(column.index);
+    if (group !== void 0) row2.attributes.push({ name: column.name, text: group });
+  });
   node2.children.forEach((cell, index3) => {
     const column = columns[index3];
     if (!column) {
       if (cellText(cell) === "") return;
       report(file, "table-row-extra-cells", `Unexpected cell \`${cellText(cell)}\` beyond the ${columns.length} columns of the header, kept as attribute \`column ${index3 + 1}\``, cell);
-      row2.attributes.push({ name: `column ${index3 + 1}`, cell });
+      row2.attributes.push({ name: `column ${index3 + 1}`, text: cellText(cell) });
       return;
     }
     switch (column.role) {
@@ -37642,18 +38123,27 @@ function readRow(node2, columns, file) {
         row2.purpose = cell;
         break;
       case "destination":
-      case "address":
-        row2.destinations.push(cell);
+        row2.destinations.push({ cell, clouds: column.clouds, scope });
         break;
       case "port":
         row2.port = cell;
+        if (column.protocol) row2.portProtocol = column.protocol;
+        break;
+      case "protocol":
+        row2.protocol = cell;
+        if (cellText(cell) !== "") row2.attributes.push({ name: column.name, text: cellText(cell) });
         break;
       case "requirement":
         row2.requirement = cell;
         break;
-      case "attribute":
-        if (cellText(cell) !== "") row2.attributes.push({ name: column.name, cell });
+      case "category":
+        row2.categories.push(cell);
+        if (cellText(cell) !== "") row2.attributes.push({ name: column.name, text: cellText(cell) });
         break;
+      case "attribute":
+        if (cellText(cell) !== "") row2.attributes.push({ name: column.name, text: cellText(cell) });
+        break;
+      case "group":
       case "row":
         break;
     }
@@ -37672,6 +38162,15 @@ function isEmptyRow(row2) {
 function isHeaderRow(row2) {
   const roles = row2.children.map((cell) => cellText(cell)).filter(Boolean).map((text5) => headerRole(text5));
   return roles.includes("destination") && roles.includes("purpose") && !roles.includes("attribute");
+}
+function leadsRow(columns) {
+  const purpose = columns.find((column) => column.role === "purpose");
+  const destination = columns.find((column) => column.role === "destination");
+  return purpose !== void 0 && destination !== void 0 && purpose.index < destination.index;
+}
+function isTitleOnly(row2, columns) {
+  const filled = row2.children.flatMap((cell, index3) => cellText(cell) === "" ? [] : [{ cell, role: columns[index3]?.role }]);
+  return filled.length === 1 && (filled[0].role === "purpose" || filled[0].role === "group") && readPurpose(filled[0].cell).requirement === void 0;
 }
 
 // src/compile/expressroute.ts
@@ -37703,7 +38202,7 @@ function readExceptions(tree, tables, file, path2) {
         source: position2(row2.node, path2)
       };
       if (row2.attributes.length > 0) {
-        exception.attributes = Object.fromEntries(row2.attributes.map(({ name, cell }) => [name, cellText(cell)]));
+        exception.attributes = Object.fromEntries(row2.attributes.map(({ name, text: text5 }) => [name, text5]));
       }
       exceptions.push(exception);
     }
@@ -37741,7 +38240,7 @@ function proseException(item, scope, section, path2) {
   return exception;
 }
 function applyExpressRoute(sets, exceptions) {
-  const patterns2 = exceptions.flatMap(
+  const patterns = exceptions.flatMap(
     (exception) => exception.destinations.flatMap((destination) => {
       const key = matchKey(destination);
       return key === void 0 ? [] : [{ key, exception }];
@@ -37751,7 +38250,7 @@ function applyExpressRoute(sets, exceptions) {
     for (const destination of set.destinations) {
       const key = matchKey(destination);
       if (key === void 0) continue;
-      const matches = patterns2.filter((pattern) => covers(pattern.key, key) || covers(key, pattern.key)).map(({ key: pattern, exception }) => ({ exception: exception.id, activity: exception.activity, pattern }));
+      const matches = patterns.filter((pattern) => covers(pattern.key, key) || covers(key, pattern.key)).map(({ key: pattern, exception }) => ({ exception: exception.id, activity: exception.activity, pattern }));
       destination.expressRoute = { route: matches.length > 0 ? "internet" : "expressroute", exceptions: matches };
     }
   }
@@ -38804,12 +39303,12 @@ function map(line, _, blank) {
 function patternInScope(stack, pattern) {
   return listInScope(stack, pattern.inConstruct, true) && !listInScope(stack, pattern.notInConstruct, false);
 }
-function listInScope(stack, list3, none2) {
+function listInScope(stack, list3, none) {
   if (typeof list3 === "string") {
     list3 = [list3];
   }
   if (!list3 || list3.length === 0) {
-    return none2;
+    return none;
   }
   let index3 = -1;
   while (++index3 < list3.length) {
@@ -46300,14 +46799,14 @@ function tokenizeIndent2(effects, ok3, nok) {
 // node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
 function gfmStrikethrough(options) {
   const options_ = options || {};
-  let single = options_.singleTilde;
+  let single2 = options_.singleTilde;
   const tokenizer = {
     name: "strikethrough",
     tokenize: tokenizeStrikethrough,
     resolveAll: resolveAllStrikethrough
   };
-  if (single === null || single === void 0) {
-    single = true;
+  if (single2 === null || single2 === void 0) {
+    single2 = true;
   }
   return {
     text: {
@@ -46381,7 +46880,7 @@ function gfmStrikethrough(options) {
         size++;
         return more;
       }
-      if (size < 2 && !single) return nok(code4);
+      if (size < 2 && !single2) return nok(code4);
       const token = effects.exit("strikethroughSequenceTemporary");
       const after = classifyCharacter(code4);
       token._open = !after || after === 2 && Boolean(before);
@@ -49549,6 +50048,7 @@ function remarkRecoverTables() {
     visit(tree, (node2, index3, parent) => {
       if (node2.type === "table") {
         restoreExtraCells(node2, lines, offsets);
+        if (parent && index3 !== void 0) rejoinAfterComments(node2, parent.children, index3, lines, offsets, file);
         return "skip";
       }
       if (node2.type !== "paragraph" || parent === void 0 || index3 === void 0) return;
@@ -49642,6 +50142,31 @@ function parseCells(cells) {
     });
     return paragraph2.children;
   });
+}
+function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
+  for (; ; ) {
+    const comment = siblings[index3 + 1];
+    const rows = siblings[index3 + 2];
+    const end = table.position?.end.line;
+    if (comment?.type !== "html" || !isComment(comment) || rows?.type !== "paragraph" || end === void 0) return;
+    if (comment.position?.start.line !== end + 1 || rows.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return;
+    const first = rows.position.start.line;
+    const last = rows.position.end.line;
+    const source = [];
+    for (let line = first; line <= last; line++) {
+      const text5 = lines[line - 1] ?? "";
+      if (!text5.trimStart().startsWith("|")) return;
+      source.push({ text: text5, line, column: 1, offset: offsets[line - 1] ?? 0 });
+    }
+    report(file, "table-comment-inside", "Unexpected HTML comment inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the table", comment);
+    table.children.push(...buildRows(source));
+    table.position = { start: table.position.start, end: { ...rows.position.end } };
+    siblings.splice(index3 + 1, 2);
+  }
+}
+function isComment(node2) {
+  const value2 = node2.value.trim();
+  return value2.startsWith("<!--") && value2.endsWith("-->") && value2.indexOf("-->") === value2.length - 3;
 }
 function restoreExtraCells(table, lines, offsets) {
   for (const row2 of table.children) {
@@ -49758,7 +50283,7 @@ function compile(pages, options = {}) {
     const tree = parseGuarded(file);
     const meta = readMeta(tree, file);
     const kind = pageKind(tree, meta.title);
-    const tables = readTables(tree, file, meta.title ?? "");
+    const tables = readTables(tree, file, meta.title ?? "", pageScope(tree, meta.title));
     if (kind === "expressroute") exceptions.push(...readExceptions(tree, tables, file, page.path));
     else sets.push(...readEndpointSets(tables, file, page.path));
     sources.push({ path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text5) });
@@ -49842,10 +50367,15 @@ function checkNesting(text5, path2) {
     line++;
   }
 }
-function pageKind(tree, title) {
+function pageName(tree, title) {
   const heading2 = tree.children.find((node2) => node2.type === "heading");
-  const name = (title ?? "") + " " + (heading2 && heading2.type === "heading" ? headingText(heading2) : "");
-  return /expressroute/i.test(name) ? "expressroute" : "urls";
+  return (title ?? "") + " " + (heading2 && heading2.type === "heading" ? headingText(heading2) : "");
+}
+function pageKind(tree, title) {
+  return /expressroute/i.test(pageName(tree, title)) ? "expressroute" : "urls";
+}
+function pageScope(tree, title) {
+  return cloudsNamedBy(pageName(tree, title)) ?? ["public"];
 }
 function nameAll(items, prefix, identity, tiebreak) {
   const base = items.map((item) => identity(item).map(normaliseText).join("\n"));
@@ -50720,11 +51250,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema34 = { "title": "EndpointSet", "description": "One table row of the URL page: a purpose, its destinations and ports.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
 var schema35 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
-var schema40 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
+var schema39 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
 var func2 = Object.prototype.hasOwnProperty;
 var pattern9 = new RegExp("^es-[0-9a-f]{12}$", "u");
-var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
-var schema39 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
+var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
+var schema40 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
 var schema37 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
 var pattern10 = new RegExp("^er-[0-9a-f]{12}$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -51043,78 +51573,230 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.clouds !== void 0) {
-      let data7 = data.clouds;
+    if (data.ports !== void 0) {
+      let data7 = data.ports;
       if (Array.isArray(data7)) {
-        if (data7.length < 1) {
-          const err11 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
         const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data8 = data7[i0];
-          if (typeof data8 !== "string") {
-            const err12 = { instancePath: instancePath + "/clouds/" + i0, schemaPath: "#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.protocol === void 0) {
+              const err11 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
             }
-            errors++;
-          }
-          if (!(data8 === "public" || data8 === "usgov-gcc" || data8 === "usgov-gcchigh" || data8 === "usgov-dod" || data8 === "china")) {
-            const err13 = { instancePath: instancePath + "/clouds/" + i0, schemaPath: "#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+            if (data8.port === void 0) {
+              const err12 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            for (const key1 in data8) {
+              if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
+                const err13 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data8.protocol !== void 0) {
+              let data9 = data8.protocol;
+              if (typeof data9 !== "string") {
+                const err14 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+              if (!(data9 === "tcp" || data9 === "udp")) {
+                const err15 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema39.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data8.port !== void 0) {
+              let data10 = data8.port;
+              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+                const err16 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 > 65535 || isNaN(data10)) {
+                  const err17 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+                if (data10 < 1 || isNaN(data10)) {
+                  const err18 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data8.to !== void 0) {
+              let data11 = data8.to;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err19 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 > 65535 || isNaN(data11)) {
+                  const err20 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data11 < 1 || isNaN(data11)) {
+                  const err21 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err22];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err23 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err23];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.note !== void 0) {
+      if (typeof data.note !== "string") {
+        const err24 = { instancePath: instancePath + "/note", schemaPath: "#/properties/note/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      let data13 = data.clouds;
+      if (Array.isArray(data13)) {
+        if (data13.length < 1) {
+          const err25 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        const len1 = data13.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data14 = data13[i1];
+          if (typeof data14 !== "string") {
+            const err26 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+          if (!(data14 === "public" || data14 === "usgov-gcc" || data14 === "usgov-gcchigh" || data14 === "usgov-dod" || data14 === "china")) {
+            const err27 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
     }
     if (data.since !== void 0) {
-      let data9 = data.since;
-      if (typeof data9 === "string") {
-        if (!pattern5.test(data9)) {
-          const err15 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+      let data15 = data.since;
+      if (typeof data15 === "string") {
+        if (!pattern5.test(data15)) {
+          const err29 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err29];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err29);
           }
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err30 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err30];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err31];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err31);
     }
     errors++;
   }
@@ -51360,7 +52042,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "tcp" || data9 === "udp")) {
-                const err21 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema40.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema39.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -51620,7 +52302,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema43 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+var schema44 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
 function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -51696,7 +52378,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema43.properties, key0)) {
+      if (!func2.call(schema44.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -51740,7 +52422,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "overall" || data1 === "saas" || data1 === "desktop" || data1 === "paas" || data1 === "mobile" || data1 === "gateway" || data1 === "other")) {
-        const err11 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema43.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema44.properties.scope.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -51772,7 +52454,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "table" || data3 === "prose")) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema43.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema44.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -52043,7 +52725,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema45 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
+var schema46 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
 var pattern13 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -52137,7 +52819,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema45.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema46.properties.severity.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -52691,7 +53373,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var diff2 = validate37;
-var schema50 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
+var schema51 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -52882,7 +53564,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data5 === "urls" || data5 === "expressroute")) {
-                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema50.properties.page.enum }, message: "must be equal to one of the allowed values" };
+                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema51.properties.page.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -52894,7 +53576,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.title !== void 0) {
               let data6 = data3.title;
               if (typeof data6 !== "string" && data6 !== null) {
-                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema50.properties.title.type }, message: "must be string,null" };
+                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema51.properties.title.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -52906,7 +53588,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.msDate !== void 0) {
               let data7 = data3.msDate;
               if (typeof data7 !== "string" && data7 !== null) {
-                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema50.properties.msDate.type }, message: "must be string,null" };
+                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema51.properties.msDate.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -52981,13 +53663,13 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate38.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema53 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
-var schema54 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
-var schema56 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
+var schema54 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
+var schema55 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
+var schema57 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
 var pattern20 = new RegExp("^[0-9a-f]{16}$", "u");
 var pattern21 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
-var schema60 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
-var schema62 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
+var schema61 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
+var schema63 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
 var pattern24 = new RegExp("^.+:[0-9]+$", "u");
 function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -53112,7 +53794,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "required" || data3 === "optional" || data3 === "unknown")) {
-        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema62.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema63.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -53217,7 +53899,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required" || data0 === "optional" || data0 === "unknown")) {
-        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema60.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema61.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -53274,7 +53956,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "internet" || data3 === "expressroute")) {
-        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema60.properties.route.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema61.properties.route.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -53402,7 +54084,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema53.properties, key0)) {
+      if (!func2.call(schema54.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -53424,7 +54106,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
-        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema53.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema54.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -53445,7 +54127,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -53531,7 +54213,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data5 === "host" || data5 === "wildcard" || data5 === "url" || data5 === "ip" || data5 === "cidr" || data5 === "reference" || data5 === "text")) {
-            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema56.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema57.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -53616,7 +54298,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data8 === "host" || data8 === "wildcard" || data8 === "url" || data8 === "ip" || data8 === "cidr" || data8 === "reference" || data8 === "text")) {
-            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema56.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema57.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -53701,7 +54383,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data11 === "host" || data11 === "wildcard" || data11 === "url" || data11 === "ip" || data11 === "cidr" || data11 === "reference" || data11 === "text")) {
-            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema56.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema57.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -53875,7 +54557,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate42.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema64 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
+var schema65 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
 function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -53964,7 +54646,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "purpose-changed" || data0 === "endpoint-set-moved" || data0 === "endpoint-set-added" || data0 === "endpoint-set-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema64.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema65.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -53985,7 +54667,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54124,7 +54806,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate49.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema67 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
+var schema68 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
 function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54344,7 +55026,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "section-renamed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema67.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema68.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -54365,7 +55047,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema54.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54771,7 +55453,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var changes = validate59;
-var schema73 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/revisionSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (ExpressRoute exceptions, attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
+var schema74 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/revisionSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (ExpressRoute exceptions, attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
 function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54965,7 +55647,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data1 = data.date;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema73.properties.date.type }, message: "must be string,null" };
+        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema74.properties.date.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54988,7 +55670,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.previous !== void 0) {
       let data2 = data.previous;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema73.properties.previous.type }, message: "must be string,null" };
+        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema74.properties.previous.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -55127,7 +55809,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data7 === "urls" || data7 === "expressroute")) {
-                const err25 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema50.properties.page.enum }, message: "must be equal to one of the allowed values" };
+                const err25 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema51.properties.page.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -55139,7 +55821,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.title !== void 0) {
               let data8 = data5.title;
               if (typeof data8 !== "string" && data8 !== null) {
-                const err26 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema50.properties.title.type }, message: "must be string,null" };
+                const err26 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema51.properties.title.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -55151,7 +55833,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.msDate !== void 0) {
               let data9 = data5.msDate;
               if (typeof data9 !== "string" && data9 !== null) {
-                const err27 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema50.properties.msDate.type }, message: "must be string,null" };
+                const err27 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "diff.schema.json#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema51.properties.msDate.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -56056,10 +56738,10 @@ function git(args, cwd) {
     throw new InputError(`git ${args.join(" ")}: ${stderr || error2.message}`);
   }
 }
-function pagesMatching(ref2, patterns2, cwd) {
+function pagesMatching(ref2, patterns, cwd) {
   const commit = resolveCommit(ref2, cwd);
-  const include = patterns2.filter((pattern) => !pattern.startsWith("!"));
-  const exclude = patterns2.filter((pattern) => pattern.startsWith("!")).map((pattern) => pattern.slice(1));
+  const include = patterns.filter((pattern) => !pattern.startsWith("!"));
+  const exclude = patterns.filter((pattern) => pattern.startsWith("!")).map((pattern) => pattern.slice(1));
   if (include.length === 0) return [];
   const included = (0, import_picomatch.default)(include);
   const excluded = exclude.length > 0 ? (0, import_picomatch.default)(exclude) : () => false;
@@ -56105,7 +56787,7 @@ function readBlob(commit, path2, cwd) {
 }
 
 // src/action/compare.ts
-function comparePullRequest(pull, patterns2, cwd) {
+function comparePullRequest(pull, patterns, cwd) {
   for (const [side, commit] of [["base", pull.base], ["head", pull.head]]) {
     if (!hasCommit(commit, cwd)) {
       const head = side === "head" ? ` (on pull_request_target, also fetch the head: \`git fetch origin pull/${pull.number}/head\`)` : "";
@@ -56120,10 +56802,10 @@ function comparePullRequest(pull, patterns2, cwd) {
   }
   const configText = fileAtRevision(pull.base, defaultConfigPath, cwd);
   const accept = configText === void 0 ? [] : parseConfig(configText.toString("utf8"), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`).accept ?? [];
-  const before = pagesMatching(base, patterns2, cwd);
-  const after = pagesMatching(pull.head, patterns2, cwd);
+  const before = pagesMatching(base, patterns, cwd);
+  const after = pagesMatching(pull.head, patterns, cwd);
   if (before.length === 0 && after.length === 0) {
-    throw new InputError(`paths: no file matches ${patterns2.join(", ")} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`);
+    throw new InputError(`paths: no file matches ${patterns.join(", ")} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`);
   }
   const document3 = diff(compile(before, { accept }).catalog, compile(after, { accept }).catalog);
   return { base, head: pull.head, document: document3 };

@@ -116,6 +116,14 @@ export interface Destination {
   href?: string
   expressRoute?: RouteStatus
   /**
+   * Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.
+   */
+  ports?: Port[]
+  /**
+   * What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).
+   */
+  note?: string
+  /**
    * The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.
    *
    * @minItems 1

@@ -24,7 +24,7 @@ import {countText, formatDiffText} from './format/diff-text.js'
 import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
 import {pagesAtRevision} from './git.js'
 import {checkPageSize, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
-import {diagnosticRules, type Level} from './rules.js'
+import {atLeast, diagnosticRules, isBlocking, type Level} from './rules.js'
 import {validateAgainst} from './validate.js'
 
 export interface Io {
@@ -57,13 +57,17 @@ Commands:
   rules [--format text|json]              list the diagnostic and change rule ids
 
 Options:
-  --strict   treat warnings as errors (build, compile, export, history)
+  --fail-on error|warning|info|none
+             exit 1 when a diagnostic (reading problem or finding, not accepted in the config)
+             is at or above this level; the output is written all the same (build, compile,
+             export, history); for diff, a change at or above it
+  --strict   the same as --fail-on warning
   --config   the file of accepted findings (default: endpoint-catalog.yaml, when present)
   --quiet    do not print info diagnostics
   -h, --help show this help
 
-Exit codes: 0 done, 1 errors in the input (or warnings with --strict), or a change at or above
---fail-on, 2 usage or unreadable input.
+Exit codes: 0 done, 1 errors reading the input (nothing written), or a diagnostic or change at or
+above --fail-on, 2 usage or unreadable input.
 `
 
 class UsageError extends Error {}
@@ -102,6 +106,7 @@ function run(argv: string[], io: Io): number {
 
 const shared = {
   strict: {type: 'boolean'},
+  'fail-on': {type: 'string'},
   config: {type: 'string'},
   quiet: {type: 'boolean'}
 } as const satisfies ParseArgsConfig['options']
@@ -128,7 +133,7 @@ function build(args: string[], io: Io): number {
   const published = release(catalog, previous)
   writePublished(out, published, io.cwd)
   report(out, published, previous, io)
-  return 0
+  return failOnExit(catalog.diagnostics, values, io)
 }
 
 /** `generated/catalog.json: version …, new|unchanged`, with the counts of the catalog and its latest changes. */
@@ -151,7 +156,7 @@ function compileCommand(args: string[], io: Io): number {
   const catalog = compilePages(positionals, values, io)
   if (!catalog) return 1
   emit(stringify(catalog), values.output, io)
-  return 0
+  return failOnExit(catalog.diagnostics, values, io)
 }
 
 function exportCommand(args: string[], io: Io): number {
@@ -164,7 +169,7 @@ function exportCommand(args: string[], io: Io): number {
   const catalog = loadCatalog(positionals, values, io)
   if (!catalog) return 1
   emit(exportCatalog(catalog, format as ExportFormat), values.output, io)
-  return 0
+  return failOnExit(catalog.diagnostics, values, io)
 }
 
 function validateCommand(args: string[], io: Io): number {
@@ -203,8 +208,7 @@ function diffCommand(args: string[], io: Io): number {
   })
   const format = values.format ?? 'text'
   if (!diffFormats.includes(format as (typeof diffFormats)[number])) throw new UsageError(`--format must be one of ${diffFormats.join(', ')}`)
-  const failOn = values['fail-on']
-  if (failOn !== undefined && !levels.includes(failOn as Level)) throw new UsageError('--fail-on must be error, warning or info')
+  const failOn = failOnLevel(values)
 
   let before: Catalog
   let after: Catalog
@@ -228,7 +232,7 @@ function diffCommand(args: string[], io: Io): number {
         ? formatDiffMarkdown(document)
         : formatDiffText(document, {color: values.output === undefined && io.stdout.isTTY === true && !process.env['NO_COLOR']})
   emit(text, values.output, io)
-  return failOn !== undefined && hasChangeAtLeast(document, failOn as Level) ? 1 : 0
+  return failOn !== undefined && hasChangeAtLeast(document, failOn) ? 1 : 0
 }
 
 /** One side of a diff: a catalog.json, a page, or a directory of pages (compiled quietly). */
@@ -293,15 +297,17 @@ function historyCommand(args: string[], io: Io): number {
 
   const config = readConfig(io.cwd, values.config)
   const revisions: DatedRevision[] = []
+  const diagnostics: Diagnostic[] = []
   let failing = 0
   for (const page of readPages(paths, io)) {
     const {catalog} = compile([page], {accept: config.accept ?? []})
     io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: values.quiet ?? false}))
-    failing += catalog.diagnostics.filter((d) => isFailing(d, values)).length
+    failing += catalog.diagnostics.filter(isBlocking).length
+    diagnostics.push(...catalog.diagnostics)
     revisions.push(dateRevision(page, catalog))
   }
   if (failing > 0) {
-    io.stderr.write(`endpoint-catalog: ${errorCount(failing, values.strict)}; nothing written\n`)
+    io.stderr.write(`endpoint-catalog: ${errorCount(failing)}; nothing written\n`)
     return 1
   }
   const published = replay(revisions, {accept: config.accept ?? []})!
@@ -310,7 +316,7 @@ function historyCommand(args: string[], io: Io): number {
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`
   )
-  return 0
+  return failOnExit(diagnostics, values, io)
 }
 
 /** The dated revisions under `directory` (`2021-09-01.md`, at any depth), in path order. */
@@ -325,7 +331,7 @@ function rulesCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {format: {type: 'string'}})
   if (positionals.length > 0) throw new UsageError('rules takes no arguments')
   const rules = [
-    ...Object.entries(diagnosticRules).map(([id, rule]) => ({id, kind: 'diagnostic', level: rule.level, description: rule.description})),
+    ...Object.entries(diagnosticRules).map(([id, rule]) => ({id, kind: 'diagnostic', level: rule.level, category: rule.kind, description: rule.description})),
     ...Object.entries(changeRules).map(([id, rule]) => ({
       id,
       kind: 'change',
@@ -340,7 +346,8 @@ function rulesCommand(args: string[], io: Io): number {
     for (const kind of ['diagnostic', 'change']) {
       io.stdout.write(`${kind} rules:\n`)
       for (const rule of rules.filter((r) => r.kind === kind)) {
-        io.stdout.write(`  ${rule.id.padEnd(width)}  ${rule.level.padEnd(13)}  ${rule.description}\n`)
+        const level = 'category' in rule ? `${rule.level} (${rule.category})` : rule.level
+        io.stdout.write(`  ${rule.id.padEnd(width)}  ${level.padEnd(17)}  ${rule.description}\n`)
       }
     }
   } else {
@@ -365,6 +372,7 @@ interface CompileFlags {
   strict?: boolean | undefined
   quiet?: boolean | undefined
   config?: string | undefined
+  'fail-on'?: string | undefined
 }
 
 /** A catalog from a catalog.json, or compiled from markdown pages. */
@@ -375,9 +383,10 @@ function loadCatalog(paths: string[], options: CompileFlags, io: Io): Catalog | 
 
 /**
  * Compile pages, print their diagnostics, and validate the result; undefined (nothing to write)
- * when there are errors, or warnings under --strict.
+ * when the pages could not be read (a reading error). Findings never withhold the catalog.
  */
 function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog | undefined {
+  failOnLevel(options)
   const config = readConfig(io.cwd, options.config)
   const {catalog} = compile(readPages(paths, io), {accept: config.accept ?? []})
   io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: options.quiet ?? false}))
@@ -387,22 +396,36 @@ function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog |
     // A compiler bug, not an input problem: say so rather than write an invalid file.
     throw new Error(`the compiled catalog does not match its schema: ${schemaErrors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`)
   }
-  const failing = catalog.diagnostics.filter((d) => isFailing(d, options))
-  if (failing.length > 0) {
-    io.stderr.write(`endpoint-catalog: ${errorCount(failing.length, options.strict)}; nothing written\n`)
+  const blocking = catalog.diagnostics.filter(isBlocking)
+  if (blocking.length > 0) {
+    io.stderr.write(`endpoint-catalog: ${errorCount(blocking.length)}; nothing written\n`)
     return undefined
   }
   return catalog
 }
 
-/** `1 error`, `3 errors (with --strict)`. */
-function errorCount(count: number, strict: boolean | undefined): string {
-  return `${count} ${count === 1 ? 'error' : 'errors'}${strict ? ' (with --strict)' : ''}`
+/** `1 error`, `3 errors`. */
+function errorCount(count: number): string {
+  return `${count} ${count === 1 ? 'error' : 'errors'}`
 }
 
-/** An error, or under --strict a warning that is not an accepted finding. */
-function isFailing(diagnostic: Diagnostic, options: CompileFlags): boolean {
-  return diagnostic.severity === 'error' || (options.strict === true && diagnostic.severity === 'warning' && diagnostic.accepted === undefined)
+/** The level of `--fail-on` (`--strict` is `warning`), undefined for none. */
+function failOnLevel(options: CompileFlags): Level | undefined {
+  const value = options['fail-on']
+  if (value === undefined) return options.strict ? 'warning' : undefined
+  if (value === 'none') return undefined
+  if (!levels.includes(value as Level)) throw new UsageError('--fail-on must be error, warning, info or none')
+  return value as Level
+}
+
+/** 1 when a diagnostic not accepted in the config is at or above `--fail-on`, saying so; else 0. */
+function failOnExit(diagnostics: Diagnostic[], options: CompileFlags, io: Io): number {
+  const level = failOnLevel(options)
+  if (level === undefined) return 0
+  const failing = diagnostics.filter((d) => d.accepted === undefined && atLeast(d.severity, level))
+  if (failing.length === 0) return 0
+  io.stderr.write(`endpoint-catalog: ${failing.length} ${failing.length === 1 ? 'diagnostic' : 'diagnostics'} at or above ${level} (--fail-on ${level}${options.strict && options['fail-on'] === undefined ? ', from --strict' : ''})\n`)
+  return 1
 }
 
 function readPages(paths: string[], io: Io): PageInput[] {

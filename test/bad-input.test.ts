@@ -42,8 +42,10 @@ const cases: Case[] = [
   {name: 'port 0', input: page(['| **Required:** X | a.com | TCP 0 |']), code: 1, says: /Unexpected port `0`, expected a number from 1 to 65535 {2}port-invalid/},
   {name: 'port 99999', input: page(['| **Required:** X | a.com | TCP 99999 |']), code: 1, says: /port-invalid/},
   {name: 'port TCP abc (--strict)', input: page(['| **Required:** X | a.com | TCP abc |']), args: (p) => ['compile', p, '--strict'], code: 1, says: /Unexpected port `TCP abc`.*port-unparsed/},
-  {name: 'a bare * wildcard', input: page(['| **Required:** X | * | TCP 443 |']), code: 1, says: /over-broad wildcard `\*` \(covers every host\).*over-broad-wildcard/},
-  {name: 'a public-suffix wildcard', input: page(['| **Required:** X | *.co.uk, *.azurewebsites.net | TCP 443 |']), code: 1, says: /`\*\.azurewebsites\.net`[\s\S]*`\*\.co\.uk`/},
+  // Findings are reported and published; only --fail-on makes them fail the command.
+  {name: 'a bare * wildcard', input: page(['| **Required:** X | * | TCP 443 |']), args: (p) => ['compile', p], code: 0, says: /over-broad wildcard `\*` \(covers every host\).*over-broad-wildcard/},
+  {name: 'a public-suffix wildcard', input: page(['| **Required:** X | *.co.uk, *.azurewebsites.net | TCP 443 |']), args: (p) => ['compile', p], code: 0, says: /`\*\.azurewebsites\.net`[\s\S]*`\*\.co\.uk`/},
+  {name: 'a public-suffix wildcard (--fail-on warning)', input: page(['| **Required:** X | https://*.co.uk | TCP 443 |']), args: (p) => ['compile', p, '--fail-on', 'warning'], code: 1, says: /`https:\/\/\*\.co\.uk`[\s\S]*1 diagnostic at or above warning/},
   {name: 'truncated catalog JSON to validate', input: catalog.slice(0, 200), args: (p) => ['validate', p], code: 1, says: /not valid JSON/},
   {name: 'truncated catalog JSON to export', input: catalog.slice(0, 200), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /input\.json: not valid JSON/},
   {name: 'schema-invalid catalog to export', input: catalog.replace('"requirement": "required"', '"requirement": "maybe"'), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /not a valid catalog: \/endpointSets\/0\/requirement must be equal to one of the allowed values/}

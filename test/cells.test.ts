@@ -68,7 +68,7 @@ destinations('each destination is typed and normalised', () => {
 destinations('links are references with an absolute target, their text and context', () => {
   const {set} = one('**Required:** Auth', 'Go [here](https://support.office.com/article/x#bkmk_identity) for more details', 'N/A')
   assert.equal(set.destinations, [
-    {kind: 'reference', value: 'https://support.office.com/article/x#bkmk_identity', text: 'here', context: 'Go here for more details'}
+    {kind: 'reference', value: 'https://support.office.com/article/x#bkmk_identity', text: 'here', context: 'Go here for more details', clouds: ['public']}
   ])
   const relative = one('**Required:** Auth', 'See the documentation for [Common URLs](/office365/enterprise/urls#common)', 'N/A').set
   assert.equal(relative.destinations[0]?.value, 'https://learn.microsoft.com/office365/enterprise/urls#common')
@@ -84,7 +84,7 @@ destinations('old and new docs addresses of one page are one reference', () => {
 
 destinations('anything else is kept verbatim as text, with a diagnostic', () => {
   const {set, rules: found} = one('**Optional:** Content packs', 'Depends on content packs used', 'N/A')
-  assert.equal(set.destinations, [{kind: 'text', value: 'Depends on content packs used'}])
+  assert.equal(set.destinations, [{kind: 'text', value: 'Depends on content packs used', clouds: ['public']}])
   assert.equal(found, ['destination-text'])
   assert.equal(values('Sign in, then get data'), ['text:Sign in, then get data'])
 })

@@ -18,7 +18,15 @@ function bodyRowLines(text: string): number[] {
   const lines = text.split(/\r?\n/)
   const rows: number[] = []
   let inTable = false
+  let inComment = false
   lines.forEach((line, index) => {
+    // Rows inside an HTML comment block are not shown; a row with only empty cells shows nothing.
+    if (inComment || /^\s*<!--/.test(line)) {
+      inComment = !line.includes('-->')
+      if (/^\s*<!--.*\|.*-->\s*$/.test(line)) rows.push(index + 1)
+      return
+    }
+    if (/^[\s|]*$/.test(line) && line.includes('|')) return
     const next = lines[index + 1] ?? ''
     if (!inTable && line.includes('|') && /^\s*\|?\s*:?-{3,}/.test(next)) {
       inTable = true
@@ -43,7 +51,7 @@ for (const name of readdirSync(root).sort()) {
       ...catalog.endpointSets.map((set) => set.source.line),
       ...catalog.expressRoute.exceptions.filter((e) => e.kind === 'table').map((e) => e.source.line),
       ...catalog.diagnostics
-        .filter((d) => ['table-row-empty', 'table-header-repeated'].includes(d.ruleId))
+        .filter((d) => ['table-row-empty', 'table-header-repeated', 'table-row-heading', 'table-comment-inside'].includes(d.ruleId))
         .map((d) => d.source.line),
       ...catalog.diagnostics
         .filter((d) => d.ruleId === 'table-not-endpoints')

@@ -40,7 +40,7 @@ properties('every table row is an endpoint set or a diagnostic on its line', () 
       const {catalog} = compile([{path: 'page.md', value: text}])
       const accounted = new Set([
         ...catalog.endpointSets.map((set) => set.source.line),
-        ...catalog.diagnostics.filter((d) => d.ruleId === 'table-row-empty').map((d) => d.source.line)
+        ...catalog.diagnostics.filter((d) => d.ruleId === 'table-row-empty' || d.ruleId === 'table-row-heading').map((d) => d.source.line)
       ])
       for (const line of bodyRows(text)) assert.ok(accounted.has(line), `row on line ${line} is accounted for`)
     }),

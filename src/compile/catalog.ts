@@ -5,13 +5,14 @@
 import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
-import type {Catalog, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
+import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance} from '../../generated/config.js'
 import {InputError} from '../errors.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
 import {parsePage, readMeta} from './parse.js'
 import {headingText, readTables} from './read-tables.js'
+import {cloudsNamedBy} from './vocabulary.js'
 
 export const schemaVersion = '1.2.0'
 
@@ -47,7 +48,7 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     const tree = parseGuarded(file)
     const meta = readMeta(tree, file)
     const kind = pageKind(tree, meta.title)
-    const tables = readTables(tree, file, meta.title ?? '')
+    const tables = readTables(tree, file, meta.title ?? '', pageScope(tree, meta.title))
     if (kind === 'expressroute') exceptions.push(...readExceptions(tree, tables, file, page.path))
     else sets.push(...readEndpointSets(tables, file, page.path))
     sources.push({path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text)})
@@ -150,11 +151,20 @@ function checkNesting(text: string, path: string): void {
   }
 }
 
+/** A page's name: its title and first heading. */
+function pageName(tree: Root, title: string | null): string {
+  const heading = tree.children.find((node) => node.type === 'heading')
+  return (title ?? '') + ' ' + (heading && heading.type === 'heading' ? headingText(heading) : '')
+}
+
 /** An ExpressRoute page is one whose title or first heading names ExpressRoute. */
 function pageKind(tree: Root, title: string | null): Page {
-  const heading = tree.children.find((node) => node.type === 'heading')
-  const name = (title ?? '') + ' ' + (heading && heading.type === 'heading' ? headingText(heading) : '')
-  return /expressroute/i.test(name) ? 'expressroute' : 'urls'
+  return /expressroute/i.test(pageName(tree, title)) ? 'expressroute' : 'urls'
+}
+
+/** The clouds a page is about: those its title or first heading names (US Government), else the public cloud. */
+function pageScope(tree: Root, title: string | null): readonly Cloud[] {
+  return cloudsNamedBy(pageName(tree, title)) ?? ['public']
 }
 
 /**

@@ -1,15 +1,22 @@
 /**
- * The cell grammar: requirement markers, destination lists and port lists, read from mdast cells.
+ * The cell grammar: cell text, requirement markers, and destination cells — split into items,
+ * labelled with clouds, typed, with the ports and notes written beside them.
  */
 import type {Nodes, PhrasingContent, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import type {Destination, Port, Requirement} from '../../generated/catalog.js'
-import {report} from '../report.js'
-import {classifyDestination, overBroad, type Classified} from './destination.js'
+import type {Cloud, Destination, Port, Requirement} from '../../generated/catalog.js'
+import {report, type Place} from '../report.js'
+import {classifyDestination, findDestinations, riskOf, type Classified} from './destination.js'
+import {isPortText, readPortText, sortPorts} from './ports.js'
+import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, notApplicable, requirementNamedBy} from './vocabulary.js'
+
+export {comparePorts, portKey, sortPorts} from './ports.js'
 
 /** The tags that separate list items in a cell: `<br>`, `</br>`, `<br/>`, `<li>`, `</li>`, lists. */
 const separatorTag = /^<\/?(br|li|ul|ol|p)\b[^>]*>$/i
+/** The tags that end a paragraph in a cell: a label (`GCC High:`) holds until one of them. */
+const paragraphTag = /^<\/?(p|ul|ol)\b[^>]*>$/i
 
 /** Plain text of a cell (or any node), with line-breaking tags read as `, `. */
 export function cellText(node: Nodes | undefined): string {
@@ -30,167 +37,251 @@ export function cellText(node: Nodes | undefined): string {
   return parts.join('').replace(/\s+/g, ' ').trim()
 }
 
-const requirementPrefix = /^(required|optional)\s*:\s*/i
-
-/** Split a purpose cell into its requirement prefix (`**Required:**`, `Optional:`) and its text. */
+/**
+ * Split a purpose cell into its requirement marker and its text: a prefix (`**Required:**`,
+ * `**Required**:`, `**Required**`, `Optional:`, `**Påkrævet:**`) or a suffix (`Maps (optional)`).
+ */
 export function readPurpose(cell: TableCell | undefined): {requirement: Requirement | undefined; purpose: string} {
   const text = cellText(cell)
-  const match = requirementPrefix.exec(text)
-  if (!match) return {requirement: undefined, purpose: text}
-  return {
-    requirement: match[1]!.toLowerCase() as Requirement,
-    purpose: text.slice(match[0].length).trim()
+  const first = cell?.children[0]
+  // `**Required**` without a colon: the marker is the emphasis, not the first word of the text.
+  const strong = first?.type === 'strong' ? requirementNamedBy(cellText(first)) : undefined
+  if (strong && first) {
+    const rest = text.slice(cellText(first).length).replace(/^\s*:?\s*/, '')
+    return {requirement: strong, purpose: rest}
   }
+  const prefix = /^([^\s:]{2,20})\s*:\s*/.exec(text)
+  const named = prefix ? requirementNamedBy(prefix[1]!) : undefined
+  if (prefix && named) return {requirement: named, purpose: text.slice(prefix[0].length).trim()}
+  // `Required for Microsoft Cloud Authentication`: the marker starts the purpose and stays in it.
+  const phrase = /^(\S{4,20})\s+(?:for|to|by|when|if)\b/i.exec(text)
+  const opening = phrase ? requirementNamedBy(phrase[1]!) : undefined
+  if (opening) return {requirement: opening, purpose: text}
+  const suffix = /\s*\(([^()\s]{2,20})\)$/.exec(text)
+  const trailing = suffix ? requirementNamedBy(suffix[1]!) : undefined
+  if (suffix && trailing) return {requirement: trailing, purpose: text.slice(0, suffix.index).trim()}
+  return {requirement: undefined, purpose: text}
 }
 
-/** Read a Required/Optional column cell; undefined when it says neither. */
+/** Read a Required/Optional (or Category) cell; undefined when it says neither. */
 export function readRequirementCell(cell: TableCell | undefined): Requirement | undefined {
-  const text = cellText(cell).toLowerCase().replace(/[*:.]/g, '').trim()
-  if (/^(required|yes|mandatory)$/.test(text)) return 'required'
-  if (/^(optional|no)$/.test(text)) return 'optional'
-  return undefined
-}
-
-const none = /^(n\/?a|none|not applicable|-|—|–)?$/i
-
-/** Read a port cell: `TCP 443`, `TCP 80, 443`, `UDP 3478`, `1433`, `5671-5672`, `N/A`. */
-export function readPorts(cell: TableCell | undefined, file: VFile): {ports: Port[]; portsText?: string} {
   const text = cellText(cell)
-  if (none.test(text)) return {ports: []}
-
-  const ports: Port[] = []
-  let protocol: Port['protocol'] | undefined
-  let assumed = false
-  for (const token of text.toLowerCase().split(/[\s,;/]+|\band\b/).filter(Boolean)) {
-    if (token === 'tcp' || token === 'udp') {
-      protocol = token
-      continue
-    }
-    const range = /^(\d+)(?:-(\d+))?$/.exec(token)
-    if (!range) {
-      report(file, 'port-unparsed', `Unexpected port \`${text}\`, expected ports such as \`TCP 443\` or N/A`, cell)
-      return {ports: [], portsText: text}
-    }
-    const from = Number(range[1])
-    const to = range[2] === undefined ? undefined : Number(range[2])
-    if (!validPort(from) || (to !== undefined && (!validPort(to) || to < from))) {
-      report(file, 'port-invalid', `Unexpected port \`${token}\`, expected a number from 1 to 65535`, cell)
-      return {ports: [], portsText: text}
-    }
-    if (!protocol) assumed = true
-    ports.push(to === undefined || to === from ? {protocol: protocol ?? 'tcp', port: from} : {protocol: protocol ?? 'tcp', port: from, to})
-  }
-
-  if (assumed) {
-    report(file, 'port-protocol-assumed', `Unexpected port \`${text}\` without a protocol, expected e.g. \`TCP ${ports[0]?.port ?? 443}\`; read as TCP`, cell)
-  }
-  return {ports: sortPorts(ports)}
+  return requirementNamedBy(text) ?? text.split(', ').map(requirementNamedBy).find(Boolean)
 }
 
-function validPort(port: number): boolean {
-  return Number.isInteger(port) && port >= 1 && port <= 65535
+/** Where a destination cell sits: its column's clouds, and the page's. */
+export interface CellContext {
+  /** The clouds the column header names (`GCC High`), if any. */
+  clouds?: readonly Cloud[] | undefined
+  /** The clouds of the page (`public`, or the US Government clouds of a page about them). */
+  scope: readonly Cloud[]
 }
 
-/** Ports in a stable order without duplicates. */
-export function sortPorts(ports: Port[]): Port[] {
-  const seen = new Map<string, Port>()
-  for (const port of ports) seen.set(portKey(port), port)
-  return [...seen.values()].sort(comparePorts)
-}
-
-/** Port order: protocol, then number, then range end (code-unit order: the same in every locale). */
-export function comparePorts(a: Port, b: Port): number {
-  return Number(a.protocol > b.protocol) - Number(a.protocol < b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port)
-}
-
-/** `tcp/443`, `tcp/5671-5672`: how a port is written in CSV and reports. */
-export function portKey(port: Port): string {
-  return `${port.protocol}/${port.port}${port.to === undefined ? '' : '-' + port.to}`
+export interface DestinationCell extends CellContext {
+  cell: TableCell
 }
 
 export interface CellDestinations {
   destinations: Destination[]
   /** True when the cell says `One of the following:`. */
   alternatives: boolean
+  /** Ports written among the destinations (`TCP port 443`, `on TCP ports 80 & 443`). */
+  ports: Port[]
 }
 
 const alternativesPrefix = /^\s*(any\s+)?one of the following\s*:?\s*/i
 const docsBase = 'https://learn.microsoft.com/'
 
 /**
- * Read the destinations of a cell: split on `,`, `;` and line-breaking tags (inside or outside code
- * spans), type each one, and read links as references.
+ * Read the destinations of a row's destination cells: split each into items at line breaks,
+ * `,` and `;`, read cloud labels and notes, type each item, and read written links as references.
+ * Destinations are merged by kind and value across the row, their clouds added up.
  */
-export function readDestinations(cells: TableCell[], file: VFile): CellDestinations {
+export function readDestinations(cells: DestinationCell[], file: VFile): CellDestinations {
   let alternatives = false
   const destinations: Destination[] = []
-  const seen = new Set<string>()
-  for (const cell of cells) {
-    const read = readCell(cell, String(file))
+  const byKey = new Map<string, Destination>()
+  const ports: Port[] = []
+  for (const {cell, ...context} of cells) {
+    const read = readCell(cell, String(file), context, file)
     alternatives ||= read.alternatives
+    ports.push(...read.ports)
     for (const {destination, classified} of read.items) {
       const key = destination.kind + ' ' + destination.value
-      if (seen.has(key)) {
-        report(file, 'destination-duplicate', `Unexpected duplicate destination \`${destination.value}\` in one row, dropped`, cell, destination.value)
+      const known = byKey.get(key)
+      if (!known) {
+        if (classified) reportDestination(classified, cell, file)
+        byKey.set(key, destination)
+        destinations.push(destination)
         continue
       }
-      seen.add(key)
-      if (classified) reportDestination(classified, cell, file)
-      destinations.push(destination)
+      const overlap = destination.clouds!.some((cloud) => known.clouds!.includes(cloud))
+      if (overlap) {
+        report(file, 'destination-duplicate', `Unexpected duplicate destination \`${destination.value}\` in one row, read once`, cell, destination.value)
+      }
+      known.clouds = cloudList(allClouds.filter((cloud) => known.clouds!.includes(cloud) || destination.clouds!.includes(cloud)))
+      if (destination.ports) known.ports = sortPorts([...(known.ports ?? []), ...destination.ports])
     }
   }
-  return {destinations, alternatives}
+  return {destinations, alternatives, ports: sortPorts(ports)}
 }
 
+/** One item of a cell: its text (or link), and the paragraph label over it. */
+interface Item {
+  text: string
+  links: Array<{href: string; text: string}>
+  /** The clouds of the label the item stands under (`**GCC High**: …`). */
+  label?: readonly Cloud[] | undefined
+}
+
+/** A destination read from a cell, with how it was classified (to report once it is known to be new). */
 interface CellItem {
   destination: Destination
-  /** How a non-reference destination was read, with its notes. */
   classified?: Classified
 }
 
-function readCell(cell: TableCell, source: string): {items: CellItem[]; alternatives: boolean} {
+function readCell(cell: TableCell, source: string, context: CellContext, file: VFile): {items: CellItem[]; alternatives: boolean; ports: Port[]} {
   let alternatives = false
-  const parts = segmentCell(cell.children, source).map((segment) => {
-    if (segment.links.length > 0) return {segment, text: '', classified: undefined}
-    const match = alternativesPrefix.exec(segment.text)
+  const ports: Port[] = []
+  const destinations: CellItem[] = []
+  const items = segmentCell(cell.children, source, context.scope).map((item) => {
+    if (item.links.length > 0) return {item, text: item.text}
+    const match = alternativesPrefix.exec(item.text)
     if (match) alternatives = true
-    const text = match ? segment.text.slice(match[0].length).trim() : segment.text
-    // `N/A` in a destination or CIDR column names nothing.
-    return {segment, text, classified: none.test(text) ? undefined : classifyDestination(text)}
+    return {item, text: match ? item.text.slice(match[0].length).trim() : item.text}
   })
 
   // A cell of prose (`Sign in, and get data`) is one text destination, not one per comma.
-  const plain = parts.filter((part) => part.classified !== undefined)
-  if (plain.length > 1 && plain.every((part) => part.classified?.kind === 'text')) {
-    plain[0]!.classified = classifyDestination(plain.map((part) => part.text).join(', '))
-    for (const part of plain.slice(1)) part.classified = undefined
-  }
+  const plain = items.filter((part) => part.item.links.length === 0 && !notApplicable.test(part.text))
+  const prose = plain.length > 1 && plain.every((part) => isProse(part.text))
 
-  const items: CellItem[] = []
-  for (const {segment, classified} of parts) {
-    if (classified) {
-      const {kind, value, host} = classified
-      items.push({destination: host === undefined ? {kind, value} : {kind, value, host}, classified})
+  let lastWasPorts = false
+  plain.forEach((part, index) => {
+    if (prose && index > 0) return
+    const text = prose ? plain.map((p) => p.text).join(', ') : part.text
+    // `TCP ports 50,000-59,999; 5061`: a bare number after a port list continues it.
+    if (isPortText(text) || (lastWasPorts && /^\d[\d\s,–-]*$/.test(text))) {
+      const reading = readPortText(lastWasPorts && !/[a-z]/i.test(text) ? 'tcp ' + text : text)
+      ports.push(...reading.ports)
+      lastWasPorts = true
+      return
     }
-    for (const link of segment.links) {
+    lastWasPorts = false
+    // `(HTTP/WebSocket)` on a line of its own: a note on the destinations above it.
+    const aside = /^\(([^()]+)\)$/.exec(text)
+    const above = destinations.filter((one) => one.destination.kind !== 'reference' && one.destination.kind !== 'text' && one.destination.note === undefined)
+    if (aside && above.length > 0) {
+      for (const one of above) one.destination.note = aside[1]!.trim()
+      return
+    }
+    destinations.push(...readItem(text, part.item, context, cell, file, ports))
+  })
+
+  for (const {item} of items) {
+    for (const link of item.links) {
       const value = absoluteReference(link.href)
-      items.push({
-        destination: {kind: 'reference', value, text: link.text, context: segment.text, ...(value === link.href ? {} : {href: link.href})}
-      })
+      const destination: Destination = {kind: 'reference', value, text: link.text, context: item.text, ...(value === link.href ? {} : {href: link.href})}
+      destination.clouds = cloudList(item.label ?? cloudsNamedBy(link.text.toLowerCase()) ?? context.clouds ?? context.scope)
+      destinations.push({destination})
     }
   }
-  return {items, alternatives}
+  return {items: destinations, alternatives, ports}
 }
 
-/** Tell the author what reading a destination changed or doubts. */
-function reportDestination(item: Classified, cell: TableCell, file: VFile): void {
-  for (const note of item.notes) report(file, note.ruleId, note.reason, cell, item.value)
-  const broad = item.kind === 'wildcard' ? overBroad(item.value) : undefined
-  if (broad) {
-    report(file, 'over-broad-wildcard', `Unexpected over-broad wildcard \`${item.value}\` (${broad}), expected a wildcard under a domain one party controls`, cell, item.value)
+/** Ports in a sentence: `on TCP ports 80 & 443`, `Ports TCP 443 or TCP 49443`, `TCP 443`. */
+const portPhrase = /\b(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d[\d,–-]*)*/gi
+
+/** A destination written with its port (`*.digicert.com:80`), split. */
+function hostPort(text: string): {host: string; ports: Port[]} | undefined {
+  const match = /^([^\s/:]+):(\d{1,5})$/.exec(text)
+  if (!match || classifyDestination(match[1]!).kind === 'text') return undefined
+  const reading = readPortText('tcp ' + match[2]!)
+  return reading.ports.length > 0 ? {host: match[1]!, ports: reading.ports} : undefined
+}
+
+/** Text that reads as a sentence rather than a destination. */
+function isProse(text: string): boolean {
+  const classified = classifyDestination(text)
+  return classified.kind === 'text' && !classified.template && !hostPort(text) && findDestinations(text).length === 0 && !isPortText(text)
+}
+
+/**
+ * One item → its destinations: the item itself when it is one (with a `:port` or a trailing
+ * `(GCC High)` or `(Europe)`), or the hosts, URLs and addresses a sentence names.
+ */
+function readItem(raw: string, item: Item, context: CellContext, cell: TableCell, file: VFile, ports: Port[]): CellItem[] {
+  let text = raw.replace(/^(?:[-*+]\s+|(?:and|or)\s+)/i, '').trim()
+  let note: string | undefined
+  let itemClouds: readonly Cloud[] | undefined
+  // `https://make.gov.powerapps.us (GCC)`, `host (Europe)`, `wss://host (HTTP/WebSocket)`.
+  const suffix = /^(\S+)\s+\(([^()]{1,60})\)$/.exec(text)
+  if (suffix && classifyDestination(suffix[1]!).kind !== 'text') {
+    text = suffix[1]!
+    const named = cloudLabelOnly(suffix[2]!) ? cloudsNamedBy(suffix[2]!, context.scope) : undefined
+    if (named) itemClouds = named
+    else note = suffix[2]!
   }
-  if (item.kind === 'text') {
-    report(file, 'destination-text', `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, cell, item.value)
+  const cloudsOf = itemClouds ?? item.label ?? context.clouds ?? context.scope
+
+  // `*.digicert.com:80`
+  let itemPorts: Port[] | undefined
+  const withPort = hostPort(text)
+  if (withPort) {
+    text = withPort.host
+    itemPorts = withPort.ports
+  }
+
+  const classified = classifyDestination(text)
+  if (classified.kind !== 'text' || classified.template) {
+    const destination = toDestination(classified, cloudsOf)
+    if (note ?? classified.path) destination.note = (note ?? classified.path)!
+    if (itemPorts) destination.ports = itemPorts
+    return [{destination, classified}]
+  }
+
+  // A sentence: the destinations it names, and the ports it gives them.
+  for (const phrase of text.match(portPhrase) ?? []) ports.push(...readPortText(phrase).ports)
+  const found = findDestinations(text)
+  if (found.length === 0) {
+    const destination = toDestination(classified, cloudsOf)
+    if (note !== undefined) destination.note = note
+    return [{destination, classified}]
+  }
+  report(
+    file,
+    'destination-in-prose',
+    `Unexpected sentence \`${text}\` in a destination cell, expected destinations; read ${found.map((f) => '`' + f.value + '`').join(', ')} from it`,
+    cell,
+    text
+  )
+  return found.map((one) => {
+    const destination = toDestination(one, cloudsOf)
+    if (one.path !== undefined) destination.note = one.path
+    return {destination, classified: one}
+  })
+}
+
+function toDestination(classified: Classified, clouds: readonly Cloud[]): Destination {
+  const {kind, value, host} = classified
+  const destination: Destination = host === undefined ? {kind, value} : {kind, value, host}
+  destination.clouds = cloudList(clouds)
+  return destination
+}
+
+/** A list of clouds as the catalog holds it (never empty: a page's scope always names one). */
+function cloudList(clouds: readonly Cloud[]): NonNullable<Destination['clouds']> {
+  return [...clouds] as NonNullable<Destination['clouds']>
+}
+
+/** Tell the author what reading a destination changed, doubts, or finds risky. */
+function reportDestination(item: Classified, place: Place, file: VFile): void {
+  for (const note of item.notes) report(file, note.ruleId, note.reason, place, item.value)
+  const risk = riskOf(item)
+  if (risk) report(file, risk.ruleId, risk.reason, place, item.value)
+  if (item.template) {
+    report(file, 'destination-template', `Unexpected template \`${item.value}\` (${item.template}), expected a host, wildcard or URL; kept as text`, place, item.value)
+  } else if (item.kind === 'text') {
+    report(file, 'destination-text', `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, place, item.value)
   }
 }
 
@@ -214,22 +305,21 @@ export function absoluteReference(href: string): string {
   return url.href
 }
 
-interface Segment {
-  text: string
-  links: Array<{href: string; text: string}>
-}
-
-/** Split phrasing content into segments at `,`, `;` and line-breaking tags. */
-function segmentCell(children: PhrasingContent[], source: string): Segment[] {
-  const segments: Segment[] = []
-  let current: Segment = {text: '', links: []}
+/**
+ * Split phrasing content into items at line breaks, `,` and `;`. A line that starts with a cloud
+ * label (`**GCC High**:`, `GCC High, DoD IP addresses:`, `Public Cloud:`) labels the items after it
+ * up to the next label or paragraph.
+ */
+function segmentCell(children: PhrasingContent[], source: string, scope: readonly Cloud[]): Item[] {
+  const lines: Array<{text: string; links: Item['links']; paragraph: number}> = []
+  let paragraph = 0
+  let current = {text: '', links: [] as Item['links'], paragraph}
   const close = (): void => {
-    current.text = current.text.replace(/\s+/g, ' ').trim()
-    if (current.text !== '' || current.links.length > 0) segments.push(current)
-    current = {text: '', links: []}
+    if (current.text.trim() !== '' || current.links.length > 0) lines.push(current)
+    current = {text: '', links: [], paragraph}
   }
   const addText = (value: string): void => {
-    const pieces = value.split(/[,;\n]/)
+    const pieces = value.split('\n')
     pieces.forEach((piece, index) => {
       if (index > 0) close()
       current.text += piece
@@ -243,6 +333,7 @@ function segmentCell(children: PhrasingContent[], source: string): Segment[] {
           addText(node.value)
           break
         case 'html':
+          if (paragraphTag.test(node.value.trim())) paragraph++
           if (separatorTag.test(node.value.trim())) close()
           break
         case 'break':
@@ -250,22 +341,23 @@ function segmentCell(children: PhrasingContent[], source: string): Segment[] {
           break
         case 'link': {
           const text = toString(node)
-          // A bare address the page autolinked (`https://atlas.microsoft.com`) is an endpoint;
-          // one with a path or fragment points at another page's list.
-          if (text === node.url && /^[a-z]+:\/\/[^/?#]+\/?$/i.test(text)) addText(text)
+          // A bare address (`https://atlas.microsoft.com`, `<https://host/path>`, `www.host.com`
+          // autolinked by GFM) is an endpoint; a link with written text points at another page.
+          if (text === node.url || 'http://' + text === node.url || 'https://' + text === node.url) addText(text)
           else {
             current.links.push({href: node.url, text})
-            current.text += text
+            current.text += '\u0000' + text + '\u0000'
           }
           break
         }
         case 'emphasis':
         case 'strong':
         case 'delete': {
-          // `*.a.com, *.b.com` can read as emphasis; the asterisks belong to the wildcards.
+          // `*.a.com, *.b.com` and `https://*, https://*.b.com` can read as emphasis; the
+          // asterisks belong to the wildcards.
           const start = node.position?.start.offset
           const end = node.position?.end.offset
-          if (start !== undefined && end !== undefined && source.charAt(start) === '*' && /\*\./.test(source.slice(start, end))) {
+          if (start !== undefined && end !== undefined && source.charAt(start) === '*' && (/\*\./.test(source.slice(start, end)) || source.charAt(end) === '.' || source.charAt(start - 1) === '/')) {
             addText(source.slice(start, end))
           } else {
             walk(node.children)
@@ -279,5 +371,59 @@ function segmentCell(children: PhrasingContent[], source: string): Segment[] {
   }
   walk(children)
   close()
-  return segments
+
+  const items: Item[] = []
+  let label: readonly Cloud[] | undefined
+  let labelParagraph = -1
+  for (const line of lines) {
+    if (line.paragraph !== labelParagraph) label = undefined
+    let text = line.text
+    const labelled = /^\s*([^:\u0000]{1,60}?)\s*:\s+(?!\/\/)/.exec(text.replace(/^\s*[-*+]\s+/, ''))
+    if (labelled && cloudLabelOnly(labelled[1]!) && cloudsNamedBy(labelled[1]!, scope)) {
+      label = cloudsNamedBy(labelled[1]!, scope)
+      labelParagraph = line.paragraph
+      text = text.replace(/^\s*[-*+]\s+/, '').slice(labelled[0].length)
+    }
+    // Links stay whole: a comma in a link's text does not split it.
+    const linkTexts = line.links.map((link) => link.text)
+    let linkIndex = 0
+    const pieces = splitItems(text)
+    for (const piece of pieces) {
+      const links: Item['links'] = []
+      const cleaned = piece.replace(/\u0000[^\u0000]*\u0000/g, (whole) => {
+        const link = line.links[linkIndex]
+        if (link && whole.slice(1, -1) === linkTexts[linkIndex]) {
+          links.push(link)
+          linkIndex++
+        }
+        return whole.slice(1, -1)
+      })
+      const value = cleaned.replace(/\s+/g, ' ').trim()
+      if (value === '' && links.length === 0) continue
+      items.push({text: value, links, label})
+    }
+  }
+  return items
+}
+
+/** Split a line at `,` and `;`, but not inside a link's text or in digit groups (`50,000`). */
+function splitItems(text: string): string[] {
+  const pieces: string[] = []
+  let start = 0
+  let inLink = false
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charAt(index)
+    if (char === '\u0000') inLink = !inLink
+    else if (!inLink && (char === ';' || (char === ',' && !isDigitGroup(text, index)))) {
+      pieces.push(text.slice(start, index))
+      start = index + 1
+    }
+  }
+  pieces.push(text.slice(start))
+  return pieces
+}
+
+/** Whether the comma at `index` separates digit groups (`50,000`) rather than items. */
+function isDigitGroup(text: string, index: number): boolean {
+  return /\d/.test(text.charAt(index - 1)) && /^\d{3}(?![\d.])/.test(text.slice(index + 1))
 }

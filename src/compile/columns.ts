@@ -1,45 +1,45 @@
 /**
- * Column mapping: a table's columns are known by their header text, never by position.
+ * Column mapping: a table's columns are known by their header text, never by position, through
+ * the column roles of the vocabulary.
  */
+import type {Cloud, Port} from '../../generated/catalog.js'
+import {columnEntry, type Role} from './vocabulary.js'
 
-export type Role = 'row' | 'purpose' | 'destination' | 'address' | 'port' | 'requirement' | 'attribute'
+export type {Role}
 
 export interface Column {
   role: Role
   /** Header text as written (white space collapsed), or `column N` for an empty header. */
   name: string
   index: number
+  /** The clouds the header names (`GCC High`, `Public Cloud Domain names`). */
+  clouds?: readonly Cloud[]
+  /** The protocol the header names (`Outbound TCP port`). */
+  protocol?: Port['protocol']
+  /** A destination column whose header is only a cloud name (`GCC`, `China Cloud (Mooncake)`). */
+  cloudOnly?: boolean
 }
 
-// Order matters: the first pattern that matches a header names its role.
-const patterns: Array<[Exclude<Role, 'attribute'>, RegExp]> = [
-  ['row', /^(row|#|no\.?|number)$/],
-  ['requirement', /\b(required|optional|requirement)\b/],
-  ['port', /\bports?\b|\bport\(s\)/],
-  ['address', /\bcidr\b|\bip (address|range)|\bsubnet/],
-  ['destination', /destination|\baddress\b|\burls?\b|endpoint|fqdn|domain|\bhosts?\b/],
-  ['purpose', /purpose|description|activity/]
-]
+/** Roles a table has one column of; a second such column is kept as an attribute. */
+const single: ReadonlySet<Role> = new Set(['row', 'purpose', 'port', 'protocol', 'requirement'])
 
-/** Map header texts to column roles; a second column of a single-use role becomes an attribute. */
+/** Map header texts to column roles. */
 export function mapColumns(headers: string[]): Column[] {
   const taken = new Set<Role>()
   return headers.map((header, index) => {
     const name = header.replace(/\s+/g, ' ').trim() || `column ${index + 1}`
-    let role = headerRole(header)
-    // Further destination columns add destinations; any other repeated role is kept as an attribute.
-    if (role === 'destination' && taken.has('destination')) role = 'address'
-    else if (role !== 'address' && role !== 'attribute' && taken.has(role)) role = 'attribute'
+    const entry = columnEntry(header)
+    const role: Role = single.has(entry.role) && taken.has(entry.role) ? 'attribute' : entry.role
     taken.add(role)
-    return {role, name, index}
+    const column: Column = {role, name, index}
+    if (role === entry.role && entry.clouds) column.clouds = entry.clouds
+    if (role === entry.role && entry.protocol) column.protocol = entry.protocol
+    if (role === entry.role && entry.cloudOnly) column.cloudOnly = true
+    return column
   })
 }
 
 /** The role a header names, or `attribute` when it names none. */
 export function headerRole(header: string): Role {
-  const text = header.toLowerCase().replace(/\s+/g, ' ').trim()
-  for (const [role, pattern] of patterns) {
-    if (pattern.test(text)) return role
-  }
-  return 'attribute'
+  return columnEntry(header).role
 }

@@ -4,7 +4,7 @@
  */
 import {isIP} from 'node:net'
 import {domainToASCII} from 'node:url'
-import {getPublicSuffix} from 'tldts'
+import {getPublicSuffix, parse as parseDomain} from 'tldts'
 import type {DiagnosticRuleId} from '../rules.js'
 
 export type DestinationKind = 'host' | 'wildcard' | 'url' | 'ip' | 'cidr' | 'text'
@@ -16,15 +16,30 @@ export interface Classified {
   host?: string
   /** Normalisations worth telling the author about. */
   notes: Array<{ruleId: DiagnosticRuleId; reason: string}>
+  /** For text: why it is a template (`<region>`, `#`) rather than a destination. */
+  template?: string
+  /** A path written after a host without a scheme (`aka.ms/hybridwizard`). */
+  path?: string
 }
+
+/** Placeholders a page writes for a part of a name it leaves to the reader. */
+const placeholders: Array<[RegExp, string]> = [
+  [/<[^<>]*>/, 'a placeholder in angle brackets'],
+  [/\{[^{}]*\}/, 'a placeholder in braces'],
+  [/\[[^[\]]*\]/, 'a character class'],
+  [/#/, '`#` stands for a number'],
+  [/[a-z0-9]\*|\*[a-z0-9-]|\.\*\./i, 'a wildcard inside a name']
+]
 
 const label = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/
 
 /** Classify one destination as written (already split from its neighbours, trimmed). */
 export function classifyDestination(raw: string): Classified {
   const text = raw.trim()
+  const template = templateOf(text)
+  if (template) return {kind: 'text', value: text.replace(/\s+/g, ' '), notes: [], template}
 
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/\s/.test(text)) {
     try {
       const url = new URL(text)
       if (url.hostname) {
@@ -43,17 +58,58 @@ export function classifyDestination(raw: string): Classified {
   if (ipVersion(text)) return {kind: 'ip', value: text.toLowerCase(), notes: []}
 
   if (text === '*') return {kind: 'wildcard', value: '*', notes: []}
-  const wildcard = text.startsWith('*.')
-  const host = normaliseHost(wildcard ? text.slice(2) : text)
+  // `aka.ms/hybridwizard`: a host with a path and no scheme.
+  const slash = text.indexOf('/')
+  const name = slash > 0 && !text.includes(' ') ? text.slice(0, slash) : text
+  const wildcard = name.startsWith('*.')
+  // A wildcard may stand over a single label (`*.com`): that is a finding, not a reading problem.
+  const host = normaliseHost(wildcard ? name.slice(2) : name, wildcard)
   if (host) {
-    return {kind: wildcard ? 'wildcard' : 'host', value: (wildcard ? '*.' : '') + host.value, notes: host.notes}
+    const classified: Classified = {kind: wildcard ? 'wildcard' : 'host', value: (wildcard ? '*.' : '') + host.value, notes: host.notes}
+    if (name !== text) classified.path = text.slice(slash)
+    return classified
   }
 
   return {kind: 'text', value: text.replace(/\s+/g, ' '), notes: []}
 }
 
+/** Why a destination-like text is a template (`*<region>-onelake…`, `#-courier…`), if it is one. */
+function templateOf(text: string): string | undefined {
+  if (/\s/.test(text) || !/[a-z0-9-]\.[a-z]/i.test(text)) return undefined
+  const name = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]!
+  const bare = name.replace(/^\*\./, '')
+  for (const [pattern, reason] of placeholders) {
+    if (pattern.test(bare) || (pattern.source.startsWith('<') && pattern.test(name))) return reason
+  }
+  return undefined
+}
+
+/**
+ * The hosts, wildcards, URLs and addresses a sentence names (`Bidirectional between … and
+ * \*.um.outlook.com`): tokens that read as one, where a host needs a suffix the Public Suffix
+ * List knows, so that `Node.js` or `DataFactory.WestUs` is not a host.
+ */
+export function findDestinations(text: string): Classified[] {
+  const found: Classified[] = []
+  for (const token of text.split(/[\s,;()"'`]+/)) {
+    const candidate = token.replace(/[.:]+$/, '')
+    if (!/[a-z0-9*]\.[a-z0-9*]/i.test(candidate)) continue
+    const classified = classifyDestination(candidate)
+    if (classified.kind === 'text' && !classified.template) continue
+    if (classified.kind === 'host' || classified.kind === 'wildcard') {
+      const parsed = parseDomain(classified.value.replace(/^\*\./, 'x.'), {allowPrivateDomains: true})
+      if (!(parsed.isIcann || parsed.isPrivate) || fileName.test(classified.value)) continue
+    }
+    found.push(classified)
+  }
+  return found
+}
+
+/** File names that look like hosts in prose (`setup.exe`, `readme.md`). */
+const fileName = /\.(md|exe|dll|msi|ps1|cab|zip|json|xml|aspx?|html?|txt|png|jpe?g|svg|js|css|crl|cer)$/i
+
 /** Lower-case a DNS name, drop a trailing dot, punycode an IDN; undefined when it is no DNS name. */
-export function normaliseHost(raw: string): {value: string; notes: Classified['notes']} | undefined {
+export function normaliseHost(raw: string, suffixOnly = false): {value: string; notes: Classified['notes']} | undefined {
   const notes: Classified['notes'] = []
   let host = raw.toLowerCase()
   if (host.endsWith('.')) {
@@ -68,7 +124,7 @@ export function normaliseHost(raw: string): {value: string; notes: Classified['n
     host = ascii
   }
   const labels = host.split('.')
-  if (labels.length < 2 || !labels.every((part) => label.test(part))) return undefined
+  if (labels.length < (suffixOnly ? 1 : 2) || !labels.every((part) => label.test(part))) return undefined
   // The last label of a DNS name is never all digits (that would be an address).
   if (/^\d+$/.test(labels[labels.length - 1]!)) return undefined
   return {value: host, notes}
@@ -113,6 +169,27 @@ export function coveringWildcardPatterns(target: string): string[] {
 }
 
 /**
+ * The finding a destination deserves for what it lets through, if any: a wildcard (bare or as
+ * a URL's host, in any spelling the reader normalised) over a public suffix or everything, and an
+ * address range of a large part of the Internet.
+ */
+export function riskOf(item: Classified): {ruleId: DiagnosticRuleId; reason: string} | undefined {
+  const pattern = item.kind === 'wildcard' ? item.value : item.kind === 'url' && item.host?.includes('*') ? item.host : undefined
+  const broad = pattern === undefined ? undefined : overBroad(pattern)
+  if (broad) {
+    return {ruleId: 'over-broad-wildcard', reason: `Unexpected over-broad wildcard \`${item.value}\` (${broad}), expected a wildcard under a domain one party controls`}
+  }
+  if (item.kind === 'cidr') {
+    const [address, bits] = item.value.split('/') as [string, string]
+    const limit = ipVersion(address) === 4 ? 8 : 16
+    if (Number(bits) < limit) {
+      return {ruleId: 'over-broad-address', reason: `Unexpected address range \`${item.value}\` (a /${bits} covers ${Number(bits) === 0 ? 'every address' : 'a large part of the Internet'}), expected a range one party holds`}
+    }
+  }
+  return undefined
+}
+
+/**
  * Why a wildcard is over-broad, or undefined when it is not: `*` covers everything, and
  * `*.suffix` where the suffix is a public suffix (`com`, `co.uk`, and the shared hosting domains
  * of the Public Suffix List's private section, such as `azurewebsites.net`) covers every tenant.
@@ -120,6 +197,6 @@ export function coveringWildcardPatterns(target: string): string[] {
 export function overBroad(wildcard: string): string | undefined {
   if (wildcard === '*') return 'covers every host'
   if (!wildcard.startsWith('*.')) return undefined
-  const suffix = wildcard.slice(2)
+  const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, '')
   return getPublicSuffix(suffix, {allowPrivateDomains: true}) === suffix ? `\`${suffix}\` is a public suffix` : undefined
 }

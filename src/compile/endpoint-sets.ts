@@ -1,58 +1,133 @@
 /**
  * URL page rows → endpoint sets: purpose, requirement, destinations, ports, attributes.
  */
+import type {TableCell} from 'mdast'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
-import type {EndpointSet, Position, Requirement} from '../../generated/catalog.js'
+import type {EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
-import {cellText, readDestinations, readPorts, readPurpose, readRequirementCell} from './cells.js'
+import {cellText, readDestinations, readPurpose, readRequirementCell} from './cells.js'
+import {coveringWildcardPatterns} from './destination.js'
+import {impliedPorts, protocolOf, readPortText, sortPorts} from './ports.js'
 import type {ReadTable, Row} from './read-tables.js'
 
 export type UnnamedEndpointSet = Omit<EndpointSet, 'id'>
 
 /** Turn the rows of a URL page's tables into endpoint sets (ids are given later, catalog-wide). */
 export function readEndpointSets(tables: ReadTable[], file: VFile, path: string): UnnamedEndpointSet[] {
-  return tables.flatMap((table) => table.rows.map((row) => readEndpointSet(row, table.section, file, path)))
+  const sets = tables.flatMap((table) => table.rows.map((row) => readEndpointSet(row, table, file, path)))
+  reportCovered(sets, file)
+  return sets
 }
 
-function readEndpointSet(row: Row, section: string, file: VFile, path: string): UnnamedEndpointSet {
-  const {requirement: prefix, purpose} = readPurpose(row.purpose)
-  const requirement = readRequirement(row, prefix, file)
-  const {destinations, alternatives} = readDestinations(row.destinations, file)
+/** Report the hosts and wildcards a wildcard of the same page covers, for the same clouds. */
+function reportCovered(sets: UnnamedEndpointSet[], file: VFile): void {
+  const wildcards = new Map<string, {clouds: readonly string[]; line: number}>()
+  for (const set of sets) {
+    for (const destination of set.destinations) {
+      if (destination.kind !== 'wildcard' || wildcards.has(destination.value)) continue
+      wildcards.set(destination.value, {clouds: destination.clouds ?? ['public'], line: set.source.line})
+    }
+  }
+  for (const set of sets) {
+    for (const destination of set.destinations) {
+      if (destination.kind !== 'host' && destination.kind !== 'wildcard') continue
+      const cover = coveringWildcardPatterns(destination.value).find((pattern) => {
+        const wildcard = pattern === destination.value ? undefined : wildcards.get(pattern)
+        return wildcard !== undefined && (destination.clouds ?? ['public']).every((cloud) => wildcard.clouds.includes(cloud))
+      })
+      if (cover === undefined) continue
+      report(
+        file,
+        'destination-covered-in-page',
+        `Unexpected \`${destination.value}\`, already covered by \`${cover}\` (line ${wildcards.get(cover)!.line})`,
+        {line: set.source.line, column: set.source.column},
+        destination.value
+      )
+    }
+  }
+}
+
+function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string): UnnamedEndpointSet {
+  const read = readPurpose(row.purpose)
+  const purpose = read.purpose || row.carriedPurpose || ''
+  const requirement = readRequirement(row, read.requirement, table, file)
+  const {destinations, alternatives, ports: written} = readDestinations(row.destinations, file)
   if (destinations.length === 0) {
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
   }
-  const {ports, portsText} = readPorts(row.port, file)
+  const {ports, portsText} = readPorts(row, file)
 
   const set: UnnamedEndpointSet = {
-    section,
+    section: table.section,
     purpose,
     requirement,
     alternatives,
     destinations,
-    ports,
+    ports: written.length > 0 ? sortPorts([...ports, ...written]) : ports,
     source: position(row.node, path)
   }
   if (portsText !== undefined) set.portsText = portsText
   if (row.attributes.length > 0) {
-    set.attributes = Object.fromEntries(row.attributes.map(({name, cell}) => [name, cellText(cell)]))
+    set.attributes = Object.fromEntries(row.attributes.map(({name, text}) => [name, text]))
   }
   return set
 }
 
-function readRequirement(row: Row, prefix: Requirement | undefined, file: VFile): Requirement {
+/**
+ * A row's requirement, from the first place that states one: its Required/Optional cell, a marker
+ * in its purpose, its Category cell, the sentence before the table; else `unknown`, reported.
+ */
+function readRequirement(row: Row, marker: Requirement | undefined, table: ReadTable, file: VFile): Requirement {
   if (row.requirement) {
     const value = readRequirementCell(row.requirement)
     if (value) return value
     const text = cellText(row.requirement)
     if (text !== '') {
       report(file, 'requirement-unknown', `Unexpected requirement \`${text}\`, expected Required or Optional`, row.requirement)
-      return prefix ?? 'unknown'
+      return marker ?? 'unknown'
     }
   }
-  if (prefix) return prefix
+  if (marker) return marker
+  const category = row.categories.map((cell) => readRequirementCell(cell)).find(Boolean)
+  if (category) return category
+  if (table.lead) {
+    report(file, 'requirement-from-lead', `Unexpected row without a requirement, read as ${table.lead.requirement} from the sentence on line ${table.lead.line}`, row.purpose ?? row.node)
+    return table.lead.requirement
+  }
   report(file, 'requirement-missing', 'Unexpected row without a requirement, expected a `**Required:**` or `**Optional:**` prefix', row.purpose ?? row.node)
   return 'unknown'
+}
+
+/** A row's ports: its port cell, read with the protocol its header or protocol cell names; or the protocol's own ports. */
+function readPorts(row: Row, file: VFile): {ports: Port[]; portsText?: string} {
+  const protocolText = cellText(row.protocol)
+  const protocol = row.portProtocol ?? (protocolText === '' ? undefined : protocolOf(protocolText))
+  const text = cellText(row.port)
+  if (text === '' && protocolText !== '') {
+    const implied = impliedPorts(protocolText)
+    if (implied.length > 0) {
+      report(file, 'port-from-protocol', `Unexpected row without a port, read ${implied.map((p) => `${p.protocol.toUpperCase()} ${p.port}`).join(', ')} from protocol \`${protocolText}\``, row.protocol)
+    }
+    return {ports: implied}
+  }
+  return readPortCell(text, protocol, row.port, file)
+}
+
+function readPortCell(text: string, protocol: Port['protocol'] | undefined, cell: TableCell | undefined, file: VFile): {ports: Port[]; portsText?: string} {
+  const reading = readPortText(text, protocol)
+  if (reading.invalid !== undefined) {
+    report(file, 'port-invalid', `Unexpected port \`${reading.invalid}\`, expected a number from 1 to 65535`, cell)
+    return {ports: [], portsText: text}
+  }
+  if (reading.unparsed !== undefined) {
+    report(file, 'port-unparsed', `Unexpected port \`${text}\`, expected ports such as \`TCP 443\` or N/A`, cell)
+    return {ports: [], portsText: text}
+  }
+  if (reading.assumed) {
+    report(file, 'port-protocol-assumed', `Unexpected port \`${text}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell)
+  }
+  return {ports: reading.ports}
 }
 
 /** A node's start as a catalog position. */

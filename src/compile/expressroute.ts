@@ -47,7 +47,7 @@ export function readExceptions(tree: Root, tables: ReadTable[], file: VFile, pat
         source: position(row.node, path)
       }
       if (row.attributes.length > 0) {
-        exception.attributes = Object.fromEntries(row.attributes.map(({name, cell}) => [name, cellText(cell)]))
+        exception.attributes = Object.fromEntries(row.attributes.map(({name, text}) => [name, text]))
       }
       exceptions.push(exception)
     }

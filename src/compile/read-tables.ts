@@ -1,31 +1,40 @@
 /**
- * Reading tables: every table of a page with its section, its columns mapped by header, and its
- * body rows — each either handed on with its cells by role, or reported.
+ * Reading tables: every table of a page with its section, the sentence before it, its columns
+ * mapped by header, and its body rows — each handed on with its cells by role, or reported.
  */
 import type {Heading, Root, Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
-import {cellText} from './cells.js'
+import {cellText, readPurpose, type DestinationCell} from './cells.js'
 import {headerRole, mapColumns, type Column} from './columns.js'
+import {leadSentences} from './vocabulary.js'
 
 export interface Row {
   node: TableRow
   /** Header text of the purpose column this row sits under (a table may restate its header). */
   purposeHeader: string
   purpose: TableCell | undefined
-  /** Cells of the destination column and of address columns (CIDR). */
-  destinations: TableCell[]
+  /** The purpose read from a row above, when this row's purpose cell is empty. */
+  carriedPurpose?: string
+  destinations: DestinationCell[]
   port: TableCell | undefined
+  /** The protocol the port column's header names (`Outbound TCP port`). */
+  portProtocol?: Port['protocol']
+  protocol: TableCell | undefined
   requirement: TableCell | undefined
-  attributes: Array<{name: string; cell: TableCell}>
+  /** Cells of a Category column, read for a requirement marker (`Default<BR>Required`). */
+  categories: TableCell[]
+  attributes: Array<{name: string; text: string}>
 }
 
 export interface ReadTable {
   node: Table
   section: string
   heading: Heading | undefined
+  /** The requirement the sentence before the table states for rows that state none. */
+  lead?: {requirement: Requirement; line: number}
   rows: Row[]
 }
 
@@ -34,24 +43,38 @@ export function headingText(heading: Heading): string {
   return toString(heading, {includeHtml: false}).replace(/\s+/g, ' ').trim()
 }
 
-/** Every endpoint table of a page, in document order; other tables and empty rows are reported. */
-export function readTables(tree: Root, file: VFile, fallbackSection: string): ReadTable[] {
+/**
+ * Every endpoint table of a page, in document order; other tables and empty rows are reported.
+ * `scope` is the page's clouds, which a destination takes when nothing narrower names its own.
+ */
+export function readTables(tree: Root, file: VFile, fallbackSection: string, scope: readonly Cloud[]): ReadTable[] {
   const tables: ReadTable[] = []
   let heading: Heading | undefined
+  // The latest sentence since the last table that states a requirement, and the depth of its section.
+  let lead: (NonNullable<ReadTable['lead']> & {depth: number}) | undefined
   let seen = 0
 
-  visit(tree, (node) => {
-    if (node.type === 'heading') {
-      heading = node
-      return 'skip'
+  const walk = (nodes: Root['children']): void => {
+    for (const node of nodes) {
+      if (node.type === 'heading') {
+        heading = node
+        // A sub-heading keeps the sentence of its section; a sibling or higher heading ends it.
+        if (lead && node.depth <= lead.depth) lead = undefined
+      } else if (node.type === 'paragraph') {
+        const stated = leadOf(toString(node), node.position?.start.line ?? 1)
+        if (stated) lead = {...stated, depth: heading?.depth ?? 0}
+      } else if (node.type === 'table') {
+        seen++
+        const section = heading ? headingText(heading) : fallbackSection
+        const rows = readTable(node, file, scope)
+        if (rows) tables.push({node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows})
+        lead = undefined
+      } else if ('children' in node && node.type !== 'list') {
+        walk(node.children as Root['children'])
+      }
     }
-    if (node.type !== 'table') return
-    seen++
-    const section = heading ? headingText(heading) : fallbackSection
-    const read = readTable(node, file)
-    if (read) tables.push({node, section, heading, rows: read})
-    return 'skip'
-  })
+  }
+  walk(tree.children)
 
   if (seen === 0) {
     report(file, 'page-no-tables', 'Unexpected page without tables, expected tables of endpoints', tree.children[0] ?? null)
@@ -59,12 +82,18 @@ export function readTables(tree: Root, file: VFile, fallbackSection: string): Re
   return tables
 }
 
-function readTable(table: Table, file: VFile): Row[] | undefined {
+/** The requirement a paragraph states for the table after it, when it states exactly one. */
+function leadOf(text: string, line: number): ReadTable['lead'] {
+  const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(text)).map((entry) => entry.requirement))
+  return stated.size === 1 ? {requirement: [...stated][0]!, line} : undefined
+}
+
+function readTable(table: Table, file: VFile, scope: readonly Cloud[]): Row[] | undefined {
   const [header, ...body] = table.children
   if (!header) return undefined
   let columns = mapColumns(header.children.map((cell) => cellText(cell)))
 
-  if (!columns.some((column) => column.role === 'destination')) {
+  if (!isEndpointTable(columns)) {
     const rows = body.filter((row) => !isEmptyRow(row))
     report(
       file,
@@ -82,31 +111,75 @@ function readTable(table: Table, file: VFile): Row[] | undefined {
   }
 
   const rows: Row[] = []
-  for (const node of body) {
+  /** What the rows above say for the rows below: a heading row, the last purpose, group cells. */
+  let heading: {text: string; line: number} | undefined
+  let above: {purpose: string; line: number} | undefined
+  const groups = new Map<number, string>()
+  body.forEach((node, index) => {
     if (isEmptyRow(node)) {
       report(file, 'table-row-empty', 'Unexpected empty row, skipped', node)
-      continue
+      return
     }
     // Some pages restate the header inside a table (`| PaaS Activity | Additional destinations used |`).
     if (isHeaderRow(node)) {
       columns = mapColumns(node.children.map((cell) => cellText(cell)))
       report(file, 'table-header-repeated', `Unexpected header row inside the table (${columns.map((column) => column.name).join(', ')}), read the rows after it under this header`, node)
       reportUnknownColumns(columns, node, file)
-      continue
+      heading = undefined
+      above = undefined
+      return
     }
-    rows.push(readRow(node, columns, file))
-  }
+    // A row of only a purpose heads the rows below it, when a row with destinations follows.
+    const next = body[index + 1]
+    if (isTitleOnly(node, columns) && next !== undefined && !isTitleOnly(next, columns) && !isEmptyRow(next)) {
+      const text = cellText(node.children.find((cell) => cellText(cell) !== ''))
+      heading = {text: readPurpose(node.children.find((cell) => cellText(cell) !== '')).purpose || text, line: node.position?.start.line ?? 1}
+      above = undefined
+      report(file, 'table-row-heading', `Unexpected row with only \`${text}\`, read as the heading of the rows below it`, node)
+      return
+    }
+    // A new group (`| Certificates | | | … |`) starts afresh: nothing above carries into it.
+    if (columns.some((column) => column.role === 'group' && cellText(node.children[column.index]) !== '')) {
+      above = undefined
+      heading = undefined
+    }
+    const row = readRow(node, columns, file, scope, groups)
+    if ((row.purpose === undefined || cellText(row.purpose) === '') && leadsRow(columns)) {
+      if (above) {
+        row.carriedPurpose = above.purpose
+        report(file, 'table-purpose-carried', `Unexpected empty purpose, read as the purpose of line ${above.line} above`, node)
+      } else if (heading) {
+        row.carriedPurpose = heading.text
+      }
+    } else {
+      above = {purpose: cellText(row.purpose), line: node.position?.start.line ?? 1}
+      if (heading) row.attributes.unshift({name: 'group', text: heading.text})
+    }
+    rows.push(row)
+  })
   return rows
 }
 
-function readRow(node: TableRow, columns: Column[], file: VFile): Row {
+/**
+ * A table of endpoints has a destination column. Columns named only by a cloud (`GCC | GCC High`)
+ * count when the table also has ports or an address column: a feature table has them too.
+ */
+function isEndpointTable(columns: Column[]): boolean {
+  const destinations = columns.filter((column) => column.role === 'destination')
+  if (destinations.some((column) => !column.cloudOnly)) return true
+  return destinations.length > 0 && columns.some((column) => column.role === 'port' || column.role === 'protocol')
+}
+
+function readRow(node: TableRow, columns: Column[], file: VFile, scope: readonly Cloud[], groups: Map<number, string>): Row {
   const row: Row = {
     node,
     purposeHeader: columns.find((column) => column.role === 'purpose')?.name ?? '',
     purpose: undefined,
     destinations: [],
     port: undefined,
+    protocol: undefined,
     requirement: undefined,
+    categories: [],
     attributes: []
   }
 
@@ -114,12 +187,21 @@ function readRow(node: TableRow, columns: Column[], file: VFile): Row {
     report(file, 'table-row-missing-cells', `Unexpected ${node.children.length} cells in row, expected ${columns.length}; missing cells read as empty`, node)
   }
 
+  columns.forEach((column) => {
+    if (column.role !== 'group') return
+    // A merged cell, as a reader sees it: an empty group cell repeats the one above.
+    const text = cellText(node.children[column.index])
+    if (text !== '') groups.set(column.index, text)
+    const group = groups.get(column.index)
+    if (group !== undefined) row.attributes.push({name: column.name, text: group})
+  })
+
   node.children.forEach((cell, index) => {
     const column = columns[index]
     if (!column) {
       if (cellText(cell) === '') return
       report(file, 'table-row-extra-cells', `Unexpected cell \`${cellText(cell)}\` beyond the ${columns.length} columns of the header, kept as attribute \`column ${index + 1}\``, cell)
-      row.attributes.push({name: `column ${index + 1}`, cell})
+      row.attributes.push({name: `column ${index + 1}`, text: cellText(cell)})
       return
     }
     switch (column.role) {
@@ -127,18 +209,27 @@ function readRow(node: TableRow, columns: Column[], file: VFile): Row {
         row.purpose = cell
         break
       case 'destination':
-      case 'address':
-        row.destinations.push(cell)
+        row.destinations.push({cell, clouds: column.clouds, scope})
         break
       case 'port':
         row.port = cell
+        if (column.protocol) row.portProtocol = column.protocol
+        break
+      case 'protocol':
+        row.protocol = cell
+        if (cellText(cell) !== '') row.attributes.push({name: column.name, text: cellText(cell)})
         break
       case 'requirement':
         row.requirement = cell
         break
-      case 'attribute':
-        if (cellText(cell) !== '') row.attributes.push({name: column.name, cell})
+      case 'category':
+        row.categories.push(cell)
+        if (cellText(cell) !== '') row.attributes.push({name: column.name, text: cellText(cell)})
         break
+      case 'attribute':
+        if (cellText(cell) !== '') row.attributes.push({name: column.name, text: cellText(cell)})
+        break
+      case 'group':
       case 'row':
         break
     }
@@ -160,4 +251,21 @@ function isEmptyRow(row: TableRow): boolean {
 function isHeaderRow(row: TableRow): boolean {
   const roles = row.children.map((cell) => cellText(cell)).filter(Boolean).map((text) => headerRole(text))
   return roles.includes('destination') && roles.includes('purpose') && !roles.includes('attribute')
+}
+
+/**
+ * Whether the purpose column stands before the destinations, so that an empty purpose reads as
+ * a merged cell (`| | | HTTP | c.bing.com |`), not as a row that gives no purpose.
+ */
+function leadsRow(columns: Column[]): boolean {
+  const purpose = columns.find((column) => column.role === 'purpose')
+  const destination = columns.find((column) => column.role === 'destination')
+  return purpose !== undefined && destination !== undefined && purpose.index < destination.index
+}
+
+/** A row whose only filled cell is a purpose (or group) cell: a title, not an endpoint. */
+function isTitleOnly(row: TableRow, columns: Column[]): boolean {
+  const filled = row.children.flatMap((cell, index) => (cellText(cell) === '' ? [] : [{cell, role: columns[index]?.role}]))
+  // A purpose with a requirement marker (`**Required:** Aaa`) is a row that lacks its destinations.
+  return filled.length === 1 && (filled[0]!.role === 'purpose' || filled[0]!.role === 'group') && readPurpose(filled[0]!.cell).requirement === undefined
 }

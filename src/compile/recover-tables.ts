@@ -6,8 +6,10 @@
  *   rebuilt as a `table` node with every row and exact source positions.
  * - A body row with more cells than its header loses the extra cells in GFM; the docs site shows
  *   them, so they are put back.
+ * - An HTML comment line inside a table ends it in GFM; the docs site shows nothing for the
+ *   comment, and the rows after it are put back into the table.
  */
-import type {Paragraph, PhrasingContent, Root, Table, TableCell, TableRow} from 'mdast'
+import type {Html, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -28,6 +30,7 @@ export function remarkRecoverTables() {
     visit(tree, (node, index, parent) => {
       if (node.type === 'table') {
         restoreExtraCells(node, lines, offsets)
+        if (parent && index !== undefined) rejoinAfterComments(node, parent.children as RootContent[], index, lines, offsets, file)
         return 'skip'
       }
       if (node.type !== 'paragraph' || parent === undefined || index === undefined) return
@@ -159,6 +162,37 @@ function parseCells(cells: Array<{text: string; start: Point}>): PhrasingContent
     })
     return paragraph.children
   })
+}
+
+/**
+ * Put back the rows GFM leaves after an HTML comment line inside a table: a comment right after
+ * the table, then a paragraph of pipe rows right after the comment.
+ */
+function rejoinAfterComments(table: Table, siblings: RootContent[], index: number, lines: string[], offsets: number[], file: VFile): void {
+  for (;;) {
+    const comment = siblings[index + 1]
+    const rows = siblings[index + 2]
+    const end = table.position?.end.line
+    if (comment?.type !== 'html' || !isComment(comment) || rows?.type !== 'paragraph' || end === undefined) return
+    if (comment.position?.start.line !== end + 1 || rows.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return
+    const first = rows.position!.start.line
+    const last = rows.position!.end.line
+    const source: SourceLine[] = []
+    for (let line = first; line <= last; line++) {
+      const text = lines[line - 1] ?? ''
+      if (!text.trimStart().startsWith('|')) return
+      source.push({text, line, column: 1, offset: offsets[line - 1] ?? 0})
+    }
+    report(file, 'table-comment-inside', 'Unexpected HTML comment inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the table', comment)
+    table.children.push(...buildRows(source))
+    table.position = {start: table.position!.start, end: {...rows.position!.end}}
+    siblings.splice(index + 1, 2)
+  }
+}
+
+function isComment(node: Html): boolean {
+  const value = node.value.trim()
+  return value.startsWith('<!--') && value.endsWith('-->') && value.indexOf('-->') === value.length - 3
 }
 
 /** Put back the cells GFM dropped from rows longer than the header. */

@@ -1,0 +1,98 @@
+/**
+ * The port grammar: `TCP 443`, `TCP 80, 443`, `UDP ports 50,000-59,999`, `http: 443`,
+ * `amqp: 5672/5673`, `443 and 9350-9354`, `Port 1443`, `N/A`; and the ports a protocol implies.
+ */
+import type {Port} from '../../generated/catalog.js'
+import {notApplicable, protocolNamedBy} from './vocabulary.js'
+
+export interface PortReading {
+  ports: Port[]
+  /** True when some port came without a protocol and none was given by the column: read as TCP. */
+  assumed: boolean
+  /** The token that is no port, when the text is not a port list. */
+  unparsed?: string
+  /** A number outside 1-65535, or a range that ends before it starts. */
+  invalid?: string
+}
+
+/** Words a port list may carry that say nothing about the ports. */
+const filler = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/
+
+/**
+ * Read a port list. `protocol` is what the column or the row says when the text names none
+ * (`Outbound TCP port`, a `UDP` protocol cell); without it a bare number is TCP, and `assumed`.
+ */
+export function readPortText(text: string, protocol?: Port['protocol']): PortReading {
+  const reading: PortReading = {ports: [], assumed: false}
+  if (notApplicable.test(text.trim())) return reading
+  // `50,000-59,999`: digit groups, not a list.
+  const plain = text.toLowerCase().replace(/(\d),(?=\d{3}(?![\d.]))/g, '$1')
+  let current: Array<Port['protocol']> = protocol ? [protocol] : []
+  let fresh = false
+  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])/).filter(Boolean)) {
+    const named = protocolNamedBy(token)
+    if (named) {
+      // `TCP/UDP 443`: consecutive protocol names add up; a name after numbers starts afresh.
+      current = fresh ? [...current, named.protocol] : [named.protocol]
+      fresh = true
+      continue
+    }
+    if (filler.test(token.replace(/:$/, ''))) continue
+    const range = /^(\d+)(?:[-–](\d+))?$/.exec(token)
+    if (!range) return {...reading, ports: [], unparsed: token}
+    fresh = false
+    const from = Number(range[1])
+    const to = range[2] === undefined ? undefined : Number(range[2])
+    if (!validPort(from) || (to !== undefined && (!validPort(to) || to < from))) return {...reading, ports: [], invalid: token}
+    if (current.length === 0) reading.assumed = true
+    for (const name of current.length > 0 ? new Set(current) : ['tcp' as const]) {
+      reading.ports.push(to === undefined || to === from ? {protocol: name, port: from} : {protocol: name, port: from, to})
+    }
+  }
+  reading.ports = sortPorts(reading.ports)
+  return reading
+}
+
+/** Whether a text is a port list and nothing else (`TCP port 443`, `UDP ports 50,000-59,999`). */
+export function isPortText(text: string): boolean {
+  if (!/\d/.test(text) || !/\b(tcp|udp|ports?)\b/i.test(text)) return false
+  const reading = readPortText(text)
+  return reading.unparsed === undefined && reading.invalid === undefined && reading.ports.length > 0
+}
+
+/** The ports a protocol cell implies (`HTTPS` → TCP 443, `TLSv1.2/HTTP` → TCP 443 and 80). */
+export function impliedPorts(text: string): Port[] {
+  return sortPorts(
+    text
+      .split(/[\s,;/]+/)
+      .map((word) => protocolNamedBy(word))
+      .flatMap((entry) => (entry?.port === undefined ? [] : [{protocol: entry.protocol, port: entry.port}]))
+  )
+}
+
+/** The protocol a protocol cell names for its row's bare ports (`UDP`, `HTTP` → TCP), if one. */
+export function protocolOf(text: string): Port['protocol'] | undefined {
+  const found = new Set(text.split(/[\s,;/]+/).flatMap((word) => protocolNamedBy(word)?.protocol ?? []))
+  return found.size === 1 ? [...found][0] : undefined
+}
+
+function validPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535
+}
+
+/** Ports in a stable order without duplicates. */
+export function sortPorts(ports: Port[]): Port[] {
+  const seen = new Map<string, Port>()
+  for (const port of ports) seen.set(portKey(port), port)
+  return [...seen.values()].sort(comparePorts)
+}
+
+/** Port order: protocol, then number, then range end (code-unit order: the same in every locale). */
+export function comparePorts(a: Port, b: Port): number {
+  return Number(a.protocol > b.protocol) - Number(a.protocol < b.protocol) || a.port - b.port || (a.to ?? a.port) - (b.to ?? b.port)
+}
+
+/** `tcp/443`, `tcp/5671-5672`: how a port is written in CSV and reports. */
+export function portKey(port: Port): string {
+  return `${port.protocol}/${port.port}${port.to === undefined ? '' : '-' + port.to}`
+}

@@ -1,0 +1,195 @@
+/**
+ * The vocabulary of endpoint pages, as plain data: what a column header, a requirement marker, a
+ * cloud label, a protocol or a lead sentence says. The grammar code reads pages through these
+ * tables only, so a new family of pages adds entries here rather than branches there. Each entry
+ * names a page that showed it.
+ */
+import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
+
+/** Every cloud, in catalog order. */
+export const clouds: readonly Cloud[] = ['public', 'usgov-gcc', 'usgov-gcchigh', 'usgov-dod', 'china']
+export const usGovernment: readonly Cloud[] = ['usgov-gcc', 'usgov-gcchigh', 'usgov-dod']
+
+export type Role =
+  | 'row'
+  | 'purpose'
+  | 'destination'
+  | 'port'
+  | 'protocol'
+  | 'requirement'
+  /** Kept as an attribute, and read for a requirement marker (`Default<BR>Required`). */
+  | 'category'
+  /** Kept as an attribute; an empty cell repeats the one above (a merged cell as a reader sees it). */
+  | 'group'
+  | 'attribute'
+
+export interface ColumnEntry {
+  role: Exclude<Role, 'attribute'> | 'attribute'
+  /** Tested against the header, lower-cased with white space collapsed. */
+  header: RegExp
+  /** What the header itself says of the cells under it. */
+  protocol?: Port['protocol']
+  seen: string
+}
+
+/**
+ * Column roles by header. The first entry that matches names the role. A header naming a cloud
+ * (`GCC High`, `China Cloud (Mooncake)`) is a destination column of that cloud: see `cloudLabels`.
+ */
+export const columnRoles: ColumnEntry[] = [
+  {role: 'row', header: /^(row|#|no\.?|number|id)$/, seen: 'M365 other endpoints (Row), M365 endpoints (ID)'},
+  {role: 'attribute', header: /\bservice tags?\b|\bstorage name\b|^type$|^client\(?s?\)?$|^asu$|^er$|^express ?route$|^notes?$/, seen: 'Azure Virtual Desktop (Service Tag, Client(s)), Intune (ASU, Storage name), M365 (Type, ER)'},
+  {role: 'requirement', header: /\b(required|optional|requirement)\b/, seen: 'Power BI URLs 2018 (Required/Optional)'},
+  {role: 'category', header: /^category$/, seen: 'M365 endpoints (Optimize / Allow / Default<BR>Required)'},
+  {role: 'port', header: /\btcp ports?\b/, protocol: 'tcp', seen: 'Azure Virtual Desktop (Outbound TCP port)'},
+  {role: 'port', header: /\budp ports?\b/, protocol: 'udp', seen: 'M365 endpoints (UDP ports)'},
+  {role: 'port', header: /\bports?\b|\bport\(s\)/, seen: 'Power BI URLs (Port), data gateway (Outbound ports)'},
+  {role: 'protocol', header: /^protocols?$|^protocol\(s\)$/, seen: 'Windows 11 endpoints, Intune Apple devices (Protocol)'},
+  {role: 'group', header: /^area$/, seen: 'Windows 11 endpoints (Area)'},
+  {
+    role: 'destination',
+    header:
+      /destination|\baddress(es)?\b|\burls?\b|\burl\(s\)|endpoint|fqdns?|domains?|\bdns names?\b|\bhosts?(names?)?\b|\bcidr\b|\bip (addresses|address|ranges?)\b|\bip v?[46]\b|\boutbound ip\b|\bsubnets?\b|^cdn$/,
+    seen: 'Power BI URLs (Destination), Intune (Domains, IP address, CDN, Hostname (IP address/subnet)), data gateway (Domain names)'
+  },
+  {role: 'purpose', header: /purpose|description|activity|justification|^used for$|^uses?$|^service$|^scenario$/, seen: 'Power BI URLs (Purpose), Power Platform (Justification, Service), Intune (Used for)'}
+]
+
+/** The role a header names, and what else it says; `attribute` when it names none. */
+export interface ColumnMeaning {
+  role: ColumnEntry['role']
+  protocol?: Port['protocol']
+  /** The clouds the header names. */
+  clouds?: readonly Cloud[]
+  /** True when the header is only a cloud name: its cells are that cloud's destinations. */
+  cloudOnly?: boolean
+}
+
+export function columnEntry(header: string): ColumnMeaning {
+  const text = header.toLowerCase().replace(/\s+/g, ' ').trim()
+  const named = cloudsNamedBy(text)
+  for (const entry of columnRoles) {
+    if (entry.header.test(text)) {
+      const result: ColumnMeaning = {role: entry.role}
+      if (entry.protocol) result.protocol = entry.protocol
+      // `Public Cloud Domain names`, `US Government version URL`: a destination column of a cloud.
+      if (entry.role === 'destination' && named) result.clouds = named
+      return result
+    }
+  }
+  // `GCC High`, `China Cloud (Mooncake)`: the whole header is a cloud's name.
+  if (named && cloudLabelOnly(text)) return {role: 'destination', clouds: named, cloudOnly: true}
+  return {role: 'attribute'}
+}
+
+export interface CloudLabel {
+  label: RegExp
+  /** `scope`: the page's own clouds (`**All**:` on the US Government page). */
+  clouds: readonly Cloud[] | 'scope'
+  seen: string
+}
+
+/**
+ * Cloud names as pages write them in labels (`**GCC High**: host`), parenthesised after a
+ * destination (`(GCC)`, `(Azure China)`), in column headers and in page titles. Longer names first:
+ * `GCC High` is not `GCC`.
+ */
+export const cloudLabels: CloudLabel[] = [
+  {label: /\bgcc[ -]?high\b/, clouds: ['usgov-gcchigh'], seen: 'Power BI US Government (**GCC High**:)'},
+  {label: /\bdod\b|\bdepartment of defense\b/, clouds: ['usgov-dod'], seen: 'Power BI US Government (**DoD**:)'},
+  {label: /\bgcc\b|\bgovernment community cloud\b/, clouds: ['usgov-gcc'], seen: 'Power BI US Government (**GCC**:)'},
+  {
+    label: /\bu\.?s\.? ?gov(ernment)?\b|\bus government\b|\bgovernment cloud\b|\bcloud for us government\b|\bazure government\b/,
+    clouds: usGovernment,
+    seen: 'Power Apps US Government (US Government version URL), M365 other endpoints (Microsoft Cloud for US Government:)'
+  },
+  {label: /\bchina\b|\bmooncake\b|\b21 ?vianet\b/, clouds: ['china'], seen: 'data gateway (China Cloud (Mooncake)), M365 (21Vianet)'},
+  {label: /\bpublic cloud\b|\bworldwide\b|\bcommercial\b|\bglobal cloud\b/, clouds: ['public'], seen: 'data gateway (Public Cloud Domain names), M365 other endpoints (Worldwide Commercial & GCC:)'},
+  {label: /^all$|^all clouds$/, clouds: 'scope', seen: 'Power BI US Government (**All**:)'}
+]
+
+/** Words that may stand in a cloud label beside the cloud names (`GCC High, DoD IP addresses:`). */
+const labelFiller = /\b(and|or|&|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g
+
+/** The clouds a label names, or undefined when it names none (`scope` entries resolve to `scope`). */
+export function cloudsNamedBy(text: string, scope: readonly Cloud[] = ['public']): readonly Cloud[] | undefined {
+  let rest = text.toLowerCase()
+  const found = new Set<Cloud>()
+  for (const entry of cloudLabels) {
+    if (!entry.label.test(rest)) continue
+    for (const cloud of entry.clouds === 'scope' ? scope : entry.clouds) found.add(cloud)
+    rest = rest.replace(new RegExp(entry.label.source, 'g'), ' ')
+  }
+  return found.size === 0 ? undefined : clouds.filter((cloud) => found.has(cloud))
+}
+
+/** Whether a text is only a cloud label (cloud names and filler words), not prose that names a cloud. */
+export function cloudLabelOnly(text: string): boolean {
+  let rest = text.toLowerCase()
+  for (const entry of cloudLabels) rest = rest.replace(new RegExp(entry.label.source, 'g'), ' ')
+  return rest.replace(labelFiller, ' ').trim() === ''
+}
+
+export interface RequirementMarker {
+  requirement: Requirement
+  word: RegExp
+  seen: string
+}
+
+/** Words that mark a row required or optional, in the languages the pages are published in. */
+export const requirementMarkers: RequirementMarker[] = [
+  {requirement: 'required', word: /^(required|mandatory|yes)$/, seen: 'Power BI URLs (**Required:**)'},
+  {requirement: 'optional', word: /^(optional|no)$/, seen: 'Power BI URLs (**Optional:**)'},
+  {requirement: 'required', word: /^(påkrævet|erforderlich|obligatoire|requis|obligatorio|requerido|obbligatorio|necessario|vereist|obrigatório|obrigatorio|wymagane|krävs|påkrevd|必需|必須)$/, seen: 'Danish Power BI URLs (**Påkrævet:**)'},
+  {requirement: 'optional', word: /^(valgfrit|valgfri|optionnel|facultatif|opcional|facoltativo|optioneel|opcjonalne|valfritt|可选|省略可能|オプション)$/, seen: 'Danish Power BI URLs (**Valgfrit:**)'}
+]
+
+/** The requirement a single word or short phrase names (`Required`, `Valgfrit`), if any. */
+export function requirementNamedBy(text: string): Requirement | undefined {
+  const word = text.toLowerCase().replace(/[*:.()]/g, '').replace(/\s+/g, ' ').trim()
+  return requirementMarkers.find((marker) => marker.word.test(word))?.requirement
+}
+
+/** A cell that says "nothing here": `N/A` and its translations (`I/T` in Danish). */
+export const notApplicable = /^(n\/?a|none|not applicable|-|—|–|i\/t|k\.? ?a\.?|n\/d|n\.v\.t\.?|nicht zutreffend|ikke relevant)?$/i
+
+export interface LeadSentence {
+  requirement: Requirement
+  sentence: RegExp
+  seen: string
+}
+
+/**
+ * Sentences before a table that state the requirement of its rows, for rows that state none
+ * themselves. A paragraph that matches both kinds states neither.
+ */
+export const leadSentences: LeadSentence[] = [
+  {requirement: 'required', sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations)\b|\bmust (have access|be able to (reach|connect|access)|allow)\b/i, seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs")'},
+  {requirement: 'optional', sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b/i, seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional")'}
+]
+
+export interface ProtocolEntry {
+  name: RegExp
+  protocol: Port['protocol']
+  /** The port the protocol implies where the page names no port (`HTTPS` → 443). */
+  port?: number
+  seen: string
+}
+
+/** Protocol names as ports cells and protocol columns write them (`http: 443`, `TLSv1.2/HTTPS`). */
+export const protocols: ProtocolEntry[] = [
+  {name: /^tcp$/, protocol: 'tcp', seen: 'Power BI URLs (TCP 443)'},
+  {name: /^udp$/, protocol: 'udp', seen: 'M365 (UDP ports 50,000-59,999)'},
+  {name: /^https$/, protocol: 'tcp', port: 443, seen: 'Windows 11 endpoints (HTTPS)'},
+  {name: /^http$/, protocol: 'tcp', port: 80, seen: 'Windows 11 endpoints (HTTP), Fabric Eventstream (http: 443)'},
+  {name: /^tls ?v?1(\.[0-3])?$|^tls$|^ssl$/, protocol: 'tcp', port: 443, seen: 'Windows 11 endpoints (TLSv1.2)'},
+  {name: /^wss?$|^websockets?$/, protocol: 'tcp', port: 443, seen: 'Fabric notebooks (wss://)'},
+  {name: /^amqps?$|^kafka$|^mqtt$|^sql$|^tds$|^ldaps?$|^smtp$|^rdp$/, protocol: 'tcp', seen: 'Fabric Eventstream (amqp: 5672/5673, kafka: 9093)'},
+  {name: /^ntp$/, protocol: 'udp', port: 123, seen: 'Windows Autopilot (123 (UDP/NTP))'}
+]
+
+/** The protocol a word names, if any. */
+export function protocolNamedBy(word: string): ProtocolEntry | undefined {
+  const text = word.toLowerCase().replace(/[:*]/g, '').trim()
+  return protocols.find((entry) => entry.name.test(text))
+}

@@ -1,0 +1,171 @@
+// The family of endpoint page formats: columns, requirement forms, clouds, ports and notations as
+// real pages write them, each on a small page.
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import type {Catalog} from '../src/index.js'
+import {compileText, rules} from './helpers/compile.js'
+
+const page = (header: string, rows: string[], {title = 'Power BI URLs', before = ''} = {}) =>
+  ['---', `title: ${title}`, 'ms.date: 01/02/2020', '---', '', '## Section', '', before, '', header, '|' + ' --- |'.repeat(header.split('|').length - 2), ...rows, ''].join('\n')
+const lines = (catalog: Catalog) =>
+  catalog.endpointSets.map((set) => ({
+    requirement: set.requirement,
+    purpose: set.purpose,
+    ports: set.ports.map((p) => `${p.protocol}/${p.port}${p.to ? '-' + p.to : ''}`),
+    destinations: set.destinations.map((d) => `${d.kind}:${d.value}${d.clouds?.join(',') === 'public' ? '' : ' [' + d.clouds?.join(',') + ']'}${d.ports ? ' :' + d.ports.map((p) => p.port).join(',') : ''}${d.note ? ' (' + d.note + ')' : ''}`)
+  }))
+
+const columns = suite('family: columns')
+
+columns('destination columns by many names, two in one table, ports by header protocol', () => {
+  const catalog = compileText(page('| Address | Outbound TCP port | Purpose | Service Tag |', ['| *.wvd.microsoft.com | 443 | Service traffic | WindowsVirtualDesktop |']))
+  assert.equal(lines(catalog), [{requirement: 'unknown', purpose: 'Service traffic', ports: ['tcp/443'], destinations: ['wildcard:*.wvd.microsoft.com']}])
+  assert.not.ok(rules(catalog).includes('port-protocol-assumed'), 'the header names the protocol')
+  assert.equal(catalog.endpointSets[0]!.attributes, {'Service Tag': 'WindowsVirtualDesktop'})
+  const two = compileText(page('| Domains | IP address |', ['| portal.manage.microsoft.com | 52.175.12.209<br>20.188.107.0/24 |']))
+  assert.equal(lines(two)[0]!.destinations, ['host:portal.manage.microsoft.com', 'ip:52.175.12.209', 'cidr:20.188.107.0/24'])
+})
+
+columns('a protocol column gives bare ports their protocol, or ports where there are none', () => {
+  const udp = compileText(page('| Used for | Hostname (IP address/subnet) | Protocol | Port |', ['| Media | a.example.com | UDP | 3343 |']))
+  assert.equal(lines(udp)[0]!.ports, ['udp/3343'])
+  const implied = compileText(page('| Area | Description | Protocol | Destination |', ['| Apps | Weather | TLSv1.2/HTTPS/HTTP | tile.example.com |']))
+  assert.equal(lines(implied)[0]!.ports, ['tcp/80', 'tcp/443'])
+  assert.ok(rules(implied).includes('port-from-protocol'))
+})
+
+columns('merged cells: an empty Area and purpose repeat the ones above; a new Area starts afresh', () => {
+  const catalog = compileText(
+    page('| Area | Description | Protocol | Destination |', ['| Maps | | | [Learn how](x.md) |', '| | Offline maps | HTTPS | maps.example.com |', '| | | HTTP | tiles.example.com |', '| Fonts | | | fonts.example.com |'])
+  )
+  assert.equal(
+    catalog.endpointSets.map((set) => [set.purpose, set.attributes?.['Area']]),
+    [['', 'Maps'], ['Offline maps', 'Maps'], ['Offline maps', 'Maps'], ['', 'Fonts']]
+  )
+})
+
+columns('a row of only a purpose heads the rows below it', () => {
+  const catalog = compileText(page('| Purpose | Endpoint | Port |', ['| **For outbound connections** | | |', '| **Required**: Portal | *.powerbi.com | TCP 443 |']))
+  assert.equal(catalog.endpointSets.length, 1)
+  assert.equal(catalog.endpointSets[0]!.attributes, {group: 'For outbound connections'})
+  assert.ok(rules(catalog).includes('table-row-heading'))
+})
+
+columns('tables without edge pipes, and rows after an HTML comment line inside a table', () => {
+  const bare = compileText(['---', 'title: X', 'ms.date: 01/02/2020', '---', '', 'Purpose | Destination | Port', '--- | --- | ---', '**Required:** A | a.example.com | TCP 443', ''].join('\n'))
+  assert.equal(lines(bare)[0]!.destinations, ['host:a.example.com'])
+  const commented = compileText(page('| Purpose | Destination | Port |', ['| **Required:** A | a.example.com | TCP 443 |', '<!-- | **Required:** Hidden | hidden.example.com | TCP 443 | -->', '| **Required:** B | b.example.com | TCP 443 |']))
+  assert.equal(commented.endpointSets.map((set) => set.purpose), ['A', 'B'])
+  assert.ok(rules(commented).includes('table-comment-inside'))
+})
+
+columns.run()
+
+const requirements = suite('family: requirement forms')
+
+requirements('markers in every form and language', () => {
+  const of = (purpose: string) => compileText(page('| Purpose | Destination | Port |', [`| ${purpose} | a.example.com | TCP 443 |`])).endpointSets[0]!
+  assert.equal([of('**Required**: Portal').requirement, of('**Required**: Portal').purpose], ['required', 'Portal'])
+  assert.equal([of('**Required** Redirect ports').requirement, of('**Required** Redirect ports').purpose], ['required', 'Redirect ports'])
+  assert.equal([of('Informational messages (optional)').requirement, of('Informational messages (optional)').purpose], ['optional', 'Informational messages'])
+  assert.equal([of('**Påkrævet:** Portal').requirement, of('**Valgfrit:** Kort').requirement], ['required', 'optional'])
+  assert.equal([of('Required for sign-in').requirement, of('Required for sign-in').purpose], ['required', 'Required for sign-in'])
+  assert.is(of('No specific purpose').requirement, 'unknown')
+})
+
+requirements('a Category cell and the sentence before the table', () => {
+  const category = compileText(page('| ID | Category | Addresses |', ['| 1 | Default<BR>Required | a.example.com |', '| 2 | Optimize | b.example.com |']))
+  assert.equal(category.endpointSets.map((set) => set.requirement), ['required', 'unknown'])
+  const lead = compileText(page('| Domain names | Ports |', ['| a.example.com | 443 |'], {before: 'These endpoints are required for the gateway to function.'}))
+  assert.equal(lead.endpointSets[0]!.requirement, 'required')
+  assert.ok(rules(lead).includes('requirement-from-lead'))
+  const optional = compileText(page('| Address | Port |', ['| a.example.com | 443 |'], {before: 'The following table lists optional URLs that you can allow.'}))
+  assert.equal(optional.endpointSets[0]!.requirement, 'optional')
+  const both = compileText(page('| Address | Port |', ['| a.example.com | 443 |'], {before: 'Some are required and some are optional URLs.'}))
+  assert.equal(both.endpointSets[0]!.requirement, 'unknown')
+})
+
+requirements.run()
+
+const clouds = suite('family: clouds')
+
+clouds('cell labels, All, and the page scope', () => {
+  const catalog = compileText(
+    page('| Purpose | Destination |', ['| APIs | **GCC**: api.gov.example<br>**GCC High**: api.high.example<br>**DoD**: api.mil.example |', '| Telemetry | **All**: dc.example.us |'], {title: 'Power BI for US government customers'})
+  )
+  assert.equal(lines(catalog).map((set) => set.destinations), [
+    ['host:api.gov.example [usgov-gcc]', 'host:api.high.example [usgov-gcchigh]', 'host:api.mil.example [usgov-dod]'],
+    ['host:dc.example.us [usgov-gcc,usgov-gcchigh,usgov-dod]']
+  ])
+})
+
+clouds('cloud columns: the same destination in several is one, with all its clouds; a feature table is not endpoints', () => {
+  const catalog = compileText(page('| Ports | GCC | GCC High | DoD |', ['| 443 | *.a.example | *.a.example | *.mil.example |']))
+  assert.equal(lines(catalog)[0]!.destinations, ['wildcard:*.a.example [usgov-gcc,usgov-gcchigh]', 'wildcard:*.mil.example [usgov-dod]'])
+  assert.not.ok(rules(catalog).includes('destination-duplicate'))
+  const features = compileText(page('| Feature | GCC | GCC High | DoD |', ['| Dataflows | Not planned | Not planned | Not planned |']))
+  assert.equal([features.endpointSets.length, rules(features)], [0, ['table-not-endpoints']])
+})
+
+clouds('labels after a destination, over a paragraph, and in column headers', () => {
+  const catalog = compileText(
+    page('| Commercial version URL | US Government version URL |', [
+      '| <https://make.powerapps.com> | <https://make.gov.powerapps.us> (GCC)<br/><https://make.high.powerapps.us> (GCC High) |'
+    ])
+  )
+  assert.equal(lines(catalog)[0]!.destinations, ['url:https://make.powerapps.com', 'url:https://make.gov.powerapps.us [usgov-gcc]', 'url:https://make.high.powerapps.us [usgov-gcchigh]'])
+  const paragraphs = compileText(
+    page('| Purpose | Destination |', ['| Hybrid | GCC High, DoD IP addresses: 40.118.209.192/32; 168.62.190.41/32 <p> Worldwide Commercial & GCC: *.store.example.com; <br> asl.example.com |'])
+  )
+  assert.equal(lines(paragraphs)[0]!.destinations, [
+    'cidr:40.118.209.192/32 [usgov-gcchigh,usgov-dod]',
+    'cidr:168.62.190.41/32 [usgov-gcchigh,usgov-dod]',
+    'wildcard:*.store.example.com [public,usgov-gcc]',
+    'host:asl.example.com [public,usgov-gcc]'
+  ])
+})
+
+clouds.run()
+
+const notations = suite('family: notations')
+
+notations('ports inside destination cells and in every notation', () => {
+  const of = (destination: string, port = 'N/A') => lines(compileText(page('| Purpose | Destination | Port |', [`| **Required:** X | ${destination} | ${port} |`])))[0]!
+  assert.equal(of('\\*.digicert.com:80 <BR> secure.example.cn:443').destinations, ['wildcard:*.digicert.com :80', 'host:secure.example.cn :443'])
+  assert.equal(of('13.107.64.0/18 <br> UDP ports 50,000-59,999 <br> TCP ports 50,000-59,999; 5061').ports, ['tcp/5061', 'tcp/50000-59999', 'udp/50000-59999'])
+  assert.equal(of('sb://x.example.net', 'http: 443<br>amqp: 5672/5673<br>kafka: 9093').ports, ['tcp/443', 'tcp/5672', 'tcp/5673', 'tcp/9093'])
+  assert.equal(of('a.example.com', '**TCP:** 443, 80').ports, ['tcp/80', 'tcp/443'])
+  assert.equal(of('a.example.com', 'Port 1443').ports, ['tcp/1443'])
+  assert.equal(of('a.example.com', '443 and 9350-9354').ports, ['tcp/443', 'tcp/9350-9354'])
+  assert.equal(of('a.example.com', 'I/T').ports, [])
+})
+
+notations('text that is not a destination stays text; templates are templates', () => {
+  const of = (destination: string) => compileText(page('| Purpose | Destination | Port |', [`| **Required:** X | ${destination} | N/A |`]))
+  assert.equal(lines(of('No specific endpoint is required'))[0]!.destinations, ['text:No specific endpoint is required'])
+  for (const template of ['*\\<region\\>-onelake.dfs.fabric.microsoft.com', '#-courier.push.apple.com', 'https://*.crm#.dynamics.com', 'www.bing.com*', 'watson.*.microsoft.com', 'https://*.z[0-9].kusto.fabric.microsoft.com']) {
+    const catalog = of(template)
+    assert.equal(catalog.endpointSets[0]!.destinations.map((d) => d.kind), ['text'], template)
+    assert.ok(rules(catalog).includes('destination-template'), template)
+  }
+})
+
+notations('bare addresses are destinations; links with written text are references', () => {
+  const of = (destination: string) => lines(compileText(page('| Purpose | Destination | Port |', [`| **Required:** X | ${destination} | N/A |`])))[0]!.destinations
+  assert.equal(of('www.microsoft.com'), ['host:www.microsoft.com'])
+  assert.equal(of('https://crl.microsoft.com/pki/crl/products/root.crl'), ['url:https://crl.microsoft.com/pki/crl/products/root.crl'])
+  assert.equal(of('https\\://escaped.example.com'), ['url:https://escaped.example.com'])
+  assert.equal(of('[Learn how to turn off traffic](x.md)'), ['reference:https://learn.microsoft.com/power-bi/x'])
+  assert.equal(of('https://host.example.com/a (Europe)<br>wss://w.example.com<br>(HTTP/WebSocket)'), ['url:https://host.example.com/a (Europe)', 'url:wss://w.example.com (HTTP/WebSocket)'])
+})
+
+notations('a sentence keeps the destinations and ports it names, reported', () => {
+  const catalog = compileText(page('| Purpose | Destination | Port |', ['| **Optional:** UM | Bidirectional between on-premises controllers and \\*.um.outlook.com on TCP ports 80 & 443 | |']))
+  assert.equal(lines(catalog)[0]!.destinations, ['wildcard:*.um.outlook.com'])
+  assert.equal(lines(catalog)[0]!.ports, ['tcp/80', 'tcp/443'])
+  assert.ok(rules(catalog).includes('destination-in-prose'))
+  const prose = compileText(page('| Purpose | Destination | Port |', ['| **Optional:** X | Use Node.js and DataFactory.WestUs tags | |']))
+  assert.equal(lines(prose)[0]!.destinations.map((d) => d.split(':')[0]), ['text'])
+})
+
+notations.run()
