@@ -19,7 +19,10 @@ export interface M365Change {
    */
   endpointSetId: number
   disposition: 'Add' | 'Change' | 'Remove'
-  impact:
+  /**
+   * The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.
+   */
+  impact?:
     | 'AddedIp'
     | 'AddedUrl'
     | 'AddedIpAndUrl'

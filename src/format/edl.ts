@@ -16,8 +16,7 @@ export const edlMaxEntryLength = 255
 export function formatEdl(catalog: Catalog): Rendered {
   const entries = catalogEntries(catalog)
   const values = new Set<string>()
-  let portsDropped = 0
-  let queriesDropped = 0
+  let rewritten = 0
   let tooLong = 0
   let everything = false
   const add = (entry: string): void => {
@@ -31,8 +30,7 @@ export function formatEdl(catalog: Catalog): Rendered {
   }
   for (const value of entries.byKind.url) {
     const url = new URL(value)
-    if (url.port !== '') portsDropped++
-    if (url.search !== '' || url.hash !== '') queriesDropped++
+    if (url.port !== '' || url.search !== '' || url.hash !== '') rewritten++
     add(url.hostname + (url.pathname === '' ? '/' : url.pathname))
   }
   const extra = [
@@ -42,9 +40,7 @@ export function formatEdl(catalog: Catalog): Rendered {
   const notes: string[] = []
   const note = leftOutNote('edl', entries, ['host', 'wildcard', 'url'], extra)
   if (note !== undefined) notes.push(note)
-  if (portsDropped > 0 || queriesDropped > 0) {
-    notes.push(`edl: rewrote ${portsDropped + queriesDropped} URL${portsDropped + queriesDropped === 1 ? '' : 's'}: port, query or fragment dropped (PAN-OS matches host and path)`)
-  }
+  if (rewritten > 0) notes.push(`edl: rewrote ${rewritten} URL${rewritten === 1 ? '' : 's'}: port, query or fragment dropped (PAN-OS matches host and path)`)
   const sorted = [...values].sort(compareText)
   if (sorted.length === 0) notes.push('edl: no entries')
   return {text: sorted.length === 0 ? '' : sorted.join('\n') + '\n', notes}
