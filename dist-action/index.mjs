@@ -55858,7 +55858,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate67.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var m365Changes = validate70;
-var schema84 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "impact", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
+var schema84 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
 var schema85 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
 var pattern41 = new RegExp("^[0-9]{8}$", "u");
 function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -55899,8 +55899,8 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.impact === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'" };
+    if (data.version === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -55908,22 +55908,13 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.version === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
     for (const key0 in data) {
       if (!func2.call(schema84.properties, key0)) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
@@ -55931,21 +55922,21 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err5];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err5);
         }
         errors++;
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (data0 < 1 || isNaN(data0)) {
-          const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
@@ -55954,21 +55945,21 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.endpointSetId !== void 0) {
       let data1 = data.endpointSetId;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err8 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err7 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err7];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 1 || isNaN(data1)) {
-          const err9 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err8 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err8];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err8);
           }
           errors++;
         }
@@ -55977,7 +55968,16 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.disposition !== void 0) {
       let data2 = data.disposition;
       if (typeof data2 !== "string") {
-        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data2 === "Add" || data2 === "Change" || data2 === "Remove")) {
+        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema84.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -55985,8 +55985,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data2 === "Add" || data2 === "Change" || data2 === "Remove")) {
-        const err11 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema84.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.impact !== void 0) {
+      let data3 = data.impact;
+      if (typeof data3 !== "string") {
+        const err11 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -55994,24 +55997,12 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.impact !== void 0) {
-      let data3 = data.impact;
-      if (typeof data3 !== "string") {
-        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data3 === "AddedIp" || data3 === "AddedUrl" || data3 === "AddedIpAndUrl" || data3 === "RemovedIpOrUrl" || data3 === "ChangedIsExpressRoute" || data3 === "MovedIpOrUrl" || data3 === "RemovedDuplicateIpOrUrl" || data3 === "OtherNonPriorityChanges")) {
+        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema84.properties.impact.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
           vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (!(data3 === "AddedIp" || data3 === "AddedUrl" || data3 === "AddedIpAndUrl" || data3 === "RemovedIpOrUrl" || data3 === "ChangedIsExpressRoute" || data3 === "MovedIpOrUrl" || data3 === "RemovedDuplicateIpOrUrl" || data3 === "OtherNonPriorityChanges")) {
-        const err13 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema84.properties.impact.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
         }
         errors++;
       }
@@ -56020,20 +56011,20 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.version;
       if (typeof data4 === "string") {
         if (!pattern5.test(data4)) {
-          const err14 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err13];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err14];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -56042,17 +56033,28 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.previous;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (Object.keys(data5).length < 1) {
-          const err16 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          const err15 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err15];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err15);
           }
           errors++;
         }
         for (const key1 in data5) {
           if (!(key1 === "expressRoute" || key1 === "serviceArea" || key1 === "category" || key1 === "required" || key1 === "tcpPorts" || key1 === "udpPorts" || key1 === "notes")) {
-            const err17 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            const err16 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data5.expressRoute !== void 0) {
+          if (typeof data5.expressRoute !== "boolean") {
+            const err17 = { instancePath: instancePath + "/previous/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -56061,9 +56063,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.expressRoute !== void 0) {
-          if (typeof data5.expressRoute !== "boolean") {
-            const err18 = { instancePath: instancePath + "/previous/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data5.serviceArea !== void 0) {
+          if (typeof data5.serviceArea !== "string") {
+            const err18 = { instancePath: instancePath + "/previous/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -56072,9 +56074,10 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.serviceArea !== void 0) {
-          if (typeof data5.serviceArea !== "string") {
-            const err19 = { instancePath: instancePath + "/previous/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data5.category !== void 0) {
+          let data8 = data5.category;
+          if (typeof data8 !== "string") {
+            const err19 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -56082,11 +56085,8 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data5.category !== void 0) {
-          let data8 = data5.category;
-          if (typeof data8 !== "string") {
-            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (!(data8 === "Optimize" || data8 === "Allow" || data8 === "Default")) {
+            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema85.properties.category.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -56094,8 +56094,10 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data8 === "Optimize" || data8 === "Allow" || data8 === "Default")) {
-            const err21 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema85.properties.category.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data5.required !== void 0) {
+          if (typeof data5.required !== "boolean") {
+            const err21 = { instancePath: instancePath + "/previous/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -56104,9 +56106,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.required !== void 0) {
-          if (typeof data5.required !== "boolean") {
-            const err22 = { instancePath: instancePath + "/previous/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data5.tcpPorts !== void 0) {
+          if (typeof data5.tcpPorts !== "string") {
+            const err22 = { instancePath: instancePath + "/previous/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -56115,9 +56117,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.tcpPorts !== void 0) {
-          if (typeof data5.tcpPorts !== "string") {
-            const err23 = { instancePath: instancePath + "/previous/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data5.udpPorts !== void 0) {
+          if (typeof data5.udpPorts !== "string") {
+            const err23 = { instancePath: instancePath + "/previous/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -56126,9 +56128,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.udpPorts !== void 0) {
-          if (typeof data5.udpPorts !== "string") {
-            const err24 = { instancePath: instancePath + "/previous/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data5.notes !== void 0) {
+          if (typeof data5.notes !== "string") {
+            const err24 = { instancePath: instancePath + "/previous/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -56137,23 +56139,12 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.notes !== void 0) {
-          if (typeof data5.notes !== "string") {
-            const err25 = { instancePath: instancePath + "/previous/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err26 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err25 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err25];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -56162,17 +56153,28 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.current;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
         if (Object.keys(data13).length < 1) {
-          const err27 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          const err26 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err26);
           }
           errors++;
         }
         for (const key2 in data13) {
           if (!(key2 === "expressRoute" || key2 === "serviceArea" || key2 === "category" || key2 === "required" || key2 === "tcpPorts" || key2 === "udpPorts" || key2 === "notes")) {
-            const err28 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            const err27 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data13.expressRoute !== void 0) {
+          if (typeof data13.expressRoute !== "boolean") {
+            const err28 = { instancePath: instancePath + "/current/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -56181,9 +56183,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.expressRoute !== void 0) {
-          if (typeof data13.expressRoute !== "boolean") {
-            const err29 = { instancePath: instancePath + "/current/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data13.serviceArea !== void 0) {
+          if (typeof data13.serviceArea !== "string") {
+            const err29 = { instancePath: instancePath + "/current/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -56192,9 +56194,10 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.serviceArea !== void 0) {
-          if (typeof data13.serviceArea !== "string") {
-            const err30 = { instancePath: instancePath + "/current/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data13.category !== void 0) {
+          let data16 = data13.category;
+          if (typeof data16 !== "string") {
+            const err30 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -56202,11 +56205,8 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data13.category !== void 0) {
-          let data16 = data13.category;
-          if (typeof data16 !== "string") {
-            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (!(data16 === "Optimize" || data16 === "Allow" || data16 === "Default")) {
+            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema85.properties.category.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -56214,8 +56214,10 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data16 === "Optimize" || data16 === "Allow" || data16 === "Default")) {
-            const err32 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema85.properties.category.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data13.required !== void 0) {
+          if (typeof data13.required !== "boolean") {
+            const err32 = { instancePath: instancePath + "/current/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -56224,9 +56226,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.required !== void 0) {
-          if (typeof data13.required !== "boolean") {
-            const err33 = { instancePath: instancePath + "/current/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data13.tcpPorts !== void 0) {
+          if (typeof data13.tcpPorts !== "string") {
+            const err33 = { instancePath: instancePath + "/current/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -56235,9 +56237,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.tcpPorts !== void 0) {
-          if (typeof data13.tcpPorts !== "string") {
-            const err34 = { instancePath: instancePath + "/current/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data13.udpPorts !== void 0) {
+          if (typeof data13.udpPorts !== "string") {
+            const err34 = { instancePath: instancePath + "/current/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -56246,9 +56248,9 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.udpPorts !== void 0) {
-          if (typeof data13.udpPorts !== "string") {
-            const err35 = { instancePath: instancePath + "/current/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data13.notes !== void 0) {
+          if (typeof data13.notes !== "string") {
+            const err35 = { instancePath: instancePath + "/current/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -56257,23 +56259,12 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data13.notes !== void 0) {
-          if (typeof data13.notes !== "string") {
-            const err36 = { instancePath: instancePath + "/current/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err37 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err36 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err36];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err36);
         }
         errors++;
       }
@@ -56282,21 +56273,21 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       let data21 = data.add;
       if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
         if (data21.effectiveDate === void 0) {
-          const err38 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/required", keyword: "required", params: { missingProperty: "effectiveDate" }, message: "must have required property 'effectiveDate'" };
+          const err37 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/required", keyword: "required", params: { missingProperty: "effectiveDate" }, message: "must have required property 'effectiveDate'" };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err37];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err37);
           }
           errors++;
         }
         for (const key3 in data21) {
           if (!(key3 === "effectiveDate" || key3 === "ips" || key3 === "urls")) {
-            const err39 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            const err38 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err38];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err38);
             }
             errors++;
           }
@@ -56305,20 +56296,20 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           let data22 = data21.effectiveDate;
           if (typeof data22 === "string") {
             if (!pattern41.test(data22)) {
-              const err40 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
+              const err39 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
               if (vErrors === null) {
-                vErrors = [err40];
+                vErrors = [err39];
               } else {
-                vErrors.push(err40);
+                vErrors.push(err39);
               }
               errors++;
             }
           } else {
-            const err41 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err40 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err40];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err40);
             }
             errors++;
           }
@@ -56327,11 +56318,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           let data23 = data21.ips;
           if (Array.isArray(data23)) {
             if (data23.length < 1) {
-              const err42 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err41 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err42];
+                vErrors = [err41];
               } else {
-                vErrors.push(err42);
+                vErrors.push(err41);
               }
               errors++;
             }
@@ -56340,30 +56331,30 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
               let data24 = data23[i0];
               if (typeof data24 === "string") {
                 if (!pattern37.test(data24)) {
-                  const err43 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+                  const err42 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err42];
                   } else {
-                    vErrors.push(err43);
+                    vErrors.push(err42);
                   }
                   errors++;
                 }
               } else {
-                const err44 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err43 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err43];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
             }
           } else {
-            const err45 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err44 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err44];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err44);
             }
             errors++;
           }
@@ -56372,11 +56363,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           let data25 = data21.urls;
           if (Array.isArray(data25)) {
             if (data25.length < 1) {
-              const err46 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err45 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err45];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err45);
               }
               errors++;
             }
@@ -56385,40 +56376,40 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
               let data26 = data25[i1];
               if (typeof data26 === "string") {
                 if (!pattern36.test(data26)) {
-                  const err47 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
               } else {
-                const err48 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err47 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err47];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err47);
                 }
                 errors++;
               }
             }
           } else {
-            const err49 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err48 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err48];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
       } else {
-        const err50 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err49 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err49];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err49);
         }
         errors++;
       }
@@ -56428,11 +56419,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
         for (const key4 in data27) {
           if (!(key4 === "ips" || key4 === "urls")) {
-            const err51 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            const err50 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err50];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err50);
             }
             errors++;
           }
@@ -56441,11 +56432,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           let data28 = data27.ips;
           if (Array.isArray(data28)) {
             if (data28.length < 1) {
-              const err52 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err51 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err52];
+                vErrors = [err51];
               } else {
-                vErrors.push(err52);
+                vErrors.push(err51);
               }
               errors++;
             }
@@ -56454,30 +56445,30 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
               let data29 = data28[i2];
               if (typeof data29 === "string") {
                 if (!pattern37.test(data29)) {
-                  const err53 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+                  const err52 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
-                    vErrors = [err53];
+                    vErrors = [err52];
                   } else {
-                    vErrors.push(err53);
+                    vErrors.push(err52);
                   }
                   errors++;
                 }
               } else {
-                const err54 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err53 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err54];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err54);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
             }
           } else {
-            const err55 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err54 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err55];
+              vErrors = [err54];
             } else {
-              vErrors.push(err55);
+              vErrors.push(err54);
             }
             errors++;
           }
@@ -56486,11 +56477,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           let data30 = data27.urls;
           if (Array.isArray(data30)) {
             if (data30.length < 1) {
-              const err56 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              const err55 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err56];
+                vErrors = [err55];
               } else {
-                vErrors.push(err56);
+                vErrors.push(err55);
               }
               errors++;
             }
@@ -56499,50 +56490,50 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
               let data31 = data30[i3];
               if (typeof data31 === "string") {
                 if (!pattern36.test(data31)) {
-                  const err57 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
-                    vErrors = [err57];
+                    vErrors = [err56];
                   } else {
-                    vErrors.push(err57);
+                    vErrors.push(err56);
                   }
                   errors++;
                 }
               } else {
-                const err58 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err57 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err58];
+                  vErrors = [err57];
                 } else {
-                  vErrors.push(err58);
+                  vErrors.push(err57);
                 }
                 errors++;
               }
             }
           } else {
-            const err59 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err58 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err58];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err58);
             }
             errors++;
           }
         }
       } else {
-        const err60 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err59 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err59];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err59);
         }
         errors++;
       }
     }
   } else {
-    const err61 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err60 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err61];
+      vErrors = [err60];
     } else {
-      vErrors.push(err61);
+      vErrors.push(err60);
     }
     errors++;
   }

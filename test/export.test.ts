@@ -48,15 +48,17 @@ filters('unknown values are errors that list the valid ones', () => {
   assert.throws(() => filterCatalog(fixtureCatalog('urls-2018-08-10'), {route: 'internet'}), /no ExpressRoute page/)
   withDirectory((directory) => {
     const path = writeCatalog(directory, catalog)
-    for (const [args, expected] of [
-      [['--cloud', 'azure'], /--cloud azure: expected one of public, usgov-gcc, usgov-gcchigh, usgov-dod, china/],
-      [['--route', 'vpn'], /--route vpn: expected one of internet, expressroute/],
-      [['--kind', 'host,fqdn'], /--kind fqdn: expected one or more of host, wildcard, url, ip, cidr, reference, text/],
-      [['--section', 'nowhere'], /--section "nowhere": no section contains it; the sections are "General", "Government", "Gateway"/],
+    const cases: Array<[string[], RegExp]> = [
+      [['--format', 'txt', '--cloud', 'azure'], /--cloud azure: expected one of public, usgov-gcc, usgov-gcchigh, usgov-dod, china/],
+      [['--format', 'txt', '--route', 'vpn'], /--route vpn: expected one of internet, expressroute/],
+      [['--format', 'txt', '--kind', 'host,fqdn'], /--kind fqdn: expected one or more of host, wildcard, url, ip, cidr, reference, text/],
+      [['--format', 'txt', '--section', 'nowhere'], /--section "nowhere": no section contains it; the sections are "General", "Government", "Gateway"/],
       [['--format', 'pac', '--default', 'PROXY a b'], /--default "PROXY a b": expected DIRECT or "PROXY host:port"/],
-      [['--acl', 'x'], /--acl is an option of --format squid/]
-    ] as const) {
-      const run = cli(['export', path, '--format', args.includes('--format') ? 'pac' : 'txt', ...args.filter((arg) => arg !== '--format' && arg !== 'pac')])
+      [['--format', 'txt', '--acl', 'x'], /--acl is an option of --format squid/],
+      [['--format', 'firewall'], /--format must be one of csv, json, txt, hosts, ips, cidrs, pac, edl, squid, m365/]
+    ]
+    for (const [args, expected] of cases) {
+      const run = cli(['export', path, ...args])
       assert.is(run.code, 2, run.stderr)
       assert.match(run.stderr, expected)
       assert.is(run.stdout, '')

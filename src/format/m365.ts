@@ -74,6 +74,9 @@ export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids): Rende
   if (unrecorded > 0) {
     notes.push(`m365: ${unrecorded} endpoint ${unrecorded === 1 ? 'set has' : 'sets have'} no recorded number (m365-ids.json beside the catalog); numbered after the highest recorded, run \`build\` to record them`)
   }
+  const numbers = records.map((record) => record.id)
+  const shared = numbers.filter((number, index) => numbers.indexOf(number) !== index)
+  if (shared.length > 0) notes.push(`m365: endpoint sets share ${shared.length === 1 ? 'number' : 'numbers'} ${[...new Set(shared)].join(', ')} (a reworded row and its old wording both listed again)`)
   const entries = catalogEntries(catalog)
   if (entries.invalid > 0) notes.push(`m365: left out ${entries.invalid} not valid as their kind`)
   return {text: checkedJson('m365Endpoints', records), notes}
