@@ -5,7 +5,7 @@
  * grows: a number, once given, always means the same row.
  */
 import {isIP} from 'node:net'
-import type {Catalog, Destination, EndpointSet, Port} from '../../generated/catalog.js'
+import type {Catalog, EndpointSet, Port} from '../../generated/catalog.js'
 import type {ChangeFeed, Release} from '../../generated/changes.js'
 import type {Change, DestinationChange, DestinationRef, DestinationState, EndpointSetRef} from '../../generated/diff.js'
 import type {M365Change, M365ChangeValues, M365Changes} from '../../generated/m365-changes.js'

@@ -4,7 +4,6 @@
  * with `dnsDomainIs(host, ".suffix")`, so `evilpowerbi.com` never matches `*.powerbi.com`.
  */
 import type {Catalog} from '../../generated/catalog.js'
-import {compareText} from '../compile/catalog.js'
 import {catalogEntries, exactHosts, leftOutNote, type Rendered} from './entries.js'
 import type {CatalogFilter} from './filter.js'
 import {headerText} from './header.js'
