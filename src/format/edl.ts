@@ -1,9 +1,10 @@
 /**
  * A PAN-OS URL external dynamic list: one entry a line, no scheme and no port, a wildcard as
  * `*.example.com/` and an exact host as `example.com/` (the trailing slash PAN-OS would add, written
- * out: the entry then matches that host and its paths, never `example.com.evil.net`). PAN-OS documents
- * no comment lines for URL lists, so the list has no header; entries longer than 255 characters are
- * left out, as are IP addresses and ranges (they belong in an IP address list: `--format cidrs`).
+ * out: the entry then matches that host and its paths, never `example.com.evil.net`). The vendor
+ * describes comments for IP address lists only, so a URL list gets no header line (it could be read
+ * as an entry); entries longer than 255 characters are left out, as are IP addresses and ranges
+ * (they belong in a list of their own type: `--format cidrs`).
  */
 import type {Catalog} from '../../generated/catalog.js'
 import {compareText} from '../compile/catalog.js'
