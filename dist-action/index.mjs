@@ -51055,7 +51055,10 @@ __export(validators_exports, {
   catalog: () => catalog,
   changes: () => changes,
   config: () => config,
-  diff: () => diff2
+  diff: () => diff2,
+  m365Changes: () => m365Changes,
+  m365Endpoints: () => m365Endpoints,
+  m365Ids: () => m365Ids
 });
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var ucs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
@@ -56144,6 +56147,1251 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var m365Endpoints = validate67;
+var schema79 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
+var pattern36 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
+var pattern37 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
+var pattern38 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate68.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.serviceArea === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceArea" }, message: "must have required property 'serviceArea'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.serviceAreaDisplayName === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceAreaDisplayName" }, message: "must have required property 'serviceAreaDisplayName'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.expressRoute === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expressRoute" }, message: "must have required property 'expressRoute'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.category === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "category" }, message: "must have required property 'category'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.required === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema79.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 1 || isNaN(data0)) {
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.serviceArea !== void 0) {
+      let data1 = data.serviceArea;
+      if (typeof data1 === "string") {
+        if (func1(data1) < 1) {
+          const err9 = { instancePath: instancePath + "/serviceArea", schemaPath: "#/properties/serviceArea/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/serviceArea", schemaPath: "#/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.serviceAreaDisplayName !== void 0) {
+      let data2 = data.serviceAreaDisplayName;
+      if (typeof data2 === "string") {
+        if (func1(data2) < 1) {
+          const err11 = { instancePath: instancePath + "/serviceAreaDisplayName", schemaPath: "#/properties/serviceAreaDisplayName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/serviceAreaDisplayName", schemaPath: "#/properties/serviceAreaDisplayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.urls !== void 0) {
+      let data3 = data.urls;
+      if (Array.isArray(data3)) {
+        if (data3.length < 1) {
+          const err13 = { instancePath: instancePath + "/urls", schemaPath: "#/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (typeof data4 === "string") {
+            if (!pattern36.test(data4)) {
+              const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/urls", schemaPath: "#/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.ips !== void 0) {
+      let data5 = data.ips;
+      if (Array.isArray(data5)) {
+        if (data5.length < 1) {
+          const err17 = { instancePath: instancePath + "/ips", schemaPath: "#/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        const len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data6 = data5[i1];
+          if (typeof data6 === "string") {
+            if (!pattern37.test(data6)) {
+              const err18 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/ips", schemaPath: "#/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.tcpPorts !== void 0) {
+      let data7 = data.tcpPorts;
+      if (typeof data7 === "string") {
+        if (!pattern38.test(data7)) {
+          const err21 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.udpPorts !== void 0) {
+      let data8 = data.udpPorts;
+      if (typeof data8 === "string") {
+        if (!pattern38.test(data8)) {
+          const err23 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.expressRoute !== void 0) {
+      if (typeof data.expressRoute !== "boolean") {
+        const err25 = { instancePath: instancePath + "/expressRoute", schemaPath: "#/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.category !== void 0) {
+      let data10 = data.category;
+      if (typeof data10 !== "string") {
+        const err26 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (!(data10 === "Optimize" || data10 === "Allow" || data10 === "Default")) {
+        const err27 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema79.properties.category.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.required !== void 0) {
+      if (typeof data.required !== "boolean") {
+        const err28 = { instancePath: instancePath + "/required", schemaPath: "#/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.notes !== void 0) {
+      let data12 = data.notes;
+      if (typeof data12 === "string") {
+        if (func1(data12) < 1) {
+          const err29 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err31];
+    } else {
+      vErrors.push(err31);
+    }
+    errors++;
+  }
+  validate68.errors = vErrors;
+  return errors === 0;
+}
+validate68.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate67.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate68(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+validate67.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var m365Changes = validate70;
+var schema85 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
+var schema86 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
+var pattern41 = new RegExp("^[0-9]{8}$", "u");
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate71.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.endpointSetId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSetId" }, message: "must have required property 'endpointSetId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.disposition === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "disposition" }, message: "must have required property 'disposition'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.version === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema85.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 1 || isNaN(data0)) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.endpointSetId !== void 0) {
+      let data1 = data.endpointSetId;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err7 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 1 || isNaN(data1)) {
+          const err8 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.disposition !== void 0) {
+      let data2 = data.disposition;
+      if (typeof data2 !== "string") {
+        const err9 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data2 === "Add" || data2 === "Change" || data2 === "Remove")) {
+        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema85.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.impact !== void 0) {
+      let data3 = data.impact;
+      if (typeof data3 !== "string") {
+        const err11 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!(data3 === "AddedIp" || data3 === "AddedUrl" || data3 === "AddedIpAndUrl" || data3 === "RemovedIpOrUrl" || data3 === "ChangedIsExpressRoute" || data3 === "MovedIpOrUrl" || data3 === "RemovedDuplicateIpOrUrl" || data3 === "OtherNonPriorityChanges")) {
+        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema85.properties.impact.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data4 = data.version;
+      if (typeof data4 === "string") {
+        if (!pattern5.test(data4)) {
+          const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.previous !== void 0) {
+      let data5 = data.previous;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (Object.keys(data5).length < 1) {
+          const err15 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "expressRoute" || key1 === "serviceArea" || key1 === "category" || key1 === "required" || key1 === "tcpPorts" || key1 === "udpPorts" || key1 === "notes")) {
+            const err16 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data5.expressRoute !== void 0) {
+          if (typeof data5.expressRoute !== "boolean") {
+            const err17 = { instancePath: instancePath + "/previous/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data5.serviceArea !== void 0) {
+          if (typeof data5.serviceArea !== "string") {
+            const err18 = { instancePath: instancePath + "/previous/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data5.category !== void 0) {
+          let data8 = data5.category;
+          if (typeof data8 !== "string") {
+            const err19 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (!(data8 === "Optimize" || data8 === "Allow" || data8 === "Default")) {
+            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema86.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data5.required !== void 0) {
+          if (typeof data5.required !== "boolean") {
+            const err21 = { instancePath: instancePath + "/previous/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data5.tcpPorts !== void 0) {
+          if (typeof data5.tcpPorts !== "string") {
+            const err22 = { instancePath: instancePath + "/previous/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.udpPorts !== void 0) {
+          if (typeof data5.udpPorts !== "string") {
+            const err23 = { instancePath: instancePath + "/previous/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.notes !== void 0) {
+          if (typeof data5.notes !== "string") {
+            const err24 = { instancePath: instancePath + "/previous/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.current !== void 0) {
+      let data13 = data.current;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        if (Object.keys(data13).length < 1) {
+          const err26 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        for (const key2 in data13) {
+          if (!(key2 === "expressRoute" || key2 === "serviceArea" || key2 === "category" || key2 === "required" || key2 === "tcpPorts" || key2 === "udpPorts" || key2 === "notes")) {
+            const err27 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data13.expressRoute !== void 0) {
+          if (typeof data13.expressRoute !== "boolean") {
+            const err28 = { instancePath: instancePath + "/current/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data13.serviceArea !== void 0) {
+          if (typeof data13.serviceArea !== "string") {
+            const err29 = { instancePath: instancePath + "/current/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data13.category !== void 0) {
+          let data16 = data13.category;
+          if (typeof data16 !== "string") {
+            const err30 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+          if (!(data16 === "Optimize" || data16 === "Allow" || data16 === "Default")) {
+            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema86.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data13.required !== void 0) {
+          if (typeof data13.required !== "boolean") {
+            const err32 = { instancePath: instancePath + "/current/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data13.tcpPorts !== void 0) {
+          if (typeof data13.tcpPorts !== "string") {
+            const err33 = { instancePath: instancePath + "/current/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data13.udpPorts !== void 0) {
+          if (typeof data13.udpPorts !== "string") {
+            const err34 = { instancePath: instancePath + "/current/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data13.notes !== void 0) {
+          if (typeof data13.notes !== "string") {
+            const err35 = { instancePath: instancePath + "/current/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.add !== void 0) {
+      let data21 = data.add;
+      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+        if (data21.effectiveDate === void 0) {
+          const err37 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/required", keyword: "required", params: { missingProperty: "effectiveDate" }, message: "must have required property 'effectiveDate'" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        for (const key3 in data21) {
+          if (!(key3 === "effectiveDate" || key3 === "ips" || key3 === "urls")) {
+            const err38 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data21.effectiveDate !== void 0) {
+          let data22 = data21.effectiveDate;
+          if (typeof data22 === "string") {
+            if (!pattern41.test(data22)) {
+              const err39 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data21.ips !== void 0) {
+          let data23 = data21.ips;
+          if (Array.isArray(data23)) {
+            if (data23.length < 1) {
+              const err41 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            const len0 = data23.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data24 = data23[i0];
+              if (typeof data24 === "string") {
+                if (!pattern37.test(data24)) {
+                  const err42 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data21.urls !== void 0) {
+          let data25 = data21.urls;
+          if (Array.isArray(data25)) {
+            if (data25.length < 1) {
+              const err45 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            const len1 = data25.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data26 = data25[i1];
+              if (typeof data26 === "string") {
+                if (!pattern36.test(data26)) {
+                  const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.remove !== void 0) {
+      let data27 = data.remove;
+      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+        for (const key4 in data27) {
+          if (!(key4 === "ips" || key4 === "urls")) {
+            const err50 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data27.ips !== void 0) {
+          let data28 = data27.ips;
+          if (Array.isArray(data28)) {
+            if (data28.length < 1) {
+              const err51 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            const len2 = data28.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data29 = data28[i2];
+              if (typeof data29 === "string") {
+                if (!pattern37.test(data29)) {
+                  const err52 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+              } else {
+                const err53 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err54 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data27.urls !== void 0) {
+          let data30 = data27.urls;
+          if (Array.isArray(data30)) {
+            if (data30.length < 1) {
+              const err55 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+            const len3 = data30.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data31 = data30[i3];
+              if (typeof data31 === "string") {
+                if (!pattern36.test(data31)) {
+                  const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err58 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err60 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err60];
+    } else {
+      vErrors.push(err60);
+    }
+    errors++;
+  }
+  validate71.errors = vErrors;
+  return errors === 0;
+}
+validate71.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate70.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate71(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate70.errors = vErrors;
+  return errors === 0;
+}
+validate70.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var m365Ids = validate73;
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate73.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schemaVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.endpointSets === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "schemaVersion" || key0 === "endpointSets")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.schemaVersion !== void 0) {
+      let data0 = data.schemaVersion;
+      if (typeof data0 === "string") {
+        if (!pattern4.test(data0)) {
+          const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.endpointSets !== void 0) {
+      let data1 = data.endpointSets;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        for (const key1 in data1) {
+          const _errs6 = errors;
+          if (typeof key1 === "string") {
+            if (!pattern9.test(key1)) {
+              const err5 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"', propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+          var valid1 = _errs6 === errors;
+          if (!valid1) {
+            const err6 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data1) {
+          let data2 = data1[key2];
+          if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+            const err7 = { instancePath: instancePath + "/endpointSets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpointSets/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+          if (typeof data2 == "number" && isFinite(data2)) {
+            if (data2 < 1 || isNaN(data2)) {
+              const err8 = { instancePath: instancePath + "/endpointSets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpointSets/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate73.errors = vErrors;
+  return errors === 0;
+}
+validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // src/validate.ts
 var schemas = validators_exports;

@@ -13,7 +13,10 @@ export const typeTargets: TypeTarget[] = [
   {schema: 'schema/catalog.schema.json', output: 'generated/catalog.ts', name: 'Catalog'},
   {schema: 'schema/diff.schema.json', output: 'generated/diff.ts', name: 'Diff'},
   {schema: 'schema/config.schema.json', output: 'generated/config.ts', name: 'Config'},
-  {schema: 'schema/changes.schema.json', output: 'generated/changes.ts', name: 'ChangeFeed'}
+  {schema: 'schema/changes.schema.json', output: 'generated/changes.ts', name: 'ChangeFeed'},
+  {schema: 'schema/m365-endpoints.schema.json', output: 'generated/m365-endpoints.ts', name: 'M365Endpoints'},
+  {schema: 'schema/m365-changes.schema.json', output: 'generated/m365-changes.ts', name: 'M365Changes'},
+  {schema: 'schema/m365-ids.schema.json', output: 'generated/m365-ids.ts', name: 'M365Ids'}
 ]
 
 /** Render the types of one schema; takes paths relative to the repository root. */
@@ -55,7 +58,10 @@ export const validatorSchemas = {
   catalog: 'schema/catalog.schema.json',
   config: 'schema/config.schema.json',
   diff: 'schema/diff.schema.json',
-  changes: 'schema/changes.schema.json'
+  changes: 'schema/changes.schema.json',
+  m365Endpoints: 'schema/m365-endpoints.schema.json',
+  m365Changes: 'schema/m365-changes.schema.json',
+  m365Ids: 'schema/m365-ids.schema.json'
 } as const
 
 export const validatorsOutput = 'generated/validators.ts'

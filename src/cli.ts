@@ -14,14 +14,15 @@ import {InputError} from './errors.js'
 import {dateRevision, replay, type DatedRevision} from './feed/history.js'
 import {release, type Published} from './feed/release.js'
 import {changesSince} from './feed/since.js'
-import {publishedFiles, readFeed, readPublished, writePublished} from './feed/store.js'
+import {publishedFiles, readFeed, readM365Ids, readPublished, writePublished} from './feed/store.js'
 import {emptyVersion, isVersion} from './feed/version.js'
-import {changesFormats, formatReleases, type ChangesFormat} from './format/changelog.js'
+import {changesFormats, renderReleases, type ChangesFormat} from './format/changelog.js'
 import {countLine, formatDiagnostics} from './format/diagnostics.js'
 import {formatDiffJson} from './format/diff-json.js'
 import {formatDiffMarkdown} from './format/diff-markdown.js'
 import {countText, formatDiffText} from './format/diff-text.js'
-import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
+import {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} from './format/export.js'
+import {FilterError, parseFilter} from './format/filter.js'
 import {pagesAtRevision} from './git.js'
 import {checkPageSize, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
 import {atLeast, diagnosticRules, isBlocking, type Level} from './rules.js'
@@ -39,15 +40,19 @@ Commands:
   build [--source dir] [--out dir]        compile docs-source/*.md into generated/catalog.json; when
                                           the content changed, a new version, recorded in
                                           generated/changes.json and CHANGELOG.md
-  changes --since <version> [changes.json] [--format text|markdown|json]
+  changes --since <version> [changes.json] [--format text|markdown|json|atom|m365]
                                           every change after that version (default feed:
                                           generated/changes.json; --since 0000000000 for all)
   history <revision.md | dir>... --out dir
                                           replay dated page revisions (ms.date, or 2021-09-01.md
                                           names) into a catalog with its whole change feed
   compile <file.md>... [-o file]          print the catalog of the given pages (or write it to a file)
-  export <catalog.json | file.md...> --format csv|txt|json [-o file]
-                                          flatten a catalog: one line per destination
+  export <catalog.json | file.md...> --format <format> [-o file] [filters]
+                                          a catalog for a firewall, proxy or script; formats:
+                                          csv, json, txt, hosts, ips, cidrs, edl, squid [--acl name],
+                                          pac [--proxy "PROXY h:p"] [--default "PROXY h:p"], m365
+                                          filters: --required, --cloud <cloud>, --section <text>,
+                                          --route internet|expressroute, --kind host,wildcard,...
   validate <catalog.json>                 check a catalog against schema/catalog.schema.json
   diff <old> <new> [--format text|markdown|json] [--fail-on error|warning|info] [-o file]
                                           what changed: each side a catalog.json, a page, or a
@@ -160,16 +165,53 @@ function compileCommand(args: string[], io: Io): number {
 }
 
 function exportCommand(args: string[], io: Io): number {
-  const {values, positionals} = parse(args, {format: {type: 'string'}, output: {type: 'string', short: 'o'}})
+  const {values, positionals} = parse(args, {
+    format: {type: 'string'},
+    output: {type: 'string', short: 'o'},
+    ...filterOptions,
+    proxy: {type: 'string'},
+    default: {type: 'string'},
+    acl: {type: 'string'}
+  })
   if (positionals.length === 0) throw new UsageError('export needs a catalog.json or markdown files')
   const format = values.format
   if (!exportFormats.includes(format as ExportFormat)) {
     throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`)
   }
+  if (format !== 'pac' && (values.proxy !== undefined || values.default !== undefined)) throw new UsageError('--proxy and --default are options of --format pac')
+  if (format !== 'squid' && values.acl !== undefined) throw new UsageError('--acl is an option of --format squid')
   const catalog = loadCatalog(positionals, values, io)
   if (!catalog) return 1
-  emit(exportCatalog(catalog, format as ExportFormat), values.output, io)
+  const fromJson = positionals.length === 1 && positionals[0]!.endsWith('.json')
+  const options: ExportOptions = {filter: usage(() => parseFilter(values))}
+  if (values.proxy !== undefined) options.proxy = values.proxy
+  if (values.default !== undefined) options.fallback = values.default
+  if (values.acl !== undefined) options.acl = values.acl
+  const ids = format === 'm365' && fromJson ? readM365Ids(dirname(positionals[0]!), io.cwd) : undefined
+  if (ids !== undefined) options.m365Ids = ids
+  const rendered = usage(() => exportCatalog(catalog, format as ExportFormat, options))
+  emit(rendered.text, values.output, io)
+  for (const note of rendered.notes) io.stderr.write(note + '\n')
   return failOnExit(catalog.diagnostics, values, io)
+}
+
+/** The filter options every export format takes. */
+const filterOptions = {
+  required: {type: 'boolean'},
+  cloud: {type: 'string'},
+  section: {type: 'string'},
+  route: {type: 'string'},
+  kind: {type: 'string'}
+} as const satisfies ParseArgsConfig['options']
+
+/** Run `fn`, turning a bad filter or format option into a usage error. */
+function usage<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof FilterError || error instanceof RangeError) throw new UsageError(error.message)
+    throw error
+  }
 }
 
 function validateCommand(args: string[], io: Io): number {
@@ -284,7 +326,10 @@ function changesCommand(args: string[], io: Io): number {
   const catalogVersion = existsSync(resolve(io.cwd, catalogPath)) ? readCatalog(catalogPath, io.cwd).version : undefined
   const releases = changesSince(feed, since, catalogVersion)
   if (releases.length === 0) io.stderr.write(`no changes since ${since}: it is the latest version\n`)
-  emit(formatReleases(releases, feed, format as ChangesFormat), values.output, io)
+  const ids = format === 'm365' ? readM365Ids(dirname(path), io.cwd) : undefined
+  const rendered = renderReleases(releases, feed, format as ChangesFormat, ids)
+  emit(rendered.text, values.output, io)
+  for (const note of rendered.notes) io.stderr.write(note + '\n')
   return 0
 }
 

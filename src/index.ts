@@ -1,14 +1,23 @@
 /**
  * endpoint-catalog: compile the Power BI endpoint documentation into a catalog, validate it, diff
- * two catalogs, and keep a catalog's versions and change feed.
+ * two catalogs, keep a catalog's versions and change feed, and export them for firewalls, proxies
+ * and feed readers.
  */
 export {compile, schemaVersion, type CompileResult, type PageInput} from './compile/catalog.js'
 export {changeRules, diff, diffSchemaVersion, hasChangeAtLeast, type ChangeRule, type ChangeRuleId} from './diff/index.js'
 export {InputError} from './errors.js'
 export {changesSchemaVersion, release, type Published} from './feed/release.js'
 export {changesSince} from './feed/since.js'
+export {changesFormats, renderReleases, type ChangesFormat} from './format/changelog.js'
+export type {Rendered} from './format/entries.js'
+export {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} from './format/export.js'
+export {FilterError, filterCatalog, type CatalogFilter} from './format/filter.js'
+export {assignM365Ids} from './format/m365.js'
 export {diagnosticRules, type DiagnosticRuleId, type Level} from './rules.js'
 export {parseCatalog, validate, type SchemaError} from './validate.js'
 export type * from '../generated/catalog.js'
 export type * from '../generated/diff.js'
 export type {ChangeFeed, Release} from '../generated/changes.js'
+export type {M365Changes} from '../generated/m365-changes.js'
+export type {M365Endpoints} from '../generated/m365-endpoints.js'
+export type {M365Ids} from '../generated/m365-ids.js'

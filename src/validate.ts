@@ -20,7 +20,7 @@ interface ValidateFunction {
 }
 
 /** The schemas of the files this tool reads and writes, by name. */
-const schemas: Record<'catalog' | 'config' | 'diff' | 'changes', ValidateFunction> = validators
+const schemas: Record<'catalog' | 'config' | 'diff' | 'changes' | 'm365Endpoints' | 'm365Changes' | 'm365Ids', ValidateFunction> = validators
 export type SchemaName = keyof typeof schemas
 
 /** Check a value against a schema (`catalog`, …); returns the errors, empty when valid. */

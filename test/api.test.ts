@@ -3,17 +3,24 @@ import {test} from 'uvu'
 import * as api from '../src/index.js'
 
 const surface = [
+  'FilterError',
   'InputError',
+  'assignM365Ids',
   'changeRules',
+  'changesFormats',
   'changesSchemaVersion',
   'changesSince',
   'compile',
   'diagnosticRules',
   'diff',
   'diffSchemaVersion',
+  'exportCatalog',
+  'exportFormats',
+  'filterCatalog',
   'hasChangeAtLeast',
   'parseCatalog',
   'release',
+  'renderReleases',
   'schemaVersion',
   'validate'
 ]

@@ -12,7 +12,7 @@ import type {Catalog} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
 
-const published = ['catalog.json', 'changes.json', 'CHANGELOG.md']
+const published = ['catalog.json', 'changes.json', 'CHANGELOG.md', 'changes.atom', 'm365-ids.json']
 
 function sandbox(): string {
   const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
@@ -205,10 +205,10 @@ feed('a build killed at any point leaves the previous files valid; the next buil
   build(reference)
   const finished = snapshot(reference)
 
-  // Three files, each written beside (operations 1, 3, 5) and renamed (2, 4, 6).
+  // Five files, each written beside (operations 1, 3, 5, 7, 9) and renamed (2, 4, 6, 8, 10).
   const points = [
-    ...[1, 2, 3, 4, 5, 6].map((n) => ({KILL_AFTER: String(n)})),
-    ...[1, 3, 5].map((n) => ({KILL_DURING: String(n)}))
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({KILL_AFTER: String(n)})),
+    ...[1, 3, 5, 7, 9].map((n) => ({KILL_DURING: String(n)}))
   ]
   let killed = 0
   for (const point of points) {

@@ -1,19 +1,27 @@
 /**
- * The published files in an output directory: catalog.json, changes.json and CHANGELOG.md. Each
- * is validated before it is written, and written atomically; catalog.json goes last, so it is the
- * commit point: a build stopped anywhere leaves the old catalog, with a feed at most one record
+ * The published files in an output directory: catalog.json, changes.json, CHANGELOG.md,
+ * changes.atom and m365-ids.json. Each is validated before it is written, and written atomically;
+ * catalog.json goes last, so it is the commit point: a build stopped anywhere leaves the old catalog, with a feed at most one record
  * ahead, which `changes` ignores and the next build drops.
  */
 import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import type {ChangeFeed} from '../../generated/changes.js'
 import {InputError} from '../errors.js'
-import {formatChangelog} from '../format/changelog.js'
+import type {M365Ids} from '../../generated/m365-ids.js'
+import {formatChangelog, renderReleases} from '../format/changelog.js'
+import {assignM365Ids} from '../format/m365.js'
 import {checkedJson, readCatalog, readInput, writeFileAtomic} from '../io.js'
 import {parseDocument} from '../validate.js'
 import {changesSchemaVersion, type Published} from './release.js'
 
-export const publishedFiles = {catalog: 'catalog.json', feed: 'changes.json', changelog: 'CHANGELOG.md'} as const
+export const publishedFiles = {
+  catalog: 'catalog.json',
+  feed: 'changes.json',
+  changelog: 'CHANGELOG.md',
+  atom: 'changes.atom',
+  m365Ids: 'm365-ids.json'
+} as const
 
 /** The catalog and feed published in `directory`; undefined when it has no catalog yet. */
 export function readPublished(directory: string, cwd: string): Published | undefined {
@@ -34,11 +42,24 @@ export function readFeed(path: string, cwd: string): ChangeFeed {
   return parseDocument<ChangeFeed>('changes', readInput(path, cwd).toString('utf8'), path)
 }
 
-/** Write the catalog, its feed and changelog to `directory`, the catalog last; unchanged files are left alone. */
+/** The endpoint-set numbers recorded in `directory` (m365-ids.json); undefined when there are none yet. */
+export function readM365Ids(directory: string, cwd: string): M365Ids | undefined {
+  const path = join(directory, publishedFiles.m365Ids)
+  if (!existsSync(resolve(cwd, path))) return undefined
+  return parseDocument<M365Ids>('m365Ids', readInput(path, cwd).toString('utf8'), path)
+}
+
+/**
+ * Write the catalog, its feed, changelog, Atom feed and the endpoint-set numbers (the recorded
+ * ones and any new) to `directory`, the catalog last; unchanged files are left alone.
+ */
 export function writePublished(directory: string, published: Published, cwd: string): void {
+  const ids = assignM365Ids(readM365Ids(directory, cwd), published.feed, published.catalog)
   const files: Array<[string, string]> = [
     [publishedFiles.feed, checkedJson('changes', published.feed)],
     [publishedFiles.changelog, formatChangelog(published.feed)],
+    [publishedFiles.atom, renderReleases(published.feed.versions, published.feed, 'atom').text],
+    [publishedFiles.m365Ids, checkedJson('m365Ids', ids)],
     [publishedFiles.catalog, checkedJson('catalog', published.catalog)]
   ]
   removeLeftovers(resolve(cwd, directory))

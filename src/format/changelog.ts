@@ -1,6 +1,7 @@
 /**
  * Change feed → CHANGELOG.md and the output of `changes`: each release rendered as the diff it
- * records (the same text, markdown or JSON as `diff`), newest first.
+ * records (the same text, markdown or JSON as `diff`), newest first; or as an Atom feed, or in the
+ * shape of the Microsoft 365 web service's changes answer.
  */
 import type {ChangeFeed, Release} from '../../generated/changes.js'
 import type {Diff, Revision} from '../../generated/diff.js'
@@ -10,8 +11,11 @@ import {emptyVersion} from '../feed/version.js'
 import {checkedJson} from '../io.js'
 import {formatDiffMarkdown} from './diff-markdown.js'
 import {formatDiffText} from './diff-text.js'
+import {formatAtom} from './atom.js'
+import type {Rendered} from './entries.js'
+import {assignM365Ids, formatM365Changes, type M365Ids} from './m365.js'
 
-export const changesFormats = ['text', 'markdown', 'json'] as const
+export const changesFormats = ['text', 'markdown', 'json', 'atom', 'm365'] as const
 export type ChangesFormat = (typeof changesFormats)[number]
 
 /** The whole feed as the CHANGELOG.md published beside it. */
@@ -26,10 +30,21 @@ export function formatChangelog(feed: ChangeFeed): string {
 }
 
 /**
+ * Render releases of `feed` (all of them, or those `changesSince` picked) in any changes format:
+ * the text, and lines for stderr. `m365` numbers endpoint sets through `m365Ids` (default: numbered
+ * from the feed alone, as `build` would the first time).
+ */
+export function renderReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat, m365Ids?: M365Ids): Rendered {
+  if (format === 'atom') return {text: formatAtom(releases, feed, (release) => formatReleases([release], feed, 'text')), notes: []}
+  if (format === 'm365') return formatM365Changes(releases, feed, m365Ids ?? assignM365Ids(undefined, feed))
+  return {text: formatReleases(releases, feed, format), notes: []}
+}
+
+/**
  * Render releases of `feed` (all of them, or those `changesSince` picked), newest first; as JSON,
  * a change feed of just those releases, checked against its schema.
  */
-export function formatReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat): string {
+export function formatReleases(releases: Release[], feed: ChangeFeed, format: 'text' | 'markdown' | 'json'): string {
   if (format === 'json') return checkedJson('changes', {schemaVersion: feed.schemaVersion, versions: releases} satisfies ChangeFeed)
   const rendered = releases.map((release) => {
     const document = releaseDiff(release, feed)

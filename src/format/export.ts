@@ -1,12 +1,33 @@
 /**
- * Catalog → the flat formats downstream tools load: CSV, a plain list, flat JSON.
+ * Catalog → what downstream tools load: CSV and flat JSON, plain lists, a PAC file, a PAN-OS
+ * external dynamic list, Squid ACLs, and the Microsoft 365 endpoints shape. Each format lives in
+ * its own module; this one filters the catalog and picks the format.
  */
 import type {Catalog} from '../../generated/catalog.js'
 import {portKey} from '../compile/cells.js'
-import {compareText} from '../compile/catalog.js'
+import {formatEdl} from './edl.js'
+import type {Rendered} from './entries.js'
+import {filterCatalog, type CatalogFilter} from './filter.js'
+import {formatCidrs, formatHosts, formatIps, formatTxt} from './lists.js'
+import {formatM365Endpoints, type M365Ids} from './m365.js'
+import {formatPac} from './pac.js'
+import {formatSquid} from './squid.js'
 
-export const exportFormats = ['csv', 'txt', 'json'] as const
+export const exportFormats = ['csv', 'json', 'txt', 'hosts', 'ips', 'cidrs', 'pac', 'edl', 'squid', 'm365'] as const
 export type ExportFormat = (typeof exportFormats)[number]
+
+export interface ExportOptions {
+  /** The part of the catalog to export (default: all of it). */
+  filter?: CatalogFilter
+  /** pac: what the selected destinations get (default: `DIRECT`). */
+  proxy?: string
+  /** pac: what every other host gets (default: `DIRECT`). */
+  fallback?: string
+  /** squid: the ACL name (default: `powerbi_endpoints`). */
+  acl?: string
+  /** m365: the recorded endpoint-set numbers (default: none recorded; numbered in catalog order). */
+  m365Ids?: M365Ids
+}
 
 export interface ExportRecord {
   id: string
@@ -35,17 +56,37 @@ export function exportRecords(catalog: Catalog): ExportRecord[] {
   )
 }
 
-/** Render a catalog in one of the export formats. */
-export function exportCatalog(catalog: Catalog, format: ExportFormat): string {
-  const records = exportRecords(catalog)
+/** Render a catalog in one of the export formats: the text, and lines for stderr saying what was left out. */
+export function exportCatalog(whole: Catalog, format: ExportFormat, options: ExportOptions = {}): Rendered {
+  const filter = options.filter ?? {}
+  const catalog = filterCatalog(whole, filter)
   switch (format) {
     case 'csv':
-      return toCsv(records)
-    case 'txt':
-      return toList(records)
+      return {text: toCsv(exportRecords(catalog)), notes: []}
     case 'json':
-      return JSON.stringify(records, null, 2) + '\n'
+      return {text: JSON.stringify(exportRecords(catalog), null, 2) + '\n', notes: []}
+    case 'txt':
+      return formatTxt(catalog, filter)
+    case 'hosts':
+      return formatHosts(catalog, filter)
+    case 'ips':
+      return formatIps(catalog, filter)
+    case 'cidrs':
+      return formatCidrs(catalog, filter)
+    case 'pac':
+      return formatPac(catalog, {filter, ...pick(options, 'proxy', 'fallback')})
+    case 'edl':
+      return formatEdl(catalog)
+    case 'squid':
+      return formatSquid(catalog, {filter, ...pick(options, 'acl')})
+    case 'm365':
+      return formatM365Endpoints(catalog, options.m365Ids)
   }
+}
+
+/** The options that are set (for `exactOptionalPropertyTypes`). */
+function pick<K extends keyof ExportOptions>(options: ExportOptions, ...keys: K[]): Pick<ExportOptions, K> {
+  return Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]])) as Pick<ExportOptions, K>
 }
 
 const csvColumns = ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute'] as const
@@ -63,13 +104,4 @@ function csvCell(value: string): string {
   // A leading = + - @ (or tab / CR) makes spreadsheets evaluate the cell; a quote mark keeps it text.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** The unique host, wildcard and URL destinations, sorted, one a line. */
-function toList(records: ExportRecord[]): string {
-  const values = new Set(
-    records.filter((r) => r.kind === 'host' || r.kind === 'wildcard' || r.kind === 'url').map((r) => r.destination)
-  )
-  const sorted = [...values].sort(compareText)
-  return sorted.length > 0 ? sorted.join('\n') + '\n' : ''
 }

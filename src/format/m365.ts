@@ -1,0 +1,288 @@
+/**
+ * The catalog and its change feed in the shapes of the Microsoft 365 IP Address and URL web
+ * service's `endpoints` and `changes` answers, so tools written against that service read Power
+ * BI's endpoints. Numbers stand for endpoint set ids through a recorded mapping (M365Ids) that only
+ * grows: a number, once given, always means the same row.
+ */
+import {isIP} from 'node:net'
+import type {Catalog, EndpointSet, Port} from '../../generated/catalog.js'
+import type {ChangeFeed, Release} from '../../generated/changes.js'
+import type {Change, DestinationChange, DestinationRef, DestinationState, EndpointSetRef} from '../../generated/diff.js'
+import type {M365Change, M365ChangeValues, M365Changes} from '../../generated/m365-changes.js'
+import type {M365EndpointSet, M365Endpoints} from '../../generated/m365-endpoints.js'
+import type {M365Ids} from '../../generated/m365-ids.js'
+import {compareText} from '../compile/catalog.js'
+import {checkedJson} from '../io.js'
+import {catalogEntries, isWellFormed, urlHost, type Rendered} from './entries.js'
+import {asRange} from './lists.js'
+
+export type {M365Ids}
+
+/** Version of the id mapping file (schema/m365-ids.schema.json). */
+export const m365IdsSchemaVersion = '1.0.0'
+
+/** What the m365 formats call the service area of every endpoint set. */
+const serviceArea = 'PowerBI'
+const serviceAreaDisplayName = 'Power BI'
+
+/**
+ * The mapping after `previous` (undefined: none recorded yet) with a number for every endpoint
+ * set the feed or the catalog names, new numbers counting up from the highest given: through the
+ * feed oldest first, then the catalog in order. A row the diff matched under a new id (reworded
+ * purpose, moved section) keeps its number.
+ */
+export function assignM365Ids(previous: M365Ids | undefined, feed: ChangeFeed, catalog?: Catalog): M365Ids {
+  const ids = new Map(Object.entries(previous?.endpointSets ?? {}))
+  let next = Math.max(0, ...ids.values()) + 1
+  const give = (id: string, same?: string): void => {
+    if (ids.has(id)) return
+    const inherited = same === undefined ? undefined : ids.get(same)
+    ids.set(id, inherited ?? next++)
+  }
+  for (const release of [...feed.versions].reverse()) {
+    for (const change of release.changes) {
+      if ((change.rule === 'purpose-changed' || change.rule === 'endpoint-set-moved') && change.before !== null && change.after !== null) {
+        give(change.before.id)
+        give(change.after.id, change.before.id)
+        continue
+      }
+      for (const set of changeSets(change)) give(set.id)
+    }
+  }
+  for (const set of catalog?.endpointSets ?? []) give(set.id)
+  return {schemaVersion: m365IdsSchemaVersion, endpointSets: Object.fromEntries([...ids].sort(([a], [b]) => compareText(a, b)))}
+}
+
+/** The endpoint sets a change names, before and after. */
+function changeSets(change: Change): EndpointSetRef[] {
+  if (change.rule === 'section-renamed') return []
+  if ('destination' in change) return [...(change.before?.endpointSets ?? []), ...(change.after?.endpointSets ?? [])]
+  return [change.before, change.after].filter((set): set is EndpointSetRef => set !== null)
+}
+
+/**
+ * The catalog as the `endpoints` answer: one record per endpoint set, in catalog order. Sets the
+ * mapping has no number for are numbered after its highest, with a stderr line (run `build` to
+ * record them).
+ */
+export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids): Rendered {
+  const mapping = assignM365Ids(recorded, {schemaVersion: '1.0.0', versions: []}, catalog)
+  const unrecorded = catalog.endpointSets.filter((set) => recorded?.endpointSets[set.id] === undefined).length
+  const hasRoutes = catalog.endpointSets.some((set) => set.destinations.some((d) => d.expressRoute !== undefined))
+  const records: M365Endpoints = catalog.endpointSets.map((set) => endpointRecord(set, mapping.endpointSets[set.id]!, hasRoutes))
+  const notes: string[] = []
+  if (unrecorded > 0) {
+    notes.push(`m365: ${unrecorded} endpoint ${unrecorded === 1 ? 'set has' : 'sets have'} no recorded number (m365-ids.json beside the catalog); numbered after the highest recorded, run \`build\` to record them`)
+  }
+  const numbers = records.map((record) => record.id)
+  const shared = numbers.filter((number, index) => numbers.indexOf(number) !== index)
+  if (shared.length > 0) notes.push(`m365: endpoint sets share ${shared.length === 1 ? 'number' : 'numbers'} ${[...new Set(shared)].join(', ')} (a reworded row and its old wording both listed again)`)
+  const entries = catalogEntries(catalog)
+  if (entries.invalid > 0) notes.push(`m365: left out ${entries.invalid} not valid as their kind`)
+  return {text: checkedJson('m365Endpoints', records), notes}
+}
+
+function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean): M365EndpointSet {
+  const urls = new Set<string>()
+  const ips = new Set<string>()
+  const see: string[] = []
+  for (const destination of set.destinations) {
+    if (destination.kind === 'reference' || destination.kind === 'text') {
+      see.push(destination.kind === 'reference' ? `See ${oneLine(destination.value)}` : `Also: ${oneLine(destination.value)}`)
+      continue
+    }
+    if (!isWellFormed(destination)) continue
+    const entry = m365Entry(destination)
+    if (entry !== undefined) (entry.list === 'urls' ? urls : ips).add(entry.value)
+  }
+  const routed = set.destinations.filter((d) => d.expressRoute !== undefined)
+  const record: M365EndpointSet = {
+    id,
+    serviceArea,
+    serviceAreaDisplayName,
+    ...(urls.size > 0 ? {urls: [...urls].sort(compareText) as [string, ...string[]]} : {}),
+    ...(ips.size > 0 ? {ips: [...ips].sort(compareText) as [string, ...string[]]} : {}),
+    ...portFields(set.ports),
+    expressRoute: hasRoutes && routed.length > 0 && routed.every((d) => d.expressRoute!.route === 'expressroute'),
+    category: 'Default',
+    required: set.requirement === 'required',
+    notes: [`${oneLine(set.section)} / ${oneLine(set.purpose)}`, ...see].join('. ')
+  }
+  return record
+}
+
+/** Where a destination goes in an endpoint set: a host or wildcard in `urls`, an address range in `ips`. */
+function m365Entry(destination: DestinationRef): {list: 'urls' | 'ips'; value: string} | undefined {
+  const {kind, value} = destination
+  if (kind === 'host' || kind === 'wildcard') return {list: 'urls', value}
+  if (kind === 'ip') return {list: 'ips', value: asRange(value)}
+  if (kind === 'cidr') return {list: 'ips', value}
+  if (kind === 'url') {
+    const host = urlHost(destination)
+    return isIP(host) === 0 ? {list: 'urls', value: host} : {list: 'ips', value: asRange(host)}
+  }
+  return undefined
+}
+
+/** `tcpPorts` / `udpPorts` as the service writes them (`80,443`, `5671-5672`), omitted when none. */
+function portFields(ports: Port[]): Pick<M365EndpointSet, 'tcpPorts' | 'udpPorts'> {
+  const list = (protocol: Port['protocol']): string =>
+    ports
+      .filter((port) => port.protocol === protocol)
+      .map((port) => `${port.port}${port.to === undefined ? '' : '-' + port.to}`)
+      .join(',')
+  const tcp = list('tcp')
+  const udp = list('udp')
+  return {...(tcp === '' ? {} : {tcpPorts: tcp}), ...(udp === '' ? {} : {udpPorts: udp})}
+}
+
+/** Doc text on one line (JSON escapes the rest). */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+interface SetChange {
+  disposition: M365Change['disposition']
+  add: {urls: Set<string>; ips: Set<string>}
+  remove: {urls: Set<string>; ips: Set<string>}
+  previous: M365ChangeValues
+  current: M365ChangeValues
+  route: boolean
+}
+
+/**
+ * The releases of `feed` that `selected` holds as the `changes` answer: per release, one record per
+ * endpoint set its changes name, oldest first. Record ids count through the whole feed from its
+ * oldest release, which never changes, so an id always means the same record. `Add` is the
+ * disposition of a set first named in that release, `Remove` of a removed row whose destinations
+ * are listed elsewhere (`endpoint-set-removed`); anything else is `Change`.
+ */
+export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M365Ids): Rendered {
+  const wanted = new Set(selected.map((release) => release.version))
+  const records: M365Changes = []
+  const seen = new Set<string>()
+  let next = 1
+  let renames = 0
+  let malformed = 0
+  for (const release of [...feed.versions].reverse()) {
+    const sets = new Map<string, SetChange>()
+    const of = (id: string): SetChange => {
+      let entry = sets.get(id)
+      if (entry === undefined) {
+        entry = {disposition: seen.has(id) ? 'Change' : 'Add', add: {urls: new Set(), ips: new Set()}, remove: {urls: new Set(), ips: new Set()}, previous: {}, current: {}, route: false}
+        sets.set(id, entry)
+      }
+      return entry
+    }
+    for (const change of release.changes) {
+      if (change.rule === 'section-renamed') {
+        renames++
+        continue
+      }
+      if (!('destination' in change)) {
+        if (change.rule === 'endpoint-set-removed') of(change.before!.id).disposition = 'Remove'
+        else if (change.rule === 'endpoint-set-added') of(change.after!.id)
+        else {
+          const entry = of(change.after!.id)
+          entry.previous.notes = `${oneLine(change.before!.section)} / ${oneLine(change.before!.purpose)}`
+          entry.current.notes = `${oneLine(change.after!.section)} / ${oneLine(change.after!.purpose)}`
+        }
+        continue
+      }
+      if (!isWellFormed(change.destination)) {
+        malformed++
+        continue
+      }
+      applyDestinationChange(change, of)
+    }
+    for (const [id, entry] of sets) {
+      seen.add(id)
+      const record = changeRecord(next++, ids.endpointSets[id], release, entry)
+      if (wanted.has(release.version)) records.push(record)
+    }
+  }
+  const notes: string[] = []
+  if (renames > 0) notes.push(`m365: ${renames} section ${renames === 1 ? 'rename has' : 'renames have'} no record in this shape (rows under a renamed section keep no number)`)
+  if (malformed > 0) notes.push(`m365: left out ${malformed} ${malformed === 1 ? 'change' : 'changes'} of a destination not valid as its kind`)
+  return {text: checkedJson('m365Changes', records), notes}
+}
+
+/** A destination change into the records of the endpoint sets it names. */
+function applyDestinationChange(change: DestinationChange, of: (id: string) => SetChange): void {
+  const entry = m365Entry(change.destination)
+  const added = ['required-destination-added', 'optional-destination-added', 'destination-already-covered', 'reference-added'].includes(change.rule)
+  const removed = ['destination-removed', 'destination-covered-by-wildcard', 'reference-removed'].includes(change.rule)
+  if (added) {
+    for (const set of change.after!.endpointSets) {
+      const target = of(set.id)
+      if (entry !== undefined) target.add[entry.list].add(entry.value)
+    }
+    return
+  }
+  if (removed) {
+    for (const set of change.before!.endpointSets) {
+      const target = of(set.id)
+      if (entry !== undefined) target.remove[entry.list].add(entry.value)
+    }
+    return
+  }
+  const before = change.before!
+  const after = change.after!
+  for (const set of after.endpointSets) {
+    const target = of(set.id)
+    if (change.rule === 'destination-now-required' || change.rule === 'destination-now-optional') {
+      target.previous.required = before.requirement === 'required'
+      target.current.required = after.requirement === 'required'
+    } else if (change.rule === 'ports-added' || change.rule === 'ports-removed') {
+      Object.assign(target.previous, statePorts(before))
+      Object.assign(target.current, statePorts(after))
+    } else if (change.rule === 'expressroute-routing-changed') {
+      target.previous.expressRoute = before.route === 'expressroute'
+      target.current.expressRoute = after.route === 'expressroute'
+      target.route = true
+    }
+  }
+}
+
+/** A destination's ports (`tcp/443`, `tcp/5671-5672`) as `tcpPorts` and `udpPorts`. */
+function statePorts(state: DestinationState): M365ChangeValues {
+  const list = (protocol: string): string =>
+    state.ports
+      .filter((key) => key.startsWith(protocol + '/'))
+      .map((key) => key.slice(protocol.length + 1))
+      .join(',')
+  return {tcpPorts: list('tcp'), udpPorts: list('udp')}
+}
+
+function changeRecord(id: number, endpointSetId: number | undefined, release: Release, entry: SetChange): M365Change {
+  if (endpointSetId === undefined) throw new Error(`no m365 number for an endpoint set of version ${release.version}`)
+  const list = (values: Set<string>): [string, ...string[]] | undefined => (values.size === 0 ? undefined : ([...values].sort(compareText) as [string, ...string[]]))
+  const addUrls = list(entry.add.urls)
+  const addIps = list(entry.add.ips)
+  const removeUrls = list(entry.remove.urls)
+  const removeIps = list(entry.remove.ips)
+  const impact: M365Change['impact'] =
+    addUrls && addIps
+      ? 'AddedIpAndUrl'
+      : addUrls
+        ? 'AddedUrl'
+        : addIps
+          ? 'AddedIp'
+          : removeUrls || removeIps
+            ? 'RemovedIpOrUrl'
+            : entry.route
+              ? 'ChangedIsExpressRoute'
+              : 'OtherNonPriorityChanges'
+  const effectiveDate = (release.date ?? '').replace(/-/g, '') || release.version.slice(0, 8)
+  return {
+    id,
+    endpointSetId,
+    disposition: entry.disposition,
+    impact,
+    version: release.version,
+    ...(Object.keys(entry.previous).length > 0 ? {previous: entry.previous} : {}),
+    ...(Object.keys(entry.current).length > 0 ? {current: entry.current} : {}),
+    ...(addUrls || addIps ? {add: {effectiveDate, ...(addIps ? {ips: addIps} : {}), ...(addUrls ? {urls: addUrls} : {})}} : {}),
+    ...(removeUrls || removeIps ? {remove: {...(removeIps ? {ips: removeIps} : {}), ...(removeUrls ? {urls: removeUrls} : {})}} : {})
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * A proxy auto-config file: `FindProxyForURL` sends the selected destinations DIRECT (or through
+ * `proxy`) and everything else to `fallback`. Exact hosts match exactly; `*.suffix` wildcards match
+ * with `dnsDomainIs(host, ".suffix")`, so `evilpowerbi.com` never matches `*.powerbi.com`.
+ */
+import type {Catalog} from '../../generated/catalog.js'
+import {catalogEntries, exactHosts, leftOutNote, type Rendered} from './entries.js'
+import type {CatalogFilter} from './filter.js'
+import {headerText} from './header.js'
+
+export interface PacOptions {
+  /** What the selected destinations get (default: `DIRECT`). */
+  proxy?: string
+  /** What every other host gets (default: `DIRECT`). */
+  fallback?: string
+  filter?: CatalogFilter
+}
+
+/** A PAC return value: `DIRECT`, or `PROXY host:port` (also SOCKS, HTTPS…), several joined by `;`. */
+const pacResult = /^(DIRECT|(PROXY|HTTP|HTTPS|SOCKS|SOCKS4|SOCKS5) ([a-z0-9._-]+|\[[0-9a-f:]+\])(:\d{1,5})?)$/i
+
+/** Whether `text` is a PAC return value (`DIRECT`, `PROXY proxy.example:8080; DIRECT`). */
+export function isPacResult(text: string): boolean {
+  const parts = text.split(';').map((part) => part.trim())
+  return parts.every((part) => pacResult.test(part))
+}
+
+/** The PAC file of `catalog`; throws a RangeError for a proxy value that is not a PAC return value. */
+export function formatPac(catalog: Catalog, options: PacOptions = {}): Rendered {
+  const proxy = options.proxy ?? 'DIRECT'
+  const fallback = options.fallback ?? 'DIRECT'
+  for (const [name, value] of [['--proxy', proxy], ['--default', fallback]] as const) {
+    if (!isPacResult(value)) throw new RangeError(`${name} ${JSON.stringify(value)}: expected DIRECT or "PROXY host:port" (or HTTPS, SOCKS…), several separated by ";"`)
+  }
+  const entries = catalogEntries(catalog)
+  const hosts = exactHosts(entries)
+  const wildcards = entries.byKind.wildcard
+  const suffixes = wildcards.filter((w) => w !== '*').map((w) => w.slice(1))
+  const everything = wildcards.includes('*')
+  const notes: string[] = []
+  const note = leftOutNote('pac', entries, ['host', 'wildcard', 'url'])
+  if (note !== undefined) notes.push(note)
+  if (proxy === fallback) notes.push(`pac: the selected destinations and every other host both go ${proxy}; give --default or --proxy`)
+
+  const lines = [
+    `// ${headerText(catalog, options.filter)}`,
+    'function FindProxyForURL(url, host) {',
+    `  var hosts = ${literal(hosts)};`,
+    `  var domains = ${literal(suffixes)};`,
+    '  var name = String(host).toLowerCase();',
+    '  if (name.charAt(name.length - 1) === ".") name = name.substring(0, name.length - 1);',
+    ...(everything ? [`  if (shExpMatch(name, "*")) return ${literal(proxy)};`] : []),
+    '  for (var i = 0; i < hosts.length; i++) {',
+    `    if (name === hosts[i]) return ${literal(proxy)};`,
+    '  }',
+    '  for (var j = 0; j < domains.length; j++) {',
+    `    if (dnsDomainIs(name, domains[j])) return ${literal(proxy)};`,
+    '  }',
+    `  return ${literal(fallback)};`,
+    '}'
+  ]
+  return {text: lines.join('\n') + '\n', notes}
+}
+
+/**
+ * A JavaScript literal of a string or string array: JSON, with `<`, `>` and the line separators
+ * escaped, so no value ends a string, a comment or a `<script>` it is pasted into.
+ */
+function literal(value: string | string[]): string {
+  const json = Array.isArray(value) ? (value.length === 0 ? '[]' : `[\n    ${value.map((v) => JSON.stringify(v)).join(',\n    ')}\n  ]`) : JSON.stringify(value)
+  return json.replace(/[<>\u2028\u2029]/g, (char) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0'))
+}

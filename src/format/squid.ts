@@ -1,0 +1,47 @@
+/**
+ * Squid `acl … dstdomain` lines: an exact host as written, a `*.suffix` wildcard as `.suffix`.
+ * Squid refuses a list that has a domain and also a `.domain` covering it (`.powerbi.com` matches
+ * `powerbi.com` and every name under it), so what a listed wildcard covers is left out, counted.
+ */
+import type {Catalog} from '../../generated/catalog.js'
+import {compareText} from '../compile/catalog.js'
+import {catalogEntries, exactHosts, leftOutNote, type Rendered} from './entries.js'
+import type {CatalogFilter} from './filter.js'
+import {headerText} from './header.js'
+
+export interface SquidOptions {
+  /** The ACL name (default: `powerbi_endpoints`). */
+  acl?: string
+  filter?: CatalogFilter
+}
+
+/** The Squid ACL lines of `catalog`; throws a RangeError for an ACL name Squid would not read. */
+export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rendered {
+  const acl = options.acl ?? 'powerbi_endpoints'
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(acl)) throw new RangeError(`--acl ${JSON.stringify(acl)}: expected letters, digits, _ . or -`)
+  const entries = catalogEntries(catalog)
+  const wildcards = entries.byKind.wildcard.filter((w) => w !== '*')
+  const domains = wildcards.map((w) => w.slice(1))
+  const hosts = exactHosts(entries)
+
+  // `.a.b` covers `a.b`, `x.a.b` and `.x.a.b`: keep only what no other listed `.domain` covers.
+  const domainSet = new Set(domains)
+  const coveredBy = (name: string): boolean => {
+    for (let dot = name.indexOf('.', 1); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+      if (domainSet.has(name.slice(dot))) return true
+    }
+    return false
+  }
+  const keptDomains = domains.filter((domain) => !coveredBy(domain))
+  const keptHosts = hosts.filter((host) => !domainSet.has('.' + host) && !coveredBy(host))
+  const covered = domains.length - keptDomains.length + (hosts.length - keptHosts.length)
+  const extra = [
+    ...(entries.byKind.wildcard.includes('*') ? ['the wildcard `*` (dstdomain has no entry for every host)'] : []),
+    ...(covered > 0 ? [`${covered} ${covered === 1 ? 'entry' : 'entries'} under a listed wildcard (Squid refuses both)`] : [])
+  ]
+  const note = leftOutNote('squid', entries, ['host', 'wildcard', 'url'], extra)
+  const values = [...keptDomains, ...keptHosts].sort((a, b) => compareText(a.replace(/^\./, ''), b.replace(/^\./, '')) || compareText(a, b))
+  const notes = note === undefined ? [] : [note]
+  if (values.length === 0) notes.push('squid: no entries')
+  return {text: [`# ${headerText(catalog, options.filter)}`, ...values.map((value) => `acl ${acl} dstdomain ${value}`)].join('\n') + '\n', notes}
+}

@@ -1,0 +1,223 @@
+// Export filters and the list, PAC, EDL and Squid formats, on hand-written catalogs and the
+// committed catalogs of the shared revisions (asserting properties, not the compiler's details).
+import {readFileSync} from 'node:fs'
+import {Script, createContext} from 'node:vm'
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import {exportCatalog, filterCatalog, FilterError, type Catalog} from '../src/index.js'
+import {cli} from './helpers/cli.js'
+import {fixtureCatalog, mixedCatalog, withDirectory, writeCatalog} from './helpers/hand-catalog.js'
+
+const committed = (): Catalog => JSON.parse(readFileSync('generated/catalog.json', 'utf8')) as Catalog
+const values = (catalog: Catalog): string[] => catalog.endpointSets.flatMap((set) => set.destinations.map((d) => d.value))
+const body = (text: string): string[] => text.split('\n').filter((line) => line !== '' && !line.startsWith('#'))
+
+const filters = suite('export filters')
+
+filters('--required keeps only required rows', () => {
+  const catalog = committed()
+  const required = filterCatalog(catalog, {required: true})
+  assert.ok(required.endpointSets.length > 0 && required.endpointSets.length < catalog.endpointSets.length)
+  assert.ok(required.endpointSets.every((set) => set.requirement === 'required'))
+  assert.equal(filterCatalog(catalog, {}), catalog, 'an empty filter changes nothing')
+})
+
+filters('--cloud: a destination without clouds is public; the others by their list', () => {
+  const catalog = mixedCatalog()
+  assert.not.ok(values(filterCatalog(catalog, {cloud: 'public'})).includes('app.powerbigov.us'))
+  assert.ok(values(filterCatalog(catalog, {cloud: 'public'})).includes('app.powerbi.com'))
+  assert.equal(values(filterCatalog(catalog, {cloud: 'usgov-gcchigh'})), ['app.powerbigov.us'])
+  assert.equal(values(filterCatalog(catalog, {cloud: 'usgov-dod'})), ['app.mil.powerbigov.us'])
+  assert.equal(values(filterCatalog(catalog, {cloud: 'china'})), ['app.powerbi.cn'])
+})
+
+filters('--section (any case, part of the name), --route and --kind', () => {
+  const catalog = mixedCatalog()
+  assert.equal([...new Set(filterCatalog(catalog, {section: 'gov'}).endpointSets.map((set) => set.section))], ['Government'])
+  const internet = filterCatalog(catalog, {route: 'internet'})
+  assert.ok(internet.endpointSets.every((set) => set.destinations.every((d) => d.expressRoute?.route === 'internet')))
+  assert.ok(values(internet).includes('app.powerbi.com') && !values(internet).includes('*.powerbi.com'))
+  assert.equal(values(filterCatalog(catalog, {route: 'expressroute'})), ['*.powerbi.com', 'api.powerbi.com', 'powerbi.com'])
+  assert.equal(values(filterCatalog(catalog, {kinds: ['ip', 'cidr']})), ['203.0.113.7', '2001:db8::7', '198.51.100.0/24'])
+  assert.ok(filterCatalog(catalog, {kinds: ['ip']}).endpointSets.every((set) => set.destinations.length > 0), 'rows left empty are dropped')
+})
+
+filters('unknown values are errors that list the valid ones', () => {
+  const catalog = mixedCatalog()
+  assert.throws(() => filterCatalog(catalog, {section: 'nowhere'}), (error: Error) => error instanceof FilterError && /"General", "Government", "Gateway"/.test(error.message))
+  assert.throws(() => filterCatalog(fixtureCatalog('urls-2018-08-10'), {route: 'internet'}), /no ExpressRoute page/)
+  withDirectory((directory) => {
+    const path = writeCatalog(directory, catalog)
+    const cases: Array<[string[], RegExp]> = [
+      [['--format', 'txt', '--cloud', 'azure'], /--cloud azure: expected one of public, usgov-gcc, usgov-gcchigh, usgov-dod, china/],
+      [['--format', 'txt', '--route', 'vpn'], /--route vpn: expected one of internet, expressroute/],
+      [['--format', 'txt', '--kind', 'host,fqdn'], /--kind fqdn: expected one or more of host, wildcard, url, ip, cidr, reference, text/],
+      [['--format', 'txt', '--section', 'nowhere'], /--section "nowhere": no section contains it; the sections are "General", "Government", "Gateway"/],
+      [['--format', 'pac', '--default', 'PROXY a b'], /--default "PROXY a b": expected DIRECT or "PROXY host:port"/],
+      [['--format', 'txt', '--acl', 'x'], /--acl is an option of --format squid/],
+      [['--format', 'firewall'], /--format must be one of csv, json, txt, hosts, ips, cidrs, pac, edl, squid, m365/]
+    ]
+    for (const [args, expected] of cases) {
+      const run = cli(['export', path, ...args])
+      assert.is(run.code, 2, run.stderr)
+      assert.match(run.stderr, expected)
+      assert.is(run.stdout, '')
+    }
+  })
+})
+
+const lists = suite('export lists')
+
+lists('every list format has the version and content hash in its header', () => {
+  const catalog = committed()
+  for (const format of ['txt', 'hosts', 'ips', 'cidrs', 'squid'] as const) {
+    assert.is(exportCatalog(catalog, format).text.split('\n')[0], `# endpoint-catalog: catalog version ${catalog.version}, ${catalog.contentHash}`, format)
+  }
+  assert.match(exportCatalog(catalog, 'pac').text.split('\n')[0]!, `// endpoint-catalog: catalog version ${catalog.version}, ${catalog.contentHash}`)
+  assert.match(exportCatalog(catalog, 'txt', {filter: {required: true, kinds: ['host']}}).text.split('\n')[0]!, /, filter: --required --kind host$/)
+})
+
+lists('hosts: exact hosts and URL hosts only; the rest counted on one stderr line', () => {
+  const {text, notes} = exportCatalog(mixedCatalog(), 'hosts')
+  assert.equal(body(text), ['api.powerbi.com', 'app.mil.powerbigov.us', 'app.powerbi.cn', 'app.powerbi.com', 'app.powerbigov.us', 'atlas.microsoft.com', 'powerbi.com'])
+  assert.equal(notes, ['hosts: left out 3 wildcards, 2 IP addresses, 1 CIDR range, 1 reference, 1 text destination'])
+})
+
+lists('txt, ips and cidrs: each its kinds, sorted and unique, nothing dropped silently', () => {
+  const catalog = mixedCatalog()
+  const txt = exportCatalog(catalog, 'txt')
+  assert.ok(body(txt.text).includes('*.powerbi.com') && body(txt.text).includes('https://atlas.microsoft.com'))
+  assert.equal(txt.notes, ['txt: left out 2 IP addresses, 1 CIDR range, 1 reference, 1 text destination'])
+  assert.equal(body(exportCatalog(catalog, 'ips').text), ['2001:db8::7', '203.0.113.7'])
+  assert.equal(body(exportCatalog(catalog, 'cidrs').text), ['198.51.100.0/24', '2001:db8::7/128', '203.0.113.7/32'])
+  assert.equal(exportCatalog(catalog, 'ips', {filter: {kinds: ['host']}}).notes, ['ips: left out 6 hosts', 'ips: no entries'])
+  for (const name of ['urls-2018-08-10', 'urls-2023-09-29']) {
+    const fixture = fixtureCatalog(name)
+    const lines = body(exportCatalog(fixture, 'txt').text)
+    assert.equal(lines, [...new Set(lines)].sort(), name)
+    const expected = new Set(values(filterCatalog(fixture, {kinds: ['host', 'wildcard', 'url']})))
+    assert.equal(new Set(lines), expected, name)
+  }
+})
+
+lists('the command line writes the list to stdout and the counts to stderr', () => {
+  const run = cli(['export', 'generated/catalog.json', '--format', 'hosts', '--required'])
+  assert.is(run.code, 0, run.stderr)
+  assert.match(run.stdout, /^# endpoint-catalog: catalog version \d{10}, sha256:[0-9a-f]{64}, filter: --required\n/)
+  assert.match(run.stdout, /^app\.powerbi\.com$/m)
+  assert.match(run.stderr, /^hosts: left out \d+ wildcards?, \d+ references?\n$/)
+})
+
+const squid = suite('export squid')
+
+squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a name and its covering wildcard', () => {
+  const {text, notes} = exportCatalog(mixedCatalog(), 'squid', {filter: {cloud: 'public'}})
+  const entries = body(text).map((line) => {
+    const match = /^acl powerbi_endpoints dstdomain (\S+)$/.exec(line)
+    assert.ok(match, line)
+    return match![1]!
+  })
+  assert.equal(entries, ['atlas.microsoft.com', '.powerbi.com', '.virtualearth.net'])
+  assert.equal(notes, ['squid: left out 2 IP addresses, 1 CIDR range, 1 reference, 1 text destination, 4 entries under a listed wildcard (Squid refuses both)'])
+  for (const name of ['urls-2018-08-10', 'urls-2023-09-29']) {
+    const names = body(exportCatalog(fixtureCatalog(name), 'squid', {acl: 'pbi'}).text).map((line) => line.split(' ')[3]!)
+    const domains = names.filter((entry) => entry.startsWith('.'))
+    for (const entry of names) {
+      const bare = entry.replace(/^\./, '')
+      assert.not.ok(domains.some((domain) => domain !== entry && (bare === domain.slice(1) || bare.endsWith(domain))), `${name}: ${entry} is under a listed wildcard`)
+    }
+    assert.ok(domains.length > 0, name)
+  }
+})
+
+const edl = suite('export edl')
+
+edl('PAN-OS URL list: no scheme, no port, a trailing slash, wildcards as *.example.com/', () => {
+  const catalog = handCatalogWithPorts()
+  const {text, notes} = exportCatalog(catalog, 'edl')
+  assert.equal(text.split('\n').filter(Boolean), ['*.powerbi.com/', 'app.powerbi.com/', 'atlas.microsoft.com/', 'maps.example.com/tiles/'])
+  assert.equal(notes, ['edl: left out 1 IP address, the wildcard `*` (PAN-OS takes no entry for every host)', 'edl: rewrote 1 URL: port, query or fragment dropped (PAN-OS matches host and path)'])
+  for (const name of ['urls-2018-08-10', 'urls-2023-09-29']) {
+    for (const line of exportCatalog(fixtureCatalog(name), 'edl').text.trimEnd().split('\n')) {
+      assert.match(line, /^(\*\.)?[a-z0-9_.-]+(\/[^\s]*)?$/, name)
+      assert.ok(line.length <= 255 && !line.includes('://') && line.endsWith('/'), line)
+    }
+  }
+})
+
+function handCatalogWithPorts(): Catalog {
+  const catalog = mixedCatalog()
+  catalog.endpointSets = [
+    {
+      ...catalog.endpointSets[0]!,
+      destinations: [
+        {kind: 'host', value: 'app.powerbi.com'},
+        {kind: 'wildcard', value: '*.powerbi.com'},
+        {kind: 'wildcard', value: '*'},
+        {kind: 'url', value: 'https://atlas.microsoft.com', host: 'atlas.microsoft.com'},
+        {kind: 'url', value: 'https://maps.example.com:8443/tiles/?v=1', host: 'maps.example.com'},
+        {kind: 'ip', value: '203.0.113.7'}
+      ]
+    }
+  ]
+  return catalog
+}
+
+const pac = suite('export pac')
+
+/** Run a PAC file's FindProxyForURL in a fresh context with the two helpers browsers provide. */
+function runPac(text: string): {find: (host: string) => string; context: Record<string, unknown>} {
+  const context: Record<string, unknown> = {
+    dnsDomainIs: (host: string, domain: string) => host.length >= domain.length && host.substring(host.length - domain.length) === domain,
+    shExpMatch: (value: string, pattern: string) =>
+      new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$').test(value)
+  }
+  createContext(context)
+  new Script(text).runInContext(context)
+  const find = context['FindProxyForURL'] as (url: string, host: string) => string
+  return {find: (host) => find(`https://${host}/`, host), context}
+}
+
+pac('selected hosts go DIRECT (or --proxy), everything else to --default; a look-alike never matches', () => {
+  const fallback = 'PROXY proxy.corp.example:8080'
+  const {find} = runPac(exportCatalog(fixtureCatalog('urls-2023-09-29'), 'pac', {fallback}).text)
+  assert.is(find('app.powerbi.com'), 'DIRECT', 'a listed host')
+  assert.is(find('APP.PowerBI.com.'), 'DIRECT', 'case and a trailing dot do not matter')
+  assert.is(find('tenant.analysis.windows.net'), 'DIRECT', 'a subdomain under a wildcard')
+  assert.is(find('evilpowerbi.com'), fallback, 'a look-alike')
+  assert.is(find('powerbi.com.evil.example'), fallback, 'a listed name as a prefix')
+  assert.is(find('analysis.windows.net'), fallback, 'a wildcard does not cover its own apex')
+  const proxied = runPac(exportCatalog(fixtureCatalog('urls-2023-09-29'), 'pac', {proxy: 'PROXY pbi.corp.example:3128; DIRECT'}).text)
+  assert.is(proxied.find('app.powerbi.com'), 'PROXY pbi.corp.example:3128; DIRECT')
+  assert.is(proxied.find('example.org'), 'DIRECT')
+})
+
+pac('a host only under a wildcard the newer revision removed goes to the default', () => {
+  const older = fixtureCatalog('urls-2018-08-10')
+  const newer = fixtureCatalog('urls-2023-09-29')
+  const newerValues = new Set(values(newer))
+  const removed = values(older).filter((value) => value.startsWith('*.') && !newerValues.has(value))
+  const oldPac = runPac(exportCatalog(older, 'pac', {fallback: 'PROXY p:1'}).text)
+  const newPac = runPac(exportCatalog(newer, 'pac', {fallback: 'PROXY p:1'}).text)
+  const covered = (host: string): boolean => [...newerValues].some((value) => value === host || (value.startsWith('*.') && host.endsWith(value.slice(1))))
+  const probes = removed.map((wildcard) => 'probe-host' + wildcard.slice(1)).filter((host) => !covered(host))
+  assert.ok(probes.length > 0, 'the shared revisions remove a wildcard')
+  for (const host of probes) {
+    assert.is(oldPac.find(host), 'DIRECT', host)
+    assert.is(newPac.find(host), 'PROXY p:1', host)
+  }
+})
+
+pac('the filter decides what is selected; the header says which', () => {
+  const text = exportCatalog(mixedCatalog(), 'pac', {fallback: 'PROXY p:1', filter: {cloud: 'china'}}).text
+  assert.match(text.split('\n')[0]!, /filter: --cloud china$/)
+  const {find} = runPac(text)
+  assert.is(find('app.powerbi.cn'), 'DIRECT')
+  assert.is(find('app.powerbi.com'), 'PROXY p:1')
+})
+
+filters.run()
+lists.run()
+squid.run()
+edl.run()
+pac.run()
