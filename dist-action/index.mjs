@@ -37223,6 +37223,18 @@ function protocolNamedBy(word) {
   const text5 = word.toLowerCase().replace(/[:*]/g, "").trim();
   return protocols.find((entry) => entry.name.test(text5));
 }
+var docsets = [
+  { service: /^powerbi$/, path: "power-bi/", seen: "Power BI URLs (ms.service: powerbi)" },
+  { service: /^fabric$/, path: "fabric/", seen: "Fabric allow-list (ms.service: fabric)" },
+  { service: /^power-platform$|^pa-admin$/, path: "power-platform/admin/", seen: "Power Apps US Government (ms.service: power-platform), Power Platform URLs (ms.component: pa-admin)" },
+  { service: /^windows-client$/, path: "windows/privacy/", seen: "Windows 11 endpoints (ms.prod: windows-client)" },
+  { service: /^microsoft-intune$/, path: "mem/intune/fundamentals/", seen: "Intune endpoints (ms.service: microsoft-intune)" },
+  { service: /^microsoft-365-enterprise$/, path: "microsoft-365/enterprise/", seen: "M365 other endpoints (ms.service: microsoft-365-enterprise)" },
+  { service: /^virtual-desktop$/, path: "azure/virtual-desktop/", seen: "Azure Virtual Desktop (ms.service: virtual-desktop)" }
+];
+function docsetPath(services) {
+  return docsets.find((docset) => services.some((service) => docset.service.test(service)))?.path;
+}
 
 // src/compile/ports.ts
 var filler = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/;
@@ -37389,7 +37401,7 @@ function readCell(cell, source, context3, file) {
   });
   for (const { item } of items) {
     for (const link2 of item.links) {
-      const value2 = absoluteReference(link2.href);
+      const value2 = absoluteReference(link2.href, context3.docset);
       const destination = { kind: "reference", value: value2, text: link2.text, context: item.text, ...value2 === link2.href ? {} : { href: link2.href } };
       destination.clouds = cloudList(item.label ?? cloudsNamedBy(link2.text.toLowerCase()) ?? context3.clouds ?? context3.scope);
       destinations.push({ destination });
@@ -37472,10 +37484,10 @@ function reportDestination(item, place, file) {
     report(file, "destination-text", `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, place, item.value);
   }
 }
-function absoluteReference(href) {
+function absoluteReference(href, docset = "power-bi/") {
   let url;
   try {
-    url = new URL(href, docsBase + "power-bi/");
+    url = new URL(href, docsBase + docset);
   } catch {
     return href;
   }
@@ -37985,7 +37997,7 @@ function headerRole(header) {
 function headingText(heading2) {
   return toString(heading2, { includeHtml: false }).replace(/\s+/g, " ").trim();
 }
-function readTables(tree, file, fallbackSection, scope) {
+function readTables(tree, file, fallbackSection, scope, docset) {
   const tables = [];
   let heading2;
   let lead;
@@ -38001,7 +38013,7 @@ function readTables(tree, file, fallbackSection, scope) {
       } else if (node2.type === "table") {
         seen++;
         const section = heading2 ? headingText(heading2) : fallbackSection;
-        const rows = readTable(node2, file, scope);
+        const rows = readTable(node2, file, scope, docset);
         if (rows) tables.push({ node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows });
         lead = void 0;
       } else if ("children" in node2 && node2.type !== "list") {
@@ -38019,7 +38031,7 @@ function leadOf(text5, line) {
   const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(text5)).map((entry) => entry.requirement));
   return stated.size === 1 ? { requirement: [...stated][0], line } : void 0;
 }
-function readTable(table, file, scope) {
+function readTable(table, file, scope, docset) {
   const [header, ...body] = table.children;
   if (!header) return void 0;
   let columns = mapColumns(header.children.map((cell) => cellText(cell)));
@@ -38067,7 +38079,7 @@ function readTable(table, file, scope) {
       above = void 0;
       heading2 = void 0;
     }
-    const row2 = readRow(node2, columns, file, scope, groups2);
+    const row2 = readRow(node2, columns, file, { scope, ...docset === void 0 ? {} : { docset } }, groups2);
     if ((row2.purpose === void 0 || cellText(row2.purpose) === "") && leadsRow(columns)) {
       if (above) {
         row2.carriedPurpose = above.purpose;
@@ -38088,7 +38100,7 @@ function isEndpointTable(columns) {
   if (destinations.some((column) => !column.cloudOnly)) return true;
   return destinations.length > 0 && columns.some((column) => column.role === "port" || column.role === "protocol");
 }
-function readRow(node2, columns, file, scope, groups2) {
+function readRow(node2, columns, file, page, groups2) {
   const row2 = {
     node: node2,
     purposeHeader: columns.find((column) => column.role === "purpose")?.name ?? "",
@@ -38123,7 +38135,7 @@ function readRow(node2, columns, file, scope, groups2) {
         row2.purpose = cell;
         break;
       case "destination":
-        row2.destinations.push({ cell, clouds: column.clouds, scope });
+        row2.destinations.push({ ...page, cell, clouds: column.clouds });
         break;
       case "port":
         row2.port = cell;
@@ -50223,25 +50235,29 @@ function parsePage(file) {
   const tree = processor.parse(file);
   return processor.runSync(tree, file);
 }
+var serviceKeys = ["ms.service", "ms.prod", "ms.component"];
 function readMeta(tree, file) {
   const first = tree.children[0];
   let title = null;
   let rawDate = null;
+  let services = [];
   if (first?.type === "yaml") {
     const data = readYaml(first, file);
     if (typeof data["title"] === "string") title = data["title"];
     rawDate = data["ms.date"] ?? null;
+    services = serviceKeys.flatMap((key) => typeof data[key] === "string" ? [data[key]] : []);
   } else {
     const text5 = String(file);
     const head = text5.slice(0, text5.search(/^#/m) === -1 ? text5.length : text5.search(/^#/m));
     title = /pageTitle\s*=\s*"([^"]*)"/.exec(head)?.[1] ?? null;
     rawDate = /ms\.date\s*=\s*"([^"]*)"/.exec(head)?.[1] ?? null;
+    services = serviceKeys.flatMap((key) => new RegExp(key.replace(".", "\\.") + '\\s*=\\s*"([^"]*)"').exec(head)?.[1] ?? []);
   }
   const msDate = isoDate(rawDate);
   if (msDate === null) {
     report(file, "date-missing", "Unexpected missing or unreadable `ms.date`, expected a date such as 08/10/2018", first);
   }
-  return { title, msDate };
+  return { title, msDate, services };
 }
 function readYaml(node2, file) {
   try {
@@ -50283,7 +50299,7 @@ function compile(pages, options = {}) {
     const tree = parseGuarded(file);
     const meta = readMeta(tree, file);
     const kind = pageKind(tree, meta.title);
-    const tables = readTables(tree, file, meta.title ?? "", pageScope(tree, meta.title));
+    const tables = readTables(tree, file, meta.title ?? "", pageScope(tree, meta.title), docsetPath(meta.services));
     if (kind === "expressroute") exceptions.push(...readExceptions(tree, tables, file, page.path));
     else sets.push(...readEndpointSets(tables, file, page.path));
     sources.push({ path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text5) });

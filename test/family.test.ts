@@ -159,6 +159,15 @@ notations('bare addresses are destinations; links with written text are referenc
   assert.equal(of('https://host.example.com/a (Europe)<br>wss://w.example.com<br>(HTTP/WebSocket)'), ['url:https://host.example.com/a (Europe)', 'url:wss://w.example.com (HTTP/WebSocket)'])
 })
 
+notations('relative links resolve against the page\'s own docs set', () => {
+  const at = (front: string) =>
+    compileText(['---', 'title: X', 'ms.date: 01/02/2020', front, '---', '', '| Service | URLs |', '| --- | --- |', '| Apps | [Government cloud](powerapps-us-government.md#urls) |', ''].join('\n')).endpointSets[0]!.destinations[0]!.value
+  assert.is(at('ms.component: pa-admin'), 'https://learn.microsoft.com/power-platform/admin/powerapps-us-government#urls')
+  assert.is(at('ms.service: fabric'), 'https://learn.microsoft.com/fabric/powerapps-us-government#urls')
+  assert.is(at('ms.service: powerbi'), 'https://learn.microsoft.com/power-bi/powerapps-us-government#urls')
+  assert.is(at('ms.topic: conceptual'), 'https://learn.microsoft.com/power-bi/powerapps-us-government#urls', 'an unknown docs set reads as Power BI')
+})
+
 notations('a sentence keeps the destinations and ports it names, reported', () => {
   const catalog = compileText(page('| Purpose | Destination | Port |', ['| **Optional:** UM | Bidirectional between on-premises controllers and \\*.um.outlook.com on TCP ports 80 & 443 | |']))
   assert.equal(lines(catalog)[0]!.destinations, ['wildcard:*.um.outlook.com'])

@@ -12,7 +12,7 @@ import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
 import {parsePage, readMeta} from './parse.js'
 import {headingText, readTables} from './read-tables.js'
-import {cloudsNamedBy} from './vocabulary.js'
+import {cloudsNamedBy, docsetPath} from './vocabulary.js'
 
 export const schemaVersion = '1.2.0'
 
@@ -48,7 +48,7 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     const tree = parseGuarded(file)
     const meta = readMeta(tree, file)
     const kind = pageKind(tree, meta.title)
-    const tables = readTables(tree, file, meta.title ?? '', pageScope(tree, meta.title))
+    const tables = readTables(tree, file, meta.title ?? '', pageScope(tree, meta.title), docsetPath(meta.services))
     if (kind === 'expressroute') exceptions.push(...readExceptions(tree, tables, file, page.path))
     else sets.push(...readEndpointSets(tables, file, page.path))
     sources.push({path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text)})

@@ -75,6 +75,8 @@ export interface CellContext {
   clouds?: readonly Cloud[] | undefined
   /** The clouds of the page (`public`, or the US Government clouds of a page about them). */
   scope: readonly Cloud[]
+  /** The page's published folder on the docs site (`power-bi/`), for its relative links. */
+  docset?: string
 }
 
 export interface DestinationCell extends CellContext {
@@ -179,7 +181,7 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
 
   for (const {item} of items) {
     for (const link of item.links) {
-      const value = absoluteReference(link.href)
+      const value = absoluteReference(link.href, context.docset)
       const destination: Destination = {kind: 'reference', value, text: link.text, context: item.text, ...(value === link.href ? {} : {href: link.href})}
       destination.clouds = cloudList(item.label ?? cloudsNamedBy(link.text.toLowerCase()) ?? context.clouds ?? context.scope)
       destinations.push({destination})
@@ -286,14 +288,14 @@ function reportDestination(item: Classified, place: Place, file: VFile): void {
 }
 
 /**
- * Make a docs link absolute against learn.microsoft.com, which also serves the old
- * docs.microsoft.com addresses; a locale segment (`/en-us/`) is dropped so that moving a link
- * between the two spellings is not a change.
+ * Make a docs link absolute against the page's folder on learn.microsoft.com (`docset`, default
+ * `power-bi/`), which also serves the old docs.microsoft.com addresses; a locale segment (`/en-us/`)
+ * is dropped so that moving a link between the two spellings is not a change.
  */
-export function absoluteReference(href: string): string {
+export function absoluteReference(href: string, docset = 'power-bi/'): string {
   let url: URL
   try {
-    url = new URL(href, docsBase + 'power-bi/')
+    url = new URL(href, docsBase + docset)
   } catch {
     return href
   }

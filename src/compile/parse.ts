@@ -25,10 +25,15 @@ export function parsePage(file: VFile): Root {
   return processor.runSync(tree, file) as Root
 }
 
+/** Front-matter keys that name the docs set a page belongs to. */
+const serviceKeys = ['ms.service', 'ms.prod', 'ms.component']
+
 export interface PageMeta {
   title: string | null
   /** ISO date (YYYY-MM-DD) from `ms.date`. */
   msDate: string | null
+  /** `ms.service`, `ms.prod` and `ms.component`: which docs set publishes the page. */
+  services: string[]
 }
 
 /** Read title and ms.date from YAML front matter, or from the older `<tags ms.date="…">` block. */
@@ -36,17 +41,20 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
   const first = tree.children[0]
   let title: string | null = null
   let rawDate: unknown = null
+  let services: string[] = []
 
   if (first?.type === 'yaml') {
     const data = readYaml(first, file)
     if (typeof data['title'] === 'string') title = data['title']
     rawDate = data['ms.date'] ?? null
+    services = serviceKeys.flatMap((key) => (typeof data[key] === 'string' ? [data[key]] : []))
   } else {
     // Older pages carry `<properties pageTitle="…" />` and `<tags ms.date="…" />` before the title.
     const text = String(file)
     const head = text.slice(0, text.search(/^#/m) === -1 ? text.length : text.search(/^#/m))
     title = /pageTitle\s*=\s*"([^"]*)"/.exec(head)?.[1] ?? null
     rawDate = /ms\.date\s*=\s*"([^"]*)"/.exec(head)?.[1] ?? null
+    services = serviceKeys.flatMap((key) => new RegExp(key.replace('.', '\\.') + '\\s*=\\s*"([^"]*)"').exec(head)?.[1] ?? [])
   }
 
   const msDate = isoDate(rawDate)
@@ -54,7 +62,7 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
     report(file, 'date-missing', 'Unexpected missing or unreadable `ms.date`, expected a date such as 08/10/2018', first)
   }
 
-  return {title, msDate}
+  return {title, msDate, services}
 }
 
 function readYaml(node: Yaml, file: VFile): Record<string, unknown> {

@@ -47,7 +47,7 @@ export function headingText(heading: Heading): string {
  * Every endpoint table of a page, in document order; other tables and empty rows are reported.
  * `scope` is the page's clouds, which a destination takes when nothing narrower names its own.
  */
-export function readTables(tree: Root, file: VFile, fallbackSection: string, scope: readonly Cloud[]): ReadTable[] {
+export function readTables(tree: Root, file: VFile, fallbackSection: string, scope: readonly Cloud[], docset?: string): ReadTable[] {
   const tables: ReadTable[] = []
   let heading: Heading | undefined
   // The latest sentence since the last table that states a requirement, and the depth of its section.
@@ -66,7 +66,7 @@ export function readTables(tree: Root, file: VFile, fallbackSection: string, sco
       } else if (node.type === 'table') {
         seen++
         const section = heading ? headingText(heading) : fallbackSection
-        const rows = readTable(node, file, scope)
+        const rows = readTable(node, file, scope, docset)
         if (rows) tables.push({node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows})
         lead = undefined
       } else if ('children' in node && node.type !== 'list') {
@@ -88,7 +88,7 @@ function leadOf(text: string, line: number): ReadTable['lead'] {
   return stated.size === 1 ? {requirement: [...stated][0]!, line} : undefined
 }
 
-function readTable(table: Table, file: VFile, scope: readonly Cloud[]): Row[] | undefined {
+function readTable(table: Table, file: VFile, scope: readonly Cloud[], docset: string | undefined): Row[] | undefined {
   const [header, ...body] = table.children
   if (!header) return undefined
   let columns = mapColumns(header.children.map((cell) => cellText(cell)))
@@ -143,7 +143,7 @@ function readTable(table: Table, file: VFile, scope: readonly Cloud[]): Row[] | 
       above = undefined
       heading = undefined
     }
-    const row = readRow(node, columns, file, scope, groups)
+    const row = readRow(node, columns, file, {scope, ...(docset === undefined ? {} : {docset})}, groups)
     if ((row.purpose === undefined || cellText(row.purpose) === '') && leadsRow(columns)) {
       if (above) {
         row.carriedPurpose = above.purpose
@@ -170,7 +170,7 @@ function isEndpointTable(columns: Column[]): boolean {
   return destinations.length > 0 && columns.some((column) => column.role === 'port' || column.role === 'protocol')
 }
 
-function readRow(node: TableRow, columns: Column[], file: VFile, scope: readonly Cloud[], groups: Map<number, string>): Row {
+function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<DestinationCell, 'cell'>, groups: Map<number, string>): Row {
   const row: Row = {
     node,
     purposeHeader: columns.find((column) => column.role === 'purpose')?.name ?? '',
@@ -209,7 +209,7 @@ function readRow(node: TableRow, columns: Column[], file: VFile, scope: readonly
         row.purpose = cell
         break
       case 'destination':
-        row.destinations.push({cell, clouds: column.clouds, scope})
+        row.destinations.push({...page, cell, clouds: column.clouds})
         break
       case 'port':
         row.port = cell

@@ -193,3 +193,29 @@ export function protocolNamedBy(word: string): ProtocolEntry | undefined {
   const text = word.toLowerCase().replace(/[:*]/g, '').trim()
   return protocols.find((entry) => entry.name.test(text))
 }
+
+export interface Docset {
+  service: RegExp
+  /** Where the docs site publishes the pages of this `ms.service`. */
+  path: string
+  seen: string
+}
+
+/**
+ * Where a page is published, by its `ms.service` (or `ms.prod`, `ms.component`), so that its relative links resolve as the docs
+ * site resolves them. Pages of an unknown service resolve as Power BI pages, the catalog's own.
+ */
+export const docsets: Docset[] = [
+  {service: /^powerbi$/, path: 'power-bi/', seen: 'Power BI URLs (ms.service: powerbi)'},
+  {service: /^fabric$/, path: 'fabric/', seen: 'Fabric allow-list (ms.service: fabric)'},
+  {service: /^power-platform$|^pa-admin$/, path: 'power-platform/admin/', seen: 'Power Apps US Government (ms.service: power-platform), Power Platform URLs (ms.component: pa-admin)'},
+  {service: /^windows-client$/, path: 'windows/privacy/', seen: 'Windows 11 endpoints (ms.prod: windows-client)'},
+  {service: /^microsoft-intune$/, path: 'mem/intune/fundamentals/', seen: 'Intune endpoints (ms.service: microsoft-intune)'},
+  {service: /^microsoft-365-enterprise$/, path: 'microsoft-365/enterprise/', seen: 'M365 other endpoints (ms.service: microsoft-365-enterprise)'},
+  {service: /^virtual-desktop$/, path: 'azure/virtual-desktop/', seen: 'Azure Virtual Desktop (ms.service: virtual-desktop)'}
+]
+
+/** The published folder on learn.microsoft.com (`power-bi/`) of a page of these services, if known. */
+export function docsetPath(services: string[]): string | undefined {
+  return docsets.find((docset) => services.some((service) => docset.service.test(service)))?.path
+}
