@@ -53,7 +53,7 @@ export function parseDocument<T>(name: SchemaName, text: string, path: string): 
     const first = errors[0]!
     throw new InputError(
       `${path}: not a valid ${name}: ${first.pointer || '/'} ${first.message}` +
-        (errors.length > 1 ? ` (and ${errors.length - 1} more; run \`endpoint-catalog validate ${path}\`)` : '')
+        (errors.length > 1 ? ` (and ${errors.length - 1} more${name === 'catalog' ? `; run \`endpoint-catalog validate ${path}\`` : ''})` : '')
     )
   }
   return value as T

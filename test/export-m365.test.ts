@@ -1,13 +1,14 @@
 // The m365 formats: the catalog as the Microsoft 365 web service's endpoints answer, the feed as
 // its changes answer, both checked against schemas written from the service's documentation, with
 // numbers that stay with their endpoint sets across versions.
-import {readFileSync} from 'node:fs'
+import {cpSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {assignM365Ids, exportCatalog, renderReleases, type Catalog, type ChangeFeed, type M365Changes, type M365Endpoints, type M365Ids} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
-import {mixedCatalog} from './helpers/hand-catalog.js'
+import {mixedCatalog, withDirectory} from './helpers/hand-catalog.js'
 import {sharedReleases} from './helpers/shared-feed.js'
 
 const m365 = suite('m365')
@@ -112,6 +113,30 @@ m365('the command line reads m365-ids.json beside the catalog and the feed', () 
   assert.is(changes.code, 0, changes.stderr)
   const records = JSON.parse(changes.stdout) as M365Changes
   assert.is(records.length, new Set(read<ChangeFeed>('generated/changes.json').versions.flatMap((version) => version.changes).flatMap((change) => ('destination' in change ? (change.after ?? change.before)!.endpointSets.map((set) => set.id) : []))).size)
+})
+
+m365('build keeps the recorded numbers, numbers new rows after them, and refuses a broken mapping', () => {
+  withDirectory((directory) => {
+    cpSync('docs-source', join(directory, 'docs-source'), {recursive: true})
+    cpSync('endpoint-catalog.yaml', join(directory, 'endpoint-catalog.yaml'))
+    const catalog = read<Catalog>('generated/catalog.json')
+    const [first, second] = catalog.endpointSets
+    const recorded: M365Ids = {schemaVersion: '1.0.0', endpointSets: {[first!.id]: 500, [second!.id]: 7, 'es-ffffffffffff': 900}}
+    mkdirSync(join(directory, 'generated'))
+    writeFileSync(join(directory, 'generated/m365-ids.json'), JSON.stringify(recorded))
+    const run = cli(['build'], directory)
+    assert.is(run.code, 0, run.stderr)
+    const ids = read<M365Ids>(join(directory, 'generated/m365-ids.json'))
+    assert.equal([ids.endpointSets[first!.id], ids.endpointSets[second!.id], ids.endpointSets['es-ffffffffffff']], [500, 7, 900], 'recorded numbers kept, a removed row\'s too')
+    const others = catalog.endpointSets.slice(2).map((set) => ids.endpointSets[set.id]!)
+    assert.ok(others.every((number) => number > 900), 'new rows numbered after the highest')
+    assert.is(new Set(others).size, others.length)
+
+    writeFileSync(join(directory, 'generated/m365-ids.json'), JSON.stringify({schemaVersion: '1.0.0', endpointSets: {'es-1': 0}}))
+    const broken = cli(['build'], directory)
+    assert.is(broken.code, 2)
+    assert.match(broken.stderr, /^endpoint-catalog: generated\/m365-ids\.json: not a valid m365Ids: \/endpointSets must match pattern "\^es-\[0-9a-f\]\{12\}\$" \(and 2 more\)$/m)
+  })
 })
 
 m365.run()

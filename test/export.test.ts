@@ -91,6 +91,11 @@ lists('txt, ips and cidrs: each its kinds, sorted and unique, nothing dropped si
   assert.equal(body(exportCatalog(catalog, 'ips').text), ['2001:db8::7', '203.0.113.7'])
   assert.equal(body(exportCatalog(catalog, 'cidrs').text), ['198.51.100.0/24', '2001:db8::7/128', '203.0.113.7/32'])
   assert.equal(exportCatalog(catalog, 'ips', {filter: {kinds: ['host']}}).notes, ['ips: left out 6 hosts', 'ips: no entries'])
+  const newer = fixtureCatalog('urls-2023-09-29')
+  const hosts = body(exportCatalog(newer, 'hosts').text)
+  const urlHosts = newer.endpointSets.flatMap((set) => set.destinations.filter((d) => d.kind === 'url').map((d) => d.host!))
+  assert.ok(urlHosts.length > 0 && urlHosts.every((host) => hosts.includes(host)), 'the hosts of URLs are exact hosts')
+  assert.not.ok(hosts.some((host) => host.includes('*') || host.includes('/')))
   for (const name of ['urls-2018-08-10', 'urls-2023-09-29']) {
     const fixture = fixtureCatalog(name)
     const lines = body(exportCatalog(fixture, 'txt').text)
