@@ -36937,6 +36937,11 @@ var diagnosticRules = {
     kind: "reading",
     description: "An HTML comment line stands inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the same table."
   },
+  "list-endpoints": {
+    level: "info",
+    kind: "reading",
+    description: "A list, or a paragraph of lines, made only of destinations stands outside any table (`- \\`https://ztd.dds.microsoft.com\\``, `*.microsoft.us<br/>` lines under **GCC Customers:**): it is read as one endpoint set of its section, labelled by a cloud label just before it."
+  },
   "requirement-from-lead": {
     level: "info",
     kind: "reading",
@@ -37054,8 +37059,9 @@ function templateOf(text5) {
 }
 function findDestinations(text5) {
   const found = [];
-  for (const token of text5.split(/[\s,;()"'`]+/)) {
-    const candidate = token.replace(/[.:]+$/, "");
+  for (const match of text5.matchAll(/[^\s,;()"'`]+/g)) {
+    if (/\*\.?\s+$/.test(text5.slice(0, match.index))) continue;
+    const candidate = match[0].replace(/[.:]+$/, "");
     if (!/[a-z0-9*]\.[a-z0-9*]/i.test(candidate)) continue;
     const classified = classifyDestination(candidate);
     if (classified.kind === "text" && !classified.template) continue;
@@ -37431,6 +37437,11 @@ function readItem(raw, item, context3, cell, file, ports2) {
     if (named) itemClouds = named;
     else note = suffix[2];
   }
+  const labelled = /^([^:\s][^:]{0,39}):\s+(\S+)$/.exec(text5);
+  if (labelled && !labelled[2].startsWith("//") && classifyDestination(labelled[2]).kind !== "text") {
+    text5 = labelled[2];
+    note ??= labelled[1].trim();
+  }
   const cloudsOf = itemClouds ?? item.label ?? context3.clouds ?? context3.scope;
   let itemPorts;
   const withPort = hostPort(text5);
@@ -37542,7 +37553,7 @@ function segmentCell(children, source, scope) {
           const start = node2.position?.start.offset;
           const end = node2.position?.end.offset;
           if (start !== void 0 && end !== void 0 && source.charAt(start) === "*" && (/\*\./.test(source.slice(start, end)) || source.charAt(end) === "." || source.charAt(start - 1) === "/")) {
-            addText(source.slice(start, end));
+            addText(source.slice(start, end).replace(/<br\s*\/?>/gi, "\n"));
           } else {
             walk(node2.children);
           }
@@ -37997,41 +38008,97 @@ function headerRole(header) {
 function headingText(heading2) {
   return toString(heading2, { includeHtml: false }).replace(/\s+/g, " ").trim();
 }
-function readTables(tree, file, fallbackSection, scope, docset) {
+function readTables(tree, file, page) {
   const tables = [];
   let heading2;
   let lead;
+  let label2;
   let seen = 0;
+  const cellContext = { scope: page.scope, ...page.docset === void 0 ? {} : { docset: page.docset } };
+  const addList = (node2, items, count, title) => {
+    const section = heading2 ? headingText(heading2) : page.fallbackSection;
+    const row2 = {
+      node: node2,
+      purposeHeader: "",
+      purpose: void 0,
+      carriedPurpose: title ?? section,
+      destinations: items.map((children) => ({ ...cellContext, cell: { type: "tableCell", children, ...node2.position ? { position: node2.position } : {} }, clouds: label2?.clouds })),
+      port: void 0,
+      protocol: void 0,
+      requirement: void 0,
+      categories: [],
+      attributes: []
+    };
+    report(file, "list-endpoints", `Unexpected ${node2.type === "list" ? "list" : "paragraph"} of ${count} destinations outside a table, read as an endpoint set of \`${title ?? section}\``, node2);
+    tables.push({ node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows: [row2] });
+    lead = void 0;
+  };
   const walk = (nodes) => {
     for (const node2 of nodes) {
+      const labelled = label2;
+      label2 = void 0;
       if (node2.type === "heading") {
         heading2 = node2;
         if (lead && node2.depth <= lead.depth) lead = void 0;
       } else if (node2.type === "paragraph") {
-        const stated = leadOf(toString(node2), node2.position?.start.line ?? 1);
+        const text5 = toString(node2);
+        const lines = page.lists ? destinationLines(node2.children) : void 0;
+        if (lines) {
+          label2 = labelled;
+          addList(node2, [node2.children], lines, labelled?.text);
+          label2 = void 0;
+          continue;
+        }
+        const named = /^([^:]{1,60}):$/.exec(text5.trim())?.[1];
+        const clouds2 = named !== void 0 && cloudLabelOnly(named) ? cloudsNamedBy(named, page.scope) : void 0;
+        if (named !== void 0 && clouds2) label2 = { clouds: clouds2, text: named };
+        const stated = leadOf(text5, node2.position?.start.line ?? 1);
         if (stated) lead = { ...stated, depth: heading2?.depth ?? 0 };
+      } else if (node2.type === "list") {
+        const items = page.lists ? listDestinations(node2) : void 0;
+        if (items) {
+          label2 = labelled;
+          addList(node2, items, items.length, labelled?.text);
+          label2 = void 0;
+        }
       } else if (node2.type === "table") {
         seen++;
-        const section = heading2 ? headingText(heading2) : fallbackSection;
-        const rows = readTable(node2, file, scope, docset);
+        const section = heading2 ? headingText(heading2) : page.fallbackSection;
+        const rows = readTable(node2, file, cellContext);
         if (rows) tables.push({ node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows });
         lead = void 0;
-      } else if ("children" in node2 && node2.type !== "list") {
+      } else if ("children" in node2) {
         walk(node2.children);
       }
     }
   };
   walk(tree.children);
-  if (seen === 0) {
+  if (seen === 0 && tables.length === 0) {
     report(file, "page-no-tables", "Unexpected page without tables, expected tables of endpoints", tree.children[0] ?? null);
   }
   return tables;
+}
+function isDestinationLine(text5) {
+  const bare = text5.trim().replace(/^[^:\s][^:]{0,39}:\s+(?!\/\/)/, "");
+  return bare !== "" && !/\s/.test(bare) && classifyDestination(bare).kind !== "text";
+}
+function listDestinations(list3) {
+  const items = list3.children.map((item) => item.children.length === 1 && item.children[0].type === "paragraph" ? item.children[0] : void 0);
+  if (items.length === 0 || items.some((paragraph2) => !paragraph2 || !isDestinationLine(toString(paragraph2)))) return void 0;
+  return items.map((paragraph2) => paragraph2.children);
+}
+function destinationLines(children) {
+  const text5 = children.map((child) => child.type === "html" ? /^<br\s*\/?>$/i.test(child.value.trim()) ? "\n" : child.value : child.type === "break" ? "\n" : toString(child)).join("");
+  const lines = text5.split("\n").map((line) => line.trim()).filter(Boolean);
+  const read = lines.filter(isDestinationLine).length;
+  if (lines.length < 2 || read * 3 < lines.length * 2 || lines.some((line) => line.split(/\s+/).length > 2)) return void 0;
+  return lines.length;
 }
 function leadOf(text5, line) {
   const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(text5)).map((entry) => entry.requirement));
   return stated.size === 1 ? { requirement: [...stated][0], line } : void 0;
 }
-function readTable(table, file, scope, docset) {
+function readTable(table, file, page) {
   const [header, ...body] = table.children;
   if (!header) return void 0;
   let columns = mapColumns(header.children.map((cell) => cellText(cell)));
@@ -38079,7 +38146,7 @@ function readTable(table, file, scope, docset) {
       above = void 0;
       heading2 = void 0;
     }
-    const row2 = readRow(node2, columns, file, { scope, ...docset === void 0 ? {} : { docset } }, groups2);
+    const row2 = readRow(node2, columns, file, page, groups2);
     if ((row2.purpose === void 0 || cellText(row2.purpose) === "") && leadsRow(columns)) {
       if (above) {
         row2.carriedPurpose = above.purpose;
@@ -50299,7 +50366,12 @@ function compile(pages, options = {}) {
     const tree = parseGuarded(file);
     const meta = readMeta(tree, file);
     const kind = pageKind(tree, meta.title);
-    const tables = readTables(tree, file, meta.title ?? "", pageScope(tree, meta.title), docsetPath(meta.services));
+    const tables = readTables(tree, file, {
+      fallbackSection: meta.title ?? "",
+      scope: pageScope(tree, meta.title),
+      docset: docsetPath(meta.services),
+      lists: kind === "urls"
+    });
     if (kind === "expressroute") exceptions.push(...readExceptions(tree, tables, file, page.path));
     else sets.push(...readEndpointSets(tables, file, page.path));
     sources.push({ path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text5) });

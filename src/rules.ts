@@ -180,6 +180,12 @@ export const diagnosticRules = {
     description:
       'An HTML comment line stands inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the same table.'
   },
+  'list-endpoints': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'A list, or a paragraph of lines, made only of destinations stands outside any table (`- \\`https://ztd.dds.microsoft.com\\``, `*.microsoft.us<br/>` lines under **GCC Customers:**): it is read as one endpoint set of its section, labelled by a cloud label just before it.'
+  },
   'requirement-from-lead': {
     level: 'info',
     kind: 'reading',

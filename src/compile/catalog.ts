@@ -48,7 +48,12 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     const tree = parseGuarded(file)
     const meta = readMeta(tree, file)
     const kind = pageKind(tree, meta.title)
-    const tables = readTables(tree, file, meta.title ?? '', pageScope(tree, meta.title), docsetPath(meta.services))
+    const tables = readTables(tree, file, {
+      fallbackSection: meta.title ?? '',
+      scope: pageScope(tree, meta.title),
+      docset: docsetPath(meta.services),
+      lists: kind === 'urls'
+    })
     if (kind === 'expressroute') exceptions.push(...readExceptions(tree, tables, file, page.path))
     else sets.push(...readEndpointSets(tables, file, page.path))
     sources.push({path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text)})

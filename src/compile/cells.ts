@@ -223,6 +223,12 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
     if (named) itemClouds = named
     else note = suffix[2]!
   }
+  // `Intel: https://ekop.intel.com/ekcertservice`: a label that names no cloud is a note.
+  const labelled = /^([^:\s][^:]{0,39}):\s+(\S+)$/.exec(text)
+  if (labelled && !labelled[2]!.startsWith('//') && classifyDestination(labelled[2]!).kind !== 'text') {
+    text = labelled[2]!
+    note ??= labelled[1]!.trim()
+  }
   const cloudsOf = itemClouds ?? item.label ?? context.clouds ?? context.scope
 
   // `*.digicert.com:80`
@@ -360,7 +366,7 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
           const start = node.position?.start.offset
           const end = node.position?.end.offset
           if (start !== undefined && end !== undefined && source.charAt(start) === '*' && (/\*\./.test(source.slice(start, end)) || source.charAt(end) === '.' || source.charAt(start - 1) === '/')) {
-            addText(source.slice(start, end))
+            addText(source.slice(start, end).replace(/<br\s*\/?>/gi, '\n'))
           } else {
             walk(node.children)
           }

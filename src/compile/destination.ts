@@ -91,8 +91,10 @@ function templateOf(text: string): string | undefined {
  */
 export function findDestinations(text: string): Classified[] {
   const found: Classified[] = []
-  for (const token of text.split(/[\s,;()"'`]+/)) {
-    const candidate = token.replace(/[.:]+$/, '')
+  for (const match of text.matchAll(/[^\s,;()"'`]+/g)) {
+    // `*. azure.net`: a wildcard mistyped with a space is not the name after it.
+    if (/\*\.?\s+$/.test(text.slice(0, match.index))) continue
+    const candidate = match[0].replace(/[.:]+$/, '')
     if (!/[a-z0-9*]\.[a-z0-9*]/i.test(candidate)) continue
     const classified = classifyDestination(candidate)
     if (classified.kind === 'text' && !classified.template) continue

@@ -2,17 +2,19 @@
  * Reading tables: every table of a page with its section, the sentence before it, its columns
  * mapped by header, and its body rows — each handed on with its cells by role, or reported.
  */
-import type {Heading, Root, Table, TableCell, TableRow} from 'mdast'
+import type {Heading, List, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
 import {cellText, readPurpose, type DestinationCell} from './cells.js'
 import {headerRole, mapColumns, type Column} from './columns.js'
-import {leadSentences} from './vocabulary.js'
+import {classifyDestination} from './destination.js'
+import {cloudLabelOnly, cloudsNamedBy, leadSentences} from './vocabulary.js'
 
 export interface Row {
-  node: TableRow
+  /** The table row, or the list or paragraph of destinations the row stands for. */
+  node: TableRow | List | Paragraph
   /** Header text of the purpose column this row sits under (a table may restate its header). */
   purposeHeader: string
   purpose: TableCell | undefined
@@ -30,7 +32,7 @@ export interface Row {
 }
 
 export interface ReadTable {
-  node: Table
+  node: Table | List | Paragraph
   section: string
   heading: Heading | undefined
   /** The requirement the sentence before the table states for rows that state none. */
@@ -43,43 +45,123 @@ export function headingText(heading: Heading): string {
   return toString(heading, {includeHtml: false}).replace(/\s+/g, ' ').trim()
 }
 
+/** Where a page's destinations are read from, and what the page says about all of them. */
+export interface PageContext {
+  /** Section name for tables before the first heading: the page title. */
+  fallbackSection: string
+  /** The page's clouds, which a destination takes when nothing narrower names its own. */
+  scope: readonly Cloud[]
+  /** The page's folder on the docs site, for relative links. */
+  docset?: string | undefined
+  /** Also read lists and paragraphs made only of destinations (pages of endpoints, not ExpressRoute). */
+  lists: boolean
+}
+
 /**
- * Every endpoint table of a page, in document order; other tables and empty rows are reported.
- * `scope` is the page's clouds, which a destination takes when nothing narrower names its own.
+ * Every endpoint table of a page, in document order — and, on a page of endpoints, every list or
+ * paragraph made only of destinations, as a one-row table; other tables and empty rows are reported.
  */
-export function readTables(tree: Root, file: VFile, fallbackSection: string, scope: readonly Cloud[], docset?: string): ReadTable[] {
+export function readTables(tree: Root, file: VFile, page: PageContext): ReadTable[] {
   const tables: ReadTable[] = []
   let heading: Heading | undefined
   // The latest sentence since the last table that states a requirement, and the depth of its section.
   let lead: (NonNullable<ReadTable['lead']> & {depth: number}) | undefined
+  // A paragraph that is only a cloud label (`**GCC Customers:**`) labels the list after it.
+  let label: {clouds: readonly Cloud[]; text: string} | undefined
   let seen = 0
+  const cellContext = {scope: page.scope, ...(page.docset === undefined ? {} : {docset: page.docset})}
+
+  const addList = (node: List | Paragraph, items: PhrasingContent[][], count: number, title: string | undefined): void => {
+    const section = heading ? headingText(heading) : page.fallbackSection
+    const row: Row = {
+      node,
+      purposeHeader: '',
+      purpose: undefined,
+      carriedPurpose: title ?? section,
+      destinations: items.map((children) => ({...cellContext, cell: {type: 'tableCell', children, ...(node.position ? {position: node.position} : {})}, clouds: label?.clouds})),
+      port: undefined,
+      protocol: undefined,
+      requirement: undefined,
+      categories: [],
+      attributes: []
+    }
+    report(file, 'list-endpoints', `Unexpected ${node.type === 'list' ? 'list' : 'paragraph'} of ${count} destinations outside a table, read as an endpoint set of \`${title ?? section}\``, node)
+    tables.push({node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows: [row]})
+    lead = undefined
+  }
 
   const walk = (nodes: Root['children']): void => {
     for (const node of nodes) {
+      const labelled = label
+      label = undefined
       if (node.type === 'heading') {
         heading = node
         // A sub-heading keeps the sentence of its section; a sibling or higher heading ends it.
         if (lead && node.depth <= lead.depth) lead = undefined
       } else if (node.type === 'paragraph') {
-        const stated = leadOf(toString(node), node.position?.start.line ?? 1)
+        const text = toString(node)
+        const lines = page.lists ? destinationLines(node.children) : undefined
+        if (lines) {
+          label = labelled
+          addList(node, [node.children], lines, labelled?.text)
+          label = undefined
+          continue
+        }
+        const named = /^([^:]{1,60}):$/.exec(text.trim())?.[1]
+        const clouds = named !== undefined && cloudLabelOnly(named) ? cloudsNamedBy(named, page.scope) : undefined
+        if (named !== undefined && clouds) label = {clouds, text: named}
+        const stated = leadOf(text, node.position?.start.line ?? 1)
         if (stated) lead = {...stated, depth: heading?.depth ?? 0}
+      } else if (node.type === 'list') {
+        const items = page.lists ? listDestinations(node) : undefined
+        if (items) {
+          label = labelled
+          addList(node, items, items.length, labelled?.text)
+          label = undefined
+        }
       } else if (node.type === 'table') {
         seen++
-        const section = heading ? headingText(heading) : fallbackSection
-        const rows = readTable(node, file, scope, docset)
+        const section = heading ? headingText(heading) : page.fallbackSection
+        const rows = readTable(node, file, cellContext)
         if (rows) tables.push({node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows})
         lead = undefined
-      } else if ('children' in node && node.type !== 'list') {
+      } else if ('children' in node) {
         walk(node.children as Root['children'])
       }
     }
   }
   walk(tree.children)
 
-  if (seen === 0) {
+  if (seen === 0 && tables.length === 0) {
     report(file, 'page-no-tables', 'Unexpected page without tables, expected tables of endpoints', tree.children[0] ?? null)
   }
   return tables
+}
+
+/** Whether a line of text is one destination, perhaps behind a label (`Intel: https://…`). */
+function isDestinationLine(text: string): boolean {
+  const bare = text.trim().replace(/^[^:\s][^:]{0,39}:\s+(?!\/\/)/, '')
+  return bare !== '' && !/\s/.test(bare) && classifyDestination(bare).kind !== 'text'
+}
+
+/** The items of a list whose every item is one destination, or undefined. */
+function listDestinations(list: List): PhrasingContent[][] | undefined {
+  const items = list.children.map((item) => (item.children.length === 1 && item.children[0]!.type === 'paragraph' ? item.children[0] : undefined))
+  if (items.length === 0 || items.some((paragraph) => !paragraph || !isDestinationLine(toString(paragraph)))) return undefined
+  return items.map((paragraph) => paragraph!.children)
+}
+
+/**
+ * How many lines a paragraph of destinations has, one a line (`*.microsoft.us<br/>` lines), or undefined;
+ * it takes two lines, and two in three of them destinations, to be a list rather than a sentence.
+ */
+function destinationLines(children: PhrasingContent[]): number | undefined {
+  const text = children.map((child) => (child.type === 'html' ? (/^<br\s*\/?>$/i.test(child.value.trim()) ? '\n' : child.value) : child.type === 'break' ? '\n' : toString(child))).join('')
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean)
+  // A line of a list may be mistyped (`*. usgovcloudapi.net`): read as text, it is reported.
+  const read = lines.filter(isDestinationLine).length
+  if (lines.length < 2 || read * 3 < lines.length * 2 || lines.some((line) => line.split(/\s+/).length > 2)) return undefined
+  return lines.length
 }
 
 /** The requirement a paragraph states for the table after it, when it states exactly one. */
@@ -88,7 +170,7 @@ function leadOf(text: string, line: number): ReadTable['lead'] {
   return stated.size === 1 ? {requirement: [...stated][0]!, line} : undefined
 }
 
-function readTable(table: Table, file: VFile, scope: readonly Cloud[], docset: string | undefined): Row[] | undefined {
+function readTable(table: Table, file: VFile, page: Omit<DestinationCell, 'cell'>): Row[] | undefined {
   const [header, ...body] = table.children
   if (!header) return undefined
   let columns = mapColumns(header.children.map((cell) => cellText(cell)))
@@ -143,7 +225,7 @@ function readTable(table: Table, file: VFile, scope: readonly Cloud[], docset: s
       above = undefined
       heading = undefined
     }
-    const row = readRow(node, columns, file, {scope, ...(docset === undefined ? {} : {docset})}, groups)
+    const row = readRow(node, columns, file, page, groups)
     if ((row.purpose === undefined || cellText(row.purpose) === '') && leadsRow(columns)) {
       if (above) {
         row.carriedPurpose = above.purpose
