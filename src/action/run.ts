@@ -11,6 +11,7 @@ import {hasChangeAtLeast} from '../diff/index.js'
 import {formatDiffJson} from '../format/diff-json.js'
 import {countText} from '../format/diff-text.js'
 import {writeFileAtomic} from '../io.js'
+import {skippedNote} from '../pages.js'
 import {githubClient} from './client.js'
 import {upsertComment} from './comment.js'
 import {comparePullRequest} from './compare.js'
@@ -29,7 +30,8 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const pull = pullRequestOf(context.eventName, context.payload)
     const cwd = process.env['GITHUB_WORKSPACE'] || process.cwd()
-    const {base, head, document} = comparePullRequest(pull, inputs.paths, cwd)
+    const {base, head, document, skipped} = comparePullRequest(pull, inputs.paths, cwd)
+    for (const file of skipped) core.warning(skippedNote(file))
     core.info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) → ${head.slice(0, 7)} (head): ${countText(document.counts)}`)
 
     const diffJsonPath = join(process.env['RUNNER_TEMP'] || tmpdir(), 'endpoint-catalog', `pull-request-${pull.number}-diff.json`)
