@@ -2,8 +2,7 @@
 // answers "what changed since", `history` replays revisions, and a build killed anywhere leaves
 // the previous files whole.
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
@@ -11,11 +10,12 @@ import type {ChangeFeed} from '../generated/changes.js'
 import type {Catalog} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
+import {temporaryDirectory} from './helpers/temporary.js'
 
 const published = ['catalog.json', 'changes.json', 'CHANGELOG.md']
 
 function sandbox(): string {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   cpSync('docs-source', join(directory, 'docs-source'), {recursive: true})
   cpSync('endpoint-catalog.yaml', join(directory, 'endpoint-catalog.yaml'))
   return directory
@@ -140,7 +140,7 @@ feed('changes refuses bad arguments and a feed that does not match its schema', 
 })
 
 feed('history replays a directory of dated revisions into the catalog and its whole feed', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   const revisions = join(directory, 'revisions')
   mkdirSync(join(revisions, 'power-bi-urls'), {recursive: true})
   mkdirSync(join(revisions, 'power-bi-expressroute'), {recursive: true})
@@ -172,7 +172,7 @@ feed('history replays a directory of dated revisions into the catalog and its wh
 })
 
 feed('history refuses revisions with errors, and writes nothing', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   cpSync('test/fixtures/compile/urls-2018-10-22/input.md', join(directory, '2018-10-22.md'))
   const run = cli(['history', '2018-10-22.md', '--out', 'generated'], directory)
   assert.is(run.code, 1)
