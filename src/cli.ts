@@ -348,7 +348,7 @@ function rulesCommand(args: string[], io: Io): number {
   if (values.format === 'json') {
     io.stdout.write(stringify(rules))
   } else if (values.format === undefined || values.format === 'text') {
-    const width = Math.max(...rules.map((rule) => rule.id.length))
+    const width = rules.reduce((widest, rule) => Math.max(widest, rule.id.length), 0)
     for (const kind of ['diagnostic', 'change']) {
       io.stdout.write(`${kind} rules:\n`)
       for (const rule of rules.filter((r) => r.kind === kind)) {

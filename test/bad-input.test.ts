@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {cli} from './helpers/cli.js'
+import {hostile} from '../bench/hostile.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const bad = suite('bad input')
@@ -39,6 +40,14 @@ const cases: Case[] = [
   {name: '10,000 indented nested lists (95 MiB)', input: Array.from({length: 10_000}, (_, i) => '  '.repeat(i) + '- x').join('\n'), code: 2, says: /95\.4 MiB, expected a documentation page of at most 1 MiB/},
   {name: '1,000 indented nested lists', input: Array.from({length: 1_000}, (_, i) => '  '.repeat(i) + '- x').join('\n'), code: 2, says: /:202: nesting deeper than 100/},
   {name: 'a 2 MiB page', input: good + '\n' + 'x'.repeat(2 * 2 ** 20), code: 2, says: /input\.md: 2\.0 MiB, expected a documentation page of at most 1 MiB \(maxPageSize in endpoint-catalog\.yaml\)/},
+  // Small hostile pages: each refused before parsing (time and memory: `npm run bench`).
+  {name: '40 KB of nested emphasis', input: hostile.emphasis, code: 2, says: /input\.md:6: more than 256 emphasis marks \(`\*`, `_`, `~`\) in one paragraph or table row, expected a documentation page/},
+  {name: '40 KB of one emphasis run', input: hostile.stars, code: 2, says: /:6: more than 256 emphasis marks/},
+  {name: '100 KB of nested links', input: hostile.links, code: 2, says: /:6: more than 128 link brackets \(`\[`\) in one paragraph or table row/},
+  {name: 'front matter with 40,000 keys', input: hostile.frontMatter, code: 2, says: /input\.md:1: front matter of more than 16 KiB, expected a documentation page/},
+  {name: '1 MB of footnotes', input: hostile.footnotes, code: 2, says: /:1030: more than 1024 footnote labels/},
+  {name: 'a 900 KB row of 300,000 cells', input: hostile.cells, code: 2, says: /input\.md:8: more than 2048 cells in one row/},
+  {name: 'a 1.2 MB row of 300,000 cells', input: hostile.cells.replace(/\| a/g, '| ab'), code: 2, says: /1\.1 MiB, expected a documentation page of at most 1 MiB/},
   {name: 'a host with invalid characters (--strict)', input: page(['| **Required:** X | bad_host!.example.com | TCP 443 |']), args: (p) => ['compile', p, '--strict'], code: 1, says: /Unexpected destination `bad_host!\.example\.com`.*destination-text/},
   {name: 'port 0', input: page(['| **Required:** X | a.com | TCP 0 |']), code: 1, says: /Unexpected port `0`, expected a number from 1 to 65535 {2}port-invalid/},
   {name: 'port 99999', input: page(['| **Required:** X | a.com | TCP 99999 |']), code: 1, says: /port-invalid/},

@@ -26,7 +26,7 @@ export function formatDiffText(document: Diff, options: DiffTextOptions = {}): s
     const changes = document.changes.filter((change) => change.level === level)
     if (changes.length === 0) continue
     const sources = changes.map((change) => safe(changeSource(change) ?? '-'))
-    const width = Math.max(...sources.map((source) => source.length))
+    const width = sources.reduce((widest, source) => Math.max(widest, source.length), 0)
     lines.push('', paint(level, colours[level]))
     changes.forEach((change, index) => {
       lines.push(`  ${sources[index]!.padEnd(width)}  ${safe(change.message)}  ${paint(change.rule, dim)}`)
