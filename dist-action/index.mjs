@@ -37757,6 +37757,100 @@ function applyExpressRoute(sets, exceptions) {
   }
 }
 
+// src/format/escape.ts
+function escapeControl(text5) {
+  return text5.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => "\\x" + char.charCodeAt(0).toString(16).padStart(2, "0"));
+}
+
+// src/compile/limits.ts
+var limits = {
+  /** Block quotes and lists inside one another (the real pages: 3). */
+  nesting: 100,
+  /** Emphasis and strikethrough marks (`*`, `_`, `~`) in one paragraph or table row (the real pages: 32). */
+  emphasisMarks: 256,
+  /** Link and image brackets (`[`) in one paragraph or table row (the real pages: 2). */
+  brackets: 128,
+  /** Footnote labels (`[^`) in a page (the real pages: none). */
+  footnotes: 1024,
+  /** Bytes of YAML front matter, fences included (the real pages: under 400). */
+  frontMatterBytes: 16 * 1024,
+  /** Cells (`|`) in one line (the real pages: 8; a thousand columns still read). */
+  cellsPerRow: 2048
+};
+function checkLimits(text5, path2) {
+  const where3 = escapeControl(path2);
+  checkFrontMatter(text5, where3);
+  let footnotes = 0;
+  let paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
+  forEachLine(text5, (line, number) => {
+    checkNesting(line, number, where3);
+    let emphasis2 = 0;
+    let brackets = 0;
+    let pipes = 0;
+    for (let index3 = 0; index3 < line.length; index3++) {
+      const code4 = line.charCodeAt(index3);
+      if (code4 === 42 || code4 === 95 || code4 === 126) emphasis2++;
+      else if (code4 === 91) {
+        if (line.charCodeAt(index3 + 1) === 94) footnotes++;
+        else brackets++;
+      } else if (code4 === 124) pipes++;
+    }
+    if (pipes > limits.cellsPerRow) fail(where3, number, `more than ${limits.cellsPerRow} cells in one row`);
+    if (footnotes > limits.footnotes) fail(where3, number, `more than ${limits.footnotes} footnote labels`);
+    if (pipes > 0) {
+      checkInline({ emphasis: emphasis2, brackets, line: number }, where3);
+      paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
+    } else if (line.trim() === "") {
+      paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
+    } else {
+      paragraph2 = { emphasis: paragraph2.emphasis + emphasis2, brackets: paragraph2.brackets + brackets, line: paragraph2.line || number };
+      checkInline(paragraph2, where3);
+    }
+  });
+}
+function checkInline(unit, path2) {
+  if (unit.emphasis > limits.emphasisMarks) {
+    fail(path2, unit.line, `more than ${limits.emphasisMarks} emphasis marks (\`*\`, \`_\`, \`~\`) in one paragraph or table row`);
+  }
+  if (unit.brackets > limits.brackets) fail(path2, unit.line, `more than ${limits.brackets} link brackets (\`[\`) in one paragraph or table row`);
+}
+function fail(path2, line, what) {
+  throw new InputError(`${path2}:${line}: ${what}, expected a documentation page`);
+}
+function forEachLine(text5, visit2) {
+  const ends = /\r\n?|\n/g;
+  let start = 0;
+  let number = 1;
+  let match;
+  while (match = ends.exec(text5)) {
+    visit2(text5.slice(start, match.index), number++);
+    start = match.index + match[0].length;
+  }
+  visit2(text5.slice(start), number);
+}
+function checkFrontMatter(text5, path2) {
+  if (!/^---[ \t]*(?:\r\n?|\n)/.test(text5)) return;
+  const close2 = /(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/g;
+  close2.lastIndex = 3;
+  const end = close2.exec(text5);
+  if (end === null) return;
+  if (Buffer.byteLength(text5.slice(0, end.index)) > limits.frontMatterBytes) {
+    fail(path2, 1, `front matter of more than ${limits.frontMatterBytes / 1024} KiB`);
+  }
+}
+function checkNesting(line, number, path2) {
+  const container = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
+  let rest = line.slice(0, 10 * limits.nesting);
+  let depth = 0;
+  let match;
+  while (depth <= limits.nesting && (match = container.exec(rest))) {
+    depth++;
+    rest = rest.slice(match[0].length);
+  }
+  const indent2 = /^[ \t]*/.exec(line.slice(0, 4 * limits.nesting + 1))[0].length;
+  if (depth > limits.nesting || indent2 > 4 * limits.nesting) fail(path2, number, `nesting deeper than ${limits.nesting} block quotes or lists`);
+}
+
 // node_modules/devlop/lib/default.js
 function ok2() {
 }
@@ -49759,8 +49853,8 @@ function compile(pages, options = {}) {
     const meta = readMeta(tree, file);
     const kind = pageKind(tree, meta.title);
     const tables = readTables(tree, file, meta.title ?? "");
-    if (kind === "expressroute") exceptions.push(...readExceptions(tree, tables, file, page.path));
-    else sets.push(...readEndpointSets(tables, file, page.path));
+    if (kind === "expressroute") for (const exception of readExceptions(tree, tables, file, page.path)) exceptions.push(exception);
+    else for (const set of readEndpointSets(tables, file, page.path)) sets.push(set);
     sources.push({ path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text5) });
   }
   const endpointSets = nameAll(sets, "es", (set) => [set.section, set.purpose], (set) => set.destinations.map((d) => d.value));
@@ -49816,31 +49910,8 @@ function decode2(page) {
     }
   }
   if (text5.trim() === "") throw new InputError(`${page.path}: empty file, expected a markdown page`);
-  checkNesting(text5, page.path);
+  checkLimits(text5, page.path);
   return text5;
-}
-var maxNesting = 100;
-function checkNesting(text5, path2) {
-  const container = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
-  let line = 1;
-  let start = 0;
-  while (start <= text5.length) {
-    let end = text5.indexOf("\n", start);
-    if (end === -1) end = text5.length;
-    let rest = text5.slice(start, Math.min(end, start + 10 * maxNesting));
-    let depth = 0;
-    let match;
-    while (depth <= maxNesting && (match = container.exec(rest))) {
-      depth++;
-      rest = rest.slice(match[0].length);
-    }
-    const indent2 = /^[ \t]*/.exec(text5.slice(start, Math.min(end, start + 4 * maxNesting + 1)))[0].length;
-    if (depth > maxNesting || indent2 > 4 * maxNesting) {
-      throw new InputError(`${path2}:${line}: nesting deeper than ${maxNesting} block quotes or lists, expected a documentation page`);
-    }
-    start = end + 1;
-    line++;
-  }
 }
 function pageKind(tree, title) {
   const heading2 = tree.children.find((node2) => node2.type === "heading");
@@ -50518,11 +50589,7 @@ function countChanges(changes2) {
 // src/io.ts
 import { closeSync, constants as constants3, fstatSync, mkdirSync, openSync, readFileSync as readFileSync2, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep as sep2 } from "node:path";
-
-// src/format/escape.ts
-function escapeControl(text5) {
-  return text5.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => "\\x" + char.charCodeAt(0).toString(16).padStart(2, "0"));
-}
+import { randomBytes } from "node:crypto";
 
 // generated/validators.ts
 var validators_exports = {};
@@ -55526,17 +55593,27 @@ function displayPath(path2, cwd) {
   return (isAbsolute(rel) ? absolute : rel).split(sep2).join("/");
 }
 function writeFileAtomic(path2, data) {
-  const temporary = `${path2}.${process.pid}.tmp`;
+  const temporary = temporaryName(path2);
+  let created = false;
   try {
     mkdirSync(dirname(path2), { recursive: true });
-    writeFileSync(temporary, data);
+    const fd = openSync(temporary, "wx", 420);
+    created = true;
+    try {
+      writeFileSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path2);
   } catch (error2) {
-    rmSync(temporary, { force: true });
+    if (created) rmSync(temporary, { force: true });
     const code4 = error2.code;
     if (code4 !== void 0) throw new InputError(`${displayPath(path2, process.cwd())}: cannot be written (${code4})`);
     throw error2;
   }
+}
+function temporaryName(path2) {
+  return `${path2}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
 }
 function stringify(value2) {
   return JSON.stringify(value2, null, 2) + "\n";

@@ -15,6 +15,7 @@ import {InputError} from './errors.js'
 import {dateRevision, replay, type DatedRevision} from './feed/history.js'
 import {release, type Published} from './feed/release.js'
 import {changesSince} from './feed/since.js'
+import {withOutputLock} from './feed/lock.js'
 import {publishedFiles, readFeed, readPublished, writePublished} from './feed/store.js'
 import {emptyVersion, isVersion} from './feed/version.js'
 import {changesFormats, formatReleases, type ChangesFormat} from './format/changelog.js'
@@ -73,7 +74,7 @@ class UsageError extends Error {}
 /** Run the command line; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    return run(argv, io)
+    return await run(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`endpoint-catalog: ${error.message}\n\n${help}`)
@@ -89,7 +90,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function run(argv: string[], io: Io): number {
+function run(argv: string[], io: Io): number | Promise<number> {
   const [first, ...rest] = argv
   const command = rest.includes('--help') || rest.includes('-h') ? 'help' : first
   if (command === undefined) throw new UsageError('missing command')
@@ -116,7 +117,7 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-function build(args: string[], io: Io): number {
+async function build(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(args, {source: {type: 'string'}, out: {type: 'string'}})
   if (positionals.length > 0) throw new UsageError('build takes no file arguments')
   const source = values.source ?? 'docs-source'
@@ -124,13 +125,16 @@ function build(args: string[], io: Io): number {
   const paths = pagesIn(source, io)
   if (paths.length === 0) throw new InputError(`${source}: no markdown pages`)
 
-  const previous = readPublished(out, io.cwd)
   const catalog = compilePages(paths, values, io)
   if (!catalog) return 1
-  const published = release(catalog, previous)
-  writePublished(out, published, io.cwd)
-  report(out, published, previous, io)
-  return 0
+  // Read, release and write under the lock: a build running beside this one waits.
+  return withOutputLock(out, io.cwd, () => {
+    const previous = readPublished(out, io.cwd)
+    const published = release(catalog, previous)
+    writePublished(out, published, io.cwd)
+    report(out, published, previous, io)
+    return 0
+  })
 }
 
 /** `generated/catalog.json: version …, new|unchanged`, with the counts of the catalog and its latest changes. */
@@ -299,7 +303,7 @@ function changesCommand(args: string[], io: Io): number {
   return 0
 }
 
-function historyCommand(args: string[], io: Io): number {
+async function historyCommand(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(args, {out: {type: 'string'}})
   if (positionals.length === 0) throw new UsageError('history needs page revisions: files, or directories of dated revisions')
   if (values.out === undefined) throw new UsageError('history needs --out <directory> (its catalog and feed are replaced)')
@@ -320,7 +324,8 @@ function historyCommand(args: string[], io: Io): number {
     return 1
   }
   const published = replay(revisions, {accept: config.accept ?? []})!
-  writePublished(values.out, published, io.cwd)
+  const out = values.out
+  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd))
   io.stdout.write(
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`
@@ -362,7 +367,7 @@ function rulesCommand(args: string[], io: Io): number {
 }
 
 /** Each command by its name on the command line. */
-const commands: Record<string, (args: string[], io: Io) => number> = {
+const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   build,
   compile: compileCommand,
   export: exportCommand,

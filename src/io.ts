@@ -4,6 +4,7 @@
  */
 import {closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
+import {randomBytes} from 'node:crypto'
 import type {Catalog} from '../generated/catalog.js'
 import {InputError} from './errors.js'
 import {escapeControl} from './format/escape.js'
@@ -80,20 +81,43 @@ export function displayPath(path: string, cwd: string): string {
   return (isAbsolute(rel) ? absolute : rel).split(sep).join('/')
 }
 
-/** Write a file by writing beside it and renaming, so readers see the old or the new file whole. */
+/**
+ * Write a file by writing beside it and renaming, so readers see the old or the new file whole.
+ * The file beside it has a name no one can guess (`catalog.json.<pid>-<random>.tmp`) and is
+ * created new (`wx`): a file or link planted there is never written through, and never removed.
+ */
 export function writeFileAtomic(path: string, data: string): void {
-  const temporary = `${path}.${process.pid}.tmp`
+  const temporary = temporaryName(path)
+  let created = false
   try {
     mkdirSync(dirname(path), {recursive: true})
-    writeFileSync(temporary, data)
+    const fd = openSync(temporary, 'wx', 0o644)
+    created = true
+    try {
+      writeFileSync(fd, data)
+    } finally {
+      closeSync(fd)
+    }
     renameSync(temporary, path)
   } catch (error) {
-    rmSync(temporary, {force: true})
+    if (created) rmSync(temporary, {force: true})
     // Where the output cannot go (a file in the way, no permission, a full disk): the user's to fix.
     const code = (error as NodeJS.ErrnoException).code
     if (code !== undefined) throw new InputError(`${displayPath(path, process.cwd())}: cannot be written (${code})`)
     throw error
   }
+}
+
+/** `<path>.<pid>-<12 hex>.tmp`: this process's, and unpredictable. */
+function temporaryName(path: string): string {
+  return `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
+}
+
+/** The pid in a temporary name `writeFileAtomic` gave beside `name`, or undefined when `entry` is not one. */
+export function temporaryOwner(entry: string, name: string): number | undefined {
+  if (!entry.startsWith(name + '.')) return undefined
+  const match = /^\.(\d+)-[0-9a-f]{12}\.tmp$/.exec(entry.slice(name.length))
+  return match ? Number(match[1]) : undefined
 }
 
 /** Serialise JSON the one way this tool does: two-space indent and a final newline. */

@@ -2,7 +2,7 @@
 // answers "what changed since", `history` replays revisions, and a build killed anywhere leaves
 // the previous files whole.
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
@@ -227,6 +227,11 @@ feed('a build killed at any point leaves the previous files valid; the next buil
       const since = cli(['changes', '--since', '2018112800'], directory)
       assert.equal([since.code, since.stdout], [0, ''], label)
     }
+    // The killed build held the output directory's lock; it is taken over once stale, so age it.
+    const lock = join(directory, 'generated', '.build.lock')
+    assert.ok(existsSync(lock), label)
+    const aged = new Date(Date.now() - 60_000)
+    utimesSync(lock, aged, aged)
     build(directory)
     assert.equal(snapshot(directory), finished, label)
     assert.equal(readdirSync(join(directory, 'generated')).sort(), [...published].sort(), label)

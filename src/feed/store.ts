@@ -9,7 +9,7 @@ import {join, resolve} from 'node:path'
 import type {ChangeFeed} from '../../generated/changes.js'
 import {InputError} from '../errors.js'
 import {formatChangelog} from '../format/changelog.js'
-import {checkedJson, readCatalog, readInput, writeFileAtomic} from '../io.js'
+import {checkedJson, readCatalog, readInput, temporaryOwner, writeFileAtomic} from '../io.js'
 import {parseDocument} from '../validate.js'
 import {changesSchemaVersion, type Published} from './release.js'
 
@@ -34,7 +34,10 @@ export function readFeed(path: string, cwd: string): ChangeFeed {
   return parseDocument<ChangeFeed>('changes', readInput(path, cwd).toString('utf8'), path)
 }
 
-/** Write the catalog, its feed and changelog to `directory`, the catalog last; unchanged files are left alone. */
+/**
+ * Write the catalog, its feed and changelog to `directory`, the catalog last; unchanged files are
+ * left alone. The caller holds the directory's lock (`withOutputLock`).
+ */
 export function writePublished(directory: string, published: Published, cwd: string): void {
   const files: Array<[string, string]> = [
     [publishedFiles.feed, checkedJson('changes', published.feed)],
@@ -48,7 +51,10 @@ export function writePublished(directory: string, published: Published, cwd: str
   }
 }
 
-/** Temporary files of a build that was stopped before its rename (`catalog.json.1234.tmp`). */
+/**
+ * Temporary files of a build that was stopped before its rename (`catalog.json.1234-….tmp`):
+ * only those of processes no longer running; the caller holds the output directory's lock.
+ */
 function removeLeftovers(directory: string): void {
   const names = Object.values(publishedFiles)
   let entries: string[]
@@ -58,7 +64,18 @@ function removeLeftovers(directory: string): void {
     return
   }
   for (const entry of entries) {
-    if (names.some((name) => entry.startsWith(name + '.') && /\.\d+\.tmp$/.test(entry))) rmSync(join(directory, entry), {force: true})
+    const owner = names.map((name) => temporaryOwner(entry, name)).find((pid) => pid !== undefined)
+    if (owner !== undefined && owner !== process.pid && !isRunning(owner)) rmSync(join(directory, entry), {force: true})
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
