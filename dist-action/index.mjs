@@ -56096,6 +56096,45 @@ function code3(text5) {
   return "`" + text5.replace(/\|/g, "\\|") + "`";
 }
 
+// src/format/build-errors-markdown.ts
+function formatBuildErrors(section) {
+  const lines = [];
+  if (section.configChanged) {
+    lines.push(
+      "> [!WARNING]",
+      "> This pull request changes `endpoint-catalog.yaml` (accepted findings, page size limit). This report applies the",
+      "> base branch's version; the new one takes effect after the merge. Review its changes by hand.",
+      ""
+    );
+  }
+  const count = section.newErrors.length;
+  if (count > 0) {
+    lines.push(
+      `### \`build\` fails after the merge: ${count} new ${count === 1 ? "error" : "errors"}`,
+      "",
+      "`endpoint-catalog build` reports these for the head and not for the merge base (with the base branch's accepted findings):",
+      "",
+      "| Rule | Message | Source |",
+      "| --- | --- | --- |"
+    );
+    for (const error2 of section.newErrors) {
+      lines.push(`| \`${error2.ruleId}\` | ${escapeMarkdown(error2.message)} | \`${error2.source.path.replace(/[`|]/g, "_")}:${error2.source.line}\` |`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n") + (lines.length > 0 ? "\n" : "");
+}
+
+// src/action/inert.ts
+var invisible = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+var codeSpan = /((?<!\\)`[^`\n]*`)/;
+function inertForGitHub(markdown) {
+  return markdown.split(codeSpan).map((part, index3) => {
+    const shown = part.replace(invisible, (char) => `\u27E8U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+    return index3 % 2 === 1 ? shown : shown.replace(/\b[0-9a-f]{40}\b/gi, (hash) => `${hash.slice(0, 20)}&#8203;${hash.slice(20)}`);
+  }).join("");
+}
+
 // src/action/truncate.ts
 var characters = (text5) => text5.length;
 var utf8Bytes = (text5) => Buffer.byteLength(text5, "utf8");
@@ -56143,7 +56182,8 @@ function assemble(document3, context3, options) {
   const after = `
 <sub>endpoint-catalog \xB7 head ${context3.head}${run2}</sub>
 `;
-  const diff3 = truncateLines(formatDiffMarkdown(document3), options.limit - measure(before) - measure(after), options.note, measure);
+  const report2 = inertForGitHub(formatBuildErrors(context3.build ?? { newErrors: [], configChanged: false }) + formatDiffMarkdown(document3));
+  const diff3 = truncateLines(report2, options.limit - measure(before) - measure(after), options.note, measure);
   return before + diff3 + after;
 }
 function commitLink(context3, commit) {
@@ -56285,6 +56325,24 @@ function readBlob(commit, path2, cwd) {
   return git(["cat-file", "blob", `${commit}:${path2}`], cwd);
 }
 
+// src/action/build-check.ts
+function newBuildErrors(base, head) {
+  const key = (diagnostic) => `${diagnostic.source.path}
+${diagnostic.ruleId}
+${diagnostic.message}`;
+  const atBase = /* @__PURE__ */ new Map();
+  for (const diagnostic of base.diagnostics) {
+    if (diagnostic.severity === "error") atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
+  }
+  return head.diagnostics.filter((diagnostic) => {
+    if (diagnostic.severity !== "error") return false;
+    const left = atBase.get(key(diagnostic)) ?? 0;
+    if (left === 0) return true;
+    atBase.set(key(diagnostic), left - 1);
+    return false;
+  });
+}
+
 // src/action/compare.ts
 function comparePullRequest(pull, patterns2, cwd) {
   for (const [side, commit] of [["base", pull.base], ["head", pull.head]]) {
@@ -56311,8 +56369,13 @@ function comparePullRequest(pull, patterns2, cwd) {
   if (before.length === 0 && after.length === 0) {
     throw new InputError(`paths: no file matches ${patterns2.join(", ")} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`);
   }
-  const document3 = diff(compile(before, { accept }).catalog, compile(after, { accept }).catalog);
-  return { base, head: pull.head, document: document3, skipped };
+  const beforeCatalog = compile(before, { accept }).catalog;
+  const afterCatalog = compile(after, { accept }).catalog;
+  const document3 = diff(beforeCatalog, afterCatalog);
+  const configAtHead = fileAtRevision(pull.head, defaultConfigPath, cwd);
+  const configAtBase = fileAtRevision(base, defaultConfigPath, cwd);
+  const configChanged = configAtHead === void 0 || configAtBase === void 0 ? configAtHead !== configAtBase : !configAtHead.equals(configAtBase);
+  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
 }
 
 // src/action/event.ts
@@ -56406,17 +56469,26 @@ async function run() {
     const inputs = readInputs();
     const pull = pullRequestOf(context2.eventName, context2.payload);
     const cwd = process.env["GITHUB_WORKSPACE"] || process.cwd();
-    const { base, head, document: document3, skipped } = comparePullRequest(pull, inputs.paths, cwd);
+    const { base, head, document: document3, skipped, build } = comparePullRequest(pull, inputs.paths, cwd);
     for (const file of skipped) warning(skippedNote(file));
     info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) \u2192 ${head.slice(0, 7)} (head): ${countText(document3.counts)}`);
+    const buildErrors = build.newErrors.length;
+    const buildFails = `${buildErrors} new ${buildErrors === 1 ? "error that fails" : "errors that fail"} \`endpoint-catalog build\` after the merge`;
+    if (buildErrors > 0) warning(buildFails);
+    if (build.configChanged) warning("This pull request changes endpoint-catalog.yaml; the report applies the base branch's version");
     const diffJsonPath = join(process.env["RUNNER_TEMP"] || tmpdir(), "endpoint-catalog", `pull-request-${pull.number}-diff.json`);
     writeFileAtomic(diffJsonPath, formatDiffJson(document3));
-    const report2 = { serverUrl: context2.serverUrl, repository: `${context2.repo.owner}/${context2.repo.repo}`, base, head, runUrl: runUrl(), diffJsonPath };
+    const report2 = { serverUrl: context2.serverUrl, repository: `${context2.repo.owner}/${context2.repo.repo}`, base, head, runUrl: runUrl(), diffJsonPath, build };
     await writeSummary(summaryMarkdown(document3, report2));
-    const commentUrl = inputs.comment ? await keepComment(inputs.token, pull, commentBody(document3, report2), document3.changes.length > 0) : "";
+    const worthSaying = document3.changes.length > 0 || buildErrors > 0 || build.configChanged;
+    const commentUrl = inputs.comment ? await keepComment(inputs.token, pull, commentBody(document3, report2), worthSaying) : "";
     setOutputs(document3, diffJsonPath, commentUrl);
-    if (inputs.failOn !== void 0 && hasChangeAtLeast(document3, inputs.failOn)) {
-      setFailed(`endpoint changes at or above fail-on: ${inputs.failOn} (${countText(document3.counts)})`);
+    if (inputs.failOn !== void 0) {
+      const reasons = [
+        ...hasChangeAtLeast(document3, inputs.failOn) ? [`endpoint changes at or above fail-on: ${inputs.failOn} (${countText(document3.counts)})`] : [],
+        ...buildErrors > 0 ? [buildFails] : []
+      ];
+      if (reasons.length > 0) setFailed(reasons.join("; "));
     }
   } catch (error2) {
     setFailed(redact(describeFailure(error2), [token]));

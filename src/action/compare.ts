@@ -10,6 +10,8 @@ import {InputError} from '../errors.js'
 import {fileAtRevision, hasCommit, mergeBase, pagesMatching} from '../git.js'
 import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
+import type {BuildSection} from '../format/build-errors-markdown.js'
+import {newBuildErrors} from './build-check.js'
 import type {PullRequest} from './event.js'
 
 export interface Comparison {
@@ -19,6 +21,8 @@ export interface Comparison {
   document: Diff
   /** Files the globs matched that are not pages (symbolic links, submodules), at either commit. */
   skipped: Skipped[]
+  /** What `build` will say after the merge: the head's new errors, and whether the config changes. */
+  build: BuildSection
 }
 
 /** Compile the pages matching `patterns` at the merge base and at the head, and diff them. */
@@ -54,6 +58,11 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   if (before.length === 0 && after.length === 0) {
     throw new InputError(`paths: no file matches ${patterns.join(', ')} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`)
   }
-  const document = diff(compile(before, {accept}).catalog, compile(after, {accept}).catalog)
-  return {base, head: pull.head, document, skipped}
+  const beforeCatalog = compile(before, {accept}).catalog
+  const afterCatalog = compile(after, {accept}).catalog
+  const document = diff(beforeCatalog, afterCatalog)
+  const configAtHead = fileAtRevision(pull.head, defaultConfigPath, cwd)
+  const configAtBase = fileAtRevision(base, defaultConfigPath, cwd)
+  const configChanged = configAtHead === undefined || configAtBase === undefined ? configAtHead !== configAtBase : !configAtHead.equals(configAtBase)
+  return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged}}
 }
