@@ -28,7 +28,7 @@ import {pagesAtRevision} from './git.js'
 import {defaultMaxPageBytes, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
 import {pageName, pagesInDirectory, skippedNote, type Skipped} from './pages.js'
 import {diagnosticRules, type Level} from './rules.js'
-import {validateAgainst} from './validate.js'
+import {contentHashMismatch, validateAgainst} from './validate.js'
 
 export interface Io {
   stdout: {write(text: string): unknown; isTTY?: boolean}
@@ -186,6 +186,8 @@ function validateCommand(args: string[], io: Io): number {
     return 1
   }
   const errors = validateAgainst('catalog', value)
+  const mismatch = errors.length === 0 ? contentHashMismatch(value as Catalog) : undefined
+  if (mismatch !== undefined) errors.push({pointer: '/contentHash', message: mismatch})
   if (errors.length === 0) {
     io.stdout.write(`${path}: valid catalog\n`)
     return 0

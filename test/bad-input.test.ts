@@ -56,6 +56,8 @@ const cases: Case[] = [
   {name: 'a public-suffix wildcard', input: page(['| **Required:** X | *.co.uk, *.azurewebsites.net | TCP 443 |']), code: 1, says: /`\*\.azurewebsites\.net`[\s\S]*`\*\.co\.uk`/},
   {name: 'truncated catalog JSON to validate', input: catalog.slice(0, 200), args: (p) => ['validate', p], code: 1, says: /not valid JSON/},
   {name: 'truncated catalog JSON to export', input: catalog.slice(0, 200), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /input\.json: not valid JSON/},
+  {name: 'a catalog edited by hand (content hash) to export', input: catalog.replace('"value": "app.powerbi.com"', '"value": "evil.example.com"'), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /input\.json: contentHash sha256:[0-9a-f]{64} does not match the catalog's content \(sha256:[0-9a-f]{64}\): edited by hand or damaged/},
+  {name: 'a catalog edited by hand (content hash) to validate', input: catalog.replace('"value": "app.powerbi.com"', '"value": "evil.example.com"'), args: (p) => ['validate', p], code: 1, says: /input\.json: \/contentHash {2}contentHash sha256:[0-9a-f]{64} does not match/},
   {name: 'schema-invalid catalog to export', input: catalog.replace('"requirement": "required"', '"requirement": "maybe"'), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /not a valid catalog: \/endpointSets\/0\/requirement must be equal to one of the allowed values/}
 ]
 
@@ -100,6 +102,15 @@ accepted('1,000 columns: unknown columns are attributes, the row is still read',
   const set = JSON.parse(run.stdout).endpointSets[0]
   assert.is(Object.keys(set.attributes).length, 997)
   assert.is(set.destinations[0].value, 'a.com')
+})
+
+accepted('control characters from the page are shown escaped in diagnostics, never sent to the terminal', () => {
+  const path = join(directory, 'control.md')
+  writeFileSync(path, page(['| **Required:** X | b\u001b[8mhidden\u0007 | TCP 443 |']))
+  const run = cli(['compile', path])
+  assert.match(run.stderr, 'b\\x1b[8mhidden\\x07')
+  // eslint-disable-next-line no-control-regex
+  assert.not.match(run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/)
 })
 
 accepted('an IDN is punycoded and a trailing dot dropped, each with an info diagnostic', () => {
