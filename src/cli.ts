@@ -48,7 +48,7 @@ Commands:
   history <revision.md | dir>... --out dir
                                           replay dated page revisions (ms.date, or 2021-09-01.md
                                           names) into a catalog with its whole change feed
-  compile <file.md>... [-o file]          print the catalog of the given pages (or write it to a file)
+  compile <file.md | dir>... [-o file]    print the catalog of the given pages (or write it to a file)
   export <catalog.json | file.md...> --format csv|txt|json [-o file]
                                           flatten a catalog: one line per destination
   validate <catalog.json>                 check a catalog against schema/catalog.schema.json
