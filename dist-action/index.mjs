@@ -56302,6 +56302,14 @@ function fileAtRevision(ref2, path2, cwd) {
   }
   return type === "blob" ? readBlob(commit, path2, cwd) : void 0;
 }
+function objectAtRevision(ref2, path2, cwd) {
+  const commit = resolveCommit(ref2, cwd);
+  try {
+    return git(["rev-parse", "--verify", "--quiet", `${commit}:${path2}`], cwd).toString("utf8").trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
 function hasCommit(ref2, cwd) {
   try {
     resolveCommit(ref2, cwd);
@@ -56372,9 +56380,7 @@ function comparePullRequest(pull, patterns2, cwd) {
   const beforeCatalog = compile(before, { accept }).catalog;
   const afterCatalog = compile(after, { accept }).catalog;
   const document3 = diff(beforeCatalog, afterCatalog);
-  const configAtHead = fileAtRevision(pull.head, defaultConfigPath, cwd);
-  const configAtBase = fileAtRevision(base, defaultConfigPath, cwd);
-  const configChanged = configAtHead === void 0 || configAtBase === void 0 ? configAtHead !== configAtBase : !configAtHead.equals(configAtBase);
+  const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd);
   return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
 }
 

@@ -120,6 +120,16 @@ export function fileAtRevision(ref: string, path: string, cwd: string): Buffer |
   return type === 'blob' ? readBlob(commit, path, cwd) : undefined
 }
 
+/** The object id of the file at `ref` (undefined when there is none): compares two revisions of a file without reading either. */
+export function objectAtRevision(ref: string, path: string, cwd: string): string | undefined {
+  const commit = resolveCommit(ref, cwd)
+  try {
+    return git(['rev-parse', '--verify', '--quiet', `${commit}:${path}`], cwd).toString('utf8').trim() || undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Whether the repository in `cwd` holds the commit `ref` names (a shallow clone may not). */
 export function hasCommit(ref: string, cwd: string): boolean {
   try {

@@ -7,7 +7,7 @@ import {compile} from '../compile/catalog.js'
 import {defaultConfigPath, parseConfig} from '../config.js'
 import {diff} from '../diff/index.js'
 import {InputError} from '../errors.js'
-import {fileAtRevision, hasCommit, mergeBase, pagesMatching} from '../git.js'
+import {fileAtRevision, hasCommit, mergeBase, objectAtRevision, pagesMatching} from '../git.js'
 import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
 import type {BuildSection} from '../format/build-errors-markdown.js'
@@ -61,8 +61,6 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   const beforeCatalog = compile(before, {accept}).catalog
   const afterCatalog = compile(after, {accept}).catalog
   const document = diff(beforeCatalog, afterCatalog)
-  const configAtHead = fileAtRevision(pull.head, defaultConfigPath, cwd)
-  const configAtBase = fileAtRevision(base, defaultConfigPath, cwd)
-  const configChanged = configAtHead === undefined || configAtBase === undefined ? configAtHead !== configAtBase : !configAtHead.equals(configAtBase)
+  const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd)
   return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged}}
 }
