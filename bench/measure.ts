@@ -5,6 +5,7 @@
  *   measure.ts parse <page.md> <runs> <warmup.md> <warmups>
  *   measure.ts compile <page.md> <runs> <warmup.md> <warmups> [catalog-out.json]
  *   measure.ts diff <old.json> <new.json> <runs>
+ *   measure.ts refuse <page.md>   (compile must refuse the page with an input error)
  *
  * Run with `--expose-gc`: the heap is collected before every timed run.
  */
@@ -14,6 +15,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {diff} from '../dist/src/diff/index.js'
+import {InputError} from '../dist/src/errors.js'
 import {compile, type Catalog} from '../dist/src/index.js'
 import {stringify} from '../dist/src/io.js'
 import {pagePath} from './generate.js'
@@ -93,8 +95,25 @@ function measureDiff(args: string[]): Measurement {
   return {times, baselines, maxRss: process.resourceUsage().maxRSS * 1024, notes}
 }
 
+/** Compile a hostile page once, from a cold start: the time until it is refused, and the process's peak memory. */
+function measureRefusal(args: string[]): Measurement {
+  const text = readFileSync(args[0]!, 'utf8')
+  let refused = 0
+  const time = timed(() => {
+    try {
+      compile([{path: pagePath, value: text}])
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      refused = 1
+    }
+  })
+  if (!refused) throw new Error(`${args[0]}: compiled, expected an input error`)
+  return {times: [time], baselines: {}, maxRss: process.resourceUsage().maxRSS * 1024, notes: {bytes: Buffer.byteLength(text), refused}}
+}
+
 const [mode, ...args] = process.argv.slice(2)
-const result = mode === 'diff' ? measureDiff(args) : mode === 'parse' || mode === 'compile' ? measurePages(mode, args) : undefined
+const result =
+  mode === 'diff' ? measureDiff(args) : mode === 'refuse' ? measureRefusal(args) : mode === 'parse' || mode === 'compile' ? measurePages(mode, args) : undefined
 if (!result) {
   process.stderr.write('Usage: measure.ts parse|compile <page.md> <runs> <warmup.md> <warmups> [catalog.json] | diff <old.json> <new.json> <runs>\n')
   process.exitCode = 2

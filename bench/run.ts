@@ -15,6 +15,7 @@ import {fileURLToPath} from 'node:url'
 import type {Catalog} from '../dist/src/index.js'
 import {stringify} from '../dist/src/io.js'
 import {checkDerivation, deriveCatalog} from './derive.js'
+import {hostile} from './hostile.js'
 import {changePage, generatePage, pagePath, renderPage, type ChangeCounts} from './generate.js'
 import type {Measurement} from './measure.js'
 
@@ -55,6 +56,11 @@ interface Row {
 function main(): void {
   const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-bench-'))
   try {
+    // `bench/run.ts hostile`: only the hostile pages (seconds), printed and not written to RESULTS.md.
+    if (process.argv[2] === 'hostile') {
+      process.stdout.write(report(...Object.values(benchHostile(directory)) as [Row[], string[]]))
+      return
+    }
     const {rows, notes} = bench(directory)
     const text = report(rows, notes)
     process.stdout.write(text)
@@ -160,6 +166,9 @@ function bench(directory: string): {rows: Row[]; notes: string[]} {
 
   rows.push(cli.row)
   notes.push(cli.note)
+  const refusals = benchHostile(directory)
+  rows.push(...refusals.rows)
+  notes.push(...refusals.notes)
 
   rows.push(
     ratioRow('compile, 10^5 rows', 'compile, 10^4 rows', compile.get(100_000), compile.get(10_000), 11, 'scaling: '),
@@ -217,6 +226,45 @@ function benchCli(): {row: Row; note: string} {
   const note =
     'The command-line figure diffs two real revisions of the URL page (2020-01-29 and 2021-09-01, kept in `test/fixtures/compile/`), compiling both.'
   return {row, note}
+}
+
+/** A hostile page must be refused within this long, from a cold start of the compiler, */
+const refusalMs = 1000
+/** with the whole process's peak memory (module loading included) within this. */
+const refusalRss = 256e6
+
+/** Each hostile page of bench/hostile.ts compiled once in a fresh process: time to the refusal and peak memory, against the ceilings. */
+function benchHostile(directory: string): {rows: Row[]; notes: string[]} {
+  const rows = Object.entries(hostileDescriptions).map(([name, description]) => {
+    const file = join(directory, `hostile-${name}.md`)
+    writeFileSync(file, hostile[name as keyof typeof hostile])
+    const measurement = child(['refuse', file], `refuse ${name}`)
+    const measure = `refused: ${description}`
+    const ceiling = `ceiling ${duration(refusalMs)}, ${megabytes(refusalRss)} RSS`
+    if (typeof measurement === 'string') return failedRow(measure, ceiling, measurement, 1)
+    const time = measurement.times[0]!
+    return {
+      measure: `${measure}: ${duration(time)}, ${megabytes(measurement.maxRss)} RSS`,
+      baseline: ceiling,
+      runs: '1',
+      ratio: Math.max(time / refusalMs, measurement.maxRss / refusalRss),
+      target: 1
+    }
+  })
+  const note =
+    'The hostile pages (bench/hostile.ts, also in the bad-input test table) are each refused before parsing by the bounds in ' +
+    '`src/compile/limits.ts`; their ratio is the larger of time and memory over its ceiling. Without the bounds they took ' +
+    '15 s to several minutes and up to 2.9 GB.'
+  return {rows, notes: [note]}
+}
+
+const hostileDescriptions: Record<keyof typeof hostile, string> = {
+  emphasis: '40 KB of nested emphasis',
+  stars: '40 KB of one emphasis run',
+  links: '100 KB of nested links',
+  frontMatter: 'front matter of 40,000 keys',
+  footnotes: '1 MB of footnotes',
+  cells: 'a 900 KB row of 300,000 cells'
 }
 
 /** Run bench/measure.ts in a fresh process; a failure (crash, out of memory, time-out) is a string. */

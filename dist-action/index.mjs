@@ -5789,7 +5789,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5864,7 +5864,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5959,11 +5959,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5986,10 +5986,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6006,7 +6006,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6186,7 +6186,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6208,7 +6208,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6244,13 +6244,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -30258,7 +30258,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -30266,7 +30266,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -30475,7 +30475,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -30521,8 +30521,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -30776,9 +30776,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state2.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -31218,7 +31218,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -31276,7 +31276,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -31295,7 +31295,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state2 = regex2.state;
       delete regex2.state;
@@ -31305,8 +31305,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix });
-        const result = { glob, state: state2, regex: regex2, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix: posix2 });
+        const result = { glob, state: state2, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -31331,7 +31331,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -31339,7 +31339,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -31348,16 +31348,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix);
+          match = picomatch2.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
+      return regex2.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -31404,7 +31404,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -37354,7 +37354,7 @@ function readDestinations(cells, file) {
   for (const { cell, ...context3 } of cells) {
     const read = readCell(cell, String(file), context3, file);
     alternatives ||= read.alternatives;
-    ports2.push(...read.ports);
+    for (const port of read.ports) ports2.push(port);
     for (const { destination, classified } of read.items) {
       const key = destination.kind + " " + destination.value;
       const known = byKey.get(key);
@@ -37392,7 +37392,7 @@ function readCell(cell, source, context3, file) {
     const text5 = prose ? plain.map((p) => p.text).join(", ") : part.text;
     if (isPortText(text5) || lastWasPorts && /^\d[\d\s,–-]*$/.test(text5)) {
       const reading = readPortText(lastWasPorts && !/[a-z]/i.test(text5) ? "tcp " + text5 : text5);
-      ports2.push(...reading.ports);
+      for (const port of reading.ports) ports2.push(port);
       lastWasPorts = true;
       return;
     }
@@ -37403,7 +37403,7 @@ function readCell(cell, source, context3, file) {
       for (const one2 of above) one2.destination.note = aside[1].trim();
       return;
     }
-    destinations.push(...readItem(text5, part.item, context3, cell, file, ports2));
+    for (const item of readItem(text5, part.item, context3, cell, file, ports2)) destinations.push(item);
   });
   for (const { item } of items) {
     for (const link2 of item.links) {
@@ -37456,7 +37456,7 @@ function readItem(raw, item, context3, cell, file, ports2) {
     if (itemPorts) destination.ports = itemPorts;
     return [{ destination, classified }];
   }
-  for (const phrase of text5.match(portPhrase) ?? []) ports2.push(...readPortText(phrase).ports);
+  for (const phrase of text5.match(portPhrase) ?? []) for (const port of readPortText(phrase).ports) ports2.push(port);
   const found = findDestinations(text5);
   if (found.length === 0) {
     const destination = toDestination(classified, cloudsOf);
@@ -38333,6 +38333,100 @@ function applyExpressRoute(sets, exceptions) {
       destination.expressRoute = { route: matches.length > 0 ? "internet" : "expressroute", exceptions: matches };
     }
   }
+}
+
+// src/format/escape.ts
+function escapeControl(text5) {
+  return text5.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => "\\x" + char.charCodeAt(0).toString(16).padStart(2, "0"));
+}
+
+// src/compile/limits.ts
+var limits = {
+  /** Block quotes and lists inside one another (the real pages: 3). */
+  nesting: 100,
+  /** Emphasis and strikethrough marks (`*`, `_`, `~`) in one paragraph or table row (the real pages: 32). */
+  emphasisMarks: 256,
+  /** Link and image brackets (`[`) in one paragraph or table row (the real pages: 2). */
+  brackets: 128,
+  /** Footnote labels (`[^`) in a page (the real pages: none). */
+  footnotes: 1024,
+  /** Bytes of YAML front matter, fences included (the real pages: under 400). */
+  frontMatterBytes: 16 * 1024,
+  /** Cells (`|`) in one line (the real pages: 8; a thousand columns still read). */
+  cellsPerRow: 2048
+};
+function checkLimits(text5, path2) {
+  const where3 = escapeControl(path2);
+  checkFrontMatter(text5, where3);
+  let footnotes = 0;
+  let paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
+  forEachLine(text5, (line, number) => {
+    checkNesting(line, number, where3);
+    let emphasis2 = 0;
+    let brackets = 0;
+    let pipes = 0;
+    for (let index3 = 0; index3 < line.length; index3++) {
+      const code4 = line.charCodeAt(index3);
+      if (code4 === 42 || code4 === 95 || code4 === 126) emphasis2++;
+      else if (code4 === 91) {
+        if (line.charCodeAt(index3 + 1) === 94) footnotes++;
+        else brackets++;
+      } else if (code4 === 124) pipes++;
+    }
+    if (pipes > limits.cellsPerRow) fail(where3, number, `more than ${limits.cellsPerRow} cells in one row`);
+    if (footnotes > limits.footnotes) fail(where3, number, `more than ${limits.footnotes} footnote labels`);
+    if (pipes > 0) {
+      checkInline({ emphasis: emphasis2, brackets, line: number }, where3);
+      paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
+    } else if (line.trim() === "") {
+      paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
+    } else {
+      paragraph2 = { emphasis: paragraph2.emphasis + emphasis2, brackets: paragraph2.brackets + brackets, line: paragraph2.line || number };
+      checkInline(paragraph2, where3);
+    }
+  });
+}
+function checkInline(unit, path2) {
+  if (unit.emphasis > limits.emphasisMarks) {
+    fail(path2, unit.line, `more than ${limits.emphasisMarks} emphasis marks (\`*\`, \`_\`, \`~\`) in one paragraph or table row`);
+  }
+  if (unit.brackets > limits.brackets) fail(path2, unit.line, `more than ${limits.brackets} link brackets (\`[\`) in one paragraph or table row`);
+}
+function fail(path2, line, what) {
+  throw new InputError(`${path2}:${line}: ${what}, expected a documentation page`);
+}
+function forEachLine(text5, visit2) {
+  const ends = /\r\n?|\n/g;
+  let start = 0;
+  let number = 1;
+  let match;
+  while (match = ends.exec(text5)) {
+    visit2(text5.slice(start, match.index), number++);
+    start = match.index + match[0].length;
+  }
+  visit2(text5.slice(start), number);
+}
+function checkFrontMatter(text5, path2) {
+  if (!/^---[ \t]*(?:\r\n?|\n)/.test(text5)) return;
+  const close2 = /(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/g;
+  close2.lastIndex = 3;
+  const end = close2.exec(text5);
+  if (end === null) return;
+  if (Buffer.byteLength(text5.slice(0, end.index)) > limits.frontMatterBytes) {
+    fail(path2, 1, `front matter of more than ${limits.frontMatterBytes / 1024} KiB`);
+  }
+}
+function checkNesting(line, number, path2) {
+  const container = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
+  let rest = line.slice(0, 10 * limits.nesting);
+  let depth = 0;
+  let match;
+  while (depth <= limits.nesting && (match = container.exec(rest))) {
+    depth++;
+    rest = rest.slice(match[0].length);
+  }
+  const indent2 = /^[ \t]*/.exec(line.slice(0, 4 * limits.nesting + 1))[0].length;
+  if (depth > limits.nesting || indent2 > 4 * limits.nesting) fail(path2, number, `nesting deeper than ${limits.nesting} block quotes or lists`);
 }
 
 // node_modules/devlop/lib/default.js
@@ -50238,7 +50332,7 @@ function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
       source.push({ text: text5, line, column: 1, offset: offsets[line - 1] ?? 0 });
     }
     report(file, "table-comment-inside", "Unexpected HTML comment inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the table", comment);
-    table.children.push(...buildRows(source));
+    for (const row2 of buildRows(source)) table.children.push(row2);
     table.position = { start: table.position.start, end: { ...rows.position.end } };
     siblings.splice(index3 + 1, 2);
   }
@@ -50372,8 +50466,8 @@ function compile(pages, options = {}) {
       docset: docsetPath(meta.services),
       lists: kind === "urls"
     });
-    if (kind === "expressroute") exceptions.push(...readExceptions(tree, tables, file, page.path));
-    else sets.push(...readEndpointSets(tables, file, page.path));
+    if (kind === "expressroute") for (const exception of readExceptions(tree, tables, file, page.path)) exceptions.push(exception);
+    else for (const set of readEndpointSets(tables, file, page.path)) sets.push(set);
     sources.push({ path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text5) });
   }
   const endpointSets = nameAll(sets, "es", (set) => [set.section, set.purpose], (set) => set.destinations.map((d) => d.value));
@@ -50429,31 +50523,8 @@ function decode2(page) {
     }
   }
   if (text5.trim() === "") throw new InputError(`${page.path}: empty file, expected a markdown page`);
-  checkNesting(text5, page.path);
+  checkLimits(text5, page.path);
   return text5;
-}
-var maxNesting = 100;
-function checkNesting(text5, path2) {
-  const container = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
-  let line = 1;
-  let start = 0;
-  while (start <= text5.length) {
-    let end = text5.indexOf("\n", start);
-    if (end === -1) end = text5.length;
-    let rest = text5.slice(start, Math.min(end, start + 10 * maxNesting));
-    let depth = 0;
-    let match;
-    while (depth <= maxNesting && (match = container.exec(rest))) {
-      depth++;
-      rest = rest.slice(match[0].length);
-    }
-    const indent2 = /^[ \t]*/.exec(text5.slice(start, Math.min(end, start + 4 * maxNesting + 1)))[0].length;
-    if (depth > maxNesting || indent2 > 4 * maxNesting) {
-      throw new InputError(`${path2}:${line}: nesting deeper than ${maxNesting} block quotes or lists, expected a documentation page`);
-    }
-    start = end + 1;
-    line++;
-  }
 }
 function pageName(tree, title) {
   const heading2 = tree.children.find((node2) => node2.type === "heading");
@@ -51134,8 +51205,9 @@ function countChanges(changes2) {
 }
 
 // src/io.ts
-import { mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, mkdirSync, openSync, readFileSync as readFileSync2, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep as sep2 } from "node:path";
+import { randomBytes } from "node:crypto";
 
 // generated/validators.ts
 var validators_exports = {};
@@ -53318,7 +53390,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "accept")) {
+      if (!(key0 === "maxPageSize" || key0 === "accept")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -53328,56 +53400,57 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.maxPageSize !== void 0) {
+      let data0 = data.maxPageSize;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 1 || isNaN(data0)) {
+          const err2 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.accept !== void 0) {
-      let data0 = data.accept;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
+      let data1 = data.accept;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.rule === void 0) {
-              const err1 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.rule === void 0) {
+              const err3 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
               if (vErrors === null) {
-                vErrors = [err1];
+                vErrors = [err3];
               } else {
-                vErrors.push(err1);
+                vErrors.push(err3);
               }
               errors++;
             }
-            if (data1.reason === void 0) {
-              const err2 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+            if (data2.reason === void 0) {
+              const err4 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
               if (vErrors === null) {
-                vErrors = [err2];
+                vErrors = [err4];
               } else {
-                vErrors.push(err2);
+                vErrors.push(err4);
               }
               errors++;
             }
-            for (const key1 in data1) {
+            for (const key1 in data2) {
               if (!(key1 === "rule" || key1 === "destination" || key1 === "reason")) {
-                const err3 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                } else {
-                  vErrors.push(err3);
-                }
-                errors++;
-              }
-            }
-            if (data1.rule !== void 0) {
-              let data2 = data1.rule;
-              if (typeof data2 === "string") {
-                if (!pattern13.test(data2)) {
-                  const err4 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  } else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-              } else {
-                const err5 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err5 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err5];
                 } else {
@@ -53386,11 +53459,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data1.destination !== void 0) {
-              let data3 = data1.destination;
+            if (data2.rule !== void 0) {
+              let data3 = data2.rule;
               if (typeof data3 === "string") {
-                if (func1(data3) < 1) {
-                  const err6 = { instancePath: instancePath + "/accept/" + i0 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (!pattern13.test(data3)) {
+                  const err6 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
                   if (vErrors === null) {
                     vErrors = [err6];
                   } else {
@@ -53399,7 +53472,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err7 = { instancePath: instancePath + "/accept/" + i0 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err7 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err7];
                 } else {
@@ -53408,11 +53481,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data1.reason !== void 0) {
-              let data4 = data1.reason;
+            if (data2.destination !== void 0) {
+              let data4 = data2.destination;
               if (typeof data4 === "string") {
                 if (func1(data4) < 1) {
-                  const err8 = { instancePath: instancePath + "/accept/" + i0 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  const err8 = { instancePath: instancePath + "/accept/" + i0 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err8];
                   } else {
@@ -53421,7 +53494,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err9 = { instancePath: instancePath + "/accept/" + i0 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err9 = { instancePath: instancePath + "/accept/" + i0 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -53430,32 +53503,54 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data2.reason !== void 0) {
+              let data5 = data2.reason;
+              if (typeof data5 === "string") {
+                if (func1(data5) < 1) {
+                  const err10 = { instancePath: instancePath + "/accept/" + i0 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              } else {
+                const err11 = { instancePath: instancePath + "/accept/" + i0 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err10 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err12 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err12];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err13 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err13];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
   } else {
-    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err12];
+      vErrors = [err14];
     } else {
-      vErrors.push(err12);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -57499,11 +57594,16 @@ function describe(error2) {
 }
 
 // src/io.ts
-var maxPageBytes = 16 * 2 ** 20;
-function checkPageSize(path2, bytes) {
-  if (bytes > maxPageBytes) {
-    throw new InputError(`${path2}: ${(bytes / 2 ** 20).toFixed(1)} MiB, expected a documentation page under ${maxPageBytes / 2 ** 20} MiB`);
+var defaultMaxPageBytes = 2 ** 20;
+function checkPageSize(path2, bytes, limit = defaultMaxPageBytes) {
+  if (bytes > limit) {
+    throw new InputError(`${escapeControl(path2)}: ${formatBytes(bytes)}, expected a documentation page of at most ${formatBytes(limit)} (maxPageSize in endpoint-catalog.yaml)`);
   }
+}
+function formatBytes(bytes) {
+  const [unit, size] = bytes >= 2 ** 20 ? ["MiB", 2 ** 20] : bytes >= 2 ** 10 ? ["KiB", 2 ** 10] : ["bytes", 1];
+  const value2 = bytes / size;
+  return `${Number.isInteger(value2) ? value2 : value2.toFixed(1)} ${unit}`;
 }
 function displayPath(path2, cwd) {
   const absolute = resolve(cwd, path2);
@@ -57511,17 +57611,27 @@ function displayPath(path2, cwd) {
   return (isAbsolute(rel) ? absolute : rel).split(sep2).join("/");
 }
 function writeFileAtomic(path2, data) {
-  const temporary = `${path2}.${process.pid}.tmp`;
+  const temporary = temporaryName(path2);
+  let created = false;
   try {
     mkdirSync(dirname(path2), { recursive: true });
-    writeFileSync(temporary, data);
+    const fd = openSync(temporary, "wx", 420);
+    created = true;
+    try {
+      writeFileSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path2);
   } catch (error2) {
-    rmSync(temporary, { force: true });
+    if (created) rmSync(temporary, { force: true });
     const code4 = error2.code;
     if (code4 !== void 0) throw new InputError(`${displayPath(path2, process.cwd())}: cannot be written (${code4})`);
     throw error2;
   }
+}
+function temporaryName(path2) {
+  return `${path2}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
 }
 function stringify(value2) {
   return JSON.stringify(value2, null, 2) + "\n";
@@ -57549,6 +57659,41 @@ function changeSource(change) {
   if (change.rule === "section-renamed") return change.after.source;
   if ("destination" in change) return (change.after ?? change.before)?.endpointSets[0]?.source;
   return (change.after ?? change.before)?.source;
+}
+
+// src/pages.ts
+var skipReasons = {
+  symlink: "a symbolic link; pages are read from regular files only",
+  submodule: "a submodule; pages are read from regular files only",
+  special: "not a regular file (a FIFO, socket or device)"
+};
+function isPagePath(relative2) {
+  return relative2.endsWith(".md") && !relative2.split("/").some((segment) => segment.startsWith("."));
+}
+function isHidden(relative2) {
+  return relative2.split("/").some((segment) => segment.startsWith("."));
+}
+function pageName2(bytes) {
+  let text5;
+  if (typeof bytes === "string") {
+    text5 = bytes;
+  } else {
+    try {
+      text5 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new InputError(`${escapeBytes(bytes)}: a file name that is not UTF-8; rename the page`);
+    }
+  }
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(text5)) {
+    throw new InputError(`${escapeControl(text5)}: a file name with a control character (such as a line break); rename the page`);
+  }
+  return text5;
+}
+function escapeBytes(bytes) {
+  return [...bytes].map((byte) => byte >= 32 && byte < 127 ? String.fromCharCode(byte) : "\\x" + byte.toString(16).padStart(2, "0")).join("");
+}
+function skippedNote(skipped) {
+  return `${skipped.path}: skipped, ${skipped.reason}`;
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -57969,6 +58114,45 @@ function code3(text5) {
   return "`" + text5.replace(/\|/g, "\\|") + "`";
 }
 
+// src/format/build-errors-markdown.ts
+function formatBuildErrors(section) {
+  const lines = [];
+  if (section.configChanged) {
+    lines.push(
+      "> [!WARNING]",
+      "> This pull request changes `endpoint-catalog.yaml` (accepted findings, page size limit). This report applies the",
+      "> base branch's version; the new one takes effect after the merge. Review its changes by hand.",
+      ""
+    );
+  }
+  const count = section.newErrors.length;
+  if (count > 0) {
+    lines.push(
+      `### \`build\` fails after the merge: ${count} new ${count === 1 ? "error" : "errors"}`,
+      "",
+      "`endpoint-catalog build` reports these for the head and not for the merge base (with the base branch's accepted findings):",
+      "",
+      "| Rule | Message | Source |",
+      "| --- | --- | --- |"
+    );
+    for (const error2 of section.newErrors) {
+      lines.push(`| \`${error2.ruleId}\` | ${escapeMarkdown(error2.message)} | \`${error2.source.path.replace(/[`|]/g, "_")}:${error2.source.line}\` |`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n") + (lines.length > 0 ? "\n" : "");
+}
+
+// src/action/inert.ts
+var invisible = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+var codeSpan = /((?<!\\)`[^`\n]*`)/;
+function inertForGitHub(markdown) {
+  return markdown.split(codeSpan).map((part, index3) => {
+    const shown = part.replace(invisible, (char) => `\u27E8U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+    return index3 % 2 === 1 ? shown : shown.replace(/\b[0-9a-f]{40}\b/gi, (hash) => `${hash.slice(0, 20)}&#8203;${hash.slice(20)}`);
+  }).join("");
+}
+
 // src/action/truncate.ts
 var characters = (text5) => text5.length;
 var utf8Bytes = (text5) => Buffer.byteLength(text5, "utf8");
@@ -58016,7 +58200,8 @@ function assemble(document3, context3, options) {
   const after = `
 <sub>endpoint-catalog \xB7 head ${context3.head}${run2}</sub>
 `;
-  const diff3 = truncateLines(formatDiffMarkdown(document3), options.limit - measure(before) - measure(after), options.note, measure);
+  const report2 = inertForGitHub(formatBuildErrors(context3.build ?? { newErrors: [], configChanged: false }) + formatDiffMarkdown(document3));
+  const diff3 = truncateLines(report2, options.limit - measure(before) - measure(after), options.note, measure);
   return before + diff3 + after;
 }
 function commitLink(context3, commit) {
@@ -58066,6 +58251,7 @@ function parseConfig(text5, file) {
 // src/git.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { execFileSync } from "node:child_process";
+import { posix } from "node:path";
 function git(args, cwd) {
   try {
     return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 2 ** 20 });
@@ -58074,20 +58260,55 @@ function git(args, cwd) {
     throw new InputError(`git ${args.join(" ")}: ${stderr || error2.message}`);
   }
 }
-function pagesMatching(ref2, patterns, cwd) {
+function pagesMatching(ref2, patterns, cwd, options = {}) {
   const commit = resolveCommit(ref2, cwd);
   const include = patterns.filter((pattern) => !pattern.startsWith("!"));
   const exclude = patterns.filter((pattern) => pattern.startsWith("!")).map((pattern) => pattern.slice(1));
   if (include.length === 0) return [];
-  const included = (0, import_picomatch.default)(include);
+  const matchers = include.map((pattern) => {
+    const scan = import_picomatch.default.scan(pattern);
+    const base = scan.isGlob ? scan.base : posix.dirname(pattern);
+    return { matches: (0, import_picomatch.default)(pattern), base: base === "." ? "" : base };
+  });
   const excluded = exclude.length > 0 ? (0, import_picomatch.default)(exclude) : () => false;
-  const files = git(["ls-tree", "-r", "-z", "-l", "--full-tree", commit], cwd).toString("utf8").split("\0").filter((line) => line !== "").map((line) => {
-    const tab = line.indexOf("	");
-    const [mode, type, , size] = line.slice(0, tab).split(/\s+/);
-    return { mode, type, size: Number(size), path: line.slice(tab + 1) };
-  }).filter((file) => file.type === "blob" && file.mode !== "120000").filter((file) => included(file.path) && !excluded(file.path)).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  for (const file of files) checkPageSize(file.path, file.size);
-  return files.map(({ path: path2 }) => ({ path: path2, value: readBlob(commit, path2, cwd) }));
+  const below = (path2) => {
+    if (excluded(path2)) return void 0;
+    const matcher = matchers.find((candidate) => candidate.matches(path2));
+    if (!matcher) return void 0;
+    return matcher.base === "" ? path2 : path2.slice(matcher.base.length + 1);
+  };
+  return pagesOf(commit, treeEntries(["ls-tree", "-r", "-z", "-l", "--full-tree", commit], cwd), below, cwd, options);
+}
+function treeEntries(args, cwd) {
+  const output = git(args, cwd);
+  const entries = [];
+  let start = 0;
+  while (start < output.length) {
+    let end = output.indexOf(0, start);
+    if (end === -1) end = output.length;
+    const record = output.subarray(start, end);
+    start = end + 1;
+    const tab = record.indexOf(9);
+    if (tab === -1) continue;
+    const [mode = "", type = "", , size = ""] = record.subarray(0, tab).toString("latin1").split(/\s+/);
+    entries.push({ mode, type, size: Number(size), path: record.subarray(tab + 1) });
+  }
+  return entries;
+}
+function pagesOf(commit, entries, below, cwd, options) {
+  const limit = options.maxPageBytes ?? defaultMaxPageBytes;
+  const selected = [];
+  for (const entry of entries) {
+    const loose = entry.path.toString("utf8");
+    const relative2 = below(loose);
+    if (relative2 === void 0 || isHidden(relative2)) continue;
+    if (entry.type === "commit") options.onSkip?.({ path: escapeControl(loose), reason: skipReasons.submodule });
+    else if (entry.mode === "120000") options.onSkip?.({ path: escapeControl(loose), reason: skipReasons.symlink });
+    else if (entry.type === "blob" && isPagePath(relative2)) selected.push(entry);
+  }
+  const pages = selected.map((entry) => ({ path: pageName2(entry.path), size: entry.size })).sort((a, b) => compareText(a.path, b.path));
+  for (const page of pages) checkPageSize(page.path, page.size, limit);
+  return pages.map(({ path: path2 }) => ({ path: path2, value: readBlob(commit, path2, cwd) }));
 }
 function fileAtRevision(ref2, path2, cwd) {
   const commit = resolveCommit(ref2, cwd);
@@ -58098,6 +58319,14 @@ function fileAtRevision(ref2, path2, cwd) {
     return void 0;
   }
   return type === "blob" ? readBlob(commit, path2, cwd) : void 0;
+}
+function objectAtRevision(ref2, path2, cwd) {
+  const commit = resolveCommit(ref2, cwd);
+  try {
+    return git(["rev-parse", "--verify", "--quiet", `${commit}:${path2}`], cwd).toString("utf8").trim() || void 0;
+  } catch {
+    return void 0;
+  }
 }
 function hasCommit(ref2, cwd) {
   try {
@@ -58122,6 +58351,24 @@ function readBlob(commit, path2, cwd) {
   return git(["cat-file", "blob", `${commit}:${path2}`], cwd);
 }
 
+// src/action/build-check.ts
+function newBuildErrors(base, head) {
+  const key = (diagnostic) => `${diagnostic.source.path}
+${diagnostic.ruleId}
+${diagnostic.message}`;
+  const atBase = /* @__PURE__ */ new Map();
+  for (const diagnostic of base.diagnostics) {
+    if (diagnostic.severity === "error") atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
+  }
+  return head.diagnostics.filter((diagnostic) => {
+    if (diagnostic.severity !== "error") return false;
+    const left = atBase.get(key(diagnostic)) ?? 0;
+    if (left === 0) return true;
+    atBase.set(key(diagnostic), left - 1);
+    return false;
+  });
+}
+
 // src/action/compare.ts
 function comparePullRequest(pull, patterns, cwd) {
   for (const [side, commit] of [["base", pull.base], ["head", pull.head]]) {
@@ -58137,14 +58384,22 @@ function comparePullRequest(pull, patterns, cwd) {
     throw new InputError(`no common history between ${pull.base} and ${pull.head}: check out with \`fetch-depth: 0\` rather than a shallow clone`);
   }
   const configText = fileAtRevision(pull.base, defaultConfigPath, cwd);
-  const accept = configText === void 0 ? [] : parseConfig(configText.toString("utf8"), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`).accept ?? [];
-  const before = pagesMatching(base, patterns, cwd);
-  const after = pagesMatching(pull.head, patterns, cwd);
+  const config2 = configText === void 0 ? {} : parseConfig(configText.toString("utf8"), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`);
+  const accept = config2.accept ?? [];
+  const skipped = [];
+  const options = { maxPageBytes: config2.maxPageSize ?? defaultMaxPageBytes, onSkip: (file) => {
+    if (!skipped.some((known) => known.path === file.path)) skipped.push(file);
+  } };
+  const before = pagesMatching(base, patterns, cwd, options);
+  const after = pagesMatching(pull.head, patterns, cwd, options);
   if (before.length === 0 && after.length === 0) {
     throw new InputError(`paths: no file matches ${patterns.join(", ")} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`);
   }
-  const document3 = diff(compile(before, { accept }).catalog, compile(after, { accept }).catalog);
-  return { base, head: pull.head, document: document3 };
+  const beforeCatalog = compile(before, { accept }).catalog;
+  const afterCatalog = compile(after, { accept }).catalog;
+  const document3 = diff(beforeCatalog, afterCatalog);
+  const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd);
+  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
 }
 
 // src/action/event.ts
@@ -58238,16 +58493,26 @@ async function run() {
     const inputs = readInputs();
     const pull = pullRequestOf(context2.eventName, context2.payload);
     const cwd = process.env["GITHUB_WORKSPACE"] || process.cwd();
-    const { base, head, document: document3 } = comparePullRequest(pull, inputs.paths, cwd);
+    const { base, head, document: document3, skipped, build } = comparePullRequest(pull, inputs.paths, cwd);
+    for (const file of skipped) warning(skippedNote(file));
     info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) \u2192 ${head.slice(0, 7)} (head): ${countText(document3.counts)}`);
+    const buildErrors = build.newErrors.length;
+    const buildFails = `${buildErrors} new ${buildErrors === 1 ? "error that fails" : "errors that fail"} \`endpoint-catalog build\` after the merge`;
+    if (buildErrors > 0) warning(buildFails);
+    if (build.configChanged) warning("This pull request changes endpoint-catalog.yaml; the report applies the base branch's version");
     const diffJsonPath = join(process.env["RUNNER_TEMP"] || tmpdir(), "endpoint-catalog", `pull-request-${pull.number}-diff.json`);
     writeFileAtomic(diffJsonPath, formatDiffJson(document3));
-    const report2 = { serverUrl: context2.serverUrl, repository: `${context2.repo.owner}/${context2.repo.repo}`, base, head, runUrl: runUrl(), diffJsonPath };
+    const report2 = { serverUrl: context2.serverUrl, repository: `${context2.repo.owner}/${context2.repo.repo}`, base, head, runUrl: runUrl(), diffJsonPath, build };
     await writeSummary(summaryMarkdown(document3, report2));
-    const commentUrl = inputs.comment ? await keepComment(inputs.token, pull, commentBody(document3, report2), document3.changes.length > 0) : "";
+    const worthSaying = document3.changes.length > 0 || buildErrors > 0 || build.configChanged;
+    const commentUrl = inputs.comment ? await keepComment(inputs.token, pull, commentBody(document3, report2), worthSaying) : "";
     setOutputs(document3, diffJsonPath, commentUrl);
-    if (inputs.failOn !== void 0 && hasChangeAtLeast(document3, inputs.failOn)) {
-      setFailed(`endpoint changes at or above fail-on: ${inputs.failOn} (${countText(document3.counts)})`);
+    if (inputs.failOn !== void 0) {
+      const reasons = [
+        ...hasChangeAtLeast(document3, inputs.failOn) ? [`endpoint changes at or above fail-on: ${inputs.failOn} (${countText(document3.counts)})`] : [],
+        ...buildErrors > 0 ? [buildFails] : []
+      ];
+      if (reasons.length > 0) setFailed(reasons.join("; "));
     }
   } catch (error2) {
     setFailed(redact(describeFailure(error2), [token]));

@@ -5,6 +5,10 @@
  */
 export interface Config {
   /**
+   * The largest page read, in bytes (default 1048576, 1 MiB); a larger file is refused before it is read.
+   */
+  maxPageSize?: number
+  /**
    * Findings reviewed and accepted: a matching error or warning is reported as a warning carrying the reason, and no longer fails the build.
    */
   accept?: Acceptance[]

@@ -2,10 +2,11 @@
  * The command line: parse arguments, call the library, print, and exit with
  * 0 (done), 1 (errors in the input, or a check failed) or 2 (usage or unreadable input).
  */
-import {existsSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import type {Catalog, Diagnostic} from '../generated/catalog.js'
+import type {Config} from '../generated/config.js'
 import {compareText, compile, type PageInput} from './compile/catalog.js'
 import {readConfig} from './config.js'
 import {destinationKey} from './diff/diff.js'
@@ -14,6 +15,7 @@ import {InputError} from './errors.js'
 import {dateRevision, replay, type DatedRevision} from './feed/history.js'
 import {release, type Published} from './feed/release.js'
 import {changesSince} from './feed/since.js'
+import {withOutputLock} from './feed/lock.js'
 import {publishedFiles, readFeed, readM365Ids, readPublished, writePublished} from './feed/store.js'
 import {emptyVersion, isVersion} from './feed/version.js'
 import {changesFormats, renderReleases, type ChangesFormat} from './format/changelog.js'
@@ -24,9 +26,10 @@ import {countText, formatDiffText} from './format/diff-text.js'
 import {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} from './format/export.js'
 import {FilterError, parseFilter} from './format/filter.js'
 import {pagesAtRevision} from './git.js'
-import {checkPageSize, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
+import {defaultMaxPageBytes, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
+import {pageName, pagesInDirectory, skippedNote, type Skipped} from './pages.js'
 import {atLeast, diagnosticRules, isBlocking, type Level} from './rules.js'
-import {validateAgainst} from './validate.js'
+import {contentHashMismatch, validateAgainst} from './validate.js'
 
 export interface Io {
   stdout: {write(text: string): unknown; isTTY?: boolean}
@@ -46,7 +49,7 @@ Commands:
   history <revision.md | dir>... --out dir
                                           replay dated page revisions (ms.date, or 2021-09-01.md
                                           names) into a catalog with its whole change feed
-  compile <file.md>... [-o file]          print the catalog of the given pages (or write it to a file)
+  compile <file.md | dir>... [-o file]    print the catalog of the given pages (or write it to a file)
   export <catalog.json | file.md...> --format <format> [-o file] [filters]
                                           a catalog for a firewall, proxy or script; formats:
                                           csv, json, txt, hosts, ips, cidrs, edl, squid [--acl name],
@@ -80,7 +83,7 @@ class UsageError extends Error {}
 /** Run the command line; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
-    return run(argv, io)
+    return await run(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`endpoint-catalog: ${error.message}\n\n${help}`)
@@ -96,7 +99,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function run(argv: string[], io: Io): number {
+function run(argv: string[], io: Io): number | Promise<number> {
   const [first, ...rest] = argv
   const command = rest.includes('--help') || rest.includes('-h') ? 'help' : first
   if (command === undefined) throw new UsageError('missing command')
@@ -124,7 +127,7 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-function build(args: string[], io: Io): number {
+async function build(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(args, {source: {type: 'string'}, out: {type: 'string'}})
   if (positionals.length > 0) throw new UsageError('build takes no file arguments')
   const source = values.source ?? 'docs-source'
@@ -132,12 +135,15 @@ function build(args: string[], io: Io): number {
   const paths = pagesIn(source, io)
   if (paths.length === 0) throw new InputError(`${source}: no markdown pages`)
 
-  const previous = readPublished(out, io.cwd)
   const catalog = compilePages(paths, values, io)
   if (!catalog) return 1
-  const published = release(catalog, previous)
-  writePublished(out, published, io.cwd)
-  report(out, published, previous, io)
+  // Read, release and write under the lock: a build running beside this one waits.
+  await withOutputLock(out, io.cwd, () => {
+    const previous = readPublished(out, io.cwd)
+    const published = release(catalog, previous)
+    writePublished(out, published, io.cwd)
+    report(out, published, previous, io)
+  })
   return failOnExit(catalog.diagnostics, values, io)
 }
 
@@ -158,7 +164,7 @@ function report(out: string, published: Published, previous: Published | undefin
 function compileCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {output: {type: 'string', short: 'o'}})
   if (positionals.length === 0) throw new UsageError('compile needs at least one markdown file')
-  const catalog = compilePages(positionals, values, io)
+  const catalog = compilePages(pageArguments(positionals, io), values, io)
   if (!catalog) return 1
   emit(stringify(catalog), values.output, io)
   return failOnExit(catalog.diagnostics, values, io)
@@ -227,6 +233,8 @@ function validateCommand(args: string[], io: Io): number {
     return 1
   }
   const errors = validateAgainst('catalog', value)
+  const mismatch = errors.length === 0 ? contentHashMismatch(value as Catalog) : undefined
+  if (mismatch !== undefined) errors.push({pointer: '/contentHash', message: mismatch})
   if (errors.length === 0) {
     io.stdout.write(`${path}: valid catalog\n`)
     return 0
@@ -257,9 +265,11 @@ function diffCommand(args: string[], io: Io): number {
   if (values.base !== undefined) {
     if (positionals.length > 0) throw new UsageError('diff takes either <old> <new> or --base/--head, not both')
     const source = values.source ?? 'docs-source'
-    const accept = readConfig(io.cwd, values.config).accept ?? []
-    before = compile(pagesAtRevision(values.base, source, io.cwd), {accept}).catalog
-    after = compile(pagesAtRevision(values.head ?? 'HEAD', source, io.cwd), {accept}).catalog
+    const config = readConfig(io.cwd, values.config)
+    const accept = config.accept ?? []
+    const tree = {maxPageBytes: config.maxPageSize ?? defaultMaxPageBytes, onSkip: (skipped: Skipped) => note(skipped, io)}
+    before = compile(pagesAtRevision(values.base, source, io.cwd, tree), {accept}).catalog
+    after = compile(pagesAtRevision(values.head ?? 'HEAD', source, io.cwd, tree), {accept}).catalog
   } else {
     if (positionals.length !== 2) throw new UsageError('diff needs <old> and <new> (or --base <ref>)')
     before = sideCatalog(positionals[0]!, values.config, io)
@@ -280,26 +290,37 @@ function diffCommand(args: string[], io: Io): number {
 /** One side of a diff: a catalog.json, a page, or a directory of pages (compiled quietly). */
 function sideCatalog(path: string, config: string | undefined, io: Io): Catalog {
   if (path.endsWith('.json')) return readCatalog(path, io.cwd)
-  const accept = readConfig(io.cwd, config).accept ?? []
-  const paths = isDirectory(resolve(io.cwd, path))
-    ? pagesIn(path, io)
-    : [path]
+  const settings = readConfig(io.cwd, config)
+  const paths = pageArguments([path], io)
   if (paths.length === 0) throw new InputError(`${path}: no markdown pages`)
-  return compile(readPages(paths, io), {accept}).catalog
+  return compile(readPages(paths, io, settings), {accept: settings.accept ?? []}).catalog
 }
 
-/** The markdown pages in `directory`, at any depth (as the action's `docs-source/**` glob), in path order. */
-function pagesIn(directory: string, io: Io): string[] {
-  let names: string[]
-  try {
-    names = readdirSync(resolve(io.cwd, directory), {recursive: true, encoding: 'utf8'})
-  } catch {
-    throw new InputError(`${directory}: no such directory`)
-  }
-  return names
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => join(directory, name))
-    .sort(compareText)
+/** A page to read, and whether it was found by walking a directory (then a symbolic link is refused). */
+interface PagePath {
+  path: string
+  walked: boolean
+}
+
+/** The pages in `directory` as src/pages.ts chooses them (optionally narrowed by `select`), with a note for each file skipped. */
+function pagesIn(directory: string, io: Io, select?: (relative: string) => boolean): PagePath[] {
+  const listing = pagesInDirectory(directory, io.cwd, select)
+  for (const skipped of listing.skipped) note(skipped, io)
+  return listing.paths.map((path) => ({path, walked: true}))
+}
+
+/** Page arguments: a directory stands for its pages (an input error when it has none), a file for itself. */
+function pageArguments(paths: string[], io: Io): PagePath[] {
+  return paths.flatMap((path) => {
+    if (!isDirectory(resolve(io.cwd, path))) return [{path, walked: false}]
+    const pages = pagesIn(path, io)
+    if (pages.length === 0) throw new InputError(`${path}: no markdown pages`)
+    return pages
+  })
+}
+
+function note(skipped: Skipped, io: Io): void {
+  io.stderr.write(`endpoint-catalog: ${skippedNote(skipped)}\n`)
 }
 
 function isDirectory(path: string): boolean {
@@ -333,22 +354,22 @@ function changesCommand(args: string[], io: Io): number {
   return 0
 }
 
-function historyCommand(args: string[], io: Io): number {
+async function historyCommand(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(args, {out: {type: 'string'}})
   if (positionals.length === 0) throw new UsageError('history needs page revisions: files, or directories of dated revisions')
   if (values.out === undefined) throw new UsageError('history needs --out <directory> (its catalog and feed are replaced)')
-  const paths = positionals.flatMap((path) => (isDirectory(resolve(io.cwd, path)) ? datedRevisionsIn(path, io) : [path]))
+  const paths = positionals.flatMap((path) => (isDirectory(resolve(io.cwd, path)) ? pagesIn(path, io, isDatedRevision) : [{path, walked: false}]))
   if (paths.length === 0) throw new InputError(`${positionals.join(', ')}: no dated revisions (files named like 2021-09-01.md)`)
 
   const config = readConfig(io.cwd, values.config)
   const revisions: DatedRevision[] = []
   const diagnostics: Diagnostic[] = []
   let failing = 0
-  for (const page of readPages(paths, io)) {
+  for (const page of readPages(paths, io, config)) {
     const {catalog} = compile([page], {accept: config.accept ?? []})
     io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: values.quiet ?? false}))
     failing += catalog.diagnostics.filter(isBlocking).length
-    diagnostics.push(...catalog.diagnostics)
+    for (const diagnostic of catalog.diagnostics) diagnostics.push(diagnostic)
     revisions.push(dateRevision(page, catalog))
   }
   if (failing > 0) {
@@ -356,7 +377,8 @@ function historyCommand(args: string[], io: Io): number {
     return 1
   }
   const published = replay(revisions, {accept: config.accept ?? []})!
-  writePublished(values.out, published, io.cwd)
+  const out = values.out
+  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd))
   io.stdout.write(
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`
@@ -364,12 +386,9 @@ function historyCommand(args: string[], io: Io): number {
   return failOnExit(diagnostics, values, io)
 }
 
-/** The dated revisions under `directory` (`2021-09-01.md`, at any depth), in path order. */
-function datedRevisionsIn(directory: string, io: Io): string[] {
-  return readdirSync(resolve(io.cwd, directory), {recursive: true, encoding: 'utf8'})
-    .filter((name) => /\d{4}-\d{2}-\d{2}.*\.md$/.test(basename(name)))
-    .sort(compareText)
-    .map((name) => join(directory, name))
+/** A dated revision's name (`2021-09-01.md`, at any depth). */
+function isDatedRevision(relative: string): boolean {
+  return /\d{4}-\d{2}-\d{2}.*\.md$/.test(basename(relative))
 }
 
 function rulesCommand(args: string[], io: Io): number {
@@ -387,7 +406,7 @@ function rulesCommand(args: string[], io: Io): number {
   if (values.format === 'json') {
     io.stdout.write(stringify(rules))
   } else if (values.format === undefined || values.format === 'text') {
-    const width = Math.max(...rules.map((rule) => rule.id.length))
+    const width = rules.reduce((widest, rule) => Math.max(widest, rule.id.length), 0)
     for (const kind of ['diagnostic', 'change']) {
       io.stdout.write(`${kind} rules:\n`)
       for (const rule of rules.filter((r) => r.kind === kind)) {
@@ -402,7 +421,7 @@ function rulesCommand(args: string[], io: Io): number {
 }
 
 /** Each command by its name on the command line. */
-const commands: Record<string, (args: string[], io: Io) => number> = {
+const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   build,
   compile: compileCommand,
   export: exportCommand,
@@ -423,17 +442,17 @@ interface CompileFlags {
 /** A catalog from a catalog.json, or compiled from markdown pages. */
 function loadCatalog(paths: string[], options: CompileFlags, io: Io): Catalog | undefined {
   if (paths.length === 1 && paths[0]!.endsWith('.json')) return readCatalog(paths[0]!, io.cwd)
-  return compilePages(paths, options, io)
+  return compilePages(pageArguments(paths, io), options, io)
 }
 
 /**
  * Compile pages, print their diagnostics, and validate the result; undefined (nothing to write)
  * when the pages could not be read (a reading error). Findings never withhold the catalog.
  */
-function compilePages(paths: string[], options: CompileFlags, io: Io): Catalog | undefined {
+function compilePages(paths: PagePath[], options: CompileFlags, io: Io): Catalog | undefined {
   failOnLevel(options)
   const config = readConfig(io.cwd, options.config)
-  const {catalog} = compile(readPages(paths, io), {accept: config.accept ?? []})
+  const {catalog} = compile(readPages(paths, io, config), {accept: config.accept ?? []})
   io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: options.quiet ?? false}))
 
   const schemaErrors = validateAgainst('catalog', catalog)
@@ -473,11 +492,11 @@ function failOnExit(diagnostics: Diagnostic[], options: CompileFlags, io: Io): n
   return 1
 }
 
-function readPages(paths: string[], io: Io): PageInput[] {
-  return paths.map((path) => {
-    const value = readInput(path, io.cwd)
-    checkPageSize(path, value.length)
-    return {path: displayPath(path, io.cwd), value}
+/** Read pages, each refused before reading when past the config's `maxPageSize`; a walked symbolic link is refused. */
+function readPages(paths: PagePath[], io: Io, config: Config): PageInput[] {
+  return paths.map(({path, walked}) => {
+    const value = readInput(path, io.cwd, {maxBytes: config.maxPageSize ?? defaultMaxPageBytes, noFollow: walked})
+    return {path: pageName(displayPath(path, io.cwd)), value}
   })
 }
 

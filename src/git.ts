@@ -3,10 +3,14 @@
  * nothing is checked out, and nothing from the revision is run.
  */
 import {execFileSync} from 'node:child_process'
+import {posix} from 'node:path'
 import picomatch from 'picomatch'
 import type {PageInput} from './compile/catalog.js'
+import {compareText} from './compile/catalog.js'
 import {InputError} from './errors.js'
-import {checkPageSize} from './io.js'
+import {escapeControl} from './format/escape.js'
+import {checkPageSize, defaultMaxPageBytes} from './io.js'
+import {isHidden, isPagePath, pageName, skipReasons, type Skipped} from './pages.js'
 
 function git(args: string[], cwd: string): Buffer {
   try {
@@ -17,46 +21,91 @@ function git(args: string[], cwd: string): Buffer {
   }
 }
 
-/** The `*.md` pages under `directory` at `ref`, paths as in the repository. */
-export function pagesAtRevision(ref: string, directory: string, cwd: string): PageInput[] {
+export interface TreeOptions {
+  /** A page past this many bytes is refused before it is read (default: `defaultMaxPageBytes`). */
+  maxPageBytes?: number
+  /** Told of each file left out of the page set (symbolic links, submodules). */
+  onSkip?: (skipped: Skipped) => void
+}
+
+/** The pages under `directory` at `ref`, paths as in the repository, chosen as `pagesInDirectory` chooses them. */
+export function pagesAtRevision(ref: string, directory: string, cwd: string, options: TreeOptions = {}): PageInput[] {
   const commit = resolveCommit(ref, cwd)
   const prefix = directory.replace(/\/+$/, '')
-  const names = git(['ls-tree', '-r', '-z', '--name-only', commit, '--', prefix + '/'], cwd)
-    .toString('utf8')
-    .split('\0')
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-  return names.map((path) => ({path, value: readBlob(commit, path, cwd)}))
+  const entries = treeEntries(['ls-tree', '-r', '-z', '-l', commit, '--', prefix + '/'], cwd)
+  return pagesOf(commit, entries, (path) => (path.startsWith(prefix + '/') ? path.slice(prefix.length + 1) : undefined), cwd, options)
 }
 
 /**
- * The files at `ref` whose paths from the repository root match one of `patterns` (picomatch
- * globs; a pattern starting with `!` excludes), in path order. Symbolic links and submodules are skipped.
+ * The pages at `ref` whose paths from the repository root match one of `patterns` (picomatch
+ * globs; a pattern starting with `!` excludes), in path order. Hidden segments below a glob's base
+ * (`docs-source` for the default glob) are skipped; symbolic links and submodules are skipped with a note.
  */
-export function pagesMatching(ref: string, patterns: string[], cwd: string): PageInput[] {
+export function pagesMatching(ref: string, patterns: string[], cwd: string, options: TreeOptions = {}): PageInput[] {
   const commit = resolveCommit(ref, cwd)
   const include = patterns.filter((pattern) => !pattern.startsWith('!'))
   const exclude = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1))
   if (include.length === 0) return []
-  const included = picomatch(include)
+  const matchers = include.map((pattern) => {
+    const scan = picomatch.scan(pattern)
+    // A literal path's root is its directory: the hidden rule applies to its name too.
+    const base = scan.isGlob ? scan.base : posix.dirname(pattern)
+    return {matches: picomatch(pattern), base: base === '.' ? '' : base}
+  })
   const excluded = exclude.length > 0 ? picomatch(exclude) : () => false
+  const below = (path: string): string | undefined => {
+    if (excluded(path)) return undefined
+    const matcher = matchers.find((candidate) => candidate.matches(path))
+    if (!matcher) return undefined
+    return matcher.base === '' ? path : path.slice(matcher.base.length + 1)
+  }
+  return pagesOf(commit, treeEntries(['ls-tree', '-r', '-z', '-l', '--full-tree', commit], cwd), below, cwd, options)
+}
 
-  const files = git(['ls-tree', '-r', '-z', '-l', '--full-tree', commit], cwd)
-    .toString('utf8')
-    .split('\0')
-    .filter((line) => line !== '')
-    .map((line) => {
-      const tab = line.indexOf('\t')
-      const [mode, type, , size] = line.slice(0, tab).split(/\s+/)
-      return {mode, type, size: Number(size), path: line.slice(tab + 1)}
-    })
+interface TreeEntry {
+  mode: string
+  type: string
+  size: number
+  /** The path's bytes, as git stores them (not necessarily UTF-8). */
+  path: Buffer
+}
+
+function treeEntries(args: string[], cwd: string): TreeEntry[] {
+  const output = git(args, cwd)
+  const entries: TreeEntry[] = []
+  let start = 0
+  while (start < output.length) {
+    let end = output.indexOf(0, start)
+    if (end === -1) end = output.length
+    const record = output.subarray(start, end)
+    start = end + 1
+    const tab = record.indexOf(0x09)
+    if (tab === -1) continue
+    const [mode = '', type = '', , size = ''] = record.subarray(0, tab).toString('latin1').split(/\s+/)
+    entries.push({mode, type, size: Number(size), path: record.subarray(tab + 1)})
+  }
+  return entries
+}
+
+/**
+ * The page set of a tree: `below` gives an entry's path under its root (undefined: not selected);
+ * each page is size-checked from the tree before its blob is read.
+ */
+function pagesOf(commit: string, entries: TreeEntry[], below: (path: string) => string | undefined, cwd: string, options: TreeOptions): PageInput[] {
+  const limit = options.maxPageBytes ?? defaultMaxPageBytes
+  const selected: TreeEntry[] = []
+  for (const entry of entries) {
+    const loose = entry.path.toString('utf8')
+    const relative = below(loose)
+    if (relative === undefined || isHidden(relative)) continue
     // A symbolic link's blob is its target path, not a page; a submodule is another repository.
-    .filter((file) => file.type === 'blob' && file.mode !== '120000')
-    .filter((file) => included(file.path) && !excluded(file.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-
-  for (const file of files) checkPageSize(file.path, file.size)
-  return files.map(({path}) => ({path, value: readBlob(commit, path, cwd)}))
+    if (entry.type === 'commit') options.onSkip?.({path: escapeControl(loose), reason: skipReasons.submodule})
+    else if (entry.mode === '120000') options.onSkip?.({path: escapeControl(loose), reason: skipReasons.symlink})
+    else if (entry.type === 'blob' && isPagePath(relative)) selected.push(entry)
+  }
+  const pages = selected.map((entry) => ({path: pageName(entry.path), size: entry.size})).sort((a, b) => compareText(a.path, b.path))
+  for (const page of pages) checkPageSize(page.path, page.size, limit)
+  return pages.map(({path}) => ({path, value: readBlob(commit, path, cwd)}))
 }
 
 /** A file's bytes at `ref`, or undefined when the revision has no such file. */
@@ -69,6 +118,16 @@ export function fileAtRevision(ref: string, path: string, cwd: string): Buffer |
     return undefined
   }
   return type === 'blob' ? readBlob(commit, path, cwd) : undefined
+}
+
+/** The object id of the file at `ref` (undefined when there is none): compares two revisions of a file without reading either. */
+export function objectAtRevision(ref: string, path: string, cwd: string): string | undefined {
+  const commit = resolveCommit(ref, cwd)
+  try {
+    return git(['rev-parse', '--verify', '--quiet', `${commit}:${path}`], cwd).toString('utf8').trim() || undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Whether the repository in `cwd` holds the commit `ref` names (a shallow clone may not). */

@@ -5,6 +5,7 @@
 import type {ErrorObject} from 'ajv'
 import type {Catalog} from '../generated/catalog.js'
 import * as validators from '../generated/validators.js'
+import {contentHash} from './compile/catalog.js'
 import {InputError} from './errors.js'
 
 export interface SchemaError {
@@ -35,9 +36,25 @@ export function validate(value: unknown): SchemaError[] {
   return validateAgainst('catalog', value)
 }
 
-/** Parse and validate catalog JSON text; throws an InputError naming the file and JSON pointer. */
+/**
+ * Parse and validate catalog JSON text, and recompute its content hash; throws an InputError
+ * naming the file and JSON pointer, or the hash that does not match.
+ */
 export function parseCatalog(text: string, path: string): Catalog {
-  return parseDocument<Catalog>('catalog', text, path)
+  const catalog = parseDocument<Catalog>('catalog', text, path)
+  const mismatch = contentHashMismatch(catalog)
+  if (mismatch !== undefined) throw new InputError(`${path}: ${mismatch}`)
+  return catalog
+}
+
+/**
+ * Why a (schema-valid) catalog's `contentHash` is not the hash of its content, undefined when it
+ * is: an edit by hand or a damaged file, which a consumer comparing hashes would not notice.
+ */
+export function contentHashMismatch(catalog: Catalog): string | undefined {
+  const expected = contentHash(catalog)
+  if (catalog.contentHash === expected) return undefined
+  return `contentHash ${catalog.contentHash} does not match the catalog's content (${expected}): edited by hand or damaged; build it again`
 }
 
 /** Parse and validate a JSON document of the named schema; throws an InputError on failure. */

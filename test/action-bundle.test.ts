@@ -1,7 +1,7 @@
 // The action as GitHub runs it: action.yml's runtime, inputs and outputs match the code, the committed
 // bundle is what the source builds to (a stale bundle fails), and this repository's workflow runs it.
 import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {homedir, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
@@ -9,6 +9,7 @@ import {suite} from 'uvu'
 import {parse} from 'yaml'
 import {inputNames} from '../src/action/inputs.js'
 import {outputNames} from '../src/action/outputs.js'
+import {temporaryDirectory} from './helpers/temporary.js'
 
 interface ActionMetadata {
   runs: {using: string; main: string}
@@ -36,7 +37,7 @@ bundle('the inputs and outputs action.yml declares are the ones the code reads a
 })
 
 bundle('the committed bundle is byte for byte what the source builds to, with no path from the machine that built it', () => {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'endpoint-catalog-bundle-')), 'index.mjs')
+  const outfile = join(temporaryDirectory('bundle'), 'index.mjs')
   execFileSync(process.execPath, ['scripts/bundle.mjs', '--action-outfile', outfile], {stdio: 'pipe'})
   const built = readFileSync(outfile, 'utf8')
   const committed = readFileSync(metadata.runs.main, 'utf8')

@@ -4,10 +4,16 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
+import {newBuildErrors} from '../src/action/build-check.js'
+import {inertForGitHub} from '../src/action/inert.js'
 import {commentBody, commentMarker, summaryMarkdown, type ReportContext} from '../src/action/report.js'
+import {formatBuildErrors} from '../src/format/build-errors-markdown.js'
 import {truncateLines, utf8Bytes} from '../src/action/truncate.js'
 import {diff, type Diff} from '../src/diff/index.js'
 import {compile} from '../src/index.js'
+import {urlPage} from './helpers/compile.js'
+
+const page = (rows: string[]) => urlPage('| Purpose | Destination | Port |', rows)
 
 const truncate = suite('truncateLines')
 
@@ -95,6 +101,35 @@ report('the commits are linked by full id, shown short', () => {
   const body = commentBody(fixtureDiff(1), context)
   assert.match(body, `Head [\`bbbbbbb\`](https://github.com/octo/docs/commit/${'b'.repeat(40)}) compared with its merge base [\`aaaaaaa\`](https://github.com/octo/docs/commit/${'a'.repeat(40)}).`)
   assert.not.match(commentBody(fixtureDiff(1), {...context, runUrl: undefined}), 'workflow run')
+})
+
+report('bidi overrides and zero-width characters are shown, and bare 40-hex strings split, outside code spans too', () => {
+  const hash = '0123456789abcdef0123456789abcdef01234567'
+  assert.is(
+    inertForGitHub(`a\u202eb\u200bc \u2066d ${hash} \`${hash}\` \`x\u202ey\``),
+    `a⟨U+202E⟩b⟨U+200B⟩c ⟨U+2066⟩d 0123456789abcdef0123&#8203;456789abcdef01234567 \`${hash}\` \`x⟨U+202E⟩y\``
+  )
+  // A longer hash is no commit id; the comment's own links keep theirs.
+  assert.is(inertForGitHub('a'.repeat(64)), 'a'.repeat(64))
+  const body = commentBody(fixtureDiff(1), context)
+  assert.match(body, `/commit/${'b'.repeat(40)})`)
+})
+
+report('the build section lists the new errors with escaped messages, and flags a config change', () => {
+  const error = {ruleId: 'port-invalid', severity: 'error' as const, message: 'Unexpected port `70000` @team', source: {path: 'docs-source/a.md', line: 4, column: 1}}
+  const section = formatBuildErrors({newErrors: [error], configChanged: true})
+  assert.match(section, '> [!WARNING]\n> This pull request changes `endpoint-catalog.yaml`')
+  assert.match(section, '| `port-invalid` | Unexpected port \\`70000\\` @&#8203;team | `docs-source/a.md:4` |')
+  assert.is(formatBuildErrors({newErrors: [], configChanged: false}), '')
+  const body = commentBody(fixtureDiff(1), {...context, build: {newErrors: [error], configChanged: false}})
+  assert.ok(body.indexOf('### `build` fails after the merge: 1 new error') < body.indexOf('### Errors'), 'before the diff')
+})
+
+report('newBuildErrors: the head errors the base lacks, matched by page, rule and message whatever the line', () => {
+  const base = compile([{path: 'p.md', value: page(['| **Required:** X | a.com | TCP 0 |'])}]).catalog
+  const head = compile([{path: 'p.md', value: page(['| **Required:** Y | b.com | TCP 443 |', '| **Required:** X | a.com | TCP 0 |', '| **Required:** Z | c.com | TCP 70000 |'])}]).catalog
+  assert.equal(newBuildErrors(base, head).map((d) => d.message), ['Unexpected port `70000`, expected a number from 1 to 65535'])
+  assert.equal(newBuildErrors(head, base), [])
 })
 
 report.run()

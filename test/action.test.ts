@@ -215,6 +215,51 @@ action('fail-on error with an added required host fails the job, after commentin
   assert.is(below.outputs['highest-level'], 'warning')
 })
 
+action("a pull request that adds port 70000: the comment names the error `build` will fail on, and fail-on: error fails the job", async () => {
+  await withServer(async (server) => {
+    const repository = temporaryRepository()
+    const config = readFileSync('endpoint-catalog.yaml', 'utf8')
+    const base = repository.commit({[urlsPage]: urls2020, 'endpoint-catalog.yaml': config}, 'base')
+    repository.git('checkout', '-q', '-b', 'change')
+    const row = '| 4 | **Required:** Portal | app.powerbi.com | TCP 443 |'
+    assert.ok(urls2020.includes(row))
+    const head = repository.commit({[urlsPage]: urls2020.replace(row, row + '\n| 4a | **Required:** Portal \u202eevil | app2.powerbi.com | TCP 70000 |')}, 'port 70000')
+
+    const result = await run(server, {repository, event: pullRequestEvent({base, head}), inputs: {'fail-on': 'error'}})
+    assert.is(result.code, 1, result.stdout + result.stderr)
+    assert.match(result.stdout, '::error::endpoint changes at or above fail-on: error (1 error); 1 new error that fails `endpoint-catalog build` after the merge\n')
+    const body = server.commentsOf(7)[0]!.body
+    assert.match(body, '### `build` fails after the merge: 1 new error\n')
+    assert.match(body, '| `port-invalid` | Unexpected port \\`70000\\`, expected a number from 1 to 65535 | `docs-source/power-bi-urls.md:48` |')
+    // The over-broad wildcard the base already has (accepted there) is not new.
+    assert.not.match(body, '| `over-broad-wildcard` |')
+    // The page's right-to-left override is shown, not applied.
+    assert.match(body, 'Portal ⟨U+202E⟩evil')
+    assert.not.match(body, '\u202e')
+    assert.not.match(body, '[!WARNING]')
+
+    // fail-on: none reports it and passes.
+    const passing = await run(server, {repository, event: pullRequestEvent({base, head}), inputs: {'fail-on': 'none'}})
+    assert.is(passing.code, 0, passing.stdout + passing.stderr)
+    assert.match(passing.stdout, '::warning::1 new error that fails `endpoint-catalog build` after the merge')
+  })
+})
+
+action('a pull request that changes endpoint-catalog.yaml is flagged in the comment and the log', async () => {
+  await withServer(async (server) => {
+    const repository = temporaryRepository()
+    const base = repository.commit({[urlsPage]: urls2020, 'endpoint-catalog.yaml': 'accept: []\n'}, 'base')
+    repository.git('checkout', '-q', '-b', 'change')
+    const head = repository.commit({'endpoint-catalog.yaml': readFileSync('endpoint-catalog.yaml', 'utf8')}, 'accept a finding')
+    const result = await run(server, {repository, event: pullRequestEvent({base, head})})
+    assert.is(result.code, 0, result.stdout + result.stderr)
+    assert.match(result.stdout, "::warning::This pull request changes endpoint-catalog.yaml; the report applies the base branch's version")
+    const comments = server.commentsOf(7)
+    assert.is(comments.length, 1, 'a comment though no endpoint changed')
+    assert.match(comments[0]!.body, '> [!WARNING]\n> This pull request changes `endpoint-catalog.yaml`')
+  })
+})
+
 /** The comment with code spans taken out: what GitHub reads as markup. */
 function outsideCode(markdown: string): string {
   return markdown.replace(/(?<!\\)`[^`\n]*(?<!\\)`/g, '')

@@ -1,14 +1,16 @@
 // Bad input: a clear message (or rule id) and exit code for each case, never a stack trace, and
 // never a partial output file.
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {cli} from './helpers/cli.js'
+import {hostile} from '../bench/hostile.js'
+import {temporaryDirectory} from './helpers/temporary.js'
 
 const bad = suite('bad input')
-const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-bad-'))
+const directory = temporaryDirectory('bad')
+mkdirSync(join(directory, 'empty'))
 const page = (rows: string[]) =>
   ['---', 'title: Power BI URLs', 'ms.date: 01/02/2020', '---', '## S', '', '| Purpose | Destination | Port |', '| --- | --- | --- |', ...rows, ''].join('\n')
 const good = page(['| **Required:** Portal | app.powerbi.com | TCP 443 |'])
@@ -26,7 +28,7 @@ interface Case {
 
 const cases: Case[] = [
   {name: 'missing file', code: 2, says: /missing\.md: no such file/},
-  {name: 'a directory', args: () => ['compile', directory], code: 2, says: /is a directory, expected a file/},
+  {name: 'a directory with no pages', args: () => ['compile', join(directory, 'empty')], code: 2, says: /empty: no markdown pages/},
   {name: 'an empty file', input: '', code: 2, says: /empty file, expected a markdown page/},
   {name: 'a file of white space', input: ' \n\n\t\n', code: 2, says: /empty file/},
   {name: 'a binary file', input: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), code: 2, says: /not a text file \(it has NUL bytes\)/},
@@ -35,9 +37,17 @@ const cases: Case[] = [
   {name: 'a table with no body rows (--strict)', input: page([]), args: (p) => ['compile', p, '--strict'], code: 1, says: /table-no-body/},
   {name: '10,000 nested block quotes', input: '>'.repeat(10_000) + ' x\n', code: 2, says: /:1: nesting deeper than 100 block quotes or lists/},
   {name: '10,000 nested lists', input: '- '.repeat(10_000) + 'x\n', code: 2, says: /nesting deeper than 100/},
-  {name: '10,000 indented nested lists (95 MiB)', input: Array.from({length: 10_000}, (_, i) => '  '.repeat(i) + '- x').join('\n'), code: 2, says: /MiB, expected a documentation page under 16 MiB/},
+  {name: '10,000 indented nested lists (95 MiB)', input: Array.from({length: 10_000}, (_, i) => '  '.repeat(i) + '- x').join('\n'), code: 2, says: /95\.4 MiB, expected a documentation page of at most 1 MiB/},
   {name: '1,000 indented nested lists', input: Array.from({length: 1_000}, (_, i) => '  '.repeat(i) + '- x').join('\n'), code: 2, says: /:202: nesting deeper than 100/},
-  {name: 'a 50 MB page', input: good + '\n' + 'x'.repeat(50 * 2 ** 20), code: 2, says: /50\.0 MiB, expected a documentation page under 16 MiB/},
+  {name: 'a 2 MiB page', input: good + '\n' + 'x'.repeat(2 * 2 ** 20), code: 2, says: /input\.md: 2\.0 MiB, expected a documentation page of at most 1 MiB \(maxPageSize in endpoint-catalog\.yaml\)/},
+  // Small hostile pages: each refused before parsing (time and memory: `npm run bench`).
+  {name: '40 KB of nested emphasis', input: hostile.emphasis, code: 2, says: /input\.md:6: more than 256 emphasis marks \(`\*`, `_`, `~`\) in one paragraph or table row, expected a documentation page/},
+  {name: '40 KB of one emphasis run', input: hostile.stars, code: 2, says: /:6: more than 256 emphasis marks/},
+  {name: '100 KB of nested links', input: hostile.links, code: 2, says: /:6: more than 128 link brackets \(`\[`\) in one paragraph or table row/},
+  {name: 'front matter with 40,000 keys', input: hostile.frontMatter, code: 2, says: /input\.md:1: front matter of more than 16 KiB, expected a documentation page/},
+  {name: '1 MB of footnotes', input: hostile.footnotes, code: 2, says: /:1030: more than 1024 footnote labels/},
+  {name: 'a 900 KB row of 300,000 cells', input: hostile.cells, code: 2, says: /input\.md:8: more than 2048 cells in one row/},
+  {name: 'a 1.2 MB row of 300,000 cells', input: hostile.cells.replace(/\| a/g, '| ab'), code: 2, says: /1\.1 MiB, expected a documentation page of at most 1 MiB/},
   {name: 'a host with invalid characters (--strict)', input: page(['| **Required:** X | bad_host!.example.com | TCP 443 |']), args: (p) => ['compile', p, '--strict'], code: 1, says: /Unexpected destination `bad_host!\.example\.com`.*destination-text/},
   {name: 'port 0', input: page(['| **Required:** X | a.com | TCP 0 |']), code: 1, says: /Unexpected port `0`, expected a number from 1 to 65535 {2}port-invalid/},
   {name: 'port 99999', input: page(['| **Required:** X | a.com | TCP 99999 |']), code: 1, says: /port-invalid/},
@@ -48,6 +58,8 @@ const cases: Case[] = [
   {name: 'a public-suffix wildcard (--fail-on warning)', input: page(['| **Required:** X | https://*.co.uk | TCP 443 |']), args: (p) => ['compile', p, '--fail-on', 'warning'], code: 1, says: /`https:\/\/\*\.co\.uk`[\s\S]*1 diagnostic at or above warning/},
   {name: 'truncated catalog JSON to validate', input: catalog.slice(0, 200), args: (p) => ['validate', p], code: 1, says: /not valid JSON/},
   {name: 'truncated catalog JSON to export', input: catalog.slice(0, 200), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /input\.json: not valid JSON/},
+  {name: 'a catalog edited by hand (content hash) to export', input: catalog.replace('"value": "app.powerbi.com"', '"value": "evil.example.com"'), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /input\.json: contentHash sha256:[0-9a-f]{64} does not match the catalog's content \(sha256:[0-9a-f]{64}\): edited by hand or damaged/},
+  {name: 'a catalog edited by hand (content hash) to validate', input: catalog.replace('"value": "app.powerbi.com"', '"value": "evil.example.com"'), args: (p) => ['validate', p], code: 1, says: /input\.json: \/contentHash {2}contentHash sha256:[0-9a-f]{64} does not match/},
   {name: 'schema-invalid catalog to export', input: catalog.replace('"requirement": "required"', '"requirement": "maybe"'), args: (p) => ['export', p, '--format', 'csv'], code: 2, says: /not a valid catalog: \/endpointSets\/0\/requirement must be equal to one of the allowed values/}
 ]
 
@@ -92,6 +104,15 @@ accepted('1,000 columns: unknown columns are attributes, the row is still read',
   const set = JSON.parse(run.stdout).endpointSets[0]
   assert.is(Object.keys(set.attributes).length, 997)
   assert.is(set.destinations[0].value, 'a.com')
+})
+
+accepted('control characters from the page are shown escaped in diagnostics, never sent to the terminal', () => {
+  const path = join(directory, 'control.md')
+  writeFileSync(path, page(['| **Required:** X | b\u001b[8mhidden\u0007 | TCP 443 |']))
+  const run = cli(['compile', path])
+  assert.match(run.stderr, 'b\\x1b[8mhidden\\x07')
+  // eslint-disable-next-line no-control-regex
+  assert.not.match(run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/)
 })
 
 accepted('an IDN is punycoded and a trailing dot dropped, each with an info diagnostic', () => {

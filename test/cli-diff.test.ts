@@ -1,12 +1,12 @@
 // `endpoint-catalog diff` and `rules` as a user runs them: each input kind, each format, exit codes.
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
+import {temporaryDirectory} from './helpers/temporary.js'
 
 const command = suite('cli diff')
 // Two shared revisions of the URL page, as copied into the compile fixtures.
@@ -38,7 +38,7 @@ command('markdown is a PR comment: summary line and a table per level', () => {
 })
 
 command('catalog JSON, pages and directories are all inputs; the same content gives the same diff', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-diff-'))
+  const directory = temporaryDirectory('diff')
   const oldJson = join(directory, 'old.json')
   // The 2020 page's `*.blob.core.windows.net` is an over-broad-wildcard error until accepted.
   const config = join(directory, 'accept.yaml')
@@ -63,7 +63,7 @@ command('--fail-on: exit 1 at or above the level, after printing; 0 below it', (
 })
 
 command('a truncated or schema-invalid catalog names the file and JSON pointer, exit 2', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-diff-'))
+  const directory = temporaryDirectory('diff')
   const truncated = join(directory, 'truncated.json')
   writeFileSync(truncated, readFileSync('generated/catalog.json', 'utf8').slice(0, 100))
   const invalid = join(directory, 'invalid.json')
@@ -78,7 +78,7 @@ command('a truncated or schema-invalid catalog names the file and JSON pointer, 
 })
 
 command('--base/--head compile docs-source/ from git objects, without checking anything out', () => {
-  const repo = mkdtempSync(join(tmpdir(), 'endpoint-catalog-git-'))
+  const repo = temporaryDirectory('git')
   const git = (...args: string[]) => execFileSync('git', args, {cwd: repo, stdio: 'pipe'}).toString().trim()
   git('init', '-q', '-b', 'main')
   git('config', 'user.email', 'test@example.invalid')

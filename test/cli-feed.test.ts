@@ -2,8 +2,7 @@
 // answers "what changed since", `history` replays revisions, and a build killed anywhere leaves
 // the previous files whole.
 import {spawnSync} from 'node:child_process'
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
@@ -11,11 +10,12 @@ import type {ChangeFeed} from '../generated/changes.js'
 import type {Catalog} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
+import {temporaryDirectory} from './helpers/temporary.js'
 
 const published = ['catalog.json', 'changes.json', 'CHANGELOG.md', 'changes.atom', 'm365-ids.json']
 
 function sandbox(): string {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   cpSync('docs-source', join(directory, 'docs-source'), {recursive: true})
   cpSync('endpoint-catalog.yaml', join(directory, 'endpoint-catalog.yaml'))
   return directory
@@ -140,7 +140,7 @@ feed('changes refuses bad arguments and a feed that does not match its schema', 
 })
 
 feed('history replays a directory of dated revisions into the catalog and its whole feed', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   const revisions = join(directory, 'revisions')
   mkdirSync(join(revisions, 'power-bi-urls'), {recursive: true})
   mkdirSync(join(revisions, 'power-bi-expressroute'), {recursive: true})
@@ -172,7 +172,7 @@ feed('history replays a directory of dated revisions into the catalog and its wh
 })
 
 feed('history refuses revisions with reading errors, and writes nothing', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   const page = readFileSync('test/fixtures/compile/urls-2018-10-22/input.md', 'utf8')
   writeFileSync(join(directory, '2018-10-22.md'), page.replace('TCP 443', 'TCP 99999'))
   const run = cli(['history', '2018-10-22.md', '--out', 'generated'], directory)
@@ -228,6 +228,11 @@ feed('a build killed at any point leaves the previous files valid; the next buil
       const since = cli(['changes', '--since', '2018112800'], directory)
       assert.equal([since.code, since.stdout], [0, ''], label)
     }
+    // The killed build held the output directory's lock; it is taken over once stale, so age it.
+    const lock = join(directory, 'generated', '.build.lock')
+    assert.ok(existsSync(lock), label)
+    const aged = new Date(Date.now() - 60_000)
+    utimesSync(lock, aged, aged)
     build(directory)
     assert.equal(snapshot(directory), finished, label)
     assert.equal(readdirSync(join(directory, 'generated')).sort(), [...published].sort(), label)

@@ -1,14 +1,14 @@
 // The command line, run as a user runs it: the package bin, exit codes, and what it prints and writes.
-import {cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpSync, existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {cli} from './helpers/cli.js'
+import {temporaryDirectory} from './helpers/temporary.js'
 
 const command = suite('cli')
 const sandbox = (): string => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   cpSync('docs-source', join(directory, 'docs-source'), {recursive: true})
   cpSync('endpoint-catalog.yaml', join(directory, 'endpoint-catalog.yaml'))
   return directory
@@ -62,7 +62,7 @@ command('compile prints the catalog; -o writes it', () => {
   assert.is(run.code, 0)
   const catalog = JSON.parse(run.stdout)
   assert.is(catalog.endpointSets.length, 24)
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   const out = join(directory, 'nested/out.json')
   assert.is(cli(['compile', 'docs-source/power-bi-urls.md', '-o', out]).code, 0)
   assert.is(readFileSync(out, 'utf8'), run.stdout)
@@ -82,7 +82,7 @@ command('export csv: the exact header, one line per destination, RFC 4180 quotin
 })
 
 command('export csv defuses formulas and quotes commas', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   const page = join(directory, 'page.md')
   writeFileSync(page, '# Power BI URLs\n\n## A, "B"\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n| **Required:** =HYPERLINK("x") | a.com | TCP 443 |\n')
   const run = cli(['export', page, '--format', 'csv'])
@@ -107,7 +107,7 @@ command('export json: flat records', () => {
 
 command('validate: a valid catalog, and schema errors by JSON pointer', () => {
   assert.equal([cli(['validate', 'generated/catalog.json']).code, cli(['validate', 'generated/catalog.json']).stdout], [0, 'generated/catalog.json: valid catalog\n'])
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-'))
+  const directory = temporaryDirectory()
   const catalog = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
   catalog.endpointSets[1].ports[0].port = 0
   delete catalog.version
@@ -127,7 +127,7 @@ command('usage errors exit 2 with help; input errors exit 2 with one line, never
   }
   for (const [args, message] of [
     [['compile', 'missing.md'], /missing\.md: no such file/],
-    [['compile', 'docs-source'], /docs-source: is a directory/],
+    [['compile', 'schema'], /schema: no markdown pages/],
     [['export', 'package-lock.json', '--format', 'csv'], /package-lock\.json: not a valid catalog: \/ /]
   ] as const) {
     const run = cli([...args])

@@ -46,10 +46,10 @@ git('the commit is read, not the working tree; symbolic links are not pages', ()
   assert.equal(paths(pagesAtRevision(first, 'docs-source', repository.directory)), ['docs-source/power-bi-urls.md'])
 })
 
-git('a page past 16 MiB is refused before it is read', () => {
+git('a page past 1 MiB is refused before it is read', () => {
   const repository = temporaryRepository()
   const commit = repository.commit({'docs-source/huge.md': '| a |\n'.repeat(3_000_000)})
-  assert.throws(() => pagesMatching(commit, ['docs-source/*.md'], repository.directory), /docs-source\/huge\.md: 17\.2 MiB, expected a documentation page under 16 MiB/)
+  assert.throws(() => pagesMatching(commit, ['docs-source/*.md'], repository.directory), /docs-source\/huge\.md: 17\.2 MiB, expected a documentation page of at most 1 MiB \(maxPageSize in endpoint-catalog\.yaml\)/)
 })
 
 git('fileAtRevision reads one file, undefined when the revision has none', () => {

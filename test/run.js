@@ -1,13 +1,22 @@
 // Test runner: uvu, with the gaps that let a broken suite pass closed. uvu swallows an exception
 // thrown by a `before` hook and can exit 0 on a non-Error rejection, so this runner counts what
 // each suite really ran, fails on any suite whose tests did not all pass, on unhandled rejections
-// and on a run that executed no test, and ends with one `N passed, N failed` line.
-import {readdirSync} from 'node:fs'
+// and on a run that executed no test, and on a run that leaves anything of endpoint-catalog in the
+// temp directory, and ends with one `N passed, N failed` line.
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {register} from 'tsx/esm/api'
 
 register()
+// The tests' temporary directories go into one of this run's own (os.tmpdir() follows TMPDIR, in
+// this process and the ones it starts), so that another run on the machine cannot confuse the
+// check at the end: what is left in it, this run left.
+const runTemp = mkdtempSync(join(tmpdir(), 'endpoint-catalog-test-run-'))
+process.env.TMPDIR = runTemp
+const ours = () => readdirSync(runTemp).filter((name) => name.includes('endpoint-catalog'))
+const tempBefore = ours()
 globalThis.UVU_DEFER = 1
 const uvu = await import('uvu')
 
@@ -63,6 +72,12 @@ for (const group of globalThis.UVU_QUEUE) {
 }
 
 await uvu.exec(false)
+
+const {removeTemporaryDirectories} = await import(pathToFileURL(resolve('test/helpers/temporary.ts')).href)
+removeTemporaryDirectories()
+const leftBehind = ours().filter((name) => !tempBefore.includes(name))
+if (leftBehind.length > 0) fail(`Left in the temp directory: ${leftBehind.join(', ')}`)
+rmSync(runTemp, {recursive: true, force: true})
 
 failed += failures
 if (passed + failed === 0) {

@@ -7,7 +7,11 @@ import {compile} from '../compile/catalog.js'
 import {defaultConfigPath, parseConfig} from '../config.js'
 import {diff} from '../diff/index.js'
 import {InputError} from '../errors.js'
-import {fileAtRevision, hasCommit, mergeBase, pagesMatching} from '../git.js'
+import {fileAtRevision, hasCommit, mergeBase, objectAtRevision, pagesMatching} from '../git.js'
+import {defaultMaxPageBytes} from '../io.js'
+import type {Skipped} from '../pages.js'
+import type {BuildSection} from '../format/build-errors-markdown.js'
+import {newBuildErrors} from './build-check.js'
 import type {PullRequest} from './event.js'
 
 export interface Comparison {
@@ -15,6 +19,10 @@ export interface Comparison {
   base: string
   head: string
   document: Diff
+  /** Files the globs matched that are not pages (symbolic links, submodules), at either commit. */
+  skipped: Skipped[]
+  /** What `build` will say after the merge: the head's new errors, and whether the config changes. */
+  build: BuildSection
 }
 
 /** Compile the pages matching `patterns` at the merge base and at the head, and diff them. */
@@ -38,13 +46,21 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
 
   // Accepted findings come from the base branch: a pull request cannot accept its own.
   const configText = fileAtRevision(pull.base, defaultConfigPath, cwd)
-  const accept = configText === undefined ? [] : (parseConfig(configText.toString('utf8'), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`).accept ?? [])
+  const config = configText === undefined ? {} : parseConfig(configText.toString('utf8'), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`)
+  const accept = config.accept ?? []
 
-  const before = pagesMatching(base, patterns, cwd)
-  const after = pagesMatching(pull.head, patterns, cwd)
+  const skipped: Skipped[] = []
+  const options = {maxPageBytes: config.maxPageSize ?? defaultMaxPageBytes, onSkip: (file: Skipped) => {
+    if (!skipped.some((known) => known.path === file.path)) skipped.push(file)
+  }}
+  const before = pagesMatching(base, patterns, cwd, options)
+  const after = pagesMatching(pull.head, patterns, cwd, options)
   if (before.length === 0 && after.length === 0) {
     throw new InputError(`paths: no file matches ${patterns.join(', ')} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`)
   }
-  const document = diff(compile(before, {accept}).catalog, compile(after, {accept}).catalog)
-  return {base, head: pull.head, document}
+  const beforeCatalog = compile(before, {accept}).catalog
+  const afterCatalog = compile(after, {accept}).catalog
+  const document = diff(beforeCatalog, afterCatalog)
+  const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd)
+  return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged}}
 }

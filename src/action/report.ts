@@ -1,9 +1,12 @@
 /**
- * The report a pull request gets: a heading, the commits compared, the markdown diff, a footer;
+ * The report a pull request gets: a heading, the commits compared, what `build` will fail on, the
+ * markdown diff, a footer;
  * as the comment (behind its marker, cut to GitHub's size limit) and as the job summary.
  */
 import type {Diff} from '../../generated/diff.js'
+import {formatBuildErrors, type BuildSection} from '../format/build-errors-markdown.js'
 import {formatDiffMarkdown} from '../format/diff-markdown.js'
+import {inertForGitHub} from './inert.js'
 import {characters, truncateLines, utf8Bytes} from './truncate.js'
 
 /** Opens the action's comment: how a later run finds it among the pull request's comments. */
@@ -27,6 +30,8 @@ export interface ReportContext {
   runUrl: string | undefined
   /** Where the diff JSON was written on the runner. */
   diffJsonPath: string
+  /** What `build` will say after the merge (default: nothing new). */
+  build?: BuildSection
 }
 
 /** The comment body: marker, heading, commits, the diff (cut to fit, pointing to the job summary), footer. */
@@ -54,7 +59,8 @@ function assemble(document: Diff, context: ReportContext, options: {limit: numbe
   ].join('\n')
   const run = context.runUrl === undefined ? '' : ` · [workflow run](${context.runUrl})`
   const after = `\n<sub>endpoint-catalog · head ${context.head}${run}</sub>\n`
-  const diff = truncateLines(formatDiffMarkdown(document), options.limit - measure(before) - measure(after), options.note, measure)
+  const report = inertForGitHub(formatBuildErrors(context.build ?? {newErrors: [], configChanged: false}) + formatDiffMarkdown(document))
+  const diff = truncateLines(report, options.limit - measure(before) - measure(after), options.note, measure)
   return before + diff + after
 }
 

@@ -11,6 +11,7 @@ import {hasChangeAtLeast} from '../diff/index.js'
 import {formatDiffJson} from '../format/diff-json.js'
 import {countText} from '../format/diff-text.js'
 import {writeFileAtomic} from '../io.js'
+import {skippedNote} from '../pages.js'
 import {githubClient} from './client.js'
 import {upsertComment} from './comment.js'
 import {comparePullRequest} from './compare.js'
@@ -29,19 +30,30 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const pull = pullRequestOf(context.eventName, context.payload)
     const cwd = process.env['GITHUB_WORKSPACE'] || process.cwd()
-    const {base, head, document} = comparePullRequest(pull, inputs.paths, cwd)
+    const {base, head, document, skipped, build} = comparePullRequest(pull, inputs.paths, cwd)
+    for (const file of skipped) core.warning(skippedNote(file))
     core.info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) → ${head.slice(0, 7)} (head): ${countText(document.counts)}`)
+    const buildErrors = build.newErrors.length
+    const buildFails = `${buildErrors} new ${buildErrors === 1 ? 'error that fails' : 'errors that fail'} \`endpoint-catalog build\` after the merge`
+    if (buildErrors > 0) core.warning(buildFails)
+    if (build.configChanged) core.warning("This pull request changes endpoint-catalog.yaml; the report applies the base branch's version")
 
     const diffJsonPath = join(process.env['RUNNER_TEMP'] || tmpdir(), 'endpoint-catalog', `pull-request-${pull.number}-diff.json`)
     writeFileAtomic(diffJsonPath, formatDiffJson(document))
-    const report: ReportContext = {serverUrl: context.serverUrl, repository: `${context.repo.owner}/${context.repo.repo}`, base, head, runUrl: runUrl(), diffJsonPath}
+    const report: ReportContext = {serverUrl: context.serverUrl, repository: `${context.repo.owner}/${context.repo.repo}`, base, head, runUrl: runUrl(), diffJsonPath, build}
     await writeSummary(summaryMarkdown(document, report))
 
-    const commentUrl = inputs.comment ? await keepComment(inputs.token, pull, commentBody(document, report), document.changes.length > 0) : ''
+    const worthSaying = document.changes.length > 0 || buildErrors > 0 || build.configChanged
+    const commentUrl = inputs.comment ? await keepComment(inputs.token, pull, commentBody(document, report), worthSaying) : ''
     setOutputs(document, diffJsonPath, commentUrl)
 
-    if (inputs.failOn !== undefined && hasChangeAtLeast(document, inputs.failOn)) {
-      core.setFailed(`endpoint changes at or above fail-on: ${inputs.failOn} (${countText(document.counts)})`)
+    if (inputs.failOn !== undefined) {
+      // A new build error is an error: at or above every fail-on level.
+      const reasons = [
+        ...(hasChangeAtLeast(document, inputs.failOn) ? [`endpoint changes at or above fail-on: ${inputs.failOn} (${countText(document.counts)})`] : []),
+        ...(buildErrors > 0 ? [buildFails] : [])
+      ]
+      if (reasons.length > 0) core.setFailed(reasons.join('; '))
     }
   } catch (error) {
     core.setFailed(redact(describeFailure(error), [token]))

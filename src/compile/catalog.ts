@@ -10,6 +10,7 @@ import type {Acceptance} from '../../generated/config.js'
 import {InputError} from '../errors.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
+import {checkLimits} from './limits.js'
 import {parsePage, readMeta} from './parse.js'
 import {headingText, readTables} from './read-tables.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
@@ -54,8 +55,9 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
       docset: docsetPath(meta.services),
       lists: kind === 'urls'
     })
-    if (kind === 'expressroute') exceptions.push(...readExceptions(tree, tables, file, page.path))
-    else sets.push(...readEndpointSets(tables, file, page.path))
+    // One at a time: spreading a page's thousands of rows into push() overflows the stack.
+    if (kind === 'expressroute') for (const exception of readExceptions(tree, tables, file, page.path)) exceptions.push(exception)
+    else for (const set of readEndpointSets(tables, file, page.path)) sets.push(set)
     sources.push({path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text)})
   }
 
@@ -122,38 +124,8 @@ function decode(page: PageInput): string {
     }
   }
   if (text.trim() === '') throw new InputError(`${page.path}: empty file, expected a markdown page`)
-  checkNesting(text, page.path)
+  checkLimits(text, page.path)
   return text
-}
-
-/** Deeper nesting than any documentation page has; past it, parsing time and stack grow without use. */
-export const maxNesting = 100
-
-/**
- * Refuse pathological nesting (thousands of `>` or list markers) before parsing: a clear error
- * instead of a parser that runs for minutes or overflows its stack.
- */
-function checkNesting(text: string, path: string): void {
-  const container = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/
-  let line = 1
-  let start = 0
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    let rest = text.slice(start, Math.min(end, start + 10 * maxNesting))
-    let depth = 0
-    let match: RegExpExecArray | null
-    while (depth <= maxNesting && (match = container.exec(rest))) {
-      depth++
-      rest = rest.slice(match[0].length)
-    }
-    const indent = /^[ \t]*/.exec(text.slice(start, Math.min(end, start + 4 * maxNesting + 1)))![0].length
-    if (depth > maxNesting || indent > 4 * maxNesting) {
-      throw new InputError(`${path}:${line}: nesting deeper than ${maxNesting} block quotes or lists, expected a documentation page`)
-    }
-    start = end + 1
-    line++
-  }
 }
 
 /** A page's name: its title and first heading. */

@@ -107,7 +107,7 @@ export function readDestinations(cells: DestinationCell[], file: VFile): CellDes
   for (const {cell, ...context} of cells) {
     const read = readCell(cell, String(file), context, file)
     alternatives ||= read.alternatives
-    ports.push(...read.ports)
+    for (const port of read.ports) ports.push(port)
     for (const {destination, classified} of read.items) {
       const key = destination.kind + ' ' + destination.value
       const known = byKey.get(key)
@@ -164,7 +164,7 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
     // `TCP ports 50,000-59,999; 5061`: a bare number after a port list continues it.
     if (isPortText(text) || (lastWasPorts && /^\d[\d\s,–-]*$/.test(text))) {
       const reading = readPortText(lastWasPorts && !/[a-z]/i.test(text) ? 'tcp ' + text : text)
-      ports.push(...reading.ports)
+      for (const port of reading.ports) ports.push(port)
       lastWasPorts = true
       return
     }
@@ -176,7 +176,7 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
       for (const one of above) one.destination.note = aside[1]!.trim()
       return
     }
-    destinations.push(...readItem(text, part.item, context, cell, file, ports))
+    for (const item of readItem(text, part.item, context, cell, file, ports)) destinations.push(item)
   })
 
   for (const {item} of items) {
@@ -248,7 +248,7 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
   }
 
   // A sentence: the destinations it names, and the ports it gives them.
-  for (const phrase of text.match(portPhrase) ?? []) ports.push(...readPortText(phrase).ports)
+  for (const phrase of text.match(portPhrase) ?? []) for (const port of readPortText(phrase).ports) ports.push(port)
   const found = findDestinations(text)
   if (found.length === 0) {
     const destination = toDestination(classified, cloudsOf)

@@ -184,7 +184,7 @@ function rejoinAfterComments(table: Table, siblings: RootContent[], index: numbe
       source.push({text, line, column: 1, offset: offsets[line - 1] ?? 0})
     }
     report(file, 'table-comment-inside', 'Unexpected HTML comment inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the table', comment)
-    table.children.push(...buildRows(source))
+    for (const row of buildRows(source)) table.children.push(row)
     table.position = {start: table.position!.start, end: {...rows.position!.end}}
     siblings.splice(index + 1, 2)
   }

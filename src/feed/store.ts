@@ -11,7 +11,7 @@ import {InputError} from '../errors.js'
 import type {M365Ids} from '../../generated/m365-ids.js'
 import {formatChangelog, renderReleases} from '../format/changelog.js'
 import {assignM365Ids} from '../format/m365.js'
-import {checkedJson, readCatalog, readInput, writeFileAtomic} from '../io.js'
+import {checkedJson, readCatalog, readInput, temporaryOwner, writeFileAtomic} from '../io.js'
 import {parseDocument} from '../validate.js'
 import {changesSchemaVersion, type Published} from './release.js'
 
@@ -51,7 +51,8 @@ export function readM365Ids(directory: string, cwd: string): M365Ids | undefined
 
 /**
  * Write the catalog, its feed, changelog, Atom feed and the endpoint-set numbers (the recorded
- * ones and any new) to `directory`, the catalog last; unchanged files are left alone.
+ * ones and any new) to `directory`, the catalog last; unchanged files are left alone. The caller
+ * holds the directory's lock (`withOutputLock`).
  */
 export function writePublished(directory: string, published: Published, cwd: string): void {
   const ids = assignM365Ids(readM365Ids(directory, cwd), published.feed, published.catalog)
@@ -69,7 +70,10 @@ export function writePublished(directory: string, published: Published, cwd: str
   }
 }
 
-/** Temporary files of a build that was stopped before its rename (`catalog.json.1234.tmp`). */
+/**
+ * Temporary files of a build that was stopped before its rename (`catalog.json.1234-….tmp`):
+ * only those of processes no longer running; the caller holds the output directory's lock.
+ */
 function removeLeftovers(directory: string): void {
   const names = Object.values(publishedFiles)
   let entries: string[]
@@ -79,7 +83,18 @@ function removeLeftovers(directory: string): void {
     return
   }
   for (const entry of entries) {
-    if (names.some((name) => entry.startsWith(name + '.') && /\.\d+\.tmp$/.test(entry))) rmSync(join(directory, entry), {force: true})
+    const owner = names.map((name) => temporaryOwner(entry, name)).find((pid) => pid !== undefined)
+    if (owner !== undefined && owner !== process.pid && !isRunning(owner)) rmSync(join(directory, entry), {force: true})
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -3,6 +3,7 @@
  * `docs-source/power-bi-urls.md:31:1  warning  Unexpected …  table-delimiter-mismatch`.
  */
 import type {Diagnostic} from '../../generated/catalog.js'
+import {escapeControl} from './escape.js'
 
 export interface DiagnosticFormatOptions {
   /** Leave out `info` diagnostics (default: false). */
@@ -13,9 +14,11 @@ export interface DiagnosticFormatOptions {
 export function formatDiagnostics(diagnostics: Diagnostic[], options: DiagnosticFormatOptions = {}): string {
   const shown = options.quiet ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics
   if (shown.length === 0) return ''
-  const lines = shown.map(
-    (d) =>
+  // Messages quote the page: its control characters are shown, not sent to the terminal.
+  const lines = shown.map((d) =>
+    escapeControl(
       `${d.source.path}:${d.source.line}:${d.source.column}  ${d.severity}  ${d.message}${d.accepted === undefined ? '' : ` (accepted: ${d.accepted})`}  ${d.ruleId}`
+    )
   )
   return lines.join('\n') + '\n' + countLine(diagnostics) + '\n'
 }

@@ -4,6 +4,7 @@
  */
 import type {Change, ChangeCounts, Diff} from '../../generated/diff.js'
 import type {Level} from '../rules.js'
+import {escapeControl as safe} from './escape.js'
 
 export interface DiffTextOptions {
   /** Colour levels and rule ids with ANSI escapes, for a TTY (default: false). */
@@ -25,7 +26,7 @@ export function formatDiffText(document: Diff, options: DiffTextOptions = {}): s
     const changes = document.changes.filter((change) => change.level === level)
     if (changes.length === 0) continue
     const sources = changes.map((change) => safe(changeSource(change) ?? '-'))
-    const width = Math.max(...sources.map((source) => source.length))
+    const width = sources.reduce((widest, source) => Math.max(widest, source.length), 0)
     lines.push('', paint(level, colours[level]))
     changes.forEach((change, index) => {
       lines.push(`  ${sources[index]!.padEnd(width)}  ${safe(change.message)}  ${paint(change.rule, dim)}`)
@@ -50,10 +51,4 @@ export function changeSource(change: Change): string | undefined {
   if (change.rule === 'section-renamed') return change.after.source
   if ('destination' in change) return (change.after ?? change.before)?.endpointSets[0]?.source
   return (change.after ?? change.before)?.source
-}
-
-/** Doc text with control characters shown as escapes, so a page cannot drive the terminal. */
-function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => '\\x' + char.charCodeAt(0).toString(16).padStart(2, '0'))
 }

@@ -124,7 +124,7 @@ export function leftOutNote(format: string, entries: Entries, expressed: readonl
     .filter((kind) => !expressed.includes(kind) && entries.byKind[kind].length > 0)
     .map((kind) => countOf(entries.byKind[kind].length, kind))
   if (entries.invalid > 0) parts.push(`${entries.invalid} not valid as ${entries.invalid === 1 ? 'its' : 'their'} kind (a space, \`#\`, quote or control character, or not a host)`)
-  parts.push(...extra)
+  for (const part of extra) parts.push(part)
   return parts.length === 0 ? undefined : `${format}: left out ${parts.join(', ')}`
 }
 

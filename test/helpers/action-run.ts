@@ -2,11 +2,11 @@
 // pull_request event file, INPUT_* variables with action.yml's defaults, and the committed bundle
 // run as a child process with the GITHUB_* variables pointing at temporary files.
 import {execFile} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {parse} from 'yaml'
 import type {Repository} from './git-repository.js'
+import {temporaryDirectory} from './temporary.js'
 
 export const bundle = resolve('dist-action/index.mjs')
 
@@ -66,7 +66,7 @@ export function actionInputs(): Record<string, {default?: string}> {
 
 /** Run the bundled action once; resolves when it exits. */
 export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const scratch = mkdtempSync(join(tmpdir(), 'endpoint-catalog-runner-'))
+  const scratch = temporaryDirectory('runner')
   const eventPath = join(scratch, 'event.json')
   const summaryPath = join(scratch, 'summary.md')
   const outputPath = join(scratch, 'output.txt')

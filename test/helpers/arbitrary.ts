@@ -72,3 +72,14 @@ export const page = fc
     }
     return lines.join('\n')
   })
+
+/**
+ * The property tests' seed: `PROPERTY_SEED` when set (to replay a run), else a fresh one each run,
+ * so that every run tries new pages. The test prints it.
+ */
+export function propertySeed(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env['PROPERTY_SEED']
+  if (given === undefined || given === '') return Math.floor(Math.random() * 2 ** 31)
+  if (!/^-?\d+$/.test(given) || !Number.isSafeInteger(Number(given))) throw new Error(`PROPERTY_SEED=${given}: expected an integer`)
+  return Number(given)
+}

@@ -1,8 +1,8 @@
 // A temporary git repository to commit pages into, for the tests that read revisions.
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
+import {temporaryDirectory} from './temporary.js'
 
 export interface Repository {
   directory: string
@@ -13,7 +13,7 @@ export interface Repository {
 
 /** A new repository on branch `main`. */
 export function temporaryRepository(): Repository {
-  const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-repository-'))
+  const directory = temporaryDirectory('repository')
   const git = (...args: string[]) => execFileSync('git', args, {cwd: directory, stdio: 'pipe'}).toString().trim()
   git('init', '-q', '-b', 'main')
   git('config', 'user.email', 'test@example.invalid')

@@ -3,6 +3,7 @@
 import {readFileSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {contentHash} from '../../src/compile/catalog.js'
 import type {Catalog, Destination, EndpointSet} from '../../src/index.js'
 
 export interface HandSet {
@@ -15,12 +16,7 @@ export interface HandSet {
 
 /** A schema-valid catalog of the given rows (ids `es-000000000001`, …). */
 export function handCatalog(sets: HandSet[], version = '2024010100'): Catalog {
-  return {
-    schemaVersion: '1.2.0',
-    version,
-    contentHash: 'sha256:' + 'ab'.repeat(32),
-    sources: [{path: 'hand.md', page: 'urls', title: 'Hand', msDate: '2024-01-01', sha256: 'cd'.repeat(32)}],
-    endpointSets: sets.map((set, index) => ({
+  const endpointSets: EndpointSet[] = sets.map((set, index) => ({
       id: 'es-' + String(index + 1).padStart(12, '0'),
       section: set.section,
       purpose: set.purpose,
@@ -29,8 +25,16 @@ export function handCatalog(sets: HandSet[], version = '2024010100'): Catalog {
       destinations: set.destinations,
       ports: set.ports ?? [{protocol: 'tcp', port: 443}],
       source: {path: 'hand.md', line: 10 + index, column: 1}
-    })),
-    expressRoute: {exceptions: []},
+    }))
+  const expressRoute = {exceptions: []}
+  return {
+    schemaVersion: '1.2.0',
+    version,
+    // The hash every reader recomputes: a catalog whose hash does not match is refused.
+    contentHash: contentHash({endpointSets, expressRoute}),
+    sources: [{path: 'hand.md', page: 'urls', title: 'Hand', msDate: '2024-01-01', sha256: 'cd'.repeat(32)}],
+    endpointSets,
+    expressRoute,
     diagnostics: []
   }
 }
