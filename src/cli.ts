@@ -5,10 +5,11 @@
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import type {Catalog, Diagnostic} from '../generated/catalog.js'
+import type {Catalog, Cloud, Diagnostic} from '../generated/catalog.js'
 import {compareText, compile, type PageInput} from './compile/catalog.js'
 import {readConfig} from './config.js'
 import {destinationKey} from './diff/diff.js'
+import {cloudIds} from './diff/clouds.js'
 import {changeRules, diff, hasChangeAtLeast} from './diff/index.js'
 import {InputError} from './errors.js'
 import {dateRevision, replay, type DatedRevision} from './feed/history.js'
@@ -22,7 +23,7 @@ import {formatDiffJson} from './format/diff-json.js'
 import {formatDiffMarkdown} from './format/diff-markdown.js'
 import {countText, formatDiffText} from './format/diff-text.js'
 import {exportCatalog, exportFormats, type ExportFormat} from './format/export.js'
-import {pagesAtRevision} from './git.js'
+import {pagesAtRevision, resolveCommit} from './git.js'
 import {checkPageSize, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
 import {diagnosticRules, type Level} from './rules.js'
 import {validateAgainst} from './validate.js'
@@ -50,8 +51,9 @@ Commands:
                                           flatten a catalog: one line per destination
   validate <catalog.json>                 check a catalog against schema/catalog.schema.json
   diff <old> <new> [--format text|markdown|json] [--fail-on error|warning|info] [-o file]
+       [--cloud public|usgov-gcc|usgov-gcchigh|usgov-dod|china]
                                           what changed: each side a catalog.json, a page, or a
-                                          directory of pages
+                                          directory of pages; --cloud: that cloud's only
   diff --base <ref> [--head <ref>] [--source dir]
                                           the same, for docs-source/ at two git revisions
   rules [--format text|json]              list the diagnostic and change rule ids
@@ -199,28 +201,33 @@ function diffCommand(args: string[], io: Io): number {
     output: {type: 'string', short: 'o'},
     base: {type: 'string'},
     head: {type: 'string'},
-    source: {type: 'string'}
+    source: {type: 'string'},
+    cloud: {type: 'string'}
   })
   const format = values.format ?? 'text'
   if (!diffFormats.includes(format as (typeof diffFormats)[number])) throw new UsageError(`--format must be one of ${diffFormats.join(', ')}`)
   const failOn = values['fail-on']
   if (failOn !== undefined && !levels.includes(failOn as Level)) throw new UsageError('--fail-on must be error, warning or info')
+  const cloud = values.cloud
+  if (cloud !== undefined && !cloudIds.includes(cloud as Cloud)) throw new UsageError(`--cloud must be one of ${cloudIds.join(', ')}`)
 
   let before: Catalog
   let after: Catalog
+  let commits: {from: string; to: string} | undefined
   if (values.base !== undefined) {
     if (positionals.length > 0) throw new UsageError('diff takes either <old> <new> or --base/--head, not both')
     const source = values.source ?? 'docs-source'
     const accept = readConfig(io.cwd, values.config).accept ?? []
-    before = compile(pagesAtRevision(values.base, source, io.cwd), {accept}).catalog
-    after = compile(pagesAtRevision(values.head ?? 'HEAD', source, io.cwd), {accept}).catalog
+    commits = {from: resolveCommit(values.base, io.cwd), to: resolveCommit(values.head ?? 'HEAD', io.cwd)}
+    before = compile(pagesAtRevision(commits.from, source, io.cwd), {accept}).catalog
+    after = compile(pagesAtRevision(commits.to, source, io.cwd), {accept}).catalog
   } else {
     if (positionals.length !== 2) throw new UsageError('diff needs <old> and <new> (or --base <ref>)')
     before = sideCatalog(positionals[0]!, values.config, io)
     after = sideCatalog(positionals[1]!, values.config, io)
   }
 
-  const document = diff(before, after)
+  const document = diff(before, after, {cloud: cloud as Cloud | undefined, ...(commits ? {commits} : {})})
   const text =
     format === 'json'
       ? formatDiffJson(document)

@@ -11,4 +11,6 @@ export {diagnosticRules, type DiagnosticRuleId, type Level} from './rules.js'
 export {parseCatalog, validate, type SchemaError} from './validate.js'
 export type * from '../generated/catalog.js'
 export type * from '../generated/diff.js'
+// Both files name the catalog's cloud type; it is the catalog's.
+export type {Cloud} from '../generated/catalog.js'
 export type {ChangeFeed, Release} from '../generated/changes.js'

@@ -2,12 +2,13 @@
  * The pull request's endpoint diff: the pages matching the globs, compiled at the merge base and
  * at the head from git objects only (the pull request's code is never checked out or run).
  */
+import type {Cloud} from '../../generated/catalog.js'
 import type {Diff} from '../../generated/diff.js'
 import {compile} from '../compile/catalog.js'
 import {defaultConfigPath, parseConfig} from '../config.js'
 import {diff} from '../diff/index.js'
 import {InputError} from '../errors.js'
-import {fileAtRevision, hasCommit, mergeBase, pagesMatching} from '../git.js'
+import {fileAtRevision, hasCommit, mergeBase, pagesMatching, resolveCommit} from '../git.js'
 import type {PullRequest} from './event.js'
 
 export interface Comparison {
@@ -17,8 +18,8 @@ export interface Comparison {
   document: Diff
 }
 
-/** Compile the pages matching `patterns` at the merge base and at the head, and diff them. */
-export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: string): Comparison {
+/** Compile the pages matching `patterns` at the merge base and at the head, and diff them (in `cloud` only, when given). */
+export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: string, cloud?: Cloud): Comparison {
   for (const [side, commit] of [['base', pull.base], ['head', pull.head]] as const) {
     if (!hasCommit(commit, cwd)) {
       // On pull_request_target the checkout is the base branch, whose history never holds the head.
@@ -45,6 +46,7 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   if (before.length === 0 && after.length === 0) {
     throw new InputError(`paths: no file matches ${patterns.join(', ')} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`)
   }
-  const document = diff(compile(before, {accept}).catalog, compile(after, {accept}).catalog)
+  const head = resolveCommit(pull.head, cwd)
+  const document = diff(compile(before, {accept}).catalog, compile(after, {accept}).catalog, {cloud, commits: {from: base, to: head}})
   return {base, head: pull.head, document}
 }

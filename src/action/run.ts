@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const pull = pullRequestOf(context.eventName, context.payload)
     const cwd = process.env['GITHUB_WORKSPACE'] || process.cwd()
-    const {base, head, document} = comparePullRequest(pull, inputs.paths, cwd)
+    const {base, head, document} = comparePullRequest(pull, inputs.paths, cwd, inputs.cloud)
     core.info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) → ${head.slice(0, 7)} (head): ${countText(document.counts)}`)
 
     const diffJsonPath = join(process.env['RUNNER_TEMP'] || tmpdir(), 'endpoint-catalog', `pull-request-${pull.number}-diff.json`)
