@@ -279,6 +279,10 @@ export interface ExpressRouteChange {
 export interface ExceptionRef {
   id: string
   scope: 'overall' | 'saas' | 'desktop' | 'paas' | 'mobile' | 'gateway' | 'other'
+  /**
+   * The heading over the exception.
+   */
+  section: string
   activity: string
   source: SourceLine
 }

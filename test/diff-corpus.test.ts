@@ -141,8 +141,18 @@ function key(change: Change, mirrored: boolean): string {
     const subject = change.previous ? pair(change.previous.value, change.destination.value) : change.destination.value
     return `${rule} ${subject}${ports}`
   }
-  if (change.rule === 'section-renamed') return `${rule} ${pair(change.before.section, change.after.section)}`
-  return `${rule} ${pair(change.before?.id ?? '', change.after?.id ?? '')}`
+  switch (change.rule) {
+    case 'section-renamed':
+      return `${rule} ${pair(change.before.section, change.after.section)}`
+    case 'purpose-changed':
+    case 'endpoint-set-moved':
+    case 'endpoint-set-added':
+    case 'endpoint-set-removed':
+      return `${rule} ${pair(change.before?.id ?? '', change.after?.id ?? '')}`
+    default:
+      // URL pages only: no ExpressRoute exception or page is on one side only.
+      throw new Error(`unexpected ${change.rule}`)
+  }
 }
 
 for (const a of revisions) {

@@ -257,7 +257,7 @@ function exceptionChanges(differences: Differences, compared: Cloud[]): ExpressR
 }
 
 function exceptionRef(exception: ExpressRouteException): ExceptionRef {
-  return {id: exception.id, scope: exception.scope, activity: exception.activity, source: `${exception.source.path}:${exception.source.line}`}
+  return {id: exception.id, scope: exception.scope, section: exception.section, activity: exception.activity, source: `${exception.source.path}:${exception.source.line}`}
 }
 
 const pageKinds: Record<Source['page'], string> = {urls: 'URL', expressroute: 'ExpressRoute'}

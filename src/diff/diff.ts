@@ -283,10 +283,12 @@ function compareExceptions(before: Catalog, after: Catalog): Differences['except
 
 /**
  * Pages on one side only. Pages pair by kind (a URL page with a URL page): by path first, then
- * the rest in path order; what is left over on either side is reported.
+ * the rest in path order; what is left over on either side is reported. A side without any page
+ * (the empty catalog before a first release) compares no page set, and gives no page change.
  */
 function comparePages(before: Catalog, after: Catalog): Differences['pages'] {
   const pages: Differences['pages'] = {added: [], removed: []}
+  if (before.sources.length === 0 || after.sources.length === 0) return pages
   for (const kind of ['urls', 'expressroute'] as const) {
     const old = before.sources.filter((source) => source.page === kind)
     const current = after.sources.filter((source) => source.page === kind)

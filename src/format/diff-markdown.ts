@@ -143,7 +143,7 @@ function where(change: Change): string {
       return '—'
     case 'expressroute-exception-added':
     case 'expressroute-exception-removed':
-      rows = ((change.after ?? change.before) ?? []).map((exception) => ({section: exception.scope, purpose: exception.activity}))
+      rows = ((change.after ?? change.before) ?? []).map((exception) => ({section: exception.section, purpose: exception.activity}))
       break
     case 'purpose-changed':
     case 'endpoint-set-moved':
