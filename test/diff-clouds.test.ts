@@ -124,6 +124,11 @@ clouds('text names the clouds of a change that is not only public; markdown grou
   const headings = markdown.split('\n').filter((line) => line.startsWith('#'))
   assert.equal(headings, ['### Clouds: Public, GCC High', '#### Warnings (1)', '### Cloud: GCC High', '#### Errors (1)'])
 
+  // A change feed's record keeps the changes, not the clouds compared: the changes still group.
+  const {clouds: compared, ...record} = document
+  assert.ok(compared)
+  assert.equal(formatDiffMarkdown(record).split('\n').filter((line) => line.startsWith('#')), headings)
+
   // One cloud: no grouping, as before clouds.
   const single = formatDiffMarkdown(diff(catalogOf(base), after, {cloud: 'usgov-gcchigh'}))
   assert.equal(single.split('\n').filter((line) => line.startsWith('#')), ['### Errors (1)', '### Warnings (1)'])

@@ -12,7 +12,8 @@ const headings: Record<Level, string> = {error: 'Errors', warning: 'Warnings', i
 
 /**
  * Render a diff as markdown; the levels and the order come from the diff, unchanged. When more
- * than one cloud is compared, the changes are grouped by the clouds they concern.
+ * than one cloud is compared (or the changes concern more than one), the changes are grouped by
+ * the clouds they concern.
  */
 export function formatDiffMarkdown(document: Diff): string {
   const [from, to] = revisionLabels(document).map(code)
@@ -20,7 +21,9 @@ export function formatDiffMarkdown(document: Diff): string {
   const range = `${from} → ${to}${clouds}`
   if (document.changes.length === 0) return `No endpoint changes from ${range}.\n`
   const lines = [`**${countText(document.counts)}** in the endpoints from ${range}.`]
-  if ((document.clouds?.length ?? 1) === 1) {
+  // A change feed's record does not say which clouds were compared: its changes do.
+  const concerned = new Set([...(document.clouds ?? []), ...document.changes.flatMap((change) => change.clouds ?? ['public'])])
+  if (concerned.size <= 1) {
     levelTables(lines, document.changes, '###')
     return lines.join('\n') + '\n'
   }
