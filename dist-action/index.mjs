@@ -50506,7 +50506,7 @@ function mergeClouds(perCloud) {
 }
 function withClouds(draft, clouds) {
   if (isPublicOnly(clouds)) return draft.change;
-  const { rule, level, fingerprint: unsaid, message, ...rest } = draft.change;
+  const { rule, level, fingerprint: publicFingerprint, message, ...rest } = draft.change;
   return { rule, level, fingerprint: fingerprint(rule, draft.subject + "\n" + clouds.join(" ")), message, clouds: [...clouds], ...rest };
 }
 function destinationChanges(differences) {

@@ -3,7 +3,7 @@
  * two catalogs, and keep a catalog's versions and change feed.
  */
 export {compile, schemaVersion, type CompileResult, type PageInput} from './compile/catalog.js'
-export {changeRules, diff, diffSchemaVersion, hasChangeAtLeast, type ChangeRule, type ChangeRuleId} from './diff/index.js'
+export {changeRules, diff, diffSchemaVersion, hasChangeAtLeast, type ChangeRule, type ChangeRuleId, type DiffOptions} from './diff/index.js'
 export {InputError} from './errors.js'
 export {changesSchemaVersion, release, type Published} from './feed/release.js'
 export {changesSince} from './feed/since.js'

@@ -82,7 +82,7 @@ function mergeClouds(perCloud: Array<{cloud: Cloud; drafts: Draft[]}>): Change[]
  */
 function withClouds<T extends Change>(draft: Draft<T>, clouds: readonly Cloud[]): T {
   if (isPublicOnly(clouds)) return draft.change
-  const {rule, level, fingerprint: unsaid, message, ...rest} = draft.change
+  const {rule, level, fingerprint: publicFingerprint, message, ...rest} = draft.change
   return {rule, level, fingerprint: fingerprint(rule, draft.subject + '\n' + clouds.join(' ')), message, clouds: [...clouds], ...rest} as T
 }
 
@@ -105,6 +105,7 @@ function destinationChanges(differences: CloudDifferences): Array<Draft<Destinat
     else if (wildcard) changes.push(destinationChange('destination-covered-by-wildcard', {before: entry, coveredBy: wildcard, substitutes}))
     else changes.push(destinationChange('destination-removed', {before: entry, substitutes}))
   }
+
   for (const {before, after} of differences.retargeted) {
     changes.push(destinationChange('reference-changed', {before, after, previous: before}))
   }
