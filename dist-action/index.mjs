@@ -38302,9 +38302,9 @@ function readExceptions(tree, tables, file, path2) {
   return exceptions.sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column);
 }
 function proseException(item, scope, section, path2) {
-  let subject;
+  let subject2;
   visit(item, "strong", (node2) => {
-    subject = cellText(node2);
+    subject2 = cellText(node2);
     return false;
   });
   const exception = {
@@ -38315,7 +38315,7 @@ function proseException(item, scope, section, path2) {
     destinations: [],
     source: position2(item, path2)
   };
-  if (subject) exception.subject = subject;
+  if (subject2) exception.subject = subject2;
   return exception;
 }
 function applyExpressRoute(sets, exceptions) {
@@ -50578,6 +50578,27 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/diff/clouds.ts
+var cloudNames = {
+  public: "Public",
+  "usgov-gcc": "GCC",
+  "usgov-gcchigh": "GCC High",
+  "usgov-dod": "DoD",
+  china: "China (21Vianet)"
+};
+var cloudIds = Object.keys(cloudNames);
+var publicOnly = ["public"];
+function destinationClouds(destination) {
+  return destination.clouds ?? publicOnly;
+}
+function isPublicOnly(clouds2) {
+  return clouds2.length === 1 && clouds2[0] === "public";
+}
+function sortClouds(clouds2) {
+  const set = new Set(clouds2);
+  return cloudIds.filter((cloud) => set.has(cloud));
+}
+
 // src/diff/diff.ts
 var AllowlistEntry = class {
   key;
@@ -50628,10 +50649,20 @@ function distinct(values) {
   return [...new Set(values.filter((value2) => value2 !== void 0))];
 }
 var requirementRank = { unknown: 0, optional: 1, required: 2 };
-function compare(before, after) {
+function compare(before, after, options = {}) {
   const { matched, added, removed } = matchEndpointSets(before.endpointSets, after.endpointSets);
   const unchanged = unchangedRows(matched);
-  const [old, current] = changedAllowlists(before, after, unchanged);
+  const clouds2 = options.clouds ?? catalogClouds([before, after]);
+  return {
+    clouds: clouds2.map((cloud) => compareCloud(cloud, before, after, unchanged, matched)),
+    endpointSets: { matched, added, removed },
+    sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets),
+    exceptions: compareExceptions(before, after),
+    pages: comparePages(before, after)
+  };
+}
+function compareCloud(cloud, before, after, unchanged, matched) {
+  const [old, current] = changedAllowlists(before, after, unchanged, cloud);
   const removedAll = missingFrom(old, current);
   const addedAll = missingFrom(current, old);
   const retargeted = pairReferences(
@@ -50641,12 +50672,18 @@ function compare(before, after) {
   );
   const paired = new Set(retargeted.flatMap(({ before: before2, after: after2 }) => [before2.key, after2.key]));
   const coveredBy = coveringWildcards(removedAll, current, () => true);
-  const alreadyCoveredBy = coveringWildcards(
-    addedAll,
+  const sufficient = (wildcard, entry) => requirementRank[wildcard.requirement] >= requirementRank[entry.requirement] && portKeys(entry.ports).every((port) => portKeys(wildcard.ports).includes(port));
+  const alreadyCoveredBy = coveringWildcards(addedAll, old, (wildcard, entry) => {
+    const kept = current.get(wildcard.key);
+    return kept !== void 0 && sufficient(wildcard, entry) && sufficient(kept, entry);
+  });
+  const { replaces, substitutes: substitutes2 } = substitutions(
+    addedAll.filter((entry) => !alreadyCoveredBy.has(entry.key)),
     old,
-    (wildcard, entry) => requirementRank[wildcard.requirement] >= requirementRank[entry.requirement] && portKeys(entry.ports).every((port) => portKeys(wildcard.ports).includes(port))
+    current
   );
   return {
+    cloud,
     before: old,
     after: current,
     added: addedAll.filter((entry) => !paired.has(entry.key)),
@@ -50655,9 +50692,86 @@ function compare(before, after) {
     retargeted,
     coveredBy,
     alreadyCoveredBy,
-    endpointSets: { matched, added, removed },
-    sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets)
+    replaces,
+    substitutes: substitutes2
   };
+}
+function substitutions(added, old, current) {
+  const replaces = /* @__PURE__ */ new Map();
+  const substitutes2 = /* @__PURE__ */ new Map();
+  for (const entry of added) {
+    const key = matchKey(entry);
+    if (key === void 0) continue;
+    for (const pattern of coveringWildcardPatterns(key)) {
+      const wildcardKey = destinationKey({ kind: "wildcard", value: pattern });
+      const wildcard = old.get(wildcardKey);
+      if (wildcard === void 0 || current.has(wildcardKey)) continue;
+      replaces.set(entry.key, [...replaces.get(entry.key) ?? [], wildcard]);
+      substitutes2.set(wildcard.key, [...substitutes2.get(wildcard.key) ?? [], entry]);
+    }
+  }
+  return { replaces, substitutes: substitutes2 };
+}
+function catalogClouds(catalogs) {
+  const found = /* @__PURE__ */ new Set();
+  for (const catalog2 of catalogs) {
+    for (const set of catalog2.endpointSets) {
+      if (set.destinations.length === 0) found.add("public");
+      for (const destination of set.destinations) for (const cloud of destinationClouds(destination)) found.add(cloud);
+    }
+  }
+  return found.size === 0 ? ["public"] : sortClouds(found);
+}
+function rowClouds(set) {
+  if (set.destinations.length === 0) return ["public"];
+  if (set.destinations.every((destination) => destination.clouds === void 0)) return ["public"];
+  return sortClouds(set.destinations.flatMap((destination) => destinationClouds(destination)));
+}
+function exceptionEntries(catalog2) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const exception of catalog2.expressRoute.exceptions) {
+    const named = exception.destinations.length > 0 ? exception.destinations : [void 0];
+    for (const destination of named) {
+      const key = destination ? destinationKey(destination) : "exception " + exception.id;
+      const entry = entries.get(key) ?? { key, destination, exceptions: [] };
+      if (!entry.exceptions.includes(exception)) entry.exceptions.push(exception);
+      entries.set(key, entry);
+    }
+  }
+  return entries;
+}
+function compareExceptions(before, after) {
+  const old = exceptionEntries(before);
+  const current = exceptionEntries(after);
+  return {
+    added: [...current.values()].filter((entry) => !old.has(entry.key)),
+    removed: [...old.values()].filter((entry) => !current.has(entry.key))
+  };
+}
+function comparePages(before, after) {
+  const pages = { added: [], removed: [] };
+  if (before.sources.length === 0 || after.sources.length === 0) return pages;
+  for (const kind of ["urls", "expressroute"]) {
+    const old = before.sources.filter((source) => source.page === kind);
+    const current = after.sources.filter((source) => source.page === kind);
+    const paths = new Set(old.map((source) => source.path));
+    const samePath = new Set(current.filter((source) => paths.has(source.path)).map((source) => source.path));
+    const restOld = old.filter((source) => !samePath.has(source.path));
+    const restCurrent = current.filter((source) => !samePath.has(source.path));
+    for (const source of restOld.slice(restCurrent.length)) pages.removed.push(pageEntry(source, before));
+    for (const source of restCurrent.slice(restOld.length)) pages.added.push(pageEntry(source, after));
+  }
+  return pages;
+}
+function pageEntry(source, catalog2) {
+  if (source.page === "expressroute") {
+    return { source, listed: catalog2.expressRoute.exceptions.filter((exception) => exception.source.path === source.path).length };
+  }
+  const keys = /* @__PURE__ */ new Set();
+  for (const set of catalog2.endpointSets) {
+    if (set.source.path === source.path) for (const destination of set.destinations) keys.add(destinationKey(destination));
+  }
+  return { source, listed: keys.size };
 }
 function missingFrom(list3, other) {
   const missing = [];
@@ -50704,13 +50818,14 @@ function keptDestinations(old, current, unchanged) {
   }
   return kept;
 }
-function changedAllowlists(before, after, unchanged) {
+function changedAllowlists(before, after, unchanged, cloud) {
   const old = /* @__PURE__ */ new Map();
   const current = /* @__PURE__ */ new Map();
   const changed = (set) => !unchanged.has(set);
-  addListings(old, before.endpointSets, changed, () => true);
-  addListings(current, after.endpointSets, changed, () => true);
-  const wanted = (key, destination) => destination.kind === "wildcard" || old.has(key) || current.has(key);
+  const inCloud = (destination) => destinationClouds(destination).includes(cloud);
+  addListings(old, before.endpointSets, changed, (_, destination) => inCloud(destination));
+  addListings(current, after.endpointSets, changed, (_, destination) => inCloud(destination));
+  const wanted = (key, destination) => inCloud(destination) && (destination.kind === "wildcard" || old.has(key) || current.has(key));
   addListings(old, before.endpointSets, (set) => unchanged.has(set), wanted);
   addListings(current, after.endpointSets, (set) => unchanged.has(set), wanted);
   sortListings(old);
@@ -50926,29 +51041,34 @@ function bySource(a, b) {
 
 // src/diff/rules.ts
 var changeRules = {
+  "page-removed": {
+    level: "warning",
+    message: "{kind} page `{page}` is on the old side only: what it listed ({count}) is reported as removed",
+    description: "A page compared on the old side has no counterpart (a page of the same kind) on the new side, such as a catalog of both pages diffed with the URL page alone: its destinations or ExpressRoute exceptions are reported removed. Compare like with like unless the page is really gone."
+  },
   "required-destination-added": {
     level: "error",
-    message: "Destination `{destination}` added as required ({where})",
-    description: "A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or Power BI breaks."
+    message: "Destination `{destination}` added as required ({where})[; add before you remove {replaces}]",
+    description: "A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or Power BI breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard."
   },
   "optional-destination-added": {
     level: "warning",
-    message: "Destination `{destination}` added as {requirement} ({where})",
+    message: "Destination `{destination}` added as {requirement} ({where})[; add before you remove {replaces}]",
     description: "A destination is on the allowlist of the new revision, optional (or of unknown requirement), and was on no list before: allow it for the feature it serves."
   },
   "destination-already-covered": {
     level: "info",
     message: "Destination `{destination}` added as {requirement}, already covered by `{coveredBy}` ({where})",
-    description: "A destination is new to the list, but a wildcard of the old revision already covered it, at least as required and with all its ports: nothing to do if that wildcard is allowed."
+    description: "A destination is new to the list, but a wildcard listed in both revisions covers it, at least as required and with all its ports in each: nothing to do if that wildcard is allowed. (A wildcard only the old revision lists does not count: the destination substitutes it, and is reported added.)"
   },
   "destination-removed": {
     level: "info",
-    message: "Destination `{destination}` removed (was {requirement}: {where})",
-    description: "A destination is no longer listed and no wildcard of the new revision covers it: it may be taken off the allowlist."
+    message: "Destination `{destination}` removed (was {requirement}: {where})[; allow its substitutes {substitutes} first]",
+    description: "A destination is no longer listed and no wildcard of the new revision covers it: it may be taken off the allowlist. For a wildcard, the destinations it covered that the new revision adds are named (`substitutes`): allow them first."
   },
   "destination-covered-by-wildcard": {
     level: "info",
-    message: "Destination `{destination}` removed, still covered by `{coveredBy}` (was {requirement}: {where})",
+    message: "Destination `{destination}` removed, still covered by `{coveredBy}` (was {requirement}: {where})[; allow its substitutes {substitutes} first]",
     description: "A destination is no longer listed, but a wildcard of the new revision covers it: nothing to do if the wildcard is allowed."
   },
   "destination-now-required": {
@@ -50977,6 +51097,16 @@ var changeRules = {
     message: "Destination `{destination}` now routed over {after}, was {before} ({where})",
     description: "For ExpressRoute customers, a destination listed in both revisions changed between going over ExpressRoute and going over the public Internet. Only reported when both revisions include the ExpressRoute page."
   },
+  "expressroute-exception-added": {
+    level: "warning",
+    message: "ExpressRoute exception `{destination}` added ({where}): its traffic goes over the public Internet",
+    description: "The ExpressRoute page names a destination (or, for a bullet without one, an activity) it did not name before: ExpressRoute customers reach it over the public Internet, which their proxy or firewall must allow. The destinations of the URL page it covers are reported as routing changes."
+  },
+  "expressroute-exception-removed": {
+    level: "info",
+    message: "ExpressRoute exception `{destination}` removed (was {where})",
+    description: "The ExpressRoute page no longer names a destination (or, for a bullet without one, an activity) as going over the public Internet."
+  },
   "reference-added": {
     level: "warning",
     message: "Reference `{destination}` added ({where})",
@@ -50991,6 +51121,11 @@ var changeRules = {
     level: "warning",
     message: "Reference `{previous}` now links to `{destination}` ({where})",
     description: "A link with the same text or the same sentence around it now points to another page or section: read the new target."
+  },
+  "page-added": {
+    level: "info",
+    message: "{kind} page `{page}` is on the new side only: what it lists ({count}) is reported as added",
+    description: "A page compared on the new side has no counterpart (a page of the same kind) on the old side: its destinations or ExpressRoute exceptions are reported added."
   },
   "section-renamed": {
     level: "info",
@@ -51024,27 +51159,61 @@ function ruleLevel(rule, required) {
   return required && entry.requiredLevel ? entry.requiredLevel : entry.level;
 }
 function renderMessage(rule, values) {
-  return changeRules[rule].message.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
+  const said = changeRules[rule].message.replace(
+    /\[([^\]]*)\]/g,
+    (_, part) => [...part.matchAll(/\{(\w+)\}/g)].every(([, name]) => values[name] !== void 0) ? part : ""
+  );
+  return said.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 }
 
 // src/diff/changes.ts
 function checkChanges(differences) {
-  return [...destinationChanges(differences), ...endpointSetChanges(differences)].sort(byOrder);
+  const compared = differences.clouds.map((part) => part.cloud);
+  const perCloud = differences.clouds.map((part) => ({
+    cloud: part.cloud,
+    drafts: [...destinationChanges(part), ...presenceChanges(part, differences)]
+  }));
+  return [
+    ...mergeClouds(perCloud),
+    ...rowChanges(differences, compared),
+    ...exceptionChanges(differences, compared),
+    ...pageChanges(differences).map((draft) => withClouds(draft, compared))
+  ].sort(byOrder);
+}
+function mergeClouds(perCloud) {
+  if (perCloud.length === 1) return perCloud[0].drafts.map((draft) => withClouds(draft, [perCloud[0].cloud]));
+  const merged = /* @__PURE__ */ new Map();
+  for (const { cloud, drafts } of perCloud) {
+    for (const draft of drafts) {
+      const key = JSON.stringify(draft.change);
+      const found = merged.get(key);
+      if (found) found.clouds.push(cloud);
+      else merged.set(key, { draft, clouds: [cloud] });
+    }
+  }
+  return [...merged.values()].map(({ draft, clouds: clouds2 }) => withClouds(draft, clouds2));
+}
+function withClouds(draft, clouds2) {
+  if (isPublicOnly(clouds2)) return draft.change;
+  const { rule, level, fingerprint: publicFingerprint, message, ...rest } = draft.change;
+  return { rule, level, fingerprint: fingerprint(rule, draft.subject + "\n" + clouds2.join(" ")), message, clouds: [...clouds2], ...rest };
 }
 function destinationChanges(differences) {
   const changes2 = [];
   for (const entry of differences.added) {
     const wildcard = differences.alreadyCoveredBy.get(entry.key);
+    const replaces = differences.replaces.get(entry.key);
     if (entry.kind === "reference") changes2.push(destinationChange("reference-added", { after: entry }));
     else if (wildcard) changes2.push(destinationChange("destination-already-covered", { after: entry, coveredBy: wildcard }));
-    else if (entry.requirement === "required") changes2.push(destinationChange("required-destination-added", { after: entry }));
-    else changes2.push(destinationChange("optional-destination-added", { after: entry }));
+    else if (entry.requirement === "required") changes2.push(destinationChange("required-destination-added", { after: entry, replaces }));
+    else changes2.push(destinationChange("optional-destination-added", { after: entry, replaces }));
   }
   for (const entry of differences.removed) {
     const wildcard = differences.coveredBy.get(entry.key);
+    const substitutes2 = differences.substitutes.get(entry.key);
     if (entry.kind === "reference") changes2.push(destinationChange("reference-removed", { before: entry }));
-    else if (wildcard) changes2.push(destinationChange("destination-covered-by-wildcard", { before: entry, coveredBy: wildcard }));
-    else changes2.push(destinationChange("destination-removed", { before: entry }));
+    else if (wildcard) changes2.push(destinationChange("destination-covered-by-wildcard", { before: entry, coveredBy: wildcard, substitutes: substitutes2 }));
+    else changes2.push(destinationChange("destination-removed", { before: entry, substitutes: substitutes2 }));
   }
   for (const { before, after } of differences.retargeted) {
     changes2.push(destinationChange("reference-changed", { before, after, previous: before }));
@@ -51068,80 +51237,150 @@ function destinationChanges(differences) {
   return changes2;
 }
 function destinationChange(rule, facts) {
-  const subject = facts.after ?? facts.before;
-  const destination = ref(subject);
-  const values = { destination: destination.value, requirement: subject.requirement, where: where(subject) };
+  const subject2 = facts.after ?? facts.before;
+  const destination = ref(subject2);
+  const values = { destination: destination.value, requirement: subject2.requirement, where: where(subject2) };
   if (facts.previous) values["previous"] = facts.previous.value;
   if (facts.coveredBy) values["coveredBy"] = facts.coveredBy.value;
+  if (facts.replaces) values["replaces"] = codeList(facts.replaces);
+  if (facts.substitutes) values["substitutes"] = codeList(facts.substitutes);
   if (facts.ports) values["ports"] = facts.ports.join(", ");
   if (facts.before && facts.after) {
     const routing = rule === "expressroute-routing-changed";
     values["before"] = routing ? routeName(facts.before.route) : facts.before.requirement;
     values["after"] = routing ? routeName(facts.after.route) : facts.after.requirement;
   }
-  const subjectKey = (facts.previous ? destinationKey(facts.previous) + " -> " : "") + destinationKey(subject);
-  return {
+  const subjectKey2 = (facts.previous ? destinationKey(facts.previous) + " -> " : "") + destinationKey(subject2);
+  const change = {
     rule,
     level: ruleLevel(rule, facts.after?.requirement === "required"),
-    fingerprint: fingerprint(rule, subjectKey),
+    fingerprint: fingerprint(rule, subjectKey2),
     message: renderMessage(rule, values),
     destination,
     ...facts.previous ? { previous: ref(facts.previous) } : {},
     ...facts.coveredBy ? { coveredBy: ref(facts.coveredBy) } : {},
+    ...facts.replaces ? { replaces: facts.replaces.map(ref) } : {},
+    ...facts.substitutes ? { substitutes: facts.substitutes.map(ref) } : {},
     ...facts.ports ? { ports: facts.ports } : {},
     before: facts.before ? state(facts.before) : null,
     after: facts.after ? state(facts.after) : null
   };
+  return { change, subject: subjectKey2 };
 }
-function endpointSetChanges(differences) {
+function codeList(entries) {
+  return entries.map((entry) => "`" + entry.value + "`").join(", ");
+}
+function rowChanges(differences, compared) {
   const changes2 = [];
   const renamed = (rename2, a, b) => normaliseText(rename2.before) === normaliseText(a.section) && normaliseText(rename2.after) === normaliseText(b.section);
-  for (const rename2 of differences.sectionRenames) changes2.push(sectionChange(rename2));
+  const add = (draft, rows) => {
+    const clouds2 = sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
+    if (clouds2.length > 0) changes2.push(withClouds(draft, clouds2));
+  };
+  for (const rename2 of differences.sectionRenames) add(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]));
   for (const { before, after } of differences.endpointSets.matched) {
     if (before.purpose !== after.purpose && normaliseText(before.purpose) !== normaliseText(after.purpose)) {
-      changes2.push(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }));
+      add(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }), [before, after]);
     }
     if (before.section !== after.section && normaliseText(before.section) !== normaliseText(after.section) && !differences.sectionRenames.some((rename2) => renamed(rename2, before, after))) {
-      changes2.push(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }));
+      add(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }), [before, after]);
     }
   }
-  const listedIn = (set, list3) => set.destinations.every((destination) => list3.has(destinationKey(destination)));
+  return changes2;
+}
+function presenceChanges(part, differences) {
+  const changes2 = [];
+  const listedIn = (set, list3) => rowClouds(set).includes(part.cloud) && set.destinations.every((destination) => !destinationClouds(destination).includes(part.cloud) || list3.has(destinationKey(destination)));
   for (const set of differences.endpointSets.added) {
-    if (listedIn(set, differences.before)) {
+    if (listedIn(set, part.before)) {
       changes2.push(endpointSetChange("endpoint-set-added", void 0, set, { purpose: set.purpose, section: set.section }));
     }
   }
   for (const set of differences.endpointSets.removed) {
-    if (listedIn(set, differences.after)) {
+    if (listedIn(set, part.after)) {
       changes2.push(endpointSetChange("endpoint-set-removed", set, void 0, { purpose: set.purpose, section: set.section }));
     }
   }
   return changes2;
 }
+function exceptionChanges(differences, compared) {
+  const changes2 = [];
+  const add = (rule, entry, side) => {
+    const clouds2 = (entry.destination ? destinationClouds(entry.destination) : ["public"]).filter((cloud) => compared.includes(cloud));
+    if (clouds2.length === 0) return;
+    const first = entry.exceptions[0];
+    const named = entry.destination?.value ?? first.subject ?? first.activity;
+    const where3 = [...new Set(entry.exceptions.map((exception) => `${exception.section} / ${exception.activity}`))].join("; ");
+    const refs = entry.exceptions.map(exceptionRef);
+    const change = {
+      rule,
+      level: ruleLevel(rule, false),
+      fingerprint: fingerprint(rule, entry.key),
+      message: renderMessage(rule, { destination: named, where: where3 }),
+      ...entry.destination ? { exceptionDestination: { kind: entry.destination.kind, value: entry.destination.value } } : {},
+      before: side === "before" ? refs : null,
+      after: side === "after" ? refs : null
+    };
+    changes2.push(withClouds({ change, subject: entry.key }, clouds2));
+  };
+  for (const entry of differences.exceptions.added) add("expressroute-exception-added", entry, "after");
+  for (const entry of differences.exceptions.removed) add("expressroute-exception-removed", entry, "before");
+  return changes2;
+}
+function exceptionRef(exception) {
+  return { id: exception.id, scope: exception.scope, section: exception.section, activity: exception.activity, source: `${exception.source.path}:${exception.source.line}` };
+}
+var pageKinds = { urls: "URL", expressroute: "ExpressRoute" };
+function pageChanges(differences) {
+  const draft = (rule, { source, listed }) => {
+    const unit = source.page === "expressroute" ? "exception" : "destination";
+    const ref2 = revisionSource(source);
+    const subject2 = source.page + " " + source.path;
+    const change = {
+      rule,
+      level: ruleLevel(rule, false),
+      fingerprint: fingerprint(rule, subject2),
+      message: renderMessage(rule, { kind: pageKinds[source.page], page: source.path, count: `${listed} ${unit}${listed === 1 ? "" : "s"}` }),
+      before: rule === "page-removed" ? ref2 : null,
+      after: rule === "page-added" ? ref2 : null
+    };
+    return { change, subject: subject2 };
+  };
+  return [
+    ...differences.pages.added.map((page) => draft("page-added", page)),
+    ...differences.pages.removed.map((page) => draft("page-removed", page))
+  ];
+}
+function revisionSource({ path: path2, page, title, msDate, sha256: sha2562 }) {
+  return { path: path2, page, title, msDate, sha256: sha2562 };
+}
 function endpointSetChange(rule, before, after, values) {
-  const subject = [before?.id ?? "", after?.id ?? ""].join(" -> ");
-  return {
+  const subject2 = [before?.id ?? "", after?.id ?? ""].join(" -> ");
+  const change = {
     rule,
     level: ruleLevel(rule, false),
-    fingerprint: fingerprint(rule, subject),
+    fingerprint: fingerprint(rule, subject2),
     message: renderMessage(rule, values),
     before: before ? endpointSetRef(before) : null,
     after: after ? endpointSetRef(after) : null
   };
+  return { change, subject: subject2 };
 }
 function sectionChange(rename2) {
   const side = (pick3) => {
     const sets = rename2.pairs.map((pair2) => pair2[pick3]);
     return { section: rename2[pick3], source: sourceLine(sets[0]), endpointSets: sets.map((set) => set.id) };
   };
-  return {
+  const subject2 = normaliseText(rename2.before) + " -> " + normaliseText(rename2.after);
+  const change = {
     rule: "section-renamed",
     level: ruleLevel("section-renamed", false),
-    fingerprint: fingerprint("section-renamed", normaliseText(rename2.before) + " -> " + normaliseText(rename2.after)),
+    fingerprint: fingerprint("section-renamed", subject2),
     message: renderMessage("section-renamed", { before: rename2.before, after: rename2.after }),
     before: side("before"),
     after: side("after")
   };
+  return { change, subject: subject2 };
 }
 function ref(entry) {
   return { kind: entry.kind, value: entry.value };
@@ -51168,34 +51407,62 @@ function where(entry) {
 function routeName(route) {
   return route === "internet" ? "the public Internet" : route === "expressroute" ? "ExpressRoute" : "unknown";
 }
-function fingerprint(rule, subject) {
-  return createHash2("sha256").update(rule + "\n" + subject).digest("hex").slice(0, 16);
+function fingerprint(rule, subject2) {
+  return createHash2("sha256").update(rule + "\n" + subject2).digest("hex").slice(0, 16);
 }
 var levelRank = { error: 0, warning: 1, info: 2 };
 function byOrder(a, b) {
   return levelRank[a.level] - levelRank[b.level] || changeRuleIds.indexOf(a.rule) - changeRuleIds.indexOf(b.rule) || compareText(sortKey(a), sortKey(b)) || compareText(a.fingerprint, b.fingerprint);
 }
 function sortKey(change) {
-  if ("destination" in change) return change.destination.value + "\n" + change.destination.kind;
-  if (change.rule === "section-renamed") return change.before.section + "\n" + change.after.section;
-  const set = change.after ?? change.before;
-  return set ? set.section + "\n" + set.purpose : "";
+  const clouds2 = change.clouds ?? ["public"];
+  return subjectKey(change) + "\n" + clouds2.map((cloud) => cloudIds.indexOf(cloud)).join(" ");
+}
+function subjectKey(change) {
+  switch (change.rule) {
+    case "section-renamed":
+      return change.before.section + "\n" + change.after.section;
+    case "expressroute-exception-added":
+    case "expressroute-exception-removed":
+      return change.message;
+    case "page-added":
+    case "page-removed":
+      return (change.after ?? change.before)?.path ?? "";
+    case "purpose-changed":
+    case "endpoint-set-moved":
+    case "endpoint-set-added":
+    case "endpoint-set-removed": {
+      const set = change.after ?? change.before;
+      return set ? set.section + "\n" + set.purpose : "";
+    }
+    default:
+      return change.destination.value + "\n" + change.destination.kind;
+  }
 }
 
 // src/diff/document.ts
-var diffSchemaVersion = "1.0.0";
-function diff(before, after) {
-  const changes2 = checkChanges(compare(before, after));
-  return { schemaVersion: diffSchemaVersion, from: revision(before), to: revision(after), counts: countChanges(changes2), changes: changes2 };
+var diffSchemaVersion = "1.1.0";
+function diff(before, after, options = {}) {
+  const clouds2 = options.cloud === void 0 ? catalogClouds([before, after]) : [options.cloud];
+  const changes2 = checkChanges(compare(before, after, { clouds: clouds2 }));
+  return {
+    schemaVersion: diffSchemaVersion,
+    from: revision(before, options.commits?.from),
+    to: revision(after, options.commits?.to),
+    ...isPublicOnly(clouds2) ? {} : { clouds: clouds2 },
+    counts: countChanges(changes2),
+    changes: changes2
+  };
 }
 function hasChangeAtLeast(document3, level) {
   return document3.changes.some((change) => levelRank[change.level] <= levelRank[level]);
 }
-function revision(catalog2) {
+function revision(catalog2, commit) {
   return {
     version: catalog2.version,
     contentHash: catalog2.contentHash,
-    sources: catalog2.sources.map(({ path: path2, page, title, msDate, sha256: sha2562 }) => ({ path: path2, page, title, msDate, sha256: sha2562 }))
+    sources: catalog2.sources.map(revisionSource),
+    ...commit === void 0 ? {} : { commit }
   };
 }
 function countChanges(changes2) {
@@ -53560,6 +53827,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var diff2 = validate37;
 var schema51 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
+var pattern20 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -53599,7 +53867,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "contentHash" || key0 === "sources")) {
+      if (!(key0 === "version" || key0 === "contentHash" || key0 === "sources" || key0 === "commit")) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -53836,12 +54104,34 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.commit !== void 0) {
+      let data9 = data.commit;
+      if (typeof data9 === "string") {
+        if (!pattern20.test(data9)) {
+          const err25 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err25];
+      vErrors = [err27];
     } else {
-      vErrors.push(err25);
+      vErrors.push(err27);
     }
     errors++;
   }
@@ -53849,18 +54139,73 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate38.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema54 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
-var schema55 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
-var schema57 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
-var pattern20 = new RegExp("^[0-9a-f]{16}$", "u");
-var pattern21 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
-var schema61 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
-var schema63 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
-var pattern24 = new RegExp("^.+:[0-9]+$", "u");
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate44.evaluated;
+  const evaluated0 = validate41.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 !== "string") {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (!(data0 === "public" || data0 === "usgov-gcc" || data0 === "usgov-gcchigh" || data0 === "usgov-dod" || data0 === "china")) {
+        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var schema56 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
+var schema57 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
+var schema59 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
+var pattern21 = new RegExp("^[0-9a-f]{16}$", "u");
+var pattern22 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
+var schema65 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
+var schema67 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
+var pattern25 = new RegExp("^.+:[0-9]+$", "u");
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate47.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -53980,7 +54325,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "required" || data3 === "optional" || data3 === "unknown")) {
-        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema63.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema67.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -53992,7 +54337,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data4 = data.source;
       if (typeof data4 === "string") {
-        if (!pattern24.test(data4)) {
+        if (!pattern25.test(data4)) {
           const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -54020,14 +54365,14 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate47.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -54085,7 +54430,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required" || data0 === "optional" || data0 === "unknown")) {
-        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema61.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema65.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -54101,7 +54446,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (!pattern21.test(data2)) {
+            if (!pattern22.test(data2)) {
               const err6 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -54142,7 +54487,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "internet" || data3 === "expressroute")) {
-        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema61.properties.route.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema65.properties.route.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54167,8 +54512,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data5)) {
         const len1 = data5.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate44(data5[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+          if (!validate47(data5[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
             errors = vErrors.length;
           }
         }
@@ -54191,14 +54536,14 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate46.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate42.evaluated;
+  const evaluated0 = validate44.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -54270,7 +54615,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema54.properties, key0)) {
+      if (!func2.call(schema56.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -54292,7 +54637,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
-        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema54.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema56.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -54313,7 +54658,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -54325,7 +54670,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern20.test(data2)) {
+        if (!pattern21.test(data2)) {
           const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -54399,7 +54744,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data5 === "host" || data5 === "wildcard" || data5 === "url" || data5 === "ip" || data5 === "cidr" || data5 === "reference" || data5 === "text")) {
-            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema57.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -54484,7 +54829,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data8 === "host" || data8 === "wildcard" || data8 === "url" || data8 === "ip" || data8 === "cidr" || data8 === "reference" || data8 === "text")) {
-            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema57.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -54569,7 +54914,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data11 === "host" || data11 === "wildcard" || data11 === "url" || data11 === "ip" || data11 === "cidr" || data11 === "reference" || data11 === "text")) {
-            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema57.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -54610,78 +54955,300 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.ports !== void 0) {
-      let data13 = data.ports;
+    if (data.replaces !== void 0) {
+      let data13 = data.replaces;
       if (Array.isArray(data13)) {
+        if (data13.length < 1) {
+          const err39 = { instancePath: instancePath + "/replaces", schemaPath: "#/properties/replaces/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
         const len0 = data13.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data14 = data13[i0];
-          if (typeof data14 === "string") {
-            if (!pattern21.test(data14)) {
-              const err39 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            if (data14.kind === void 0) {
+              const err40 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
               if (vErrors === null) {
-                vErrors = [err39];
+                vErrors = [err40];
               } else {
-                vErrors.push(err39);
+                vErrors.push(err40);
               }
               errors++;
             }
+            if (data14.value === void 0) {
+              const err41 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            for (const key4 in data14) {
+              if (!(key4 === "kind" || key4 === "value")) {
+                const err42 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+            if (data14.kind !== void 0) {
+              let data15 = data14.kind;
+              if (typeof data15 !== "string") {
+                const err43 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+              if (!(data15 === "host" || data15 === "wildcard" || data15 === "url" || data15 === "ip" || data15 === "cidr" || data15 === "reference" || data15 === "text")) {
+                const err44 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data14.value !== void 0) {
+              let data16 = data14.value;
+              if (typeof data16 === "string") {
+                if (func1(data16) < 1) {
+                  const err45 = { instancePath: instancePath + "/replaces/" + i0 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/replaces/" + i0 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err40 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err47 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err47];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
       } else {
-        const err41 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err48 = { instancePath: instancePath + "/replaces", schemaPath: "#/properties/replaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err48];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.substitutes !== void 0) {
+      let data17 = data.substitutes;
+      if (Array.isArray(data17)) {
+        if (data17.length < 1) {
+          const err49 = { instancePath: instancePath + "/substitutes", schemaPath: "#/properties/substitutes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+        const len1 = data17.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data18 = data17[i1];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.kind === void 0) {
+              const err50 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            if (data18.value === void 0) {
+              const err51 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            for (const key5 in data18) {
+              if (!(key5 === "kind" || key5 === "value")) {
+                const err52 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data18.kind !== void 0) {
+              let data19 = data18.kind;
+              if (typeof data19 !== "string") {
+                const err53 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+              if (!(data19 === "host" || data19 === "wildcard" || data19 === "url" || data19 === "ip" || data19 === "cidr" || data19 === "reference" || data19 === "text")) {
+                const err54 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data18.value !== void 0) {
+              let data20 = data18.value;
+              if (typeof data20 === "string") {
+                if (func1(data20) < 1) {
+                  const err55 = { instancePath: instancePath + "/substitutes/" + i1 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/substitutes/" + i1 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err57 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/substitutes", schemaPath: "#/properties/substitutes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ports !== void 0) {
+      let data22 = data.ports;
+      if (Array.isArray(data22)) {
+        const len2 = data22.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data23 = data22[i2];
+          if (typeof data23 === "string") {
+            if (!pattern22.test(data23)) {
+              const err59 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+          } else {
+            const err60 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err61 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
         }
         errors++;
       }
     }
     if (data.before !== void 0) {
-      let data15 = data.before;
-      const _errs42 = errors;
-      let valid12 = false;
-      const _errs43 = errors;
-      if (!validate43(data15, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+      let data24 = data.before;
+      const _errs63 = errors;
+      let valid20 = false;
+      const _errs64 = errors;
+      if (!validate46(data24, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
-      var _valid0 = _errs43 === errors;
-      valid12 = valid12 || _valid0;
-      const _errs44 = errors;
-      if (data15 !== null) {
-        const err42 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+      var _valid0 = _errs64 === errors;
+      valid20 = valid20 || _valid0;
+      const _errs65 = errors;
+      if (data24 !== null) {
+        const err62 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err62];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err62);
         }
         errors++;
       }
-      var _valid0 = _errs44 === errors;
-      valid12 = valid12 || _valid0;
-      if (!valid12) {
-        const err43 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+      var _valid0 = _errs65 === errors;
+      valid20 = valid20 || _valid0;
+      if (!valid20) {
+        const err63 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err63];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err63);
         }
         errors++;
       } else {
-        errors = _errs42;
+        errors = _errs63;
         if (vErrors !== null) {
-          if (_errs42) {
-            vErrors.length = _errs42;
+          if (_errs63) {
+            vErrors.length = _errs63;
           } else {
             vErrors = null;
           }
@@ -54689,41 +55256,41 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.after !== void 0) {
-      let data16 = data.after;
-      const _errs47 = errors;
-      let valid13 = false;
-      const _errs48 = errors;
-      if (!validate43(data16, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+      let data25 = data.after;
+      const _errs68 = errors;
+      let valid21 = false;
+      const _errs69 = errors;
+      if (!validate46(data25, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
-      var _valid1 = _errs48 === errors;
-      valid13 = valid13 || _valid1;
-      const _errs49 = errors;
-      if (data16 !== null) {
-        const err44 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+      var _valid1 = _errs69 === errors;
+      valid21 = valid21 || _valid1;
+      const _errs70 = errors;
+      if (data25 !== null) {
+        const err64 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err64];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err64);
         }
         errors++;
       }
-      var _valid1 = _errs49 === errors;
-      valid13 = valid13 || _valid1;
-      if (!valid13) {
-        const err45 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+      var _valid1 = _errs70 === errors;
+      valid21 = valid21 || _valid1;
+      if (!valid21) {
+        const err65 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err65];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err65);
         }
         errors++;
       } else {
-        errors = _errs47;
+        errors = _errs68;
         if (vErrors !== null) {
-          if (_errs47) {
-            vErrors.length = _errs47;
+          if (_errs68) {
+            vErrors.length = _errs68;
           } else {
             vErrors = null;
           }
@@ -54731,23 +55298,23 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err66];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err66);
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-validate42.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema65 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema69 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate49.evaluated;
+  const evaluated0 = validate52.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -54810,7 +55377,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "before" || key0 === "after")) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -54832,7 +55399,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "purpose-changed" || data0 === "endpoint-set-moved" || data0 === "endpoint-set-added" || data0 === "endpoint-set-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema65.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema69.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -54853,7 +55420,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -54865,7 +55432,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern20.test(data2)) {
+        if (!pattern21.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -54895,19 +55462,25 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.before !== void 0) {
-      let data4 = data.before;
-      const _errs13 = errors;
-      let valid3 = false;
-      const _errs14 = errors;
-      if (!validate44(data4, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
         errors = vErrors.length;
       }
-      var _valid0 = _errs14 === errors;
-      valid3 = valid3 || _valid0;
+    }
+    if (data.before !== void 0) {
+      let data5 = data.before;
+      const _errs14 = errors;
+      let valid3 = false;
       const _errs15 = errors;
-      if (data4 !== null) {
+      if (!validate47(data5, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs15 === errors;
+      valid3 = valid3 || _valid0;
+      const _errs16 = errors;
+      if (data5 !== null) {
         const err14 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err14];
@@ -54916,7 +55489,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs15 === errors;
+      var _valid0 = _errs16 === errors;
       valid3 = valid3 || _valid0;
       if (!valid3) {
         const err15 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
@@ -54927,10 +55500,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       } else {
-        errors = _errs13;
+        errors = _errs14;
         if (vErrors !== null) {
-          if (_errs13) {
-            vErrors.length = _errs13;
+          if (_errs14) {
+            vErrors.length = _errs14;
           } else {
             vErrors = null;
           }
@@ -54938,18 +55511,18 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.after !== void 0) {
-      let data5 = data.after;
-      const _errs18 = errors;
-      let valid4 = false;
+      let data6 = data.after;
       const _errs19 = errors;
-      if (!validate44(data5, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+      let valid4 = false;
+      const _errs20 = errors;
+      if (!validate47(data6, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
         errors = vErrors.length;
       }
-      var _valid1 = _errs19 === errors;
+      var _valid1 = _errs20 === errors;
       valid4 = valid4 || _valid1;
-      const _errs20 = errors;
-      if (data5 !== null) {
+      const _errs21 = errors;
+      if (data6 !== null) {
         const err16 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err16];
@@ -54958,7 +55531,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid1 = _errs20 === errors;
+      var _valid1 = _errs21 === errors;
       valid4 = valid4 || _valid1;
       if (!valid4) {
         const err17 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
@@ -54969,10 +55542,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       } else {
-        errors = _errs18;
+        errors = _errs19;
         if (vErrors !== null) {
-          if (_errs18) {
-            vErrors.length = _errs18;
+          if (_errs19) {
+            vErrors.length = _errs19;
           } else {
             vErrors = null;
           }
@@ -54988,15 +55561,15 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate49.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-validate49.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema68 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema72 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate54.evaluated;
+  const evaluated0 = validate59.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -55056,7 +55629,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data1 = data.source;
       if (typeof data1 === "string") {
-        if (!pattern24.test(data1)) {
+        if (!pattern25.test(data1)) {
           const err5 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -55120,14 +55693,14 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate53.evaluated;
+  const evaluated0 = validate57.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -55190,7 +55763,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "before" || key0 === "after")) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -55212,7 +55785,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "section-renamed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema68.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema72.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -55233,7 +55806,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema55.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -55245,7 +55818,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern20.test(data2)) {
+        if (!pattern21.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -55275,15 +55848,21 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.before !== void 0) {
-      if (!validate54(data.before, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+      if (!validate59(data.before, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
     if (data.after !== void 0) {
-      if (!validate54(data.after, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+      if (!validate59(data.after, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
@@ -55296,14 +55875,1127 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema77 = { "title": "ExpressRouteChange", "description": "A destination the ExpressRoute page names as going over the public Internet, added or removed (since 1.1.0). An exception that names no destination is its own subject.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["expressroute-exception-added", "expressroute-exception-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "exceptionDestination": { "$ref": "#/$defs/destinationRef" }, "before": { "description": "The exceptions naming it in the old revision; null when none did.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] }, "after": { "description": "The exceptions naming it in the new revision; null when none does.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] } } };
+var schema81 = { "title": "ExceptionRef", "description": "An ExpressRoute exception (a row or bullet of the ExpressRoute page) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "activity", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "description": "The heading over the exception.", "type": "string" }, "activity": { "type": "string" }, "source": { "$ref": "#/$defs/source" } } };
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate41.evaluated;
+  const evaluated0 = validate65.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.scope === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.section === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.activity === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "scope" || key0 === "section" || key0 === "activity" || key0 === "source")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern10.test(data0)) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.scope !== void 0) {
+      let data1 = data.scope;
+      if (typeof data1 !== "string") {
+        const err8 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data1 === "overall" || data1 === "saas" || data1 === "desktop" || data1 === "paas" || data1 === "mobile" || data1 === "gateway" || data1 === "other")) {
+        const err9 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema81.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err10 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.activity !== void 0) {
+      if (typeof data.activity !== "string") {
+        const err11 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data4 = data.source;
+      if (typeof data4 === "string") {
+        if (!pattern25.test(data4)) {
+          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate65.errors = vErrors;
+  return errors === 0;
+}
+validate65.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate63.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.rule === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.fingerprint === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.before === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.after === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "exceptionDestination" || key0 === "before" || key0 === "after")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data0 = data.rule;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "expressroute-exception-added" || data0 === "expressroute-exception-removed")) {
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema77.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.level !== void 0) {
+      let data1 = data.level;
+      if (typeof data1 !== "string") {
+        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data2 = data.fingerprint;
+      if (typeof data2 === "string") {
+        if (!pattern21.test(data2)) {
+          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.exceptionDestination !== void 0) {
+      let data5 = data.exceptionDestination;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.kind === void 0) {
+          const err14 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.value === void 0) {
+          const err15 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "kind" || key1 === "value")) {
+            const err16 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data5.kind !== void 0) {
+          let data6 = data5.kind;
+          if (typeof data6 !== "string") {
+            const err17 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          if (!(data6 === "host" || data6 === "wildcard" || data6 === "url" || data6 === "ip" || data6 === "cidr" || data6 === "reference" || data6 === "text")) {
+            const err18 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data5.value !== void 0) {
+          let data7 = data5.value;
+          if (typeof data7 === "string") {
+            if (func1(data7) < 1) {
+              const err19 = { instancePath: instancePath + "/exceptionDestination/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/exceptionDestination/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.before !== void 0) {
+      let data8 = data.before;
+      const _errs22 = errors;
+      let valid5 = false;
+      const _errs23 = errors;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate65(data8[i0], { instancePath: instancePath + "/before/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      var _valid0 = _errs23 === errors;
+      valid5 = valid5 || _valid0;
+      const _errs26 = errors;
+      if (data8 !== null) {
+        const err23 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      var _valid0 = _errs26 === errors;
+      valid5 = valid5 || _valid0;
+      if (!valid5) {
+        const err24 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      } else {
+        errors = _errs22;
+        if (vErrors !== null) {
+          if (_errs22) {
+            vErrors.length = _errs22;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.after !== void 0) {
+      let data10 = data.after;
+      const _errs29 = errors;
+      let valid8 = false;
+      const _errs30 = errors;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate65(data10[i1], { instancePath: instancePath + "/after/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      var _valid1 = _errs30 === errors;
+      valid8 = valid8 || _valid1;
+      const _errs33 = errors;
+      if (data10 !== null) {
+        const err26 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      var _valid1 = _errs33 === errors;
+      valid8 = valid8 || _valid1;
+      if (!valid8) {
+        const err27 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      } else {
+        errors = _errs29;
+        if (vErrors !== null) {
+          if (_errs29) {
+            vErrors.length = _errs29;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err28];
+    } else {
+      vErrors.push(err28);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
+validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema83 = { "title": "PageChange", "description": "A page compared on one side only (since 1.1.0): what it lists counts as added or removed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["page-added", "page-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] }, "after": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] } } };
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate69.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.rule === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.fingerprint === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.before === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.after === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data0 = data.rule;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "page-added" || data0 === "page-removed")) {
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema83.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.level !== void 0) {
+      let data1 = data.level;
+      if (typeof data1 !== "string") {
+        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data2 = data.fingerprint;
+      if (typeof data2 === "string") {
+        if (!pattern21.test(data2)) {
+          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.before !== void 0) {
+      let data5 = data.before;
+      const _errs14 = errors;
+      let valid3 = false;
+      const _errs15 = errors;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.path === void 0) {
+          const err14 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.page === void 0) {
+          const err15 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.title === void 0) {
+          const err16 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.msDate === void 0) {
+          const err17 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.sha256 === void 0) {
+          const err18 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "path" || key1 === "page" || key1 === "title" || key1 === "msDate" || key1 === "sha256")) {
+            const err19 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data5.path !== void 0) {
+          let data6 = data5.path;
+          if (typeof data6 === "string") {
+            if (func1(data6) < 1) {
+              const err20 = { instancePath: instancePath + "/before/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/before/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data5.page !== void 0) {
+          let data7 = data5.page;
+          if (typeof data7 !== "string") {
+            const err22 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          if (!(data7 === "urls" || data7 === "expressroute")) {
+            const err23 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema51.properties.page.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.title !== void 0) {
+          let data8 = data5.title;
+          if (typeof data8 !== "string" && data8 !== null) {
+            const err24 = { instancePath: instancePath + "/before/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema51.properties.title.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data5.msDate !== void 0) {
+          let data9 = data5.msDate;
+          if (typeof data9 !== "string" && data9 !== null) {
+            const err25 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema51.properties.msDate.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+          if (typeof data9 === "string") {
+            if (!pattern7.test(data9)) {
+              const err26 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.sha256 !== void 0) {
+          let data10 = data5.sha256;
+          if (typeof data10 === "string") {
+            if (!pattern8.test(data10)) {
+              const err27 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      var _valid0 = _errs15 === errors;
+      valid3 = valid3 || _valid0;
+      const _errs29 = errors;
+      if (data5 !== null) {
+        const err30 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      var _valid0 = _errs29 === errors;
+      valid3 = valid3 || _valid0;
+      if (!valid3) {
+        const err31 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      } else {
+        errors = _errs14;
+        if (vErrors !== null) {
+          if (_errs14) {
+            vErrors.length = _errs14;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.after !== void 0) {
+      let data11 = data.after;
+      const _errs32 = errors;
+      let valid6 = false;
+      const _errs33 = errors;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.path === void 0) {
+          const err32 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data11.page === void 0) {
+          const err33 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data11.title === void 0) {
+          const err34 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data11.msDate === void 0) {
+          const err35 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data11.sha256 === void 0) {
+          const err36 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        for (const key2 in data11) {
+          if (!(key2 === "path" || key2 === "page" || key2 === "title" || key2 === "msDate" || key2 === "sha256")) {
+            const err37 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data11.path !== void 0) {
+          let data12 = data11.path;
+          if (typeof data12 === "string") {
+            if (func1(data12) < 1) {
+              const err38 = { instancePath: instancePath + "/after/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/after/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data11.page !== void 0) {
+          let data13 = data11.page;
+          if (typeof data13 !== "string") {
+            const err40 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+          if (!(data13 === "urls" || data13 === "expressroute")) {
+            const err41 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema51.properties.page.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data11.title !== void 0) {
+          let data14 = data11.title;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err42 = { instancePath: instancePath + "/after/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema51.properties.title.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data11.msDate !== void 0) {
+          let data15 = data11.msDate;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err43 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema51.properties.msDate.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+          if (typeof data15 === "string") {
+            if (!pattern7.test(data15)) {
+              const err44 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.sha256 !== void 0) {
+          let data16 = data11.sha256;
+          if (typeof data16 === "string") {
+            if (!pattern8.test(data16)) {
+              const err45 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      var _valid1 = _errs33 === errors;
+      valid6 = valid6 || _valid1;
+      const _errs47 = errors;
+      if (data11 !== null) {
+        const err48 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      var _valid1 = _errs47 === errors;
+      valid6 = valid6 || _valid1;
+      if (!valid6) {
+        const err49 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      } else {
+        errors = _errs32;
+        if (vErrors !== null) {
+          if (_errs32) {
+            vErrors.length = _errs32;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err50];
+    } else {
+      vErrors.push(err50);
+    }
+    errors++;
+  }
+  validate69.errors = vErrors;
+  return errors === 0;
+}
+validate69.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate43.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -55314,8 +57006,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
-  if (!validate42(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+  if (!validate44(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
@@ -55325,8 +57017,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     var props0 = true;
   }
   const _errs2 = errors;
-  if (!validate49(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+  if (!validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -55342,8 +57034,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     const _errs3 = errors;
-    if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+    if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs3 === errors;
@@ -55356,6 +57048,42 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         passing0 = 2;
         if (props0 !== true) {
           props0 = true;
+        }
+      }
+      const _errs4 = errors;
+      if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs4 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 3];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 3;
+          if (props0 !== true) {
+            props0 = true;
+          }
+        }
+        const _errs5 = errors;
+        if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+          vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 4];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 4;
+            if (props0 !== true) {
+              props0 = true;
+            }
+          }
         }
       }
     }
@@ -55378,11 +57106,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate41.errors = vErrors;
+  validate43.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate41.evaluated = { "dynamicProps": true, "dynamicItems": false };
+validate43.evaluated = { "dynamicProps": true, "dynamicItems": false };
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -55441,7 +57169,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "schemaVersion" || key0 === "from" || key0 === "to" || key0 === "counts" || key0 === "changes")) {
+      if (!(key0 === "schemaVersion" || key0 === "from" || key0 === "to" || key0 === "clouds" || key0 === "counts" || key0 === "changes")) {
         const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
@@ -55485,10 +57213,16 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.counts !== void 0) {
-      let data3 = data.counts;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.error === void 0) {
+      let data4 = data.counts;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.error === void 0) {
           const err8 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -55497,7 +57231,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3.warning === void 0) {
+        if (data4.warning === void 0) {
           const err9 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -55506,7 +57240,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3.info === void 0) {
+        if (data4.info === void 0) {
           const err10 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "info" }, message: "must have required property 'info'" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -55515,7 +57249,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key1 in data3) {
+        for (const key1 in data4) {
           if (!(key1 === "error" || key1 === "warning" || key1 === "info")) {
             const err11 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
@@ -55526,9 +57260,9 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data3.error !== void 0) {
-          let data4 = data3.error;
-          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        if (data4.error !== void 0) {
+          let data5 = data4.error;
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
             const err12 = { instancePath: instancePath + "/counts/error", schemaPath: "#/$defs/counts/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err12];
@@ -55537,8 +57271,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data4 == "number" && isFinite(data4)) {
-            if (data4 < 0 || isNaN(data4)) {
+          if (typeof data5 == "number" && isFinite(data5)) {
+            if (data5 < 0 || isNaN(data5)) {
               const err13 = { instancePath: instancePath + "/counts/error", schemaPath: "#/$defs/counts/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
                 vErrors = [err13];
@@ -55549,9 +57283,9 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data3.warning !== void 0) {
-          let data5 = data3.warning;
-          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        if (data4.warning !== void 0) {
+          let data6 = data4.warning;
+          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
             const err14 = { instancePath: instancePath + "/counts/warning", schemaPath: "#/$defs/counts/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err14];
@@ -55560,8 +57294,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data5 == "number" && isFinite(data5)) {
-            if (data5 < 0 || isNaN(data5)) {
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 < 0 || isNaN(data6)) {
               const err15 = { instancePath: instancePath + "/counts/warning", schemaPath: "#/$defs/counts/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -55572,9 +57306,9 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data3.info !== void 0) {
-          let data6 = data3.info;
-          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        if (data4.info !== void 0) {
+          let data7 = data4.info;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
             const err16 = { instancePath: instancePath + "/counts/info", schemaPath: "#/$defs/counts/properties/info/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err16];
@@ -55583,8 +57317,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data6 == "number" && isFinite(data6)) {
-            if (data6 < 0 || isNaN(data6)) {
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 < 0 || isNaN(data7)) {
               const err17 = { instancePath: instancePath + "/counts/info", schemaPath: "#/$defs/counts/properties/info/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -55606,12 +57340,12 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.changes !== void 0) {
-      let data7 = data.changes;
-      if (Array.isArray(data7)) {
-        const len0 = data7.length;
+      let data8 = data.changes;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate41(data7[i0], { instancePath: instancePath + "/changes/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+          if (!validate43(data8[i0], { instancePath: instancePath + "/changes/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
             errors = vErrors.length;
           }
         }
@@ -55638,12 +57372,12 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var changes = validate59;
-var schema74 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/revisionSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (ExpressRoute exceptions, attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var changes = validate73;
+var schema89 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/revisionSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate61.evaluated;
+  const evaluated0 = validate75.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -55654,8 +57388,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
-  if (!validate42(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+  if (!validate44(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
@@ -55665,8 +57399,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     var props0 = true;
   }
   const _errs2 = errors;
-  if (!validate49(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+  if (!validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -55682,8 +57416,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     const _errs3 = errors;
-    if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+    if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs3 === errors;
@@ -55696,6 +57430,42 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         passing0 = 2;
         if (props0 !== true) {
           props0 = true;
+        }
+      }
+      const _errs4 = errors;
+      if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs4 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 3];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 3;
+          if (props0 !== true) {
+            props0 = true;
+          }
+        }
+        const _errs5 = errors;
+        if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+          vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 4];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 4;
+            if (props0 !== true) {
+              props0 = true;
+            }
+          }
         }
       }
     }
@@ -55718,15 +57488,15 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate61.errors = vErrors;
+  validate75.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate61.evaluated = { "dynamicProps": true, "dynamicItems": false };
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate75.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate60.evaluated;
+  const evaluated0 = validate74.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -55833,7 +57603,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data1 = data.date;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema74.properties.date.type }, message: "must be string,null" };
+        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema89.properties.date.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -55856,7 +57626,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.previous !== void 0) {
       let data2 = data.previous;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema74.properties.previous.type }, message: "must be string,null" };
+        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema89.properties.previous.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -56206,8 +57976,8 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data15)) {
         const len1 = data15.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate61(data15[i1], { instancePath: instancePath + "/changes/" + i1, parentData: data15, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+          if (!validate75(data15[i1], { instancePath: instancePath + "/changes/" + i1, parentData: data15, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
             errors = vErrors.length;
           }
         }
@@ -56230,15 +58000,15 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate59.evaluated;
+  const evaluated0 = validate73.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -56302,8 +58072,8 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate60(data1[i0], { instancePath: instancePath + "/versions/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+          if (!validate74(data1[i0], { instancePath: instancePath + "/versions/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
             errors = vErrors.length;
           }
         }
@@ -56326,19 +58096,19 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var m365Endpoints = validate67;
-var schema79 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
-var pattern36 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
-var pattern37 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
-var pattern38 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var m365Endpoints = validate83;
+var schema94 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
+var pattern45 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
+var pattern46 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
+var pattern47 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate68.evaluated;
+  const evaluated0 = validate84.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -56401,7 +58171,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema79.properties, key0)) {
+      if (!func2.call(schema94.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -56494,7 +58264,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data4 = data3[i0];
           if (typeof data4 === "string") {
-            if (!pattern36.test(data4)) {
+            if (!pattern45.test(data4)) {
               const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -56539,7 +58309,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data6 = data5[i1];
           if (typeof data6 === "string") {
-            if (!pattern37.test(data6)) {
+            if (!pattern46.test(data6)) {
               const err18 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
               if (vErrors === null) {
                 vErrors = [err18];
@@ -56571,7 +58341,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tcpPorts !== void 0) {
       let data7 = data.tcpPorts;
       if (typeof data7 === "string") {
-        if (!pattern38.test(data7)) {
+        if (!pattern47.test(data7)) {
           const err21 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -56593,7 +58363,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.udpPorts !== void 0) {
       let data8 = data.udpPorts;
       if (typeof data8 === "string") {
-        if (!pattern38.test(data8)) {
+        if (!pattern47.test(data8)) {
           const err23 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -56635,7 +58405,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data10 === "Optimize" || data10 === "Allow" || data10 === "Default")) {
-        const err27 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema79.properties.category.enum }, message: "must be equal to one of the allowed values" };
+        const err27 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema94.properties.category.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -56686,15 +58456,15 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-validate68.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate84.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate67.evaluated;
+  const evaluated0 = validate83.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -56704,8 +58474,8 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
   if (Array.isArray(data)) {
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate68(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+      if (!validate84(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
         errors = vErrors.length;
       }
     }
@@ -56718,18 +58488,18 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var m365Changes = validate70;
-var schema85 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
-var schema86 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
-var pattern41 = new RegExp("^[0-9]{8}$", "u");
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate83.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var m365Changes = validate86;
+var schema100 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
+var schema101 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
+var pattern50 = new RegExp("^[0-9]{8}$", "u");
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate71.evaluated;
+  const evaluated0 = validate87.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -56774,7 +58544,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema85.properties, key0)) {
+      if (!func2.call(schema100.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -56842,7 +58612,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "Add" || data2 === "Change" || data2 === "Remove")) {
-        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema85.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema100.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -56863,7 +58633,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "AddedIp" || data3 === "AddedUrl" || data3 === "AddedIpAndUrl" || data3 === "RemovedIpOrUrl" || data3 === "ChangedIsExpressRoute" || data3 === "MovedIpOrUrl" || data3 === "RemovedDuplicateIpOrUrl" || data3 === "OtherNonPriorityChanges")) {
-        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema85.properties.impact.enum }, message: "must be equal to one of the allowed values" };
+        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema100.properties.impact.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -56951,7 +58721,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data8 === "Optimize" || data8 === "Allow" || data8 === "Default")) {
-            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema86.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema101.properties.category.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -57071,7 +58841,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data16 === "Optimize" || data16 === "Allow" || data16 === "Default")) {
-            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema86.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema101.properties.category.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -57160,7 +58930,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         if (data21.effectiveDate !== void 0) {
           let data22 = data21.effectiveDate;
           if (typeof data22 === "string") {
-            if (!pattern41.test(data22)) {
+            if (!pattern50.test(data22)) {
               const err39 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -57195,7 +58965,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data24 = data23[i0];
               if (typeof data24 === "string") {
-                if (!pattern37.test(data24)) {
+                if (!pattern46.test(data24)) {
                   const err42 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
                     vErrors = [err42];
@@ -57240,7 +59010,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i1 = 0; i1 < len1; i1++) {
               let data26 = data25[i1];
               if (typeof data26 === "string") {
-                if (!pattern36.test(data26)) {
+                if (!pattern45.test(data26)) {
                   const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err46];
@@ -57309,7 +59079,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i2 = 0; i2 < len2; i2++) {
               let data29 = data28[i2];
               if (typeof data29 === "string") {
-                if (!pattern37.test(data29)) {
+                if (!pattern46.test(data29)) {
                   const err52 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
                     vErrors = [err52];
@@ -57354,7 +59124,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i3 = 0; i3 < len3; i3++) {
               let data31 = data30[i3];
               if (typeof data31 === "string") {
-                if (!pattern36.test(data31)) {
+                if (!pattern45.test(data31)) {
                   const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err56];
@@ -57402,15 +59172,15 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-validate71.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate87.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate70.evaluated;
+  const evaluated0 = validate86.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -57420,8 +59190,8 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
   if (Array.isArray(data)) {
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate71(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+      if (!validate87(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
         errors = vErrors.length;
       }
     }
@@ -57434,16 +59204,16 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var m365Ids = validate73;
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate86.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var m365Ids = validate89;
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate73.evaluated;
+  const evaluated0 = validate89.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -57571,10 +59341,10 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate89.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // src/validate.ts
 var schemas = validators_exports;
@@ -57655,10 +59425,32 @@ function countText(counts) {
   const parts = levels.filter((level) => counts[level] > 0).map((level) => `${counts[level]} ${level}${counts[level] === 1 ? "" : "s"}`);
   return parts.length > 0 ? parts.join(", ") : "no changes";
 }
+function revisionLabels(document3) {
+  const same = document3.from.version === document3.to.version;
+  const label2 = (side) => same && side.commit !== void 0 ? `${side.version} (${side.commit.slice(0, 7)})` : side.version;
+  return [label2(document3.from), label2(document3.to)];
+}
+function cloudList2(clouds2) {
+  return clouds2.map((cloud) => cloudNames[cloud]).join(", ");
+}
 function changeSource(change) {
-  if (change.rule === "section-renamed") return change.after.source;
-  if ("destination" in change) return (change.after ?? change.before)?.endpointSets[0]?.source;
-  return (change.after ?? change.before)?.source;
+  switch (change.rule) {
+    case "section-renamed":
+      return change.after.source;
+    case "expressroute-exception-added":
+    case "expressroute-exception-removed":
+      return (change.after ?? change.before)?.[0]?.source;
+    case "page-added":
+    case "page-removed":
+      return (change.after ?? change.before)?.path;
+    case "purpose-changed":
+    case "endpoint-set-moved":
+    case "endpoint-set-added":
+    case "endpoint-set-removed":
+      return (change.after ?? change.before)?.source;
+    default:
+      return (change.after ?? change.before)?.endpointSets[0]?.source;
+  }
 }
 
 // src/pages.ts
@@ -58028,40 +59820,69 @@ function githubClient(token) {
 // src/format/diff-markdown.ts
 var headings = { error: "Errors", warning: "Warnings", info: "Info" };
 function formatDiffMarkdown(document3) {
-  const range = `${code3(document3.from.version)} \u2192 ${code3(document3.to.version)}`;
+  const [from, to] = revisionLabels(document3).map(code3);
+  const clouds2 = document3.clouds ? ` (${escapeMarkdown(cloudList2(document3.clouds))})` : "";
+  const range = `${from} \u2192 ${to}${clouds2}`;
   if (document3.changes.length === 0) return `No endpoint changes from ${range}.
 `;
   const lines = [`**${countText(document3.counts)}** in the endpoints from ${range}.`];
+  const concerned = /* @__PURE__ */ new Set([...document3.clouds ?? [], ...document3.changes.flatMap((change) => change.clouds ?? ["public"])]);
+  if (concerned.size <= 1) {
+    levelTables(lines, document3.changes, "###");
+    return lines.join("\n") + "\n";
+  }
+  for (const group of cloudGroups(document3.changes)) {
+    lines.push("", `### ${group.clouds.length === 1 ? "Cloud" : "Clouds"}: ${escapeMarkdown(cloudList2(group.clouds))}`);
+    levelTables(lines, group.changes, "####");
+  }
+  return lines.join("\n") + "\n";
+}
+function cloudGroups(changes2) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const change of changes2) {
+    const clouds2 = change.clouds ?? ["public"];
+    const key = clouds2.map((cloud) => String(cloudIds.indexOf(cloud)).padStart(2, "0")).join(" ");
+    const group = groups2.get(key) ?? { clouds: [...clouds2], changes: [] };
+    group.changes.push(change);
+    groups2.set(key, group);
+  }
+  return [...groups2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, group]) => group);
+}
+function levelTables(lines, all2, depth) {
   for (const level of levels) {
-    const changes2 = document3.changes.filter((change) => change.level === level);
+    const changes2 = all2.filter((change) => change.level === level);
     if (changes2.length === 0) continue;
     lines.push(
       "",
-      `### ${headings[level]} (${changes2.length})`,
+      `${depth} ${headings[level]} (${changes2.length})`,
       "",
       "| Rule | Destination | Change | Section / purpose | Ports | Source |",
       "| --- | --- | --- | --- | --- | --- |"
     );
     for (const change of changes2) {
-      const destination = "destination" in change ? code3(change.destination.value) : "\u2014";
       const source = changeSource(change);
-      const cells = [code3(change.rule), destination, detail(change), where2(change), ports(change), source === void 0 ? "\u2014" : code3(source)];
+      const cells = [code3(change.rule), subject(change), detail(change), where2(change), ports(change), source === void 0 ? "\u2014" : code3(source)];
       lines.push(`| ${cells.join(" | ")} |`);
     }
   }
-  return lines.join("\n") + "\n";
+}
+function subject(change) {
+  if ("destination" in change) return code3(change.destination.value);
+  if ("exceptionDestination" in change && change.exceptionDestination) return code3(change.exceptionDestination.value);
+  if (change.rule === "page-added" || change.rule === "page-removed") return code3((change.after ?? change.before)?.path ?? "");
+  return "\u2014";
 }
 function detail(change) {
   switch (change.rule) {
     case "required-destination-added":
     case "optional-destination-added":
-      return `added as ${change.after?.requirement ?? ""}`;
+      return `added as ${change.after?.requirement ?? ""}` + (change.replaces ? `; add before you remove ${change.replaces.map((ref2) => code3(ref2.value)).join(", ")}` : "");
     case "destination-already-covered":
       return `added as ${change.after?.requirement ?? ""}, already covered by ${covering(change)}`;
     case "destination-removed":
-      return `removed, was ${change.before?.requirement ?? ""}`;
+      return `removed, was ${change.before?.requirement ?? ""}` + substitutes(change);
     case "destination-covered-by-wildcard":
-      return `removed, still covered by ${covering(change)}`;
+      return `removed, still covered by ${covering(change)}` + substitutes(change);
     case "destination-now-required":
     case "destination-now-optional":
       return `${change.before?.requirement ?? ""} \u2192 ${change.after?.requirement ?? ""}`;
@@ -58087,7 +59908,18 @@ function detail(change) {
       return "added";
     case "endpoint-set-removed":
       return "removed";
+    case "expressroute-exception-added":
+      return "ExpressRoute exception added: over the public Internet";
+    case "expressroute-exception-removed":
+      return "ExpressRoute exception removed";
+    case "page-added":
+      return "page on the new side only";
+    case "page-removed":
+      return "page on the old side only";
   }
+}
+function substitutes(change) {
+  return change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref2) => code3(ref2.value)).join(", ")} first` : "";
 }
 function covering(change) {
   return change.coveredBy ? code3(change.coveredBy.value) : "a wildcard";
@@ -58096,8 +59928,26 @@ function routeName2(state2) {
   return state2?.route === "internet" ? "Internet" : state2?.route === "expressroute" ? "ExpressRoute" : "unknown";
 }
 function where2(change) {
-  if (change.rule === "section-renamed") return escapeMarkdown(change.after.section);
-  const rows = "destination" in change ? (change.after ?? change.before)?.endpointSets ?? [] : [change.after ?? change.before].filter((set) => set !== null);
+  let rows;
+  switch (change.rule) {
+    case "section-renamed":
+      return escapeMarkdown(change.after.section);
+    case "page-added":
+    case "page-removed":
+      return "\u2014";
+    case "expressroute-exception-added":
+    case "expressroute-exception-removed":
+      rows = (change.after ?? change.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
+      break;
+    case "purpose-changed":
+    case "endpoint-set-moved":
+    case "endpoint-set-added":
+    case "endpoint-set-removed":
+      rows = [change.after ?? change.before].filter((set) => set !== null);
+      break;
+    default:
+      rows = (change.after ?? change.before)?.endpointSets ?? [];
+  }
   const names = [...new Set(rows.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
   return names.length > 0 ? names.join("<br>") : "\u2014";
 }
@@ -58370,12 +60220,12 @@ ${diagnostic.message}`;
 }
 
 // src/action/compare.ts
-function comparePullRequest(pull, patterns, cwd) {
+function comparePullRequest(pull, patterns, cwd, cloud) {
   for (const [side, commit] of [["base", pull.base], ["head", pull.head]]) {
     if (!hasCommit(commit, cwd)) {
-      const head = side === "head" ? ` (on pull_request_target, also fetch the head: \`git fetch origin pull/${pull.number}/head\`)` : "";
+      const head2 = side === "head" ? ` (on pull_request_target, also fetch the head: \`git fetch origin pull/${pull.number}/head\`)` : "";
       throw new InputError(
-        `the pull request's ${side} commit ${commit} is not in the repository at ${cwd}: check it out with actions/checkout and \`fetch-depth: 0\`, so that both commits and their history are there${head}`
+        `the pull request's ${side} commit ${commit} is not in the repository at ${cwd}: check it out with actions/checkout and \`fetch-depth: 0\`, so that both commits and their history are there${head2}`
       );
     }
   }
@@ -58397,7 +60247,8 @@ function comparePullRequest(pull, patterns, cwd) {
   }
   const beforeCatalog = compile(before, { accept }).catalog;
   const afterCatalog = compile(after, { accept }).catalog;
-  const document3 = diff(beforeCatalog, afterCatalog);
+  const head = resolveCommit(pull.head, cwd);
+  const document3 = diff(beforeCatalog, afterCatalog, { cloud, commits: { from: base, to: head } });
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd);
   return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
 }
@@ -58465,9 +60316,13 @@ function readInputs() {
   } catch {
     throw new InputError(`comment: expected true or false, got \`${getInput("comment")}\``);
   }
+  const cloud = getInput("cloud");
+  if (cloud !== "" && !cloudIds.includes(cloud)) {
+    throw new InputError(`cloud: expected one of ${cloudIds.join(", ")} (or empty for all), got \`${cloud}\``);
+  }
   const token = getInput("github-token");
   if (comment && token === "") throw new InputError("github-token: empty; it is needed to comment (or set comment: false)");
-  return { paths, comment, token, failOn: failOn === "none" ? void 0 : failOn };
+  return { paths, comment, token, failOn: failOn === "none" ? void 0 : failOn, cloud: cloud === "" ? void 0 : cloud };
 }
 
 // src/action/outputs.ts
@@ -58493,7 +60348,7 @@ async function run() {
     const inputs = readInputs();
     const pull = pullRequestOf(context2.eventName, context2.payload);
     const cwd = process.env["GITHUB_WORKSPACE"] || process.cwd();
-    const { base, head, document: document3, skipped, build } = comparePullRequest(pull, inputs.paths, cwd);
+    const { base, head, document: document3, skipped, build } = comparePullRequest(pull, inputs.paths, cwd, inputs.cloud);
     for (const file of skipped) warning(skippedNote(file));
     info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) \u2192 ${head.slice(0, 7)} (head): ${countText(document3.counts)}`);
     const buildErrors = build.newErrors.length;

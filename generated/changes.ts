@@ -52,7 +52,7 @@ export interface Release {
   sources: RevisionSource[]
   counts: ChangeCounts
   /**
-   * Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (ExpressRoute exceptions, attributes).
+   * Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).
    */
   changes: Change[]
 }

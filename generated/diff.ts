@@ -1,10 +1,23 @@
 /* Generated from schema/diff.schema.json by `npm run types`. Do not edit. */
 
 /**
+ * Clouds, each once, in the order of the catalog's cloud list (since 1.1.0). Of the diff: the clouds compared, those of either catalog or the one asked for (`diff --cloud`). Of a change: the clouds it concerns. Absent: the public cloud only.
+ *
+ * @minItems 1
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "clouds".
+ */
+export type Clouds = [Cloud, ...Cloud[]]
+/**
+ * A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.
+ */
+export type Cloud = import('./catalog.js').Cloud
+/**
  * This interface was referenced by `Diff`'s JSON-Schema
  * via the `definition` "change".
  */
-export type Change = DestinationChange | EndpointSetChange | SectionChange
+export type Change = DestinationChange | EndpointSetChange | SectionChange | ExpressRouteChange | PageChange
 /**
  * error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.
  *
@@ -44,6 +57,7 @@ export interface Diff {
   schemaVersion: string
   from: Revision
   to: Revision
+  clouds?: Clouds
   counts: ChangeCounts
   /**
    * Ordered by level (error, warning, info), then by rule in registry order, then by destination or section and purpose.
@@ -60,6 +74,10 @@ export interface Revision {
   version: string
   contentHash: string
   sources: RevisionSource[]
+  /**
+   * The git commit the pages were read from, when the side was read from git (since 1.1.0): it tells two sides of the same version apart.
+   */
+  commit?: string
 }
 /**
  * A markdown page the catalog was compiled from, as the catalog records it.
@@ -113,6 +131,19 @@ export interface DestinationChange {
   previous?: DestinationRef
   coveredBy?: DestinationRef
   /**
+   * For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.
+   *
+   * @minItems 1
+   */
+  replaces?: [DestinationRef, ...DestinationRef[]]
+  /**
+   * For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.
+   *
+   * @minItems 1
+   */
+  substitutes?: [DestinationRef, ...DestinationRef[]]
+  clouds?: Clouds
+  /**
    * For ports-added and ports-removed: the ports added or removed.
    */
   ports?: PortKey[]
@@ -126,7 +157,7 @@ export interface DestinationChange {
   after: DestinationState | null
 }
 /**
- * A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard of the old revision that already covered the added one (as required, with all its ports).
+ * A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).
  *
  * This interface was referenced by `Diff`'s JSON-Schema
  * via the `definition` "destinationRef".
@@ -181,6 +212,7 @@ export interface EndpointSetChange {
   level: ChangeLevel
   fingerprint: Fingerprint
   message: string
+  clouds?: Clouds
   /**
    * The endpoint set in the old revision; null for endpoint-set-added.
    */
@@ -201,6 +233,7 @@ export interface SectionChange {
   level: ChangeLevel
   fingerprint: Fingerprint
   message: string
+  clouds?: Clouds
   before: SectionState
   after: SectionState
 }
@@ -214,4 +247,57 @@ export interface SectionState {
   section: string
   source: SourceLine
   endpointSets: string[]
+}
+/**
+ * A destination the ExpressRoute page names as going over the public Internet, added or removed (since 1.1.0). An exception that names no destination is its own subject.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "expressRouteChange".
+ */
+export interface ExpressRouteChange {
+  rule: 'expressroute-exception-added' | 'expressroute-exception-removed'
+  level: ChangeLevel
+  fingerprint: Fingerprint
+  message: string
+  clouds?: Clouds
+  exceptionDestination?: DestinationRef
+  /**
+   * The exceptions naming it in the old revision; null when none did.
+   */
+  before: ExceptionRef[] | null
+  /**
+   * The exceptions naming it in the new revision; null when none does.
+   */
+  after: ExceptionRef[] | null
+}
+/**
+ * An ExpressRoute exception (a row or bullet of the ExpressRoute page) of one revision.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "exceptionRef".
+ */
+export interface ExceptionRef {
+  id: string
+  scope: 'overall' | 'saas' | 'desktop' | 'paas' | 'mobile' | 'gateway' | 'other'
+  /**
+   * The heading over the exception.
+   */
+  section: string
+  activity: string
+  source: SourceLine
+}
+/**
+ * A page compared on one side only (since 1.1.0): what it lists counts as added or removed.
+ *
+ * This interface was referenced by `Diff`'s JSON-Schema
+ * via the `definition` "pageChange".
+ */
+export interface PageChange {
+  rule: 'page-added' | 'page-removed'
+  level: ChangeLevel
+  fingerprint: Fingerprint
+  message: string
+  clouds?: Clouds
+  before: RevisionSource | null
+  after: RevisionSource | null
 }

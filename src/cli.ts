@@ -5,11 +5,12 @@
 import {existsSync, statSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
-import type {Catalog, Diagnostic} from '../generated/catalog.js'
+import type {Catalog, Cloud, Diagnostic} from '../generated/catalog.js'
 import type {Config} from '../generated/config.js'
 import {compareText, compile, type PageInput} from './compile/catalog.js'
 import {readConfig} from './config.js'
 import {destinationKey} from './diff/diff.js'
+import {cloudIds} from './diff/clouds.js'
 import {changeRules, diff, hasChangeAtLeast} from './diff/index.js'
 import {InputError} from './errors.js'
 import {dateRevision, replay, type DatedRevision} from './feed/history.js'
@@ -25,7 +26,7 @@ import {formatDiffMarkdown} from './format/diff-markdown.js'
 import {countText, formatDiffText} from './format/diff-text.js'
 import {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} from './format/export.js'
 import {FilterError, parseFilter} from './format/filter.js'
-import {pagesAtRevision} from './git.js'
+import {pagesAtRevision, resolveCommit} from './git.js'
 import {defaultMaxPageBytes, displayPath, readCatalog, readInput, stringify, writeFileAtomic} from './io.js'
 import {pageName, pagesInDirectory, skippedNote, type Skipped} from './pages.js'
 import {atLeast, diagnosticRules, isBlocking, type Level} from './rules.js'
@@ -58,8 +59,9 @@ Commands:
                                           --route internet|expressroute, --kind host,wildcard,...
   validate <catalog.json>                 check a catalog against schema/catalog.schema.json
   diff <old> <new> [--format text|markdown|json] [--fail-on error|warning|info] [-o file]
+       [--cloud public|usgov-gcc|usgov-gcchigh|usgov-dod|china]
                                           what changed: each side a catalog.json, a page, or a
-                                          directory of pages
+                                          directory of pages; --cloud: that cloud's only
   diff --base <ref> [--head <ref>] [--source dir]
                                           the same, for docs-source/ at two git revisions
   rules [--format text|json]              list the diagnostic and change rule ids
@@ -254,29 +256,34 @@ function diffCommand(args: string[], io: Io): number {
     output: {type: 'string', short: 'o'},
     base: {type: 'string'},
     head: {type: 'string'},
-    source: {type: 'string'}
+    source: {type: 'string'},
+    cloud: {type: 'string'}
   })
   const format = values.format ?? 'text'
   if (!diffFormats.includes(format as (typeof diffFormats)[number])) throw new UsageError(`--format must be one of ${diffFormats.join(', ')}`)
   const failOn = failOnLevel(values)
+  const cloud = values.cloud
+  if (cloud !== undefined && !cloudIds.includes(cloud as Cloud)) throw new UsageError(`--cloud must be one of ${cloudIds.join(', ')}`)
 
   let before: Catalog
   let after: Catalog
+  let commits: {from: string; to: string} | undefined
   if (values.base !== undefined) {
     if (positionals.length > 0) throw new UsageError('diff takes either <old> <new> or --base/--head, not both')
     const source = values.source ?? 'docs-source'
     const config = readConfig(io.cwd, values.config)
     const accept = config.accept ?? []
     const tree = {maxPageBytes: config.maxPageSize ?? defaultMaxPageBytes, onSkip: (skipped: Skipped) => note(skipped, io)}
-    before = compile(pagesAtRevision(values.base, source, io.cwd, tree), {accept}).catalog
-    after = compile(pagesAtRevision(values.head ?? 'HEAD', source, io.cwd, tree), {accept}).catalog
+    commits = {from: resolveCommit(values.base, io.cwd), to: resolveCommit(values.head ?? 'HEAD', io.cwd)}
+    before = compile(pagesAtRevision(commits.from, source, io.cwd, tree), {accept}).catalog
+    after = compile(pagesAtRevision(commits.to, source, io.cwd, tree), {accept}).catalog
   } else {
     if (positionals.length !== 2) throw new UsageError('diff needs <old> and <new> (or --base <ref>)')
     before = sideCatalog(positionals[0]!, values.config, io)
     after = sideCatalog(positionals[1]!, values.config, io)
   }
 
-  const document = diff(before, after)
+  const document = diff(before, after, {cloud: cloud as Cloud | undefined, ...(commits ? {commits} : {})})
   const text =
     format === 'json'
       ? formatDiffJson(document)

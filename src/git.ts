@@ -149,7 +149,8 @@ export function mergeBase(a: string, b: string, cwd: string): string | undefined
   }
 }
 
-function resolveCommit(ref: string, cwd: string): string {
+/** The full id of the commit `ref` names; an InputError when it names none. */
+export function resolveCommit(ref: string, cwd: string): string {
   if (ref.startsWith('-')) throw new InputError(`${ref}: not a git revision`)
   return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd).toString('utf8').trim()
 }

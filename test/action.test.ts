@@ -1,6 +1,6 @@
 // The GitHub Action end to end: the committed bundle runs as a child process, as on a runner, against
 // a temporary git repository and a stand-in for the GitHub API on 127.0.0.1.
-import {readFileSync} from 'node:fs'
+import {readFileSync, rmSync} from 'node:fs'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {validateAgainst} from '../src/validate.js'
@@ -132,7 +132,8 @@ action('changes reverted: the comment says "No endpoint changes" for the new hea
     assert.is(result.code, 0, result.stdout + result.stderr)
     const comments = server.commentsOf(7)
     assert.is(comments.length, 1)
-    assert.match(comments[0]!.body, 'No endpoint changes from `2020012900` → `2020012900`.')
+    // The same version on both sides: the commits tell them apart.
+    assert.match(comments[0]!.body, `No endpoint changes from \`2020012900 (${base.slice(0, 7)})\` → \`2020012900 (${reverted.slice(0, 7)})\`.`)
     assert.match(comments[0]!.body, footer(reverted))
     assert.not.match(comments[0]!.body, '###')
     assert.is(result.outputs['changed'], 'false')
@@ -320,6 +321,23 @@ action('an oversized diff is cut at a line, under 65,536 characters, pointing to
   })
 })
 
+action('the cloud input narrows the diff to that cloud', async () => {
+  const {repository, base, head} = changedRepository()
+  const event = pullRequestEvent({base, head})
+  try {
+    const publicCloud = await run(undefined, {repository, event, inputs: {comment: 'false', cloud: 'public'}})
+    assert.is(publicCloud.code, 0, publicCloud.stdout + publicCloud.stderr)
+    assert.match(publicCloud.summary, '**3 errors, 2 warnings, 4 infos**')
+    // The pages name no cloud: they are the public cloud's, and China's diff is empty.
+    const china = await run(undefined, {repository, event, inputs: {comment: 'false', cloud: 'china'}})
+    assert.is(china.code, 0, china.stdout + china.stderr)
+    assert.match(china.summary, 'No endpoint changes from `2020012900` → `2021090100` (China (21Vianet)).')
+    assert.is(china.outputs['changed'], 'false')
+  } finally {
+    rmSync(repository.directory, {recursive: true, force: true})
+  }
+})
+
 action.run()
 
 const failures = suite('action: failures')
@@ -382,6 +400,7 @@ failures('other events, bad inputs, and unmatched globs are refused with a messa
     [{eventName: 'push'}, '::error::expected a pull_request or pull_request_target event, got `push`'],
     [{inputs: {'fail-on': 'errors'}}, '::error::fail-on: expected one of none, error, warning, info, got `errors`'],
     [{inputs: {comment: 'yes'}}, '::error::comment: expected true or false, got `yes`'],
+    [{inputs: {cloud: 'gcc'}}, '::error::cloud: expected one of public, usgov-gcc, usgov-gcchigh, usgov-dod, china (or empty for all), got `gcc`'],
     [{inputs: {paths: '../elsewhere/*.md'}}, '::error::paths: ../elsewhere/*.md: expected a glob relative to the repository root'],
     [{inputs: {paths: 'pages/**/*.md'}}, `::error::paths: no file matches pages/**/*.md at ${base.slice(0, 7)} or ${head.slice(0, 7)}`],
     [{event: {}}, '::error::the event payload has no pull request with a number and base and head commits']

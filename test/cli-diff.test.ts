@@ -1,11 +1,13 @@
 // `endpoint-catalog diff` and `rules` as a user runs them: each input kind, each format, exit codes.
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
+import {contentHash} from '../src/compile/catalog.js'
 import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
+import {temporaryRepository} from './helpers/git-repository.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const command = suite('cli diff')
@@ -99,6 +101,61 @@ command('--base/--head compile docs-source/ from git objects, without checking a
   const missing = cli(['diff', '--base', 'no-such-ref'], repo)
   assert.is(missing.code, 2)
   assert.match(missing.stderr, /^endpoint-catalog: git rev-parse/)
+})
+
+command('a catalog of both pages against the URL page alone: the ExpressRoute page and its exceptions are reported, not dropped', () => {
+  const run = cli(['diff', 'generated/catalog.json', 'docs-source/power-bi-urls.md', '--format', 'json'])
+  assert.is(run.code, 0, run.stderr)
+  const document = JSON.parse(run.stdout)
+  assert.equal(validateAgainst('diff', document), [])
+  const rules = document.changes.map((change: {rule: string}) => change.rule)
+  assert.is(rules[0], 'page-removed')
+  assert.match(document.changes[0].message, /^ExpressRoute page `docs-source\/power-bi-expressroute\.md` is on the old side only: what it listed \(18 exceptions\)/)
+  assert.ok(rules.slice(1).every((rule: string) => rule === 'expressroute-exception-removed'))
+  assert.ok(rules.length > 18)
+  // The other way round, a page added; the same page set on both sides, nothing.
+  assert.match(cli(['diff', 'docs-source/power-bi-urls.md', 'generated/catalog.json']).stdout, /page-added/)
+  assert.match(cli(['diff', 'generated/catalog.json', 'docs-source']).stdout, /: no changes\n$/)
+})
+
+command('--cloud narrows the diff to one cloud; an unknown cloud is a usage error naming the valid ones', () => {
+  const directory = temporaryDirectory('diff')
+  const catalog = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
+  const set = catalog.endpointSets[0]
+  set.destinations.push({kind: 'host', value: 'app.high.powerbigov.us', clouds: ['usgov-gcchigh']})
+  catalog.contentHash = contentHash(catalog)
+  writeFileSync(join(directory, 'new.json'), JSON.stringify(catalog))
+  const all = cli(['diff', 'generated/catalog.json', join(directory, 'new.json')])
+  assert.is(all.code, 0, all.stderr)
+  assert.match(all.stdout, /^2018112801 → 2018112801 in Public, GCC High: 1 error\n/)
+  assert.match(all.stdout, /Destination `app\.high\.powerbigov\.us` added as required \([^)]*\) {2}\[GCC High\] {2}required-destination-added/)
+  const high = JSON.parse(cli(['diff', 'generated/catalog.json', join(directory, 'new.json'), '--cloud', 'usgov-gcchigh', '--format', 'json']).stdout)
+  assert.equal(high.clouds, ['usgov-gcchigh'])
+  assert.equal(high.changes.map((change: {rule: string}) => change.rule), ['required-destination-added'])
+  assert.match(cli(['diff', 'generated/catalog.json', join(directory, 'new.json'), '--cloud', 'public']).stdout, /: no changes\n$/)
+  const unknown = cli(['diff', 'generated/catalog.json', join(directory, 'new.json'), '--cloud', 'gcc'])
+  assert.is(unknown.code, 2)
+  assert.match(unknown.stderr, /^endpoint-catalog: --cloud must be one of public, usgov-gcc, usgov-gcchigh, usgov-dod, china\n/)
+})
+
+command('--base/--head at two commits of the same version: the commits tell the sides apart', () => {
+  const repository = temporaryRepository()
+  try {
+    const text = readFileSync(old, 'utf8')
+    const base = repository.commit({'docs-source/power-bi-urls.md': text}, 'base')
+    const head = repository.commit({'docs-source/power-bi-urls.md': text.replace('| app.powerbi.com |', '| app.powerbi.com, app2.powerbi.com |')}, 'head')
+    const run = cli(['diff', '--base', 'HEAD~1'], repository.directory)
+    assert.is(run.code, 0, run.stderr)
+    assert.is(run.stdout.split('\n')[0], `2020012900 (${base.slice(0, 7)}) → 2020012900 (${head.slice(0, 7)}): 1 error`)
+    const markdown = cli(['diff', '--base', 'HEAD~1', '--format', 'markdown'], repository.directory).stdout
+    assert.match(markdown, `from \`2020012900 (${base.slice(0, 7)})\` → \`2020012900 (${head.slice(0, 7)})\``)
+    const document = JSON.parse(cli(['diff', '--base', 'HEAD~1', '--format', 'json'], repository.directory).stdout)
+    assert.is(document.from.commit, base)
+    assert.is(document.to.commit, head)
+    assert.equal(validateAgainst('diff', document), [])
+  } finally {
+    rmSync(repository.directory, {recursive: true, force: true})
+  }
 })
 
 command('rules lists the diagnostic and the change rules', () => {

@@ -74,6 +74,27 @@ pinned('2018-08-10 → 2018-10-22: renamed sections and reworded purposes are re
   assert.not.ok(changes.some((change) => change.includes('Dashboard')))
 })
 
+pinned('2021-09-01 → 2023-09-29: `visuals.azureedge.net` substitutes the dropped `*.azureedge.net`, and is an addition', () => {
+  const document = fixtureDiff('power-bi-urls-2021-09-01-to-2023-09-29')
+  const added = document.changes.find((change) => 'destination' in change && change.destination.value === 'visuals.azureedge.net')
+  assert.ok(added && added.rule === 'required-destination-added')
+  assert.is(added.level, 'error')
+  assert.equal(added.replaces, [{kind: 'wildcard', value: '*.azureedge.net'}])
+  assert.match(added.message, /; add before you remove `\*\.azureedge\.net`$/)
+  const removed = document.changes.find((change) => 'destination' in change && change.destination.value === '*.azureedge.net')
+  assert.ok(removed && removed.rule === 'destination-removed')
+  assert.equal(removed.substitutes, [{kind: 'host', value: 'visuals.azureedge.net'}])
+  assert.not.ok(document.changes.some((change) => change.rule === 'destination-already-covered'))
+})
+
+pinned('2018-08-10 → 2018-10-22: `*.microsoft.com` goes, and the hosts under it were listed on both sides: nothing substitutes it', () => {
+  const document = fixtureDiff('power-bi-urls-2018-08-10-to-2018-10-22')
+  const removed = document.changes.find((change) => 'destination' in change && change.destination.value === '*.microsoft.com')
+  assert.ok(removed && removed.rule === 'destination-removed')
+  assert.is(removed.substitutes, undefined)
+  assert.not.ok(document.changes.some((change) => change.rule === 'destination-already-covered' || ('replaces' in change && change.replaces)))
+})
+
 pinned.run()
 
 const revisions = readdirSync(compileFixtures)
@@ -120,8 +141,18 @@ function key(change: Change, mirrored: boolean): string {
     const subject = change.previous ? pair(change.previous.value, change.destination.value) : change.destination.value
     return `${rule} ${subject}${ports}`
   }
-  if (change.rule === 'section-renamed') return `${rule} ${pair(change.before.section, change.after.section)}`
-  return `${rule} ${pair(change.before?.id ?? '', change.after?.id ?? '')}`
+  switch (change.rule) {
+    case 'section-renamed':
+      return `${rule} ${pair(change.before.section, change.after.section)}`
+    case 'purpose-changed':
+    case 'endpoint-set-moved':
+    case 'endpoint-set-added':
+    case 'endpoint-set-removed':
+      return `${rule} ${pair(change.before?.id ?? '', change.after?.id ?? '')}`
+    default:
+      // URL pages only: no ExpressRoute exception or page is on one side only.
+      throw new Error(`unexpected ${change.rule}`)
+  }
 }
 
 for (const a of revisions) {
@@ -134,5 +165,27 @@ for (const a of revisions) {
     })
   }
 }
+
+symmetry('2018-08-10 → 2020-01-29: `web.vortex.data.microsoft.com` substitutes the dropped `*.microsoft.com`', () => {
+  const document = diff(catalogs.get('2018-08-10.md')!, catalogs.get('2020-01-29.md')!)
+  const substituted = document.changes.filter((change) => 'replaces' in change && change.replaces)
+  assert.equal(
+    substituted.map((change) => [change.rule, 'destination' in change ? change.destination.value : '', 'replaces' in change ? change.replaces?.map((ref) => ref.value) : []]),
+    [['required-destination-added', 'web.vortex.data.microsoft.com', ['*.microsoft.com']]]
+  )
+  const removed = document.changes.find((change) => 'destination' in change && change.destination.value === '*.microsoft.com')
+  assert.ok(removed && 'substitutes' in removed)
+  assert.equal(removed.substitutes, [{kind: 'host', value: 'web.vortex.data.microsoft.com'}])
+  assert.match(removed.message, /; allow its substitutes `web\.vortex\.data\.microsoft\.com` first$/)
+})
+
+symmetry('2018-10-22 → 2020-01-29: a host under a wildcard both revisions list (as required, on its ports) is already covered', () => {
+  const document = diff(catalogs.get('2018-10-22.md')!, catalogs.get('2020-01-29.md')!)
+  const covered = document.changes.filter((change) => change.rule === 'destination-already-covered')
+  assert.equal(
+    covered.map((change) => ('destination' in change ? [change.destination.value, change.coveredBy?.value] : [])),
+    [['store-images.s-microsoft.com', '*.s-microsoft.com']]
+  )
+})
 
 symmetry.run()

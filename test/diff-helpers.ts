@@ -47,8 +47,23 @@ export function summary(document: Diff): string[] {
 }
 
 function subject(change: Change): string {
-  if ('destination' in change) return change.destination.value
-  if (change.rule === 'section-renamed') return `${change.before.section} -> ${change.after.section}`
-  const set = change.after ?? change.before
-  return set ? `${set.section} / ${set.purpose}` : ''
+  switch (change.rule) {
+    case 'section-renamed':
+      return `${change.before.section} -> ${change.after.section}`
+    case 'expressroute-exception-added':
+    case 'expressroute-exception-removed':
+      return change.exceptionDestination?.value ?? (change.after ?? change.before)?.[0]?.activity ?? ''
+    case 'page-added':
+    case 'page-removed':
+      return (change.after ?? change.before)?.path ?? ''
+    case 'purpose-changed':
+    case 'endpoint-set-moved':
+    case 'endpoint-set-added':
+    case 'endpoint-set-removed': {
+      const set = change.after ?? change.before
+      return set ? `${set.section} / ${set.purpose}` : ''
+    }
+    default:
+      return change.destination.value
+  }
 }

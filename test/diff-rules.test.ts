@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {changeRules, diff, type ChangeRuleId} from '../src/diff/index.js'
 import diffSchema from '../schema/diff.schema.json' with {type: 'json'}
+import {compile} from '../src/index.js'
 import {catalogOf, diffPages, expressRoutePage, page, summary} from './diff-helpers.js'
 
 const registry = suite('change rule registry')
@@ -15,7 +16,23 @@ registry('every rule id is kebab-case and has a level, a message template and a 
     assert.ok(rule.description.length > 20, `${id} has a description`)
     for (const [, name] of rule.message.matchAll(/\{(\w+)\}/g)) {
       assert.ok(
-        ['destination', 'previous', 'coveredBy', 'ports', 'requirement', 'before', 'after', 'section', 'purpose', 'where'].includes(name!),
+        [
+          'destination',
+          'previous',
+          'coveredBy',
+          'replaces',
+          'substitutes',
+          'ports',
+          'requirement',
+          'before',
+          'after',
+          'section',
+          'purpose',
+          'where',
+          'page',
+          'kind',
+          'count'
+        ].includes(name!),
         `${id}: unknown placeholder {${name}}`
       )
     }
@@ -67,7 +84,9 @@ registry('the schema names exactly the rules of the registry', () => {
   const inSchema = [
     ...defs.destinationChange.properties.rule.enum,
     ...defs.endpointSetChange.properties.rule.enum,
-    ...defs.sectionChange.properties.rule.enum
+    ...defs.sectionChange.properties.rule.enum,
+    ...defs.expressRouteChange.properties.rule.enum,
+    ...defs.pageChange.properties.rule.enum
   ].sort()
   assert.equal(inSchema, Object.keys(changeRules).sort())
 })
@@ -101,6 +120,18 @@ const cases: Record<ChangeRuleId, Case[]> = {
       changes: ['required-destination-added sql.powerbi.com']
     },
     {
+      // The wildcard that covered it is gone: the host substitutes it, and is an addition.
+      before: page({Visuals: [one('**Required:** Visuals', '*.azureedge.net')]}),
+      after: page({Visuals: [one('**Required:** Visuals', 'visuals.azureedge.net')]}),
+      changes: ['required-destination-added visuals.azureedge.net', 'destination-removed *.azureedge.net']
+    },
+    {
+      // The wildcard stays, but without the port the host needs.
+      before: page({Visuals: [one('**Required:** Visuals', '*.azureedge.net', 'TCP 80, 443')]}),
+      after: page({Visuals: [one('**Required:** Visuals', '*.azureedge.net'), one('**Required:** Store', 'visuals.azureedge.net', 'TCP 80')]}),
+      changes: ['required-destination-added visuals.azureedge.net', 'ports-removed *.azureedge.net']
+    },
+    {
       // An optional wildcard may not be allowed: a required host under it is still news.
       before: page({Maps: [one('**Optional:** Maps', '*.bing.com')]}),
       after: page({Maps: [one('**Optional:** Maps', '*.bing.com'), one('**Required:** Search', 'api.bing.com')]}),
@@ -117,12 +148,10 @@ const cases: Record<ChangeRuleId, Case[]> = {
   ],
   'destination-already-covered': [
     {
+      // The wildcard stays: an administrator who allowed it has nothing to do.
       before: page({Visuals: [one('**Required:** Visuals', '*.azureedge.net')]}),
-      after: page({Visuals: [one('**Required:** Visuals', 'visuals.azureedge.net')]}),
-      changes: [
-        'destination-already-covered visuals.azureedge.net',
-        'destination-removed *.azureedge.net'
-      ],
+      after: page({Visuals: [one('**Required:** Visuals', '*.azureedge.net'), one('**Required:** Store', 'visuals.azureedge.net')]}),
+      changes: ['destination-already-covered visuals.azureedge.net'],
       level: 'info'
     }
   ],
@@ -199,6 +228,10 @@ const cases: Record<ChangeRuleId, Case[]> = {
     }
   ],
   'expressroute-routing-changed': [],
+  'expressroute-exception-added': [],
+  'expressroute-exception-removed': [],
+  'page-added': [],
+  'page-removed': [],
   'reference-added': [
     {
       before: page({Auth: [one('**Required:** Identity', 'app.powerbi.com')]}),
@@ -302,30 +335,77 @@ for (const [rule, list] of Object.entries(cases)) {
   })
 }
 
-rules('expressroute-routing-changed: an exception added or dropped on the ExpressRoute page', () => {
+rules('expressroute-routing-changed, expressroute-exception-added and -removed: an exception replaced on the ExpressRoute page', () => {
   const urls = page({Portal: [one('**Required:** Portal', 'app.powerbi.com, login.powerbi.com')]})
   const before = catalogOf(urls, expressRoutePage(['login.powerbi.com']))
   const after = catalogOf(urls, expressRoutePage(['*.powerbi.com']))
   const document = diff(before, after)
-  assert.equal(summary(document), ['expressroute-routing-changed app.powerbi.com'])
+  assert.equal(summary(document), [
+    'expressroute-routing-changed app.powerbi.com',
+    'expressroute-exception-added *.powerbi.com',
+    'expressroute-exception-removed login.powerbi.com'
+  ])
   const change = document.changes[0]!
   assert.is(change.level, 'warning')
   assert.ok('destination' in change)
   assert.is(change.before?.route, 'expressroute')
   assert.is(change.after?.route, 'internet')
   assert.is(change.message, 'Destination `app.powerbi.com` now routed over the public Internet, was ExpressRoute (Portal / Portal)')
+
+  const [added, removed] = document.changes.slice(1)
+  assert.ok(added?.rule === 'expressroute-exception-added' && removed?.rule === 'expressroute-exception-removed')
+  assert.is(added.level, 'warning')
+  assert.is(removed.level, 'info')
+  assert.is(added.message, 'ExpressRoute exception `*.powerbi.com` added (Power BI SaaS Application and ExpressRoute / Login): its traffic goes over the public Internet')
+  assert.equal(added.exceptionDestination, {kind: 'wildcard', value: '*.powerbi.com'})
+  assert.is(added.before, null)
+  assert.equal(added.after?.map((exception) => [exception.scope, exception.activity, exception.source]), [['saas', 'Login', 'expressroute.md:11']])
+  assert.equal(removed.after, null)
+  assert.is(removed.before?.length, 1)
 })
 
-rules('expressroute-routing-changed: not reported when one revision has no ExpressRoute page', () => {
+rules('expressroute-exception-added: a new exception for a destination the URL page does not list is still a change', () => {
   const urls = page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]})
-  assert.equal(diff(catalogOf(urls), catalogOf(urls, expressRoutePage(['app.powerbi.com']))).changes, [])
+  const document = diff(catalogOf(urls, expressRoutePage(['app.powerbi.com'])), catalogOf(urls, expressRoutePage(['app.powerbi.com', 'cdn.example.com'])))
+  assert.equal(summary(document), ['expressroute-exception-added cdn.example.com'])
+})
+
+rules('page-added and page-removed: a page on one side only, with what it lists', () => {
+  const urls = page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]})
+  const withPage = catalogOf(urls, expressRoutePage(['app.powerbi.com', 'login.powerbi.com']))
+  const removed = diff(withPage, catalogOf(urls))
+  // No routing change: the new side says nothing of ExpressRoute.
+  assert.equal(summary(removed), [
+    'page-removed expressroute.md',
+    'expressroute-exception-removed app.powerbi.com',
+    'expressroute-exception-removed login.powerbi.com'
+  ])
+  assert.is(removed.changes[0]!.level, 'warning')
+  assert.is(removed.changes[0]!.message, 'ExpressRoute page `expressroute.md` is on the old side only: what it listed (1 exception) is reported as removed')
+
+  const added = diff(catalogOf(urls), withPage)
+  assert.equal(summary(added), [
+    'expressroute-exception-added app.powerbi.com',
+    'expressroute-exception-added login.powerbi.com',
+    'page-added expressroute.md'
+  ])
+  const page_ = added.changes.find((change) => change.rule === 'page-added')!
+  assert.is(page_.level, 'info')
+  assert.ok(page_.rule === 'page-added' && page_.after?.page === 'expressroute' && page_.before === null)
+})
+
+rules('page-added and page-removed: pages pair by kind, whatever their paths', () => {
+  const before = compile([{path: 'a/2020-01-29.md', value: page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]})}]).catalog
+  const after = compile([{path: 'b/2021-09-01.md', value: page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]})}]).catalog
+  assert.equal(diff(before, after).changes, [])
 })
 
 rules('every rule has a test that produces it', () => {
   const tested = Object.entries(cases)
     .filter(([, list]) => list.length > 0)
     .map(([rule]) => rule)
-  assert.equal([...tested, 'expressroute-routing-changed'].sort(), Object.keys(changeRules).sort())
+  const separately = ['expressroute-routing-changed', 'expressroute-exception-added', 'expressroute-exception-removed', 'page-added', 'page-removed']
+  assert.equal([...tested, ...separately].sort(), Object.keys(changeRules).sort())
 })
 
 rules.run()

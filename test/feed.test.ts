@@ -204,7 +204,8 @@ history('a third page, in its own directory, is a page of its own; the URL page 
   const published = replay([revisionPage('2018-08-10'), gateway, revisionPage('2020-01-29')].map(dated), {accept})!
   assert.equal(published.catalog.sources.map((source) => source.path), ['gateway/2019-05-01.md', 'power-bi-urls/2020-01-29.md'])
   const [gatewayRelease] = published.feed.versions.filter((release) => release.version === '2019050100')
-  assert.equal(gatewayRelease!.changes.map((change) => change.rule), ['required-destination-added'])
+  // A second URL page: its own destinations, and the page itself, are news.
+  assert.equal(gatewayRelease!.changes.map((change) => change.rule), ['required-destination-added', 'page-added'])
   assert.is(sinceOf(published.catalog)['gateway.example.com'], '2019050100')
 })
 

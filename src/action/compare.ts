@@ -2,12 +2,13 @@
  * The pull request's endpoint diff: the pages matching the globs, compiled at the merge base and
  * at the head from git objects only (the pull request's code is never checked out or run).
  */
+import type {Cloud} from '../../generated/catalog.js'
 import type {Diff} from '../../generated/diff.js'
 import {compile} from '../compile/catalog.js'
 import {defaultConfigPath, parseConfig} from '../config.js'
 import {diff} from '../diff/index.js'
 import {InputError} from '../errors.js'
-import {fileAtRevision, hasCommit, mergeBase, objectAtRevision, pagesMatching} from '../git.js'
+import {fileAtRevision, hasCommit, mergeBase, objectAtRevision, pagesMatching, resolveCommit} from '../git.js'
 import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
 import type {BuildSection} from '../format/build-errors-markdown.js'
@@ -25,8 +26,8 @@ export interface Comparison {
   build: BuildSection
 }
 
-/** Compile the pages matching `patterns` at the merge base and at the head, and diff them. */
-export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: string): Comparison {
+/** Compile the pages matching `patterns` at the merge base and at the head, and diff them (in `cloud` only, when given). */
+export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: string, cloud?: Cloud): Comparison {
   for (const [side, commit] of [['base', pull.base], ['head', pull.head]] as const) {
     if (!hasCommit(commit, cwd)) {
       // On pull_request_target the checkout is the base branch, whose history never holds the head.
@@ -60,7 +61,8 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   }
   const beforeCatalog = compile(before, {accept}).catalog
   const afterCatalog = compile(after, {accept}).catalog
-  const document = diff(beforeCatalog, afterCatalog)
+  const head = resolveCommit(pull.head, cwd)
+  const document = diff(beforeCatalog, afterCatalog, {cloud, commits: {from: base, to: head}})
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd)
   return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged}}
 }

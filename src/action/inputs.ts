@@ -1,8 +1,10 @@
 /**
  * The action's inputs (declared, with their defaults, in action.yml): which pages to compare,
- * whether to comment, the token to comment with, and the level that fails the job.
+ * whether to comment, the token to comment with, the level that fails the job, and the cloud.
  */
 import * as core from '@actions/core'
+import type {Cloud} from '../../generated/catalog.js'
+import {cloudIds} from '../diff/clouds.js'
 import {InputError} from '../errors.js'
 import type {Level} from '../rules.js'
 
@@ -15,10 +17,12 @@ export interface ActionInputs {
   token: string
   /** A change at or above this level fails the job (undefined: never). */
   failOn: Level | undefined
+  /** Compare this cloud only (undefined: every cloud the pages name). */
+  cloud: Cloud | undefined
 }
 
 /** The names action.yml declares, in its order. */
-export const inputNames = ['paths', 'github-token', 'fail-on', 'comment'] as const
+export const inputNames = ['paths', 'github-token', 'fail-on', 'comment', 'cloud'] as const
 
 const failOnValues = ['none', 'error', 'warning', 'info'] as const
 
@@ -47,7 +51,12 @@ export function readInputs(): ActionInputs {
     throw new InputError(`comment: expected true or false, got \`${core.getInput('comment')}\``)
   }
 
+  const cloud = core.getInput('cloud')
+  if (cloud !== '' && !(cloudIds as string[]).includes(cloud)) {
+    throw new InputError(`cloud: expected one of ${cloudIds.join(', ')} (or empty for all), got \`${cloud}\``)
+  }
+
   const token = core.getInput('github-token')
   if (comment && token === '') throw new InputError('github-token: empty; it is needed to comment (or set comment: false)')
-  return {paths, comment, token, failOn: failOn === 'none' ? undefined : (failOn as Level)}
+  return {paths, comment, token, failOn: failOn === 'none' ? undefined : (failOn as Level), cloud: cloud === '' ? undefined : (cloud as Cloud)}
 }

@@ -3,10 +3,11 @@
  * per destination) and the endpoint sets (table rows), matched across the two revisions.
  * Nothing here grades or words a change; checks in changes.ts do.
  */
-import type {Catalog, Destination, EndpointSet, Port, Requirement} from '../../generated/catalog.js'
+import type {Catalog, Cloud, Destination, EndpointSet, ExpressRouteException, Port, Requirement, Source} from '../../generated/catalog.js'
 import {compareText, normaliseText} from '../compile/catalog.js'
 import {comparePorts, portKey, sortPorts} from '../compile/cells.js'
 import {coveringWildcardPatterns, matchKey} from '../compile/destination.js'
+import {destinationClouds, sortClouds} from './clouds.js'
 
 /**
  * One destination of the effective allowlist of a revision. What it sums up over the rows listing
@@ -83,7 +84,9 @@ export interface SectionRename {
   pairs: EndpointSetPair[]
 }
 
-export interface Differences {
+/** What differs in the allowlist of one cloud. */
+export interface CloudDifferences {
+  cloud: Cloud
   /**
    * The allowlist entries of each revision that can take part in a change: the destinations
    * changed rows list (with every row listing them), and all wildcards (which may cover them).
@@ -105,23 +108,73 @@ export interface Differences {
   retargeted: Array<{before: AllowlistEntry; after: AllowlistEntry}>
   /** For each removed host, URL or wildcard a wildcard of the new revision covers: that wildcard. */
   coveredBy: Map<string, AllowlistEntry>
-  /** For each added one a wildcard of the old revision covered, as required and with its ports: that wildcard. */
+  /**
+   * For each added one a wildcard listed in both revisions covers, as required and with its ports
+   * in each: that wildcard. An administrator who allowed it and keeps it allows the destination.
+   */
   alreadyCoveredBy: Map<string, AllowlistEntry>
+  /** For each added one not already covered: the wildcards of the old revision that cover it and are gone. */
+  replaces: Map<string, AllowlistEntry[]>
+  /** For each removed wildcard: the added destinations that replace it (the inverse of `replaces`). */
+  substitutes: Map<string, AllowlistEntry[]>
+}
+
+export interface Differences {
+  /** The allowlist differences of each cloud compared, in the catalog's cloud order. */
+  clouds: CloudDifferences[]
   endpointSets: {
     matched: EndpointSetPair[]
     added: EndpointSet[]
     removed: EndpointSet[]
   }
   sectionRenames: SectionRename[]
+  /** ExpressRoute exceptions by what they name: added and removed. */
+  exceptions: {added: ExceptionEntry[]; removed: ExceptionEntry[]}
+  /** Pages on one side only (no page of the same kind to pair with on the other). */
+  pages: {added: PageEntry[]; removed: PageEntry[]}
+}
+
+/** A page of one side, with how many destinations (URL page) or exceptions (ExpressRoute page) it gives. */
+export interface PageEntry {
+  source: Source
+  listed: number
+}
+
+/**
+ * What the ExpressRoute page says goes over the public Internet, one entry per destination an
+ * exception names (or per exception, for a bullet that names none), with the exceptions naming it.
+ */
+export interface ExceptionEntry {
+  key: string
+  /** The destination named, or undefined for an exception that names none. */
+  destination: Destination | undefined
+  exceptions: ExpressRouteException[]
+}
+
+export interface CompareOptions {
+  /** The clouds to compare (default: every cloud either catalog names). */
+  clouds?: Cloud[]
 }
 
 const requirementRank: Record<Requirement, number> = {unknown: 0, optional: 1, required: 2}
 
 /** Compare two catalogs; returns what differs, in a deterministic order. */
-export function compare(before: Catalog, after: Catalog): Differences {
+export function compare(before: Catalog, after: Catalog, options: CompareOptions = {}): Differences {
   const {matched, added, removed} = matchEndpointSets(before.endpointSets, after.endpointSets)
   const unchanged = unchangedRows(matched)
-  const [old, current] = changedAllowlists(before, after, unchanged)
+  const clouds = options.clouds ?? catalogClouds([before, after])
+  return {
+    clouds: clouds.map((cloud) => compareCloud(cloud, before, after, unchanged, matched)),
+    endpointSets: {matched, added, removed},
+    sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets),
+    exceptions: compareExceptions(before, after),
+    pages: comparePages(before, after)
+  }
+}
+
+/** The allowlist differences of one cloud: only the destinations that apply to it take part. */
+function compareCloud(cloud: Cloud, before: Catalog, after: Catalog, unchanged: Set<EndpointSet>, matched: EndpointSetPair[]): CloudDifferences {
+  const [old, current] = changedAllowlists(before, after, unchanged, cloud)
   const removedAll = missingFrom(old, current)
   const addedAll = missingFrom(current, old)
   const retargeted = pairReferences(
@@ -132,16 +185,23 @@ export function compare(before: Catalog, after: Catalog): Differences {
   const paired = new Set(retargeted.flatMap(({before, after}) => [before.key, after.key]))
 
   const coveredBy = coveringWildcards(removedAll, current, () => true)
-  // Covered only if an administrator who allowed the wildcard allowed all this destination needs.
-  const alreadyCoveredBy = coveringWildcards(
-    addedAll,
+  // Covered only if an administrator who allowed the wildcard allowed all this destination needs,
+  // and keeps it: a wildcard the new revision drops will be taken off the allowlist.
+  const sufficient = (wildcard: AllowlistEntry, entry: AllowlistEntry): boolean =>
+    requirementRank[wildcard.requirement] >= requirementRank[entry.requirement] &&
+    portKeys(entry.ports).every((port) => portKeys(wildcard.ports).includes(port))
+  const alreadyCoveredBy = coveringWildcards(addedAll, old, (wildcard, entry) => {
+    const kept = current.get(wildcard.key)
+    return kept !== undefined && sufficient(wildcard, entry) && sufficient(kept, entry)
+  })
+  const {replaces, substitutes} = substitutions(
+    addedAll.filter((entry) => !alreadyCoveredBy.has(entry.key)),
     old,
-    (wildcard, entry) =>
-      requirementRank[wildcard.requirement] >= requirementRank[entry.requirement] &&
-      portKeys(entry.ports).every((port) => portKeys(wildcard.ports).includes(port))
+    current
   )
 
   return {
+    cloud,
     before: old,
     after: current,
     added: addedAll.filter((entry) => !paired.has(entry.key)),
@@ -150,9 +210,107 @@ export function compare(before: Catalog, after: Catalog): Differences {
     retargeted,
     coveredBy,
     alreadyCoveredBy,
-    endpointSets: {matched, added, removed},
-    sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets)
+    replaces,
+    substitutes
   }
+}
+
+/**
+ * Added destinations that stand in for wildcards the new revision dropped: for each, every
+ * wildcard of the old revision covering it that the new one no longer lists; and the inverse.
+ */
+function substitutions(added: AllowlistEntry[], old: Allowlist, current: Allowlist): Pick<CloudDifferences, 'replaces' | 'substitutes'> {
+  const replaces = new Map<string, AllowlistEntry[]>()
+  const substitutes = new Map<string, AllowlistEntry[]>()
+  for (const entry of added) {
+    const key = matchKey(entry)
+    if (key === undefined) continue
+    for (const pattern of coveringWildcardPatterns(key)) {
+      const wildcardKey = destinationKey({kind: 'wildcard', value: pattern})
+      const wildcard = old.get(wildcardKey)
+      if (wildcard === undefined || current.has(wildcardKey)) continue
+      replaces.set(entry.key, [...(replaces.get(entry.key) ?? []), wildcard])
+      substitutes.set(wildcard.key, [...(substitutes.get(wildcard.key) ?? []), entry])
+    }
+  }
+  return {replaces, substitutes}
+}
+
+/** The clouds the destinations of some catalogs apply to, in the catalog's order. */
+export function catalogClouds(catalogs: Catalog[]): Cloud[] {
+  const found = new Set<Cloud>()
+  for (const catalog of catalogs) {
+    for (const set of catalog.endpointSets) {
+      if (set.destinations.length === 0) found.add('public')
+      for (const destination of set.destinations) for (const cloud of destinationClouds(destination)) found.add(cloud)
+    }
+  }
+  // Two empty catalogs still compare something: the default cloud.
+  return found.size === 0 ? ['public'] : sortClouds(found)
+}
+
+/** The clouds of a row: those of its destinations (a row without any: the public cloud). */
+export function rowClouds(set: EndpointSet): readonly Cloud[] {
+  if (set.destinations.length === 0) return ['public']
+  if (set.destinations.every((destination) => destination.clouds === undefined)) return ['public']
+  return sortClouds(set.destinations.flatMap((destination) => destinationClouds(destination)))
+}
+
+/** Exception entries of a catalog, keyed by the destination they name (or the exception itself). */
+function exceptionEntries(catalog: Catalog): Map<string, ExceptionEntry> {
+  const entries = new Map<string, ExceptionEntry>()
+  for (const exception of catalog.expressRoute.exceptions) {
+    const named = exception.destinations.length > 0 ? exception.destinations : [undefined]
+    for (const destination of named) {
+      // An exception naming no destination is known by its scope and activity (which its id hashes).
+      const key = destination ? destinationKey(destination) : 'exception ' + exception.id
+      const entry = entries.get(key) ?? {key, destination, exceptions: []}
+      if (!entry.exceptions.includes(exception)) entry.exceptions.push(exception)
+      entries.set(key, entry)
+    }
+  }
+  return entries
+}
+
+function compareExceptions(before: Catalog, after: Catalog): Differences['exceptions'] {
+  const old = exceptionEntries(before)
+  const current = exceptionEntries(after)
+  return {
+    added: [...current.values()].filter((entry) => !old.has(entry.key)),
+    removed: [...old.values()].filter((entry) => !current.has(entry.key))
+  }
+}
+
+/**
+ * Pages on one side only. Pages pair by kind (a URL page with a URL page): by path first, then
+ * the rest in path order; what is left over on either side is reported. A side without any page
+ * (the empty catalog before a first release) compares no page set, and gives no page change.
+ */
+function comparePages(before: Catalog, after: Catalog): Differences['pages'] {
+  const pages: Differences['pages'] = {added: [], removed: []}
+  if (before.sources.length === 0 || after.sources.length === 0) return pages
+  for (const kind of ['urls', 'expressroute'] as const) {
+    const old = before.sources.filter((source) => source.page === kind)
+    const current = after.sources.filter((source) => source.page === kind)
+    const paths = new Set(old.map((source) => source.path))
+    const samePath = new Set(current.filter((source) => paths.has(source.path)).map((source) => source.path))
+    const restOld = old.filter((source) => !samePath.has(source.path))
+    const restCurrent = current.filter((source) => !samePath.has(source.path))
+    for (const source of restOld.slice(restCurrent.length)) pages.removed.push(pageEntry(source, before))
+    for (const source of restCurrent.slice(restOld.length)) pages.added.push(pageEntry(source, after))
+  }
+  return pages
+}
+
+function pageEntry(source: Source, catalog: Catalog): PageEntry {
+  if (source.page === 'expressroute') {
+    return {source, listed: catalog.expressRoute.exceptions.filter((exception) => exception.source.path === source.path).length}
+  }
+  const keys = new Set<string>()
+  for (const set of catalog.endpointSets) {
+    if (set.source.path === source.path) for (const destination of set.destinations) keys.add(destinationKey(destination))
+  }
+  return {source, listed: keys.size}
 }
 
 /** The entries of `list` that `other` does not have, in `list` order. */
@@ -198,8 +356,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** Destinations in both allowlists, but for those only unchanged rows list (on both sides, so the same rows). */
-function keptDestinations(old: Allowlist, current: Allowlist, unchanged: Set<EndpointSet>): Differences['kept'] {
-  const kept: Differences['kept'] = []
+function keptDestinations(old: Allowlist, current: Allowlist, unchanged: Set<EndpointSet>): CloudDifferences['kept'] {
+  const kept: CloudDifferences['kept'] = []
   for (const entry of current.values()) {
     const previous = old.get(entry.key)
     if (previous === undefined) continue
@@ -217,16 +375,18 @@ function keptDestinations(old: Allowlist, current: Allowlist, unchanged: Set<End
  * sides (`unchanged`) add only the destinations a changed row also lists, and wildcards. A small
  * edit to a large page then builds entries for few destinations instead of all of them.
  */
-function changedAllowlists(before: Catalog, after: Catalog, unchanged: Set<EndpointSet>): [Allowlist, Allowlist] {
+function changedAllowlists(before: Catalog, after: Catalog, unchanged: Set<EndpointSet>, cloud: Cloud): [Allowlist, Allowlist] {
   const old = new Map<string, AllowlistEntry>()
   const current = new Map<string, AllowlistEntry>()
   const changed = (set: EndpointSet): boolean => !unchanged.has(set)
-  addListings(old, before.endpointSets, changed, () => true)
-  addListings(current, after.endpointSets, changed, () => true)
+  const inCloud = (destination: Destination): boolean => destinationClouds(destination).includes(cloud)
+  addListings(old, before.endpointSets, changed, (_, destination) => inCloud(destination))
+  addListings(current, after.endpointSets, changed, (_, destination) => inCloud(destination))
   // An unchanged row is on both sides, so a destination it lists is listed on both: it matters only
   // where a changed row also lists it (on either side), or as a wildcard that may cover another.
   // (What this pass adds is a wildcard or already there, so it does not widen what is wanted.)
-  const wanted = (key: string, destination: Destination): boolean => destination.kind === 'wildcard' || old.has(key) || current.has(key)
+  const wanted = (key: string, destination: Destination): boolean =>
+    inCloud(destination) && (destination.kind === 'wildcard' || old.has(key) || current.has(key))
   addListings(old, before.endpointSets, (set) => unchanged.has(set), wanted)
   addListings(current, after.endpointSets, (set) => unchanged.has(set), wanted)
   sortListings(old)

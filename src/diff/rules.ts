@@ -11,23 +11,31 @@ export interface ChangeRule {
   /** Level instead, when the destination is required in the new revision (see `ports-added`). */
   requiredLevel?: Level
   /**
-   * What a change says, with `{placeholders}`: `destination`, `previous`, `coveredBy`, `ports`,
-   * `requirement`, `before`, `after`, `section`, `purpose`, `where` (the section / purpose list).
+   * What a change says, with `{placeholders}`: `destination`, `previous`, `coveredBy`, `replaces`,
+   * `substitutes`, `ports`, `requirement`, `before`, `after`, `section`, `purpose`, `where` (the
+   * section / purpose list), `page`, `kind`, `count`. A `[bracketed part]` is said only when all
+   * its placeholders have a value.
    */
   message: string
   description: string
 }
 
 export const changeRules = {
+  'page-removed': {
+    level: 'warning',
+    message: '{kind} page `{page}` is on the old side only: what it listed ({count}) is reported as removed',
+    description:
+      'A page compared on the old side has no counterpart (a page of the same kind) on the new side, such as a catalog of both pages diffed with the URL page alone: its destinations or ExpressRoute exceptions are reported removed. Compare like with like unless the page is really gone.'
+  },
   'required-destination-added': {
     level: 'error',
-    message: 'Destination `{destination}` added as required ({where})',
+    message: 'Destination `{destination}` added as required ({where})[; add before you remove {replaces}]',
     description:
-      'A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or Power BI breaks.'
+      'A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or Power BI breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard.'
   },
   'optional-destination-added': {
     level: 'warning',
-    message: 'Destination `{destination}` added as {requirement} ({where})',
+    message: 'Destination `{destination}` added as {requirement} ({where})[; add before you remove {replaces}]',
     description:
       'A destination is on the allowlist of the new revision, optional (or of unknown requirement), and was on no list before: allow it for the feature it serves.'
   },
@@ -35,17 +43,17 @@ export const changeRules = {
     level: 'info',
     message: 'Destination `{destination}` added as {requirement}, already covered by `{coveredBy}` ({where})',
     description:
-      'A destination is new to the list, but a wildcard of the old revision already covered it, at least as required and with all its ports: nothing to do if that wildcard is allowed.'
+      'A destination is new to the list, but a wildcard listed in both revisions covers it, at least as required and with all its ports in each: nothing to do if that wildcard is allowed. (A wildcard only the old revision lists does not count: the destination substitutes it, and is reported added.)'
   },
   'destination-removed': {
     level: 'info',
-    message: 'Destination `{destination}` removed (was {requirement}: {where})',
+    message: 'Destination `{destination}` removed (was {requirement}: {where})[; allow its substitutes {substitutes} first]',
     description:
-      'A destination is no longer listed and no wildcard of the new revision covers it: it may be taken off the allowlist.'
+      'A destination is no longer listed and no wildcard of the new revision covers it: it may be taken off the allowlist. For a wildcard, the destinations it covered that the new revision adds are named (`substitutes`): allow them first.'
   },
   'destination-covered-by-wildcard': {
     level: 'info',
-    message: 'Destination `{destination}` removed, still covered by `{coveredBy}` (was {requirement}: {where})',
+    message: 'Destination `{destination}` removed, still covered by `{coveredBy}` (was {requirement}: {where})[; allow its substitutes {substitutes} first]',
     description:
       'A destination is no longer listed, but a wildcard of the new revision covers it: nothing to do if the wildcard is allowed.'
   },
@@ -78,6 +86,18 @@ export const changeRules = {
     description:
       'For ExpressRoute customers, a destination listed in both revisions changed between going over ExpressRoute and going over the public Internet. Only reported when both revisions include the ExpressRoute page.'
   },
+  'expressroute-exception-added': {
+    level: 'warning',
+    message: 'ExpressRoute exception `{destination}` added ({where}): its traffic goes over the public Internet',
+    description:
+      'The ExpressRoute page names a destination (or, for a bullet without one, an activity) it did not name before: ExpressRoute customers reach it over the public Internet, which their proxy or firewall must allow. The destinations of the URL page it covers are reported as routing changes.'
+  },
+  'expressroute-exception-removed': {
+    level: 'info',
+    message: 'ExpressRoute exception `{destination}` removed (was {where})',
+    description:
+      'The ExpressRoute page no longer names a destination (or, for a bullet without one, an activity) as going over the public Internet.'
+  },
   'reference-added': {
     level: 'warning',
     message: 'Reference `{destination}` added ({where})',
@@ -94,6 +114,12 @@ export const changeRules = {
     message: 'Reference `{previous}` now links to `{destination}` ({where})',
     description:
       'A link with the same text or the same sentence around it now points to another page or section: read the new target.'
+  },
+  'page-added': {
+    level: 'info',
+    message: '{kind} page `{page}` is on the new side only: what it lists ({count}) is reported as added',
+    description:
+      'A page compared on the new side has no counterpart (a page of the same kind) on the old side: its destinations or ExpressRoute exceptions are reported added.'
   },
   'section-renamed': {
     level: 'info',
@@ -135,7 +161,13 @@ export function ruleLevel(rule: ChangeRuleId, required: boolean): Level {
   return required && entry.requiredLevel ? entry.requiredLevel : entry.level
 }
 
-/** Fill a rule's message template; placeholders without a value are left as written. */
+/**
+ * Fill a rule's message template: a `[part]` whose placeholders lack a value is left out; other
+ * placeholders without a value are left as written.
+ */
 export function renderMessage(rule: ChangeRuleId, values: Partial<Record<string, string>>): string {
-  return changeRules[rule].message.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+  const said = changeRules[rule].message.replace(/\[([^\]]*)\]/g, (_, part: string) =>
+    [...part.matchAll(/\{(\w+)\}/g)].every(([, name]) => values[name!] !== undefined) ? part : ''
+  )
+  return said.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
 }

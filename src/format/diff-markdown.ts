@@ -2,36 +2,77 @@
  * Diff → markdown for a pull-request comment: a one-line summary, then a table per level. Every
  * piece of doc text is escaped, so a page cannot inject markup, HTML or mentions, or break a cell.
  */
+import type {Cloud} from '../../generated/catalog.js'
 import type {Change, DestinationChange, DestinationState, Diff} from '../../generated/diff.js'
+import {cloudIds} from '../diff/clouds.js'
 import type {Level} from '../rules.js'
-import {changeSource, countText, levels} from './diff-text.js'
+import {changeSource, cloudList, countText, levels, revisionLabels} from './diff-text.js'
 
 const headings: Record<Level, string> = {error: 'Errors', warning: 'Warnings', info: 'Info'}
 
-/** Render a diff as markdown; the levels and the order come from the diff, unchanged. */
+/**
+ * Render a diff as markdown; the levels and the order come from the diff, unchanged. When more
+ * than one cloud is compared (or the changes concern more than one), the changes are grouped by
+ * the clouds they concern.
+ */
 export function formatDiffMarkdown(document: Diff): string {
-  const range = `${code(document.from.version)} → ${code(document.to.version)}`
+  const [from, to] = revisionLabels(document).map(code)
+  const clouds = document.clouds ? ` (${escapeMarkdown(cloudList(document.clouds))})` : ''
+  const range = `${from} → ${to}${clouds}`
   if (document.changes.length === 0) return `No endpoint changes from ${range}.\n`
   const lines = [`**${countText(document.counts)}** in the endpoints from ${range}.`]
+  // A change feed's record does not say which clouds were compared: its changes do.
+  const concerned = new Set([...(document.clouds ?? []), ...document.changes.flatMap((change) => change.clouds ?? ['public'])])
+  if (concerned.size <= 1) {
+    levelTables(lines, document.changes, '###')
+    return lines.join('\n') + '\n'
+  }
+  for (const group of cloudGroups(document.changes)) {
+    lines.push('', `### ${group.clouds.length === 1 ? 'Cloud' : 'Clouds'}: ${escapeMarkdown(cloudList(group.clouds))}`)
+    levelTables(lines, group.changes, '####')
+  }
+  return lines.join('\n') + '\n'
+}
 
+/** Changes by the set of clouds they concern, in diff order; sets in the catalog's cloud order. */
+function cloudGroups(changes: Change[]): Array<{clouds: Cloud[]; changes: Change[]}> {
+  const groups = new Map<string, {clouds: Cloud[]; changes: Change[]}>()
+  for (const change of changes) {
+    const clouds = change.clouds ?? ['public']
+    const key = clouds.map((cloud) => String(cloudIds.indexOf(cloud)).padStart(2, '0')).join(' ')
+    const group = groups.get(key) ?? {clouds: [...clouds], changes: []}
+    group.changes.push(change)
+    groups.set(key, group)
+  }
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group)
+}
+
+/** A table per level, under headings of the given depth. */
+function levelTables(lines: string[], all: Change[], depth: string): void {
   for (const level of levels) {
-    const changes = document.changes.filter((change) => change.level === level)
+    const changes = all.filter((change) => change.level === level)
     if (changes.length === 0) continue
     lines.push(
       '',
-      `### ${headings[level]} (${changes.length})`,
+      `${depth} ${headings[level]} (${changes.length})`,
       '',
       '| Rule | Destination | Change | Section / purpose | Ports | Source |',
       '| --- | --- | --- | --- | --- | --- |'
     )
     for (const change of changes) {
-      const destination = 'destination' in change ? code(change.destination.value) : '—'
       const source = changeSource(change)
-      const cells = [code(change.rule), destination, detail(change), where(change), ports(change), source === undefined ? '—' : code(source)]
+      const cells = [code(change.rule), subject(change), detail(change), where(change), ports(change), source === undefined ? '—' : code(source)]
       lines.push(`| ${cells.join(' | ')} |`)
     }
   }
-  return lines.join('\n') + '\n'
+}
+
+/** The destination a change is about (or the exception's, or the page). */
+function subject(change: Change): string {
+  if ('destination' in change) return code(change.destination.value)
+  if ('exceptionDestination' in change && change.exceptionDestination) return code(change.exceptionDestination.value)
+  if (change.rule === 'page-added' || change.rule === 'page-removed') return code((change.after ?? change.before)?.path ?? '')
+  return '—'
 }
 
 /** What changed, in a few words; values from the page are escaped. */
@@ -39,13 +80,13 @@ function detail(change: Change): string {
   switch (change.rule) {
     case 'required-destination-added':
     case 'optional-destination-added':
-      return `added as ${change.after?.requirement ?? ''}`
+      return `added as ${change.after?.requirement ?? ''}` + (change.replaces ? `; add before you remove ${change.replaces.map((ref) => code(ref.value)).join(', ')}` : '')
     case 'destination-already-covered':
       return `added as ${change.after?.requirement ?? ''}, already covered by ${covering(change)}`
     case 'destination-removed':
-      return `removed, was ${change.before?.requirement ?? ''}`
+      return `removed, was ${change.before?.requirement ?? ''}` + substitutes(change)
     case 'destination-covered-by-wildcard':
-      return `removed, still covered by ${covering(change)}`
+      return `removed, still covered by ${covering(change)}` + substitutes(change)
     case 'destination-now-required':
     case 'destination-now-optional':
       return `${change.before?.requirement ?? ''} → ${change.after?.requirement ?? ''}`
@@ -71,7 +112,19 @@ function detail(change: Change): string {
       return 'added'
     case 'endpoint-set-removed':
       return 'removed'
+    case 'expressroute-exception-added':
+      return 'ExpressRoute exception added: over the public Internet'
+    case 'expressroute-exception-removed':
+      return 'ExpressRoute exception removed'
+    case 'page-added':
+      return 'page on the new side only'
+    case 'page-removed':
+      return 'page on the old side only'
   }
+}
+
+function substitutes(change: DestinationChange): string {
+  return change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref) => code(ref.value)).join(', ')} first` : ''
 }
 
 function covering(change: DestinationChange): string {
@@ -82,10 +135,28 @@ function routeName(state: DestinationState | null): string {
   return state?.route === 'internet' ? 'Internet' : state?.route === 'expressroute' ? 'ExpressRoute' : 'unknown'
 }
 
-/** `Section / purpose` of the rows concerned, in the new revision when there. */
+/** `Section / purpose` of the rows concerned (an exception's activity), in the new revision when there. */
 function where(change: Change): string {
-  if (change.rule === 'section-renamed') return escapeMarkdown(change.after.section)
-  const rows = 'destination' in change ? (change.after ?? change.before)?.endpointSets ?? [] : [change.after ?? change.before].filter((set) => set !== null)
+  let rows: Array<{section: string; purpose: string}>
+  switch (change.rule) {
+    case 'section-renamed':
+      return escapeMarkdown(change.after.section)
+    case 'page-added':
+    case 'page-removed':
+      return '—'
+    case 'expressroute-exception-added':
+    case 'expressroute-exception-removed':
+      rows = ((change.after ?? change.before) ?? []).map((exception) => ({section: exception.section, purpose: exception.activity}))
+      break
+    case 'purpose-changed':
+    case 'endpoint-set-moved':
+    case 'endpoint-set-added':
+    case 'endpoint-set-removed':
+      rows = [change.after ?? change.before].filter((set) => set !== null)
+      break
+    default:
+      rows = (change.after ?? change.before)?.endpointSets ?? []
+  }
   const names = [...new Set(rows.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))]
   return names.length > 0 ? names.join('<br>') : '—'
 }

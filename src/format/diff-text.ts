@@ -2,7 +2,9 @@
  * Diff → text for a terminal: a summary line, then the changes grouped by level, one a line:
  * `new.md:45  Destination `api.powerbi.com` added as required (…)  required-destination-added`.
  */
-import type {Change, ChangeCounts, Diff} from '../../generated/diff.js'
+import type {Cloud} from '../../generated/catalog.js'
+import type {Change, ChangeCounts, Diff, Revision} from '../../generated/diff.js'
+import {cloudNames, isPublicOnly} from '../diff/clouds.js'
 import type {Level} from '../rules.js'
 import {escapeControl as safe} from './escape.js'
 
@@ -20,7 +22,9 @@ const reset = '\u001b[0m'
 /** Render a diff as text; the levels and the order come from the diff, unchanged. */
 export function formatDiffText(document: Diff, options: DiffTextOptions = {}): string {
   const paint = (text: string, code: string): string => (options.color ? code + text + reset : text)
-  const lines = [`${safe(document.from.version)} → ${safe(document.to.version)}: ${countText(document.counts)}`]
+  const [from, to] = revisionLabels(document)
+  const clouds = document.clouds ? ` in ${cloudList(document.clouds)}` : ''
+  const lines = [`${safe(from)} → ${safe(to)}${clouds}: ${countText(document.counts)}`]
 
   for (const level of levels) {
     const changes = document.changes.filter((change) => change.level === level)
@@ -29,7 +33,8 @@ export function formatDiffText(document: Diff, options: DiffTextOptions = {}): s
     const width = sources.reduce((widest, source) => Math.max(widest, source.length), 0)
     lines.push('', paint(level, colours[level]))
     changes.forEach((change, index) => {
-      lines.push(`  ${sources[index]!.padEnd(width)}  ${safe(change.message)}  ${paint(change.rule, dim)}`)
+      const clouds = change.clouds && !isPublicOnly(change.clouds) ? `  [${cloudList(change.clouds)}]` : ''
+      lines.push(`  ${sources[index]!.padEnd(width)}  ${safe(change.message)}${clouds}  ${paint(change.rule, dim)}`)
     })
   }
   return lines.join('\n') + '\n'
@@ -44,11 +49,40 @@ export function countText(counts: ChangeCounts): string {
 }
 
 /**
- * Where to look for a change (`path:line`): in the new revision, or in the old one when the
- * change is about something no longer there.
+ * The two sides as a reader tells them apart: each version, and beside it, when the versions are
+ * the same, the git commit (short) the side was read from, where known.
+ */
+export function revisionLabels(document: Diff): [string, string] {
+  const same = document.from.version === document.to.version
+  const label = (side: Revision): string => (same && side.commit !== undefined ? `${side.version} (${side.commit.slice(0, 7)})` : side.version)
+  return [label(document.from), label(document.to)]
+}
+
+/** `Public, GCC High`: clouds by the names administrators know them by. */
+export function cloudList(clouds: readonly Cloud[]): string {
+  return clouds.map((cloud) => cloudNames[cloud]).join(', ')
+}
+
+/**
+ * Where to look for a change (`path:line`, or a page's path): in the new revision, or in the old
+ * one when the change is about something no longer there.
  */
 export function changeSource(change: Change): string | undefined {
-  if (change.rule === 'section-renamed') return change.after.source
-  if ('destination' in change) return (change.after ?? change.before)?.endpointSets[0]?.source
-  return (change.after ?? change.before)?.source
+  switch (change.rule) {
+    case 'section-renamed':
+      return change.after.source
+    case 'expressroute-exception-added':
+    case 'expressroute-exception-removed':
+      return (change.after ?? change.before)?.[0]?.source
+    case 'page-added':
+    case 'page-removed':
+      return (change.after ?? change.before)?.path
+    case 'purpose-changed':
+    case 'endpoint-set-moved':
+    case 'endpoint-set-added':
+    case 'endpoint-set-removed':
+      return (change.after ?? change.before)?.source
+    default:
+      return (change.after ?? change.before)?.endpointSets[0]?.source
+  }
 }

@@ -7,7 +7,7 @@
 import {isIP} from 'node:net'
 import type {Catalog, EndpointSet, Port} from '../../generated/catalog.js'
 import type {ChangeFeed, Release} from '../../generated/changes.js'
-import type {Change, DestinationChange, DestinationRef, DestinationState, EndpointSetRef} from '../../generated/diff.js'
+import type {Change, DestinationChange, DestinationRef, DestinationState, EndpointSetChange, EndpointSetRef} from '../../generated/diff.js'
 import type {M365Change, M365ChangeValues, M365Changes} from '../../generated/m365-changes.js'
 import type {M365EndpointSet, M365Endpoints} from '../../generated/m365-endpoints.js'
 import type {M365Ids} from '../../generated/m365-ids.js'
@@ -55,9 +55,11 @@ export function assignM365Ids(previous: M365Ids | undefined, feed: ChangeFeed, c
 
 /** The endpoint sets a change names, before and after. */
 function changeSets(change: Change): EndpointSetRef[] {
-  if (change.rule === 'section-renamed') return []
   if ('destination' in change) return [...(change.before?.endpointSets ?? []), ...(change.after?.endpointSets ?? [])]
-  return [change.before, change.after].filter((set): set is EndpointSetRef => set !== null)
+  // Only endpoint-set changes name sets: not a section, an ExpressRoute exception or a page.
+  if (!(change.rule === 'purpose-changed' || change.rule === 'endpoint-set-moved' || change.rule === 'endpoint-set-added' || change.rule === 'endpoint-set-removed')) return []
+  const set = change as EndpointSetChange
+  return [set.before, set.after].filter((one): one is EndpointSetRef => one !== null)
 }
 
 /**
@@ -163,6 +165,7 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
   const seen = new Set<string>()
   let next = 1
   let renames = 0
+  let unshaped = 0
   let malformed = 0
   for (const release of [...feed.versions].reverse()) {
     const sets = new Map<string, SetChange>()
@@ -179,13 +182,19 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
         renames++
         continue
       }
+      // ExpressRoute exceptions and whole pages are not endpoint sets: the shape has no record for them.
+      if (change.rule === 'expressroute-exception-added' || change.rule === 'expressroute-exception-removed' || change.rule === 'page-added' || change.rule === 'page-removed') {
+        unshaped++
+        continue
+      }
       if (!('destination' in change)) {
-        if (change.rule === 'endpoint-set-removed') of(change.before!.id).disposition = 'Remove'
-        else if (change.rule === 'endpoint-set-added') of(change.after!.id)
+        const set = change as EndpointSetChange
+        if (set.rule === 'endpoint-set-removed') of(set.before!.id).disposition = 'Remove'
+        else if (set.rule === 'endpoint-set-added') of(set.after!.id)
         else {
-          const entry = of(change.after!.id)
-          entry.previous.notes = `${oneLine(change.before!.section)} / ${oneLine(change.before!.purpose)}`
-          entry.current.notes = `${oneLine(change.after!.section)} / ${oneLine(change.after!.purpose)}`
+          const entry = of(set.after!.id)
+          entry.previous.notes = `${oneLine(set.before!.section)} / ${oneLine(set.before!.purpose)}`
+          entry.current.notes = `${oneLine(set.after!.section)} / ${oneLine(set.after!.purpose)}`
         }
         continue
       }
@@ -202,6 +211,7 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
     }
   }
   const notes: string[] = []
+  if (unshaped > 0) notes.push(`m365: ${unshaped} ExpressRoute exception or page ${unshaped === 1 ? 'change has' : 'changes have'} no record in this shape`)
   if (renames > 0) notes.push(`m365: ${renames} section ${renames === 1 ? 'rename has' : 'renames have'} no record in this shape (rows under a renamed section keep no number)`)
   if (malformed > 0) notes.push(`m365: left out ${malformed} ${malformed === 1 ? 'change' : 'changes'} of a destination not valid as its kind`)
   return {text: checkedJson('m365Changes', records), notes}
