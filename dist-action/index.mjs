@@ -51081,6 +51081,11 @@ var changeRules = {
     message: "Destination `{destination}` no longer required, now {after} ({where})",
     description: "A destination listed in both revisions was required and is not any more."
   },
+  "destination-requirement-changed": {
+    level: "info",
+    message: "Destination `{destination}` now {after}, was {before} ({where})",
+    description: "A destination listed in both revisions, required in neither, went between optional and unknown (a page that stops or starts saying Optional): nothing to change on a firewall."
+  },
   "ports-added": {
     level: "warning",
     requiredLevel: "error",
@@ -51223,6 +51228,8 @@ function destinationChanges(differences) {
       changes2.push(destinationChange("destination-now-required", { before, after }));
     } else if (before.requirement === "required" && after.requirement !== "required") {
       changes2.push(destinationChange("destination-now-optional", { before, after }));
+    } else if (before.requirement !== after.requirement) {
+      changes2.push(destinationChange("destination-requirement-changed", { before, after }));
     }
     const oldPorts = portKeys(before.ports);
     const newPorts = portKeys(after.ports);
@@ -54194,7 +54201,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var schema56 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
+var schema56 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "destination-requirement-changed", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
 var schema57 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
 var schema59 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
 var pattern21 = new RegExp("^[0-9a-f]{16}$", "u");
@@ -54636,7 +54643,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
+      if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "destination-requirement-changed" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
         const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema56.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -59885,6 +59892,7 @@ function detail(change) {
       return `removed, still covered by ${covering(change)}` + substitutes(change);
     case "destination-now-required":
     case "destination-now-optional":
+    case "destination-requirement-changed":
       return `${change.before?.requirement ?? ""} \u2192 ${change.after?.requirement ?? ""}`;
     case "ports-added":
       return `added ${(change.ports ?? []).join(", ")}`;

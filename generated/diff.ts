@@ -118,6 +118,7 @@ export interface DestinationChange {
     | 'destination-covered-by-wildcard'
     | 'destination-now-required'
     | 'destination-now-optional'
+    | 'destination-requirement-changed'
     | 'ports-added'
     | 'ports-removed'
     | 'expressroute-routing-changed'

@@ -121,6 +121,7 @@ const opposite: Record<string, string> = {
   'reference-removed': 'reference-added',
   'destination-now-required': 'destination-now-optional',
   'destination-now-optional': 'destination-now-required',
+  'destination-requirement-changed': 'destination-requirement-changed',
   'ports-added': 'ports-removed',
   'ports-removed': 'ports-added',
   'endpoint-set-added': 'endpoint-set-removed',

@@ -205,6 +205,14 @@ const cases: Record<ChangeRuleId, Case[]> = {
       level: 'info'
     }
   ],
+  'destination-requirement-changed': [
+    {
+      before: page({Sites: [one('**Optional:** Docs', 'docs.microsoft.com')]}),
+      after: page({Sites: [one('Docs', 'docs.microsoft.com')]}),
+      changes: ['destination-requirement-changed docs.microsoft.com'],
+      level: 'info'
+    }
+  ],
   'ports-added': [
     {
       before: page({Portal: [one('**Required:** Portal', 'app.powerbi.com')]}),

@@ -1,8 +1,11 @@
 // The family of endpoint page formats: columns, requirement forms, clouds, ports and notations as
 // real pages write them, each on a small page.
+import {readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
-import type {Catalog} from '../src/index.js'
+import {compile, type Catalog} from '../src/index.js'
+import {exportCatalog} from '../src/format/export.js'
 import {compileText, rules} from './helpers/compile.js'
 
 const page = (header: string, rows: string[], {title = 'Power BI URLs', before = ''} = {}) =>
@@ -178,3 +181,18 @@ notations('a sentence keeps the destinations and ports it names, reported', () =
 })
 
 notations.run()
+
+const allowlists = suite('family: allowlists')
+
+allowlists('the txt allowlist of every real page holds only hosts, wildcards and URLs', () => {
+  for (const name of readdirSync('test/fixtures/compile').sort()) {
+    const path = join('test/fixtures/compile', name, 'input.md')
+    const {catalog} = compile([{path, value: readFileSync(path)}])
+    const lines = exportCatalog(catalog, 'txt').text.split('\n').filter((line) => line !== '' && !line.startsWith('#'))
+    for (const line of lines) {
+      assert.ok(/^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)+$|^\*$|^[a-z][a-z0-9+.-]*:\/\/[^\s<>"]+$/.test(line), `${name}: \`${line}\` is a host, wildcard or URL`)
+    }
+  }
+})
+
+allowlists.run()

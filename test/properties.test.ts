@@ -89,6 +89,7 @@ const mirrored: Record<string, string> = {
   'destination-covered-by-wildcard': 'added',
   'destination-now-required': 'destination-now-optional',
   'destination-now-optional': 'destination-now-required',
+  'destination-requirement-changed': 'destination-requirement-changed',
   'ports-added': 'ports-removed',
   'ports-removed': 'ports-added',
   'reference-added': 'reference-removed',

@@ -115,6 +115,8 @@ function destinationChanges(differences: CloudDifferences): Array<Draft<Destinat
       changes.push(destinationChange('destination-now-required', {before, after}))
     } else if (before.requirement === 'required' && after.requirement !== 'required') {
       changes.push(destinationChange('destination-now-optional', {before, after}))
+    } else if (before.requirement !== after.requirement) {
+      changes.push(destinationChange('destination-requirement-changed', {before, after}))
     }
     const oldPorts = portKeys(before.ports)
     const newPorts = portKeys(after.ports)

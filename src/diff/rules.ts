@@ -68,6 +68,12 @@ export const changeRules = {
     message: 'Destination `{destination}` no longer required, now {after} ({where})',
     description: 'A destination listed in both revisions was required and is not any more.'
   },
+  'destination-requirement-changed': {
+    level: 'info',
+    message: 'Destination `{destination}` now {after}, was {before} ({where})',
+    description:
+      'A destination listed in both revisions, required in neither, went between optional and unknown (a page that stops or starts saying Optional): nothing to change on a firewall.'
+  },
   'ports-added': {
     level: 'warning',
     requiredLevel: 'error',

@@ -54,7 +54,7 @@ export function formatReleases(releases: Release[], feed: ChangeFeed, format: 't
         : formatDiffText(document)
     }
     const body = release.changes.length === 0 ? 'N' + unreportedChange.slice(1) + '\n' : formatDiffMarkdown(document)
-    return `## ${release.version}${release.date === null ? '' : ` (${release.date})`}\n\n${body.replace(/^### /gm, '#### ')}`
+    return `## ${release.version}${release.date === null ? '' : ` (${release.date})`}\n\n${body.replace(/^(#{3,}) /gm, '#$1 ')}`
   })
   return rendered.join('\n')
 }

@@ -89,6 +89,7 @@ function detail(change: Change): string {
       return `removed, still covered by ${covering(change)}` + substitutes(change)
     case 'destination-now-required':
     case 'destination-now-optional':
+    case 'destination-requirement-changed':
       return `${change.before?.requirement ?? ''} → ${change.after?.requirement ?? ''}`
     case 'ports-added':
       return `added ${(change.ports ?? []).join(', ')}`

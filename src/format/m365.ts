@@ -240,7 +240,7 @@ function applyDestinationChange(change: DestinationChange, of: (id: string) => S
   const after = change.after!
   for (const set of after.endpointSets) {
     const target = of(set.id)
-    if (change.rule === 'destination-now-required' || change.rule === 'destination-now-optional') {
+    if (change.rule === 'destination-now-required' || change.rule === 'destination-now-optional' || change.rule === 'destination-requirement-changed') {
       target.previous.required = before.requirement === 'required'
       target.current.required = after.requirement === 'required'
     } else if (change.rule === 'ports-added' || change.rule === 'ports-removed') {
