@@ -38227,7 +38227,21 @@ function readRow(node2, columns, file, page, groups2) {
         break;
     }
   });
+  const named = purposeClouds(row2.purpose, page.scope);
+  if (named) for (const destination of row2.destinations) destination.clouds ??= named;
+  if (!row2.protocol) {
+    row2.protocol = node2.children.find((cell, index3) => columns[index3]?.role !== "destination" && /^(tcp|udp)(\s*[/,]\s*(tcp|udp))?$/i.test(cellText(cell)));
+  }
   return row2;
+}
+function purposeClouds(cell, scope) {
+  for (const piece of cellText(cell).split(", ")) {
+    for (const text5 of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, "$1").trim()]) {
+      const named = text5 !== "" && cloudLabelOnly(text5) ? cloudsNamedBy(text5, scope) : void 0;
+      if (named) return named;
+    }
+  }
+  return void 0;
 }
 function reportUnknownColumns(columns, header, file) {
   for (const column of columns) {

@@ -32,6 +32,8 @@ columns('destination columns by many names, two in one table, ports by header pr
 columns('a protocol column gives bare ports their protocol, or ports where there are none', () => {
   const udp = compileText(page('| Used for | Hostname (IP address/subnet) | Protocol | Port |', ['| Media | a.example.com | UDP | 3343 |']))
   assert.equal(lines(udp)[0]!.ports, ['udp/3343'])
+  const service = compileText(page('| Service | Destination | Port |', ['| UDP | a.example.com | 3343 |']))
+  assert.equal(lines(service)[0]!.ports, ['udp/3343'])
   const implied = compileText(page('| Area | Description | Protocol | Destination |', ['| Apps | Weather | TLSv1.2/HTTPS/HTTP | tile.example.com |']))
   assert.equal(lines(implied)[0]!.ports, ['tcp/80', 'tcp/443'])
   assert.ok(rules(implied).includes('port-from-protocol'))
@@ -126,6 +128,15 @@ clouds('labels after a destination, over a paragraph, and in column headers', ()
     'wildcard:*.store.example.com [public,usgov-gcc]',
     'host:asl.example.com [public,usgov-gcc]'
   ])
+})
+
+clouds('a purpose or Uses cell that names a cloud scopes its row', () => {
+  const catalog = compileText(
+    page('| Purpose | Destination | Port |', ['| **Optional:** Stream <br> Office 365 Worldwide (including GCC) | *.stream.example.com | TCP 443 |', '| **Optional:** Sign-in (GCC High) | login.example.us | TCP 443 |', '| **Optional:** Portal | app.example.com | TCP 443 |'])
+  )
+  assert.equal(lines(catalog).map((set) => set.destinations), [['wildcard:*.stream.example.com [public,usgov-gcc]'], ['host:login.example.us [usgov-gcchigh]'], ['host:app.example.com']])
+  const uses = compileText(page('| Uses | Destination |', ['| Azure Government | login.example.us |']))
+  assert.equal(lines(uses)[0]!.destinations, ['host:login.example.us [usgov-gcc,usgov-gcchigh,usgov-dod]'])
 })
 
 clouds.run()

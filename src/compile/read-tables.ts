@@ -316,7 +316,27 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
         break
     }
   })
+
+  // `Office 365 Worldwide (including GCC)` in the purpose, or a `Uses` cell naming a cloud: the
+  // row's destinations are for those clouds, unless their column or a label says otherwise.
+  const named = purposeClouds(row.purpose, page.scope)
+  if (named) for (const destination of row.destinations) destination.clouds ??= named
+  // A protocol named in a cell of its own (`| UDP | 3343 |`) is the row's protocol.
+  if (!row.protocol) {
+    row.protocol = node.children.find((cell, index) => columns[index]?.role !== 'destination' && /^(tcp|udp)(\s*[/,]\s*(tcp|udp))?$/i.test(cellText(cell)))
+  }
   return row
+}
+
+/** The clouds a purpose cell names on a line of its own or in parentheses at its end, if any. */
+function purposeClouds(cell: TableCell | undefined, scope: readonly Cloud[]): readonly Cloud[] | undefined {
+  for (const piece of cellText(cell).split(', ')) {
+    for (const text of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, '$1').trim()]) {
+      const named = text !== '' && cloudLabelOnly(text) ? cloudsNamedBy(text, scope) : undefined
+      if (named) return named
+    }
+  }
+  return undefined
 }
 
 function reportUnknownColumns(columns: Column[], header: TableRow, file: VFile): void {
