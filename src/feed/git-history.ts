@@ -72,15 +72,15 @@ function followMap(follows: string[]): Map<string, string> {
   return map
 }
 
-/** A page path in the repository: relative, `/`-separated, a page by the page-set rules. */
-function checkPath(path: string): void {
+/** A page path in a repository: relative, `/`-separated, a page by the page-set rules; an InputError otherwise. */
+export function checkPath(path: string): void {
   if (path.startsWith('/') || path.startsWith('-') || path.split('/').includes('..') || !isPagePath(path)) {
     throw new InputError(`${escapeControl(path)}: expected a page's path in the repository (relative, *.md, no hidden segment)`)
   }
 }
 
-/** The repository's directory; an InputError when it is not a git repository. */
-function repositoryDirectory(repository: string, cwd: string): string {
+/** The directory of `repository` (relative to `cwd`); an InputError when it is not a git repository with commits. */
+export function repositoryDirectory(repository: string, cwd: string): string {
   const directory = resolve(cwd, repository)
   if (!isRepositoryRoot(directory) || !hasCommit('HEAD', directory)) throw new InputError(`${escapeControl(repository)}: not a git repository with commits`)
   return directory
