@@ -5,6 +5,7 @@ import {cpSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
+import {parse} from 'yaml'
 import {commentMarker} from '../src/action/report.js'
 import {cli} from './helpers/cli.js'
 import {GitHubServer} from './helpers/github-server.js'
@@ -155,6 +156,21 @@ watch('a bad page mapping or a missing upstream page is refused before anything 
     assert.equal(server.requests, [])
   } finally {
     await server.close()
+  }
+})
+
+watch('the example workflow is scheduled, runs the watch with the permissions it needs, and the README shows its steps', () => {
+  const text = readFileSync('examples/watch-upstream.yml', 'utf8')
+  const workflow = parse(text) as {on: {schedule: Array<{cron: string}>}; permissions: Record<string, string>; jobs: {watch: {steps: Array<{run?: string}>}}}
+  assert.ok(workflow.on.schedule.length > 0)
+  assert.equal(workflow.permissions, {contents: 'write', 'pull-requests': 'write'})
+  const runs = workflow.jobs.watch.steps.flatMap((step) => (step.run === undefined ? [] : [step.run]))
+  assert.ok(runs.some((run) => /^git clone --depth 1 .*--no-checkout /.test(run)))
+  const watchStep = runs.find((run) => run.includes('node dist/src/feed/watch-main.js'))!
+  assert.match(watchStep, /--upstream "\$RUNNER_TEMP\/upstream" \\\n\s+--page docs\/security\/power-bi-allow-list-urls\.md=docs-source\/power-bi-urls\.md/)
+  const readme = readFileSync('README.md', 'utf8')
+  for (const line of text.split('\n').filter((line) => /^\s+(- run:|run:|node|--page|git config)/.test(line))) {
+    assert.ok(readme.includes(line.trim()), `README shows: ${line.trim()}`)
   }
 })
 
