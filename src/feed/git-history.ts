@@ -52,7 +52,7 @@ export function gitRevisions(repository: string, paths: string[], follows: strin
       }
     }
     if (found.length === 0) throw new InputError(`${escapeControl(path)}: no commit in ${repository} has this page`)
-    revisions.push(...found.reverse())
+    for (const revision of found.reverse()) revisions.push(revision)
   }
   return revisions
 }
