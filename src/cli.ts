@@ -51,7 +51,7 @@ Commands:
   history <revision.md | dir>... --out dir
                                           replay dated page revisions (ms.date, or 2021-09-01.md
                                           names) into a catalog with its whole change feed
-  history --git <repository> <path.md>... [--follow old.md=new.md] --out dir
+  history --git <repository> <path.md>... [--follow [repo:]old.md=[repo:]new.md] --out dir
                                           the same from every commit that touched the pages
   compile <file.md | dir>... [-o file]    print the catalog of the given pages (or write it to a file)
   export <catalog.json | file.md...> --format <format> [-o file] [filters]

@@ -35,8 +35,8 @@ interface Upstream {
   commit(date: string, files: Record<string, string | null>, from?: string): string
 }
 
-function upstream(root: string): Upstream {
-  const directory = join(root, 'upstream')
+function upstream(root: string, name = 'upstream'): Upstream {
+  const directory = join(root, name)
   mkdirSync(directory)
   const git = (...args: string[]) => execFileSync('git', args, {cwd: directory, stdio: 'pipe'}).toString().trim()
   git('init', '-q', '-b', 'main')
@@ -117,6 +117,35 @@ history('history --git follows the URL page through its renames and gives the ve
   )
   // History on files names no commit.
   assert.ok(fileFeed.versions.every((record) => record.sources.every((source) => source.commit === undefined)))
+})
+
+history('--follow joins a move to another repository: the history runs on in the new one', () => {
+  const root = temporaryDirectory('git-history')
+  writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
+  const commits = urlHistory(upstream(root))
+  const fabric = upstream(root, 'fabric')
+  const moved = fixture('2023-09-29').replace('ms.date: 09/29/2023', 'ms.date: 05/06/2024').replace('TCP 443', 'TCP 8443')
+  const last = fabric.commit('2024-05-06T12:00:00Z', {'docs/security/power-bi-allow-list-urls.md': moved})
+  const follows = [
+    ['--follow', `upstream:powerbi-docs/admin/power-bi-allow-list-urls.md=upstream:${latest}`],
+    ['--follow', `upstream:${latest}=docs/security/power-bi-allow-list-urls.md`]
+  ].flat()
+  const run = cli(['history', '--git', 'fabric', 'docs/security/power-bi-allow-list-urls.md', ...follows, '--out', 'out', '--quiet'], root)
+  assert.is(run.code, 0, run.stderr)
+  assert.is(run.stdout, 'out/catalog.json: version 2024050600, 6 versions from 6 revisions\n')
+  const feed = readJson<ChangeFeed>(join(root, 'out'), 'changes.json')
+  assert.equal(
+    feed.versions.map((record) => [record.version, record.sources[0]!.commit?.repository, record.sources[0]!.commit?.sha]),
+    [['2024050600', 'fabric', last], ...urlRevisions.map(({date}, index) => [date.replace(/-/g, '') + '00', 'upstream', commits[index]]).reverse()]
+  )
+  assert.ok(feed.versions[0]!.changes.length > 0)
+
+  // A shallow clone gives the history it has, and says so.
+  execFileSync('git', ['clone', '-q', '--depth', '1', '--no-checkout', `file://${join(root, 'upstream')}`, join(root, 'shallow')], {stdio: 'pipe'})
+  const shallow = cli(['history', '--git', 'shallow', latest, '--out', 'shallow-out', '--quiet'], root)
+  assert.is(shallow.code, 0, shallow.stderr)
+  assert.match(shallow.stderr, /endpoint-catalog: shallow: a shallow clone; its history starts at the earliest commit fetched\n/)
+  assert.is(shallow.stdout, 'shallow-out/catalog.json: version 2023092900, 1 version from 1 revisions\n')
 })
 
 history('without --follow the history stops where git sees no rename; --follow is only for --git', () => {

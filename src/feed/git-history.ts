@@ -26,29 +26,42 @@ export interface GitHistoryOptions extends TreeOptions {
 }
 
 /**
- * The revisions of the pages at `paths` (paths in the repository, as they are at `ref`), oldest
+ * The revisions of the pages at `paths` (paths in `repository`, as they are at `ref`), oldest
  * first per page: each commit that touched a page, following the renames git detects and, where it
- * does not (a move and a rewrite in one commit), the `follows` (`old.md=new.md`).
+ * does not (a move and a rewrite in one commit, or a move from another repository), the `follows`:
+ * `old.md=new.md`, either side as `other-repository:path.md` when it is in another clone.
  */
 export function gitRevisions(repository: string, paths: string[], follows: string[], options: GitHistoryOptions): GitRevision[] {
-  const cwd = repositoryDirectory(repository, options.cwd)
-  const ref = resolveCommit(options.ref ?? 'HEAD', cwd)
-  if (isShallow(cwd)) options.onNote?.(`${repository}: a shallow clone; its history starts at the earliest commit fetched`)
-  const earlier = followMap(follows)
+  const clones = new Map<string, {directory: string; ref: string}>()
+  const clone = (name: string) => {
+    let found = clones.get(name)
+    if (found === undefined) {
+      const directory = repositoryDirectory(name, options.cwd)
+      found = {directory, ref: resolveCommit(name === repository ? (options.ref ?? 'HEAD') : 'HEAD', directory)}
+      if (isShallow(directory)) options.onNote?.(`${name}: a shallow clone; its history starts at the earliest commit fetched`)
+      clones.set(name, found)
+    }
+    return found
+  }
+  clone(repository)
+  const earlier = followMap(follows, repository)
   const revisions: GitRevision[] = []
   for (const path of paths) {
     checkPath(path)
     const seen = new Set<string>()
     const found: GitRevision[] = []
-    // Walk the lineage back: the page, then each path it was moved from.
-    for (let current: string | undefined = path, steps = 0; current !== undefined; current = earlier.get(current), steps++) {
-      if (steps > earlier.size) throw new InputError(`--follow: the moves of ${path} go round in a circle`)
-      for (const commit of fileCommits(ref, current, cwd)) {
-        if (commit.path === undefined || seen.has(commit.sha)) continue
-        seen.add(commit.sha)
-        const page = pageAtCommit(commit.sha, commit.path, cwd, options)
+    // Walk the lineage back: the page, then each place it was moved from.
+    let steps = 0
+    for (let current: Place | undefined = {repository, path}; current !== undefined; current = earlier.get(placeKey(current))) {
+      if (steps++ > earlier.size) throw new InputError(`--follow: the moves of ${escapeControl(path)} go round in a circle`)
+      const {directory, ref} = clone(current.repository)
+      for (const commit of fileCommits(ref, current.path, directory)) {
+        const key = `${current.repository}\0${commit.sha}`
+        if (commit.path === undefined || seen.has(key)) continue
+        seen.add(key)
+        const page = pageAtCommit(commit.sha, commit.path, directory, options)
         if (page === undefined) continue
-        found.push({page, origin: {lineage: path, commit: {repository, sha: commit.sha, date: commit.committed}}})
+        found.push({page, origin: {lineage: path, commit: {repository: current.repository, sha: commit.sha, date: commit.committed}}})
       }
     }
     if (found.length === 0) throw new InputError(`${escapeControl(path)}: no commit in ${repository} has this page`)
@@ -57,17 +70,30 @@ export function gitRevisions(repository: string, paths: string[], follows: strin
   return revisions
 }
 
-/** `old.md=new.md` pairs as a map from the new path to the old. */
-function followMap(follows: string[]): Map<string, string> {
-  const map = new Map<string, string>()
+/** A page's path in one repository. */
+interface Place {
+  repository: string
+  path: string
+}
+
+const placeKey = (place: Place) => `${place.repository}\0${place.path}`
+
+/** `old.md=new.md` pairs (a side in another repository as `repository:path.md`) as a map from the new place to the old. */
+function followMap(follows: string[], repository: string): Map<string, Place> {
+  const map = new Map<string, Place>()
+  const place = (text: string): Place => {
+    const colon = text.lastIndexOf(':')
+    const found = colon === -1 ? {repository, path: text} : {repository: text.slice(0, colon), path: text.slice(colon + 1)}
+    checkPath(found.path)
+    return found
+  }
   for (const follow of follows) {
     const match = /^([^=]+)=([^=]+)$/.exec(follow)
     if (!match) throw new InputError(`--follow ${escapeControl(follow)}: expected old.md=new.md`)
     const [, from, to] = match as unknown as [string, string, string]
-    checkPath(from)
-    checkPath(to)
-    if (map.has(to)) throw new InputError(`--follow: ${escapeControl(to)} follows two pages`)
-    map.set(to, from)
+    const key = placeKey(place(to))
+    if (map.has(key)) throw new InputError(`--follow: ${escapeControl(to)} follows two pages`)
+    map.set(key, place(from))
   }
   return map
 }
