@@ -217,3 +217,11 @@ export function isRepositoryRoot(cwd: string): boolean {
     return false
   }
 }
+
+/**
+ * Run git with `args` in `cwd` and return its output as trimmed text; a failure is an InputError
+ * naming the command and git's first line of complaint. Callers put paths after `--`.
+ */
+export function gitText(args: string[], cwd: string): string {
+  return git(args, cwd).toString('utf8').trim()
+}

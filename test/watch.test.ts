@@ -120,7 +120,7 @@ watch('a changed upstream page opens one pull request, a later change updates it
   }
 })
 
-watch('a bad page mapping or a missing upstream page is refused before anything is built or written', async () => {
+watch('a bad page mapping or a missing upstream page is refused before anything is built; a build error stops the run', async () => {
   const root = temporaryDirectory('watch')
   const server = await GitHubServer.start(token)
   try {
@@ -153,6 +153,18 @@ watch('a bad page mapping or a missing upstream page is refused before anything 
       assert.match(run.stderr, message)
     }
     assert.equal(git(clone, 'status', '--porcelain'), '')
+
+    // A page the build cannot read stops the run: nothing pushed, no pull request.
+    publishUpstream(docs, fixture('2021-09-01').replace('TCP 443', 'TCP 99999'))
+    git(join(root, 'fetched'), 'fetch', '-q', '--depth', '1', 'origin', 'main')
+    const broken = await new Promise<{code: number; stdout: string; stderr: string}>((done) => {
+      const args = [entry, '--upstream', '../fetched', '--ref', 'FETCH_HEAD', '--page', `${upstreamPath}=docs-source/power-bi-urls.md`]
+      execFile(process.execPath, args, {cwd: clone, env}, (error, stdout, stderr) => done({code: error ? Number(error.code) : 0, stdout, stderr}))
+    })
+    assert.is(broken.code, 1, broken.stderr)
+    assert.match(broken.stderr, /Unexpected port `99999`[^]*nothing written/)
+    assert.not.match(broken.stdout, /pull request/)
+    assert.is(git(root, '--git-dir', join(root, 'catalog.git'), 'branch', '--list'), '* main')
     assert.equal(server.requests, [])
   } finally {
     await server.close()

@@ -3,7 +3,6 @@
  * the docs repository (read from git objects), and when the built catalog changed, commit it to a
  * branch and open or update the one pull request of that branch, its body the diff report.
  */
-import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import type {Catalog} from '../../generated/catalog.js'
@@ -12,7 +11,7 @@ import type {GitHubClient} from '../action/client.js'
 import {diff} from '../diff/index.js'
 import {InputError} from '../errors.js'
 import {escapeControl} from '../format/escape.js'
-import {fileAtRevision, pageAtCommit, resolveCommit, type TreeOptions} from '../git.js'
+import {fileAtRevision, gitText, pageAtCommit, resolveCommit, type TreeOptions} from '../git.js'
 import {readCatalog, writeFileAtomic} from '../io.js'
 import {parseCatalog} from '../validate.js'
 import {checkPath, repositoryDirectory} from './git-history.js'
@@ -69,7 +68,7 @@ export function catalogChange(out: string, cwd: string): Diff | undefined {
  * branch held; returns the commit. The branch name is checked before git sees it.
  */
 export function commitToBranch(branch: string, paths: string[], message: string, cwd: string): string {
-  const run = (args: string[]) => git(args, cwd)
+  const run = (args: string[]) => gitText(args, cwd)
   if (branch.startsWith('-')) throw new InputError(`${escapeControl(branch)}: not a branch name`)
   try {
     run(['check-ref-format', '--branch', branch])
@@ -105,15 +104,6 @@ export async function upsertPullRequest(client: GitHubClient, ref: PullRequestRe
   }
   const {data} = await client.rest.pulls.create({owner, repo, head: ref.head, base: ref.base, title, body})
   return {action: 'created', number: data.number, url: data.html_url}
-}
-
-function git(args: string[], cwd: string): string {
-  try {
-    return execFileSync('git', args, {cwd, stdio: ['ignore', 'pipe', 'pipe']}).toString('utf8').trim()
-  } catch (error) {
-    const stderr = String((error as {stderr?: Buffer}).stderr ?? '').trim().split('\n')[0]
-    throw new InputError(`git ${args[0]}: ${stderr || (error as Error).message}`)
-  }
 }
 
 function readText(path: string): string | undefined {
