@@ -19,14 +19,12 @@ export interface GitRevision {
 export interface GitHistoryOptions extends TreeOptions {
   /** The directory `repository` is relative to. */
   cwd: string
-  /** The commit to walk back from (default: `HEAD`). */
-  ref?: string
   /** Told of what the history leaves out (a shallow clone's missing commits). */
   onNote?: (note: string) => void
 }
 
 /**
- * The revisions of the pages at `paths` (paths in `repository`, as they are at `ref`), oldest
+ * The revisions of the pages at `paths` (paths in `repository`, as they are at `HEAD`), oldest
  * first per page: each commit that touched a page, following the renames git detects and, where it
  * does not (a move and a rewrite in one commit, or a move from another repository), the `follows`:
  * `old.md=new.md`, either side as `other-repository:path.md` when it is in another clone.
@@ -37,7 +35,7 @@ export function gitRevisions(repository: string, paths: string[], follows: strin
     let found = clones.get(name)
     if (found === undefined) {
       const directory = repositoryDirectory(name, options.cwd)
-      found = {directory, ref: resolveCommit(name === repository ? (options.ref ?? 'HEAD') : 'HEAD', directory)}
+      found = {directory, ref: resolveCommit('HEAD', directory)}
       if (isShallow(directory)) options.onNote?.(`${name}: a shallow clone; its history starts at the earliest commit fetched`)
       clones.set(name, found)
     }
