@@ -1,10 +1,6 @@
 /* Generated from schema/changes.schema.json by `npm run types`. Do not edit. */
 
 /**
- * A markdown page the catalog was compiled from, as the catalog records it.
- */
-export type RevisionSource = import('./diff.js').RevisionSource
-/**
  * How many changes there are of each level.
  */
 export type ChangeCounts = import('./diff.js').ChangeCounts
@@ -49,10 +45,44 @@ export interface Release {
   /**
    * The page revisions this version was compiled from.
    */
-  sources: RevisionSource[]
+  sources: ReleaseSource[]
   counts: ChangeCounts
   /**
    * Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).
    */
   changes: Change[]
+}
+/**
+ * A markdown page the version was compiled from, as the catalog records it, and the git commit it was read from (`history --git`, since 1.1.0).
+ *
+ * This interface was referenced by `ChangeFeed`'s JSON-Schema
+ * via the `definition` "releaseSource".
+ */
+export interface ReleaseSource {
+  path: string
+  page: 'urls' | 'expressroute'
+  title: string | null
+  msDate: string | null
+  sha256: string
+  commit?: SourceCommit
+}
+/**
+ * The commit a page revision was read from.
+ *
+ * This interface was referenced by `ChangeFeed`'s JSON-Schema
+ * via the `definition` "sourceCommit".
+ */
+export interface SourceCommit {
+  /**
+   * The repository, as given to `history --git`.
+   */
+  repository: string
+  /**
+   * The commit's full id.
+   */
+  sha: string
+  /**
+   * The commit's committer date, in UTC.
+   */
+  date: string
 }

@@ -13,7 +13,8 @@ import {destinationKey} from './diff/diff.js'
 import {cloudIds} from './diff/clouds.js'
 import {changeRules, diff, hasChangeAtLeast} from './diff/index.js'
 import {InputError} from './errors.js'
-import {dateRevision, replay, type DatedRevision} from './feed/history.js'
+import {gitRevisions} from './feed/git-history.js'
+import {dateRevision, replay, type DatedRevision, type RevisionOrigin} from './feed/history.js'
 import {release, type Published} from './feed/release.js'
 import {changesSince} from './feed/since.js'
 import {withOutputLock} from './feed/lock.js'
@@ -50,6 +51,8 @@ Commands:
   history <revision.md | dir>... --out dir
                                           replay dated page revisions (ms.date, or 2021-09-01.md
                                           names) into a catalog with its whole change feed
+  history --git <repository> <path.md>... [--follow [repo:]old.md=[repo:]new.md] --out dir
+                                          the same from every commit that touched the pages
   compile <file.md | dir>... [-o file]    print the catalog of the given pages (or write it to a file)
   export <catalog.json | file.md...> --format <format> [-o file] [filters]
                                           a catalog for a firewall, proxy or script; formats:
@@ -362,28 +365,30 @@ function changesCommand(args: string[], io: Io): number {
 }
 
 async function historyCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parse(args, {out: {type: 'string'}})
-  if (positionals.length === 0) throw new UsageError('history needs page revisions: files, or directories of dated revisions')
+  const {values, positionals} = parse(args, {out: {type: 'string'}, git: {type: 'string'}, follow: {type: 'string', multiple: true}})
+  if (positionals.length === 0) throw new UsageError('history needs page revisions: files, directories of dated revisions, or pages in --git <repository>')
   if (values.out === undefined) throw new UsageError('history needs --out <directory> (its catalog and feed are replaced)')
-  const paths = positionals.flatMap((path) => (isDirectory(resolve(io.cwd, path)) ? pagesIn(path, io, isDatedRevision) : [{path, walked: false}]))
-  if (paths.length === 0) throw new InputError(`${positionals.join(', ')}: no dated revisions (files named like 2021-09-01.md)`)
-
+  if (values.follow !== undefined && values.git === undefined) throw new UsageError('--follow is an option of --git')
   const config = readConfig(io.cwd, values.config)
+  const tree = {cwd: io.cwd, maxPageBytes: config.maxPageSize ?? defaultMaxPageBytes, onSkip: (skipped: Skipped) => note(skipped, io), onNote: (text: string) => io.stderr.write(`endpoint-catalog: ${text}\n`)}
+  const pages: Array<{page: PageInput; origin?: RevisionOrigin}> =
+    values.git !== undefined ? gitRevisions(values.git, positionals, values.follow ?? [], tree) : readPages(historyPaths(positionals, io), io, config).map((page) => ({page}))
+
   const revisions: DatedRevision[] = []
   const diagnostics: Diagnostic[] = []
   let failing = 0
-  for (const page of readPages(paths, io, config)) {
+  for (const {page, origin} of pages) {
     const {catalog} = compile([page], {accept: config.accept ?? []})
     io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: values.quiet ?? false}))
     failing += catalog.diagnostics.filter(isBlocking).length
     for (const diagnostic of catalog.diagnostics) diagnostics.push(diagnostic)
-    revisions.push(dateRevision(page, catalog))
+    revisions.push(dateRevision(page, catalog, origin))
   }
   if (failing > 0) {
     io.stderr.write(`endpoint-catalog: ${errorCount(failing)}; nothing written\n`)
     return 1
   }
-  const published = replay(revisions, {accept: config.accept ?? []})!
+  const published = replay(revisions, {accept: config.accept ?? [], onNote: tree.onNote})!
   const out = values.out
   await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd))
   io.stdout.write(
@@ -391,6 +396,13 @@ async function historyCommand(args: string[], io: Io): Promise<number> {
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`
   )
   return failOnExit(diagnostics, values, io)
+}
+
+/** The revision files of `history`'s arguments: a directory stands for its dated revisions. */
+function historyPaths(positionals: string[], io: Io): PagePath[] {
+  const paths = positionals.flatMap((path) => (isDirectory(resolve(io.cwd, path)) ? pagesIn(path, io, isDatedRevision) : [{path, walked: false}]))
+  if (paths.length === 0) throw new InputError(`${positionals.join(', ')}: no dated revisions (files named like 2021-09-01.md)`)
+  return paths
 }
 
 /** A dated revision's name (`2021-09-01.md`, at any depth). */

@@ -3,6 +3,7 @@
  * nothing is checked out, and nothing from the revision is run.
  */
 import {execFileSync} from 'node:child_process'
+import {realpathSync} from 'node:fs'
 import {posix} from 'node:path'
 import picomatch from 'picomatch'
 import type {PageInput} from './compile/catalog.js'
@@ -157,4 +158,70 @@ export function resolveCommit(ref: string, cwd: string): string {
 
 function readBlob(commit: string, path: string, cwd: string): Buffer {
   return git(['cat-file', 'blob', `${commit}:${path}`], cwd)
+}
+
+/** A commit that touched a file, and the file's path in it (undefined when the commit deleted it). */
+export interface FileCommit {
+  /** The commit's full id. */
+  sha: string
+  /** Its committer date, ISO 8601 in UTC (`2021-09-01T10:00:00Z`). */
+  committed: string
+  path: string | undefined
+}
+
+/**
+ * The commits reachable from `ref` that touched `path`, newest first, following its renames as
+ * `git log --follow` detects them; merges are left out (their pages are their parents').
+ */
+export function fileCommits(ref: string, path: string, cwd: string): FileCommit[] {
+  const commit = resolveCommit(ref, cwd)
+  // Each record: \x01, id, space, committer time; then NUL-separated status and paths.
+  const output = git(['log', '--follow', '--no-merges', '-M', '--name-status', '-z', '--format=%x01%H %ct', commit, '--', path], cwd)
+  const commits: FileCommit[] = []
+  for (const record of output.toString('latin1').split('\x01').slice(1)) {
+    const fields = record.split('\0').map((field) => field.replace(/^\n+/, ''))
+    const [sha = '', seconds = ''] = (fields[0] ?? '').split(' ')
+    const status = fields[1] ?? ''
+    // A rename or copy names the old path, then the new one; the new one is the file at this commit.
+    const named = /^[RC]/.test(status) ? fields[3] : fields[2]
+    if (named === undefined) continue
+    const committed = new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z')
+    commits.push({sha, committed, path: status.startsWith('D') ? undefined : pageName(Buffer.from(named, 'latin1'))})
+  }
+  return commits
+}
+
+/**
+ * The page at `path` in `commit`, chosen as the page sets choose files: a symbolic link or a
+ * submodule is skipped with a note (undefined), a blob past `maxPageBytes` is refused before it is read.
+ */
+export function pageAtCommit(commit: string, path: string, cwd: string, options: TreeOptions = {}): PageInput | undefined {
+  const full = resolveCommit(commit, cwd)
+  const entries = treeEntries(['ls-tree', '-z', '-l', '--full-tree', full, '--', path], cwd).filter((entry) => entry.path.toString('utf8') === path)
+  const pages = pagesOf(full, entries, (loose) => loose, cwd, options)
+  return pages[0]
+}
+
+/** Whether the repository in `cwd` is a shallow clone (its history stops at the commits fetched). */
+export function isShallow(cwd: string): boolean {
+  return git(['rev-parse', '--is-shallow-repository'], cwd).toString('utf8').trim() === 'true'
+}
+
+/** Whether `cwd` is itself a git repository (its work tree's top, or a bare repository), not a directory inside one. */
+export function isRepositoryRoot(cwd: string): boolean {
+  try {
+    const [bare, gitDirectory, top] = git(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel'], cwd).toString('utf8').split('\n')
+    const here = realpathSync(cwd)
+    return bare === 'true' ? gitDirectory === here : top === here
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Run git with `args` in `cwd` and return its output as trimmed text; a failure is an InputError
+ * naming the command and git's first line of complaint. Callers put paths after `--`.
+ */
+export function gitText(args: string[], cwd: string): string {
+  return git(args, cwd).toString('utf8').trim()
 }

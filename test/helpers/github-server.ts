@@ -1,6 +1,7 @@
 // A stand-in for the GitHub REST API on 127.0.0.1: the issue-comment calls the action makes (list
-// with `Link` pagination, create, update), GitHub's checks on them (token, body length), a record
-// of every request, and failures on demand.
+// with `Link` pagination, create, update), the pull-request calls of the watch (list by head,
+// create, update), GitHub's checks on them (token, body length), a record of every request, and
+// failures on demand.
 import {createServer, type IncomingHttpHeaders, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
@@ -11,6 +12,16 @@ export interface Comment {
   user: {login: string; type: 'User' | 'Bot'}
   author_association: string
   created_at: string
+}
+
+export interface PullRequest {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  html_url: string
+  head: {ref: string; label: string}
+  base: {ref: string}
 }
 
 export interface RecordedRequest {
@@ -43,6 +54,8 @@ export class GitHubServer {
   readonly requests: RecordedRequest[] = []
   /** Comments per issue number, oldest first, as GitHub lists them. */
   readonly comments = new Map<number, Comment[]>()
+  /** Pull requests, by number. */
+  readonly pulls = new Map<number, PullRequest>()
   private readonly failures: Failure[] = []
   private nextId = 1000
 
@@ -142,7 +155,45 @@ export class GitHubServer {
       comment.body = body
       return send(response, 200, comment)
     }
+    const pulls = request.path.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls(?:\/(\d+))?$/)
+    if (pulls) return this.pullRequests(request, pulls[1]!, pulls[3], response)
     send(response, 404, {message: 'Not Found', documentation_url: 'https://docs.github.com/rest'})
+  }
+
+  private pullRequests(request: RecordedRequest, owner: string, number: string | undefined, response: ServerResponse): void {
+    const all = [...this.pulls.values()]
+    if (number === undefined && request.method === 'GET') {
+      const head = request.query.get('head')
+      const state = request.query.get('state') ?? 'open'
+      return send(response, 200, all.filter((pull) => (head === null || pull.head.label === head) && (state === 'all' || pull.state === state)))
+    }
+    const fields = (request.body ?? {}) as {title?: unknown; body?: unknown; head?: unknown; base?: unknown}
+    if (typeof fields.body === 'string' && fields.body.length > maxBodyLength) return send(response, 422, {message: 'Validation Failed'})
+    if (number === undefined && request.method === 'POST') {
+      if (typeof fields.title !== 'string' || typeof fields.head !== 'string' || typeof fields.base !== 'string') return send(response, 422, {message: 'Validation Failed'})
+      if (all.some((pull) => pull.state === 'open' && pull.head.ref === fields.head)) {
+        return send(response, 422, {message: 'Validation Failed', errors: [{resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${fields.head}.`}]})
+      }
+      const created: PullRequest = {
+        number: this.nextId++,
+        title: fields.title,
+        body: typeof fields.body === 'string' ? fields.body : '',
+        state: 'open',
+        html_url: '',
+        head: {ref: fields.head, label: `${owner}:${fields.head}`},
+        base: {ref: fields.base}
+      }
+      created.html_url = `https://github.test/octo/docs/pull/${created.number}`
+      this.pulls.set(created.number, created)
+      return send(response, 201, created)
+    }
+    const pull = number === undefined ? undefined : this.pulls.get(Number(number))
+    if (pull && request.method === 'PATCH') {
+      if (typeof fields.title === 'string') pull.title = fields.title
+      if (typeof fields.body === 'string') pull.body = fields.body
+      return send(response, 200, pull)
+    }
+    send(response, 404, {message: 'Not Found'})
   }
 
   private list(request: RecordedRequest, number: number, response: ServerResponse): void {
