@@ -1,6 +1,6 @@
 /**
- * The command line: parse arguments, call the library, print, and exit with
- * 0 (done), 1 (errors in the input, or a check failed) or 2 (usage or unreadable input).
+ * The command line: find the command and hand it the arguments; exit with 0 (done), 1 (errors in
+ * the input, or a check failed) or 2 (usage or unreadable input). Each command is in src/cli/.
  */
 import {build} from './cli/build.js'
 import {changesCommand} from './cli/changes.js'
@@ -8,21 +8,25 @@ import {compileCommand} from './cli/compile.js'
 import {UsageError, type Io} from './cli/common.js'
 import {diffCommand} from './cli/diff.js'
 import {exportCommand} from './cli/export.js'
-import {help} from './cli/help.js'
+import {commandHelp, help, helpOf} from './cli/help.js'
 import {historyCommand} from './cli/history.js'
 import {rulesCommand} from './cli/rules.js'
 import {validateCommand} from './cli/validate.js'
+import {version} from './cli/version.js'
 import {InputError} from './errors.js'
 
 export type {Io} from './cli/common.js'
 
 /** Run the command line; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv
   try {
-    return await run(argv, io)
+    return await run(command, rest, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`endpoint-catalog: ${error.message}\n\n${help}`)
+      const known = command !== undefined && Object.hasOwn(commands, command)
+      const usage = known ? `endpoint-catalog ${commandHelp[command]!.usage}` : 'endpoint-catalog <command> [options]'
+      io.stderr.write(`endpoint-catalog: ${error.message}\nUsage: ${usage}\nRun \`endpoint-catalog ${known ? command + ' ' : ''}--help\` for more.\n`)
       return 2
     }
     if (error instanceof InputError) {
@@ -35,17 +39,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function run(argv: string[], io: Io): number | Promise<number> {
-  const [first, ...rest] = argv
-  const command = rest.includes('--help') || rest.includes('-h') ? 'help' : first
+function run(command: string | undefined, args: string[], io: Io): number | Promise<number> {
   if (command === undefined) throw new UsageError('missing command')
-  if (command === 'help' || command === '--help' || command === '-h') {
-    io.stdout.write(help)
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(version + '\n')
     return 0
   }
-  const handler = Object.hasOwn(commands, command) ? commands[command] : undefined
-  if (!handler) throw new UsageError(`unknown command \`${command}\``)
-  return handler(rest, io)
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const topic = args[0]
+    io.stdout.write(topic !== undefined && Object.hasOwn(commands, topic) ? helpOf(topic) : help)
+    return 0
+  }
+  if (!Object.hasOwn(commands, command)) throw new UsageError(`unknown command \`${command}\``)
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(helpOf(command))
+    return 0
+  }
+  return commands[command]!(args, io)
 }
 
 /** Each command by its name on the command line. */

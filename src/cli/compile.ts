@@ -1,10 +1,11 @@
 /** `compile`: print (or write) the catalog of the given pages. */
 import {stringify} from '../io.js'
-import {compilePages, emit, failOnExit, pageArguments, parse, UsageError, type Io} from './common.js'
+import {checkOutput, compilePages, emit, failOnExit, pageArguments, parse, reportOption, UsageError, type Io} from './common.js'
 
 export function compileCommand(args: string[], io: Io): number {
-  const {values, positionals} = parse(args, {output: {type: 'string', short: 'o'}})
+  const {values, positionals} = parse(args, {output: {type: 'string', short: 'o'}, ...reportOption})
   if (positionals.length === 0) throw new UsageError('compile needs at least one markdown file')
+  checkOutput(values.output, positionals, io)
   const catalog = compilePages(pageArguments(positionals, io), values, io)
   if (!catalog) return 1
   emit(stringify(catalog), values.output, io)

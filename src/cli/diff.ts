@@ -1,4 +1,5 @@
 /** `diff`: what changed between two catalogs, pages, directories or git revisions. */
+import type {ParseArgsConfig} from 'node:util'
 import type {Catalog, Cloud} from '../../generated/catalog.js'
 import {compile} from '../compile/catalog.js'
 import {readConfig} from '../config.js'
@@ -8,10 +9,10 @@ import {InputError} from '../errors.js'
 import {formatDiffJson} from '../format/diff-json.js'
 import {formatDiffMarkdown} from '../format/diff-markdown.js'
 import {formatDiffText} from '../format/diff-text.js'
-import {pagesAtRevision, resolveCommit} from '../git.js'
-import {defaultMaxPageBytes, readCatalog} from '../io.js'
+import {hasCommit, pagesAtRevision, resolveCommit} from '../git.js'
+import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
-import {emit, failOnLevel, note, pageArguments, parse, readPages, UsageError, type Io} from './common.js'
+import {catalogArgument, checkOutput, colorOptions, emit, failOnLevel, note, pageArguments, parse, readPages, UsageError, useColor, type Io} from './common.js'
 
 const diffFormats = ['text', 'markdown', 'json'] as const
 
@@ -23,8 +24,9 @@ export function diffCommand(args: string[], io: Io): number {
     base: {type: 'string'},
     head: {type: 'string'},
     source: {type: 'string'},
-    cloud: {type: 'string'}
-  })
+    cloud: {type: 'string'},
+    ...colorOptions
+  }, diffOptions)
   const format = values.format ?? 'text'
   if (!diffFormats.includes(format as (typeof diffFormats)[number])) throw new UsageError(`--format must be one of ${diffFormats.join(', ')}`)
   const failOn = failOnLevel(values)
@@ -40,11 +42,12 @@ export function diffCommand(args: string[], io: Io): number {
     const config = readConfig(io.cwd, values.config)
     const accept = config.accept ?? []
     const tree = {maxPageBytes: config.maxPageSize ?? defaultMaxPageBytes, onSkip: (skipped: Skipped) => note(skipped, io)}
-    commits = {from: resolveCommit(values.base, io.cwd), to: resolveCommit(values.head ?? 'HEAD', io.cwd)}
+    commits = {from: revision(values.base, io), to: revision(values.head ?? 'HEAD', io)}
     before = compile(pagesAtRevision(commits.from, source, io.cwd, tree), {accept}).catalog
     after = compile(pagesAtRevision(commits.to, source, io.cwd, tree), {accept}).catalog
   } else {
     if (positionals.length !== 2) throw new UsageError('diff needs <old> and <new> (or --base <ref>)')
+    checkOutput(values.output, positionals, io)
     before = sideCatalog(positionals[0]!, values.config, io)
     after = sideCatalog(positionals[1]!, values.config, io)
   }
@@ -55,16 +58,28 @@ export function diffCommand(args: string[], io: Io): number {
       ? formatDiffJson(document)
       : format === 'markdown'
         ? formatDiffMarkdown(document)
-        : formatDiffText(document, {color: values.output === undefined && io.stdout.isTTY === true && !process.env['NO_COLOR']})
+        : formatDiffText(document, {color: useColor(values, values.output, io)})
   emit(text, values.output, io)
   return failOn !== undefined && hasChangeAtLeast(document, failOn) ? 1 : 0
 }
 
-/** One side of a diff: a catalog.json, a page, or a directory of pages (compiled quietly). */
+/** One side of a diff: a catalog, a page, or a directory of pages (compiled quietly), told by content. */
 function sideCatalog(path: string, config: string | undefined, io: Io): Catalog {
-  if (path.endsWith('.json')) return readCatalog(path, io.cwd)
+  const catalog = catalogArgument([path], io)
+  if (catalog !== undefined) return catalog
   const settings = readConfig(io.cwd, config)
-  const paths = pageArguments([path], io)
-  if (paths.length === 0) throw new InputError(`${path}: no markdown pages`)
-  return compile(readPages(paths, io, settings), {accept: settings.accept ?? []}).catalog
+  return compile(readPages(pageArguments([path], io), io, settings), {accept: settings.accept ?? []}).catalog
 }
+
+/** The commit a revision names; an input error saying so when it names none. */
+function revision(ref: string, io: Io): string {
+  if (!ref.startsWith('-') && !hasCommit(ref, io.cwd)) throw new InputError(`unknown git revision \`${ref}\``)
+  return resolveCommit(ref, io.cwd)
+}
+
+/** The shared options diff takes: no page diagnostics are printed, so no --quiet or --report. */
+const diffOptions = {
+  strict: {type: 'boolean'},
+  'fail-on': {type: 'string'},
+  config: {type: 'string'}
+} as const satisfies ParseArgsConfig['options']

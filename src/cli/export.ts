@@ -4,7 +4,7 @@ import type {ParseArgsConfig} from 'node:util'
 import {readM365Ids} from '../feed/store.js'
 import {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} from '../format/export.js'
 import {FilterError, parseFilter} from '../format/filter.js'
-import {emit, failOnExit, loadCatalog, parse, UsageError, type Io} from './common.js'
+import {catalogArgument, checkOutput, compilePages, emit, failOnExit, pageArguments, parse, reportOption, UsageError, type Io} from './common.js'
 
 export function exportCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {
@@ -13,7 +13,8 @@ export function exportCommand(args: string[], io: Io): number {
     ...filterOptions,
     proxy: {type: 'string'},
     default: {type: 'string'},
-    acl: {type: 'string'}
+    acl: {type: 'string'},
+    ...reportOption
   })
   if (positionals.length === 0) throw new UsageError('export needs a catalog.json or markdown files')
   const format = values.format
@@ -22,14 +23,17 @@ export function exportCommand(args: string[], io: Io): number {
   }
   if (format !== 'pac' && (values.proxy !== undefined || values.default !== undefined)) throw new UsageError('--proxy and --default are options of --format pac')
   if (format !== 'squid' && values.acl !== undefined) throw new UsageError('--acl is an option of --format squid')
-  const catalog = loadCatalog(positionals, values, io)
+  checkOutput(values.output, positionals, io)
+  const published = catalogArgument(positionals, io)
+  const catalog = published ?? compilePages(pageArguments(positionals, io), values, io)
   if (!catalog) return 1
-  const fromJson = positionals.length === 1 && positionals[0]!.endsWith('.json')
+  // A published catalog's endpoint-set numbers are recorded beside it.
+  const fromFile = published !== undefined && positionals[0] !== '-'
   const options: ExportOptions = {filter: usage(() => parseFilter(values))}
   if (values.proxy !== undefined) options.proxy = values.proxy
   if (values.default !== undefined) options.fallback = values.default
   if (values.acl !== undefined) options.acl = values.acl
-  const ids = format === 'm365' && fromJson ? readM365Ids(dirname(positionals[0]!), io.cwd) : undefined
+  const ids = format === 'm365' && fromFile ? readM365Ids(dirname(positionals[0]!), io.cwd) : undefined
   if (ids !== undefined) options.m365Ids = ids
   const rendered = usage(() => exportCatalog(catalog, format as ExportFormat, options))
   emit(rendered.text, values.output, io)

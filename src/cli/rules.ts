@@ -5,7 +5,7 @@ import {diagnosticRules} from '../rules.js'
 import {parse, UsageError, type Io} from './common.js'
 
 export function rulesCommand(args: string[], io: Io): number {
-  const {values, positionals} = parse(args, {format: {type: 'string'}})
+  const {values, positionals} = parse(args, {format: {type: 'string'}}, {})
   if (positionals.length > 0) throw new UsageError('rules takes no arguments')
   const rules = [
     ...Object.entries(diagnosticRules).map(([id, rule]) => ({id, kind: 'diagnostic', level: rule.level, category: rule.kind, description: rule.description})),
