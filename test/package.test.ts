@@ -73,6 +73,13 @@ pkg('every schema has a resolvable $id in the repository the package names', () 
     const schema = JSON.parse(readFileSync(`schema/${file}.schema.json`, 'utf8'))
     assert.is(schema.$id, `https://raw.githubusercontent.com/${repository}/main/schema/${file}.schema.json`)
   }
+  // A catalog may name its schema; the content hash leaves it out.
+  const directory = temporaryDirectory('package')
+  const catalog = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
+  const named = join(directory, 'catalog.json')
+  writeFileSync(named, JSON.stringify({$schema: JSON.parse(readFileSync('schema/catalog.schema.json', 'utf8')).$id, ...catalog}))
+  const run = spawnSync(process.execPath, ['bin/endpoint-catalog.js', 'validate', named], {encoding: 'utf8'})
+  assert.is(run.status, 0, run.stderr)
   assert.is(manifest.homepage, `https://github.com/${repository}#readme`)
   assert.is(manifest.bugs.url, `https://github.com/${repository}/issues`)
   assert.match(readFileSync('LICENSE', 'utf8'), /^MIT License\n/)
