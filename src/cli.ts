@@ -41,7 +41,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function run(command: string | undefined, args: string[], io: Io): number | Promise<number> {
   if (command === undefined) throw new UsageError('missing command')
-  if (command === '--version' || command === '-v') {
+  if (command === '--version') {
     io.stdout.write(version + '\n')
     return 0
   }

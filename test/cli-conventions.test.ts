@@ -86,6 +86,10 @@ test('`-` reads standard input, `-o -` writes to standard output', () => {
   const exported = cli(['export', '-', '--format', 'hosts'], undefined, {input: readFileSync('generated/catalog.json', 'utf8')})
   assert.is(exported.code, 0, exported.stderr)
   assert.match(exported.stdout, /^app\.powerbi\.com$/m)
+  // A pipe named by its path is not a file to read whole; `-` is.
+  const named = cli(['export', '/dev/stdin', '--format', 'hosts'], undefined, {input: readFileSync('generated/catalog.json', 'utf8')})
+  assert.is(named.code, 2)
+  assert.match(named.stderr, /\/dev\/stdin: not a regular file \(a FIFO, socket or device\), expected a file; `-` reads standard input\n$/)
 })
 
 test('inputs are told by content: a catalog is not a page, a page is not a catalog, whatever their names', () => {

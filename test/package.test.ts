@@ -30,7 +30,9 @@ pkg('a tarball installed with scripts disabled runs, builds docs-source/, and ty
   // One copy of the code: the bundle, with declarations beside it, and nothing compiled twice.
   assert.ok(files.includes('dist/bundle/cli.mjs') && files.includes('dist/bundle/index.mjs') && files.includes('dist/src/index.d.ts'))
   assert.equal(files.filter((file) => file.startsWith('dist/') && file.endsWith('.js')), [])
-  for (const file of ['LICENSE', 'bin/endpoint-catalog.js', 'generated/catalog.json', 'schema/catalog.schema.json']) assert.ok(files.includes(file), file)
+  for (const file of ['LICENSE', 'bin/endpoint-catalog.js', 'generated/catalog.json', 'schema/catalog.schema.json', 'dist/bundle/THIRD-PARTY-LICENSES.txt']) assert.ok(files.includes(file), file)
+  const notices = readFileSync('dist/bundle/THIRD-PARTY-LICENSES.txt', 'utf8')
+  for (const name of ['ajv', 'remark-gfm', 'tldts', 'yaml']) assert.match(notices, new RegExp(`^${name}@\\d`, 'm'))
   assert.equal(Object.keys(manifest.dependencies), ['vfile', 'vfile-message'])
 
   const project = join(directory, 'consumer')

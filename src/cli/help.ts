@@ -70,13 +70,18 @@ const compileOptions = `
   --strict   the same as --fail-on warning
   --config   the file of accepted findings (default: endpoint-catalog.yaml, when present)
   --quiet    do not print info diagnostics
-  --report text|json   diagnostics on stderr as text (default) or as JSON lines
+`
+
+const reportOption = `  --report text|json
+             diagnostics on stderr as text (default), or as JSON, one object a line
 `
 
 /** `endpoint-catalog <command> --help`. */
 export function helpOf(command: string): string {
   const {usage, text} = commandHelp[command]!
-  return `Usage: endpoint-catalog ${usage}\n\n${text.replace('{compile}', compileOptions)}`
+  // history prints its diagnostics page by page, as text only.
+  const options = compileOptions + (command === 'history' ? '' : reportOption)
+  return `Usage: endpoint-catalog ${usage}\n\n${text.replace('{compile}', options)}`
 }
 
 /** `endpoint-catalog --help`. */
