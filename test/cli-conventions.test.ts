@@ -141,6 +141,8 @@ test('an output that is one of the inputs is refused, the input untouched; a pag
   assert.is(run.code, 2)
   assert.match(run.stderr, /the output would replace an input/)
   assert.is(readFileSync(path, 'utf8'), page)
+  assert.is(cli(['compile', directory, '-o', path]).code, 2, 'a page found in a directory given')
+  assert.is(readFileSync(path, 'utf8'), page)
   const catalog = join(directory, 'c.json')
   cpSync('generated/catalog.json', catalog)
   assert.is(cli(['export', catalog, '--format', 'json', '-o', catalog]).code, 2)

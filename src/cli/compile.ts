@@ -5,8 +5,9 @@ import {checkOutput, compilePages, emit, failOnExit, pageArguments, parse, repor
 export function compileCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {output: {type: 'string', short: 'o'}, ...reportOption})
   if (positionals.length === 0) throw new UsageError('compile needs at least one markdown file')
-  checkOutput(values.output, positionals, io)
-  const catalog = compilePages(pageArguments(positionals, io), values, io)
+  const pages = pageArguments(positionals, io)
+  checkOutput(values.output, pages.map(({path}) => path), io)
+  const catalog = compilePages(pages, values, io)
   if (!catalog) return 1
   emit(stringify(catalog), values.output, io)
   return failOnExit(catalog.diagnostics, values, io)

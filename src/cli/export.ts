@@ -25,7 +25,9 @@ export function exportCommand(args: string[], io: Io): number {
   if (format !== 'squid' && values.acl !== undefined) throw new UsageError('--acl is an option of --format squid')
   checkOutput(values.output, positionals, io)
   const published = catalogArgument(positionals, io)
-  const catalog = published ?? compilePages(pageArguments(positionals, io), values, io)
+  const pages = published === undefined ? pageArguments(positionals, io) : []
+  checkOutput(values.output, pages.map(({path}) => path), io)
+  const catalog = published ?? compilePages(pages, values, io)
   if (!catalog) return 1
   // A published catalog's endpoint-set numbers are recorded beside it.
   const fromFile = published !== undefined && positionals[0] !== '-'
