@@ -2,6 +2,7 @@
  * The command line: find the command and hand it the arguments; exit with 0 (done), 1 (errors in
  * the input, or a check failed) or 2 (usage or unreadable input). Each command is in src/cli/.
  */
+import {closest, distance} from 'fastest-levenshtein'
 import {build} from './cli/build.js'
 import {changesCommand} from './cli/changes.js'
 import {compileCommand} from './cli/compile.js'
@@ -50,7 +51,10 @@ function run(command: string | undefined, args: string[], io: Io): number | Prom
     io.stdout.write(topic !== undefined && Object.hasOwn(commands, topic) ? helpOf(topic) : help)
     return 0
   }
-  if (!Object.hasOwn(commands, command)) throw new UsageError(`unknown command \`${command}\``)
+  if (!Object.hasOwn(commands, command)) {
+    const nearest = closest(command, Object.keys(commands))
+    throw new UsageError(`unknown command \`${command}\`${distance(command, nearest) <= 2 ? ` (did you mean \`${nearest}\`?)` : ''}`)
+  }
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(helpOf(command))
     return 0

@@ -58,6 +58,7 @@ test('a usage error is one line, the usage line and where the help is; an unknow
   assert.match(far.stderr, /^endpoint-catalog: unknown option `--zzzzzzzz`\n/)
   const unknown = cli(['frobnicate'])
   assert.equal([unknown.code, unknown.stderr.split('\n').length], [2, 4])
+  assert.match(cli(['biuld']).stderr, /^endpoint-catalog: unknown command `biuld` \(did you mean `build`\?\)\n/)
 })
 
 test('options that do not apply to a command are usage errors', () => {
