@@ -53,7 +53,10 @@ function isConfig(text: string): boolean {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const keys = Object.keys(value)
-  return keys.length > 0 && keys.every((key) => configKeys.has(key))
+  if (keys.length === 0 || !keys.every((key) => configKeys.has(key))) return false
+  // The shape of each key, not yet its contents: those the schema checks (`validate` reports them).
+  const {accept, maxPageSize} = value as {accept?: unknown; maxPageSize?: unknown}
+  return (accept === undefined || accept === null || Array.isArray(accept)) && (maxPageSize === undefined || typeof maxPageSize === 'number')
 }
 
 /** `x.json: a catalog, expected a documentation page (markdown); `export`, … take a catalog`. */
