@@ -12,6 +12,7 @@ import {countText} from '../format/diff-text.js'
 import {displayPath} from '../io.js'
 import {compilePages, failOnExit, isDirectory, pagesIn, parse, reportOption, UsageError, type Io} from './common.js'
 
+/** `build [--source dir] [--out dir] [--check]`: the arguments after the command name; returns the exit code. */
 export async function build(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(args, {source: {type: 'string'}, out: {type: 'string'}, check: {type: 'boolean'}, ...reportOption})
   if (positionals.length > 0) throw new UsageError('build takes no file arguments')

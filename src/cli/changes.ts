@@ -10,6 +10,7 @@ import {readCatalog} from '../io.js'
 import {parseDocument} from '../validate.js'
 import {checkOutput, emit, parse, readKind, UsageError, type Io} from './common.js'
 
+/** `changes --since <version> [changes.json|-]`: the arguments after the command name; returns the exit code. */
 export function changesCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {since: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}}, {})
   if (positionals.length > 1) throw new UsageError('changes takes at most one changes.json')

@@ -13,6 +13,7 @@ import {compile, type PageInput} from '../compile/catalog.js'
 import {defaultConfigPath, idleAcceptances, readConfig} from '../config.js'
 import {InputError} from '../errors.js'
 import {formatDiagnostics, formatDiagnosticsJson} from '../format/diagnostics.js'
+import {levels} from '../format/diff-text.js'
 import {defaultMaxPageBytes, displayPath, readInput, writeFileAtomic} from '../io.js'
 import {inputKind, kindMismatch, type InputKind} from '../kinds.js'
 import {pageName, pagesInDirectory, skippedNote, type Skipped} from '../pages.js'
@@ -69,8 +70,6 @@ type Parsed<T extends Options, S extends Options> = ReturnType<
   typeof parseArgs<{args: string[]; options: S & T; allowPositionals: true; strict: true}>
 >
 
-export const levels: Level[] = ['error', 'warning', 'info']
-
 /** A page to read, and whether it was found by walking a directory (then a symbolic link is refused). */
 export interface PagePath {
   path: string
@@ -104,10 +103,12 @@ export function pageArguments(paths: string[], io: Io): PagePath[] {
   })
 }
 
+/** Print the note for a file left out of the page set. */
 export function note(skipped: Skipped, io: Io): void {
   io.stderr.write(`endpoint-catalog: ${skippedNote(skipped)}\n`)
 }
 
+/** Whether `path` (absolute) is a directory; false when it is anything else or nothing. */
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory()

@@ -2,6 +2,7 @@
 import {stringify} from '../io.js'
 import {checkOutput, compilePages, emit, failOnExit, pageArguments, parse, reportOption, UsageError, type Io} from './common.js'
 
+/** `compile <file.md | dir | ->...`: the arguments after the command name; returns the exit code. */
 export function compileCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {output: {type: 'string', short: 'o'}, ...reportOption})
   if (positionals.length === 0) throw new UsageError('compile needs at least one markdown file')

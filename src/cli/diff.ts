@@ -16,6 +16,7 @@ import {catalogArgument, checkOutput, colorOptions, emit, failOnLevel, note, pag
 
 const diffFormats = ['text', 'markdown', 'json'] as const
 
+/** `diff <old> <new>` or `diff --base <ref>`: the arguments after the command name; returns the exit code. */
 export function diffCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {
     format: {type: 'string'},

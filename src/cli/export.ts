@@ -6,6 +6,7 @@ import {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} fro
 import {FilterError, parseFilter} from '../format/filter.js'
 import {catalogArgument, checkOutput, compilePages, emit, failOnExit, pageArguments, parse, reportOption, UsageError, type Io} from './common.js'
 
+/** `export <catalog | pages> --format <format>`: the arguments after the command name; returns the exit code. */
 export function exportCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {
     format: {type: 'string'},

@@ -4,6 +4,7 @@ import {stringify} from '../io.js'
 import {diagnosticRules} from '../rules.js'
 import {parse, UsageError, type Io} from './common.js'
 
+/** `rules [--format text|json]`: the arguments after the command name; returns the exit code. */
 export function rulesCommand(args: string[], io: Io): number {
   const {values, positionals} = parse(args, {format: {type: 'string'}}, {})
   if (positionals.length > 0) throw new UsageError('rules takes no arguments')

@@ -12,6 +12,7 @@ import {parse, readArgument, UsageError, type Io} from './common.js'
 /** The kinds validate checks, by the schema each has. */
 const schemaOf: Partial<Record<InputKind, SchemaName>> = {catalog: 'catalog', changes: 'changes', diff: 'diff', m365Ids: 'm365Ids', config: 'config'}
 
+/** `validate <file | ->`: the arguments after the command name; returns the exit code. */
 export function validateCommand(args: string[], io: Io): number {
   const {positionals} = parse(args, {}, {})
   if (positionals.length !== 1) throw new UsageError('validate takes one file')
