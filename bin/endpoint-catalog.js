@@ -1,8 +1,19 @@
 #!/usr/bin/env node
-import {main} from '../dist/endpoint-catalog.mjs'
+import {readFileSync} from 'node:fs'
+import {main} from '../dist/bundle/cli.mjs'
+
+// A reader that stops early (`| head -1`) closes the pipe: what is left to print has no reader,
+// and the command ends as it would have, without a trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error
+  })
+}
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: () => readFileSync(0),
+  env: process.env,
   cwd: process.cwd()
 })

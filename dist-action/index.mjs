@@ -51511,14 +51511,15 @@ __export(validators_exports, {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var ucs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var catalog = validate20;
-var pattern4 = new RegExp("^1\\.[0-9]+\\.[0-9]+$", "u");
-var pattern5 = new RegExp("^[0-9]{10}$", "u");
-var pattern6 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern4 = new RegExp("^https://", "u");
+var pattern5 = new RegExp("^1\\.[0-9]+\\.[0-9]+$", "u");
+var pattern6 = new RegExp("^[0-9]{10}$", "u");
+var pattern7 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 var schema32 = { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
 var schema33 = { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] };
 var func1 = ucs2length;
-var pattern7 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-var pattern8 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+var pattern9 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -51653,7 +51654,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data3 === "string") {
-        if (!pattern7.test(data3)) {
+        if (!pattern8.test(data3)) {
           const err12 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -51667,7 +51668,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sha256 !== void 0) {
       let data4 = data.sha256;
       if (typeof data4 === "string") {
-        if (!pattern8.test(data4)) {
+        if (!pattern9.test(data4)) {
           const err13 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -51703,11 +51704,11 @@ var schema34 = { "title": "EndpointSet", "description": "One table row of the UR
 var schema35 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
 var schema39 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
 var func2 = Object.prototype.hasOwnProperty;
-var pattern9 = new RegExp("^es-[0-9a-f]{12}$", "u");
+var pattern10 = new RegExp("^es-[0-9a-f]{12}$", "u");
 var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
 var schema40 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
 var schema37 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
-var pattern10 = new RegExp("^er-[0-9a-f]{12}$", "u");
+var pattern11 = new RegExp("^er-[0-9a-f]{12}$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -51817,7 +51818,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.exception !== void 0) {
               let data3 = data2.exception;
               if (typeof data3 === "string") {
-                if (!pattern10.test(data3)) {
+                if (!pattern11.test(data3)) {
                   const err9 = { instancePath: instancePath + "/exceptions/" + i0 + "/exception", schemaPath: "#/$defs/routeMatch/properties/exception/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
                   if (vErrors === null) {
                     vErrors = [err9];
@@ -52223,7 +52224,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.since !== void 0) {
       let data15 = data.since;
       if (typeof data15 === "string") {
-        if (!pattern5.test(data15)) {
+        if (!pattern6.test(data15)) {
           const err29 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
             vErrors = [err29];
@@ -52352,7 +52353,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern9.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -52842,7 +52843,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -53177,7 +53178,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema46 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
-var pattern13 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+var pattern14 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -53239,7 +53240,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ruleId !== void 0) {
       let data0 = data.ruleId;
       if (typeof data0 === "string") {
-        if (!pattern13.test(data0)) {
+        if (!pattern14.test(data0)) {
           const err5 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -53509,7 +53510,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "schemaVersion" || key0 === "version" || key0 === "contentHash" || key0 === "sources" || key0 === "endpointSets" || key0 === "expressRoute" || key0 === "diagnostics")) {
+      if (!(key0 === "$schema" || key0 === "schemaVersion" || key0 === "version" || key0 === "contentHash" || key0 === "sources" || key0 === "endpointSets" || key0 === "expressRoute" || key0 === "diagnostics")) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -53519,11 +53520,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.schemaVersion !== void 0) {
-      let data0 = data.schemaVersion;
+    if (data.$schema !== void 0) {
+      let data0 = data.$schema;
       if (typeof data0 === "string") {
         if (!pattern4.test(data0)) {
-          const err8 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
+          const err8 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -53532,7 +53533,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -53541,11 +53542,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.version !== void 0) {
-      let data1 = data.version;
+    if (data.schemaVersion !== void 0) {
+      let data1 = data.schemaVersion;
       if (typeof data1 === "string") {
         if (!pattern5.test(data1)) {
-          const err10 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          const err10 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -53554,7 +53555,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -53563,11 +53564,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.contentHash !== void 0) {
-      let data2 = data.contentHash;
+    if (data.version !== void 0) {
+      let data2 = data.version;
       if (typeof data2 === "string") {
         if (!pattern6.test(data2)) {
-          const err12 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+          const err12 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -53576,7 +53577,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -53585,42 +53586,64 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.contentHash !== void 0) {
+      let data3 = data.contentHash;
+      if (typeof data3 === "string") {
+        if (!pattern7.test(data3)) {
+          const err14 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
     if (data.sources !== void 0) {
-      let data3 = data.sources;
-      if (Array.isArray(data3)) {
-        const len0 = data3.length;
+      let data4 = data.sources;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate21(data3[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data3, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (!validate21(data4[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err16];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
     if (data.endpointSets !== void 0) {
-      let data5 = data.endpointSets;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
+      let data6 = data.endpointSets;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate23(data5[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (!validate23(data6[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data6, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
@@ -53632,31 +53655,31 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.diagnostics !== void 0) {
-      let data8 = data.diagnostics;
-      if (Array.isArray(data8)) {
-        const len2 = data8.length;
+      let data9 = data.diagnostics;
+      if (Array.isArray(data9)) {
+        const len2 = data9.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate34(data8[i2], { instancePath: instancePath + "/diagnostics/" + i2, parentData: data8, parentDataProperty: i2, rootData, dynamicAnchors })) {
+          if (!validate34(data9[i2], { instancePath: instancePath + "/diagnostics/" + i2, parentData: data9, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/diagnostics", schemaPath: "#/properties/diagnostics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err18 = { instancePath: instancePath + "/diagnostics", schemaPath: "#/properties/diagnostics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err19];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err19);
     }
     errors++;
   }
@@ -53750,7 +53773,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.rule !== void 0) {
               let data3 = data2.rule;
               if (typeof data3 === "string") {
-                if (!pattern13.test(data3)) {
+                if (!pattern14.test(data3)) {
                   const err6 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
                   if (vErrors === null) {
                     vErrors = [err6];
@@ -53848,7 +53871,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var diff2 = validate37;
 var schema51 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
-var pattern20 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
+var pattern21 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -53901,7 +53924,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.version !== void 0) {
       let data0 = data.version;
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -53923,7 +53946,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.contentHash !== void 0) {
       let data1 = data.contentHash;
       if (typeof data1 === "string") {
-        if (!pattern6.test(data1)) {
+        if (!pattern7.test(data1)) {
           const err6 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -54072,7 +54095,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (typeof data7 === "string") {
-                if (!pattern7.test(data7)) {
+                if (!pattern8.test(data7)) {
                   const err20 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
                   if (vErrors === null) {
                     vErrors = [err20];
@@ -54086,7 +54109,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.sha256 !== void 0) {
               let data8 = data3.sha256;
               if (typeof data8 === "string") {
-                if (!pattern8.test(data8)) {
+                if (!pattern9.test(data8)) {
                   const err21 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err21];
@@ -54128,7 +54151,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.commit !== void 0) {
       let data9 = data.commit;
       if (typeof data9 === "string") {
-        if (!pattern20.test(data9)) {
+        if (!pattern21.test(data9)) {
           const err25 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
           if (vErrors === null) {
             vErrors = [err25];
@@ -54218,11 +54241,11 @@ validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": f
 var schema56 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "destination-requirement-changed", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
 var schema57 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
 var schema59 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
-var pattern21 = new RegExp("^[0-9a-f]{16}$", "u");
-var pattern22 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
+var pattern22 = new RegExp("^[0-9a-f]{16}$", "u");
+var pattern23 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
 var schema65 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
 var schema67 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
-var pattern25 = new RegExp("^.+:[0-9]+$", "u");
+var pattern26 = new RegExp("^.+:[0-9]+$", "u");
 function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54293,7 +54316,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern9.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -54358,7 +54381,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data4 = data.source;
       if (typeof data4 === "string") {
-        if (!pattern25.test(data4)) {
+        if (!pattern26.test(data4)) {
           const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -54467,7 +54490,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (!pattern22.test(data2)) {
+            if (!pattern23.test(data2)) {
               const err6 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -54691,7 +54714,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern21.test(data2)) {
+        if (!pattern22.test(data2)) {
           const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -55205,7 +55228,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data23 = data22[i2];
           if (typeof data23 === "string") {
-            if (!pattern22.test(data23)) {
+            if (!pattern23.test(data23)) {
               const err59 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err59];
@@ -55453,7 +55476,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern21.test(data2)) {
+        if (!pattern22.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -55650,7 +55673,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data1 = data.source;
       if (typeof data1 === "string") {
-        if (!pattern25.test(data1)) {
+        if (!pattern26.test(data1)) {
           const err5 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -55676,7 +55699,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (typeof data3 === "string") {
-            if (!pattern9.test(data3)) {
+            if (!pattern10.test(data3)) {
               const err7 = { instancePath: instancePath + "/endpointSets/" + i0, schemaPath: "#/properties/endpointSets/items/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -55839,7 +55862,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern21.test(data2)) {
+        if (!pattern22.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -55972,7 +55995,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -56037,7 +56060,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data4 = data.source;
       if (typeof data4 === "string") {
-        if (!pattern25.test(data4)) {
+        if (!pattern26.test(data4)) {
           const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -56190,7 +56213,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern21.test(data2)) {
+        if (!pattern22.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -56556,7 +56579,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern21.test(data2)) {
+        if (!pattern22.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -56721,7 +56744,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (typeof data9 === "string") {
-            if (!pattern7.test(data9)) {
+            if (!pattern8.test(data9)) {
               const err26 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -56735,7 +56758,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.sha256 !== void 0) {
           let data10 = data5.sha256;
           if (typeof data10 === "string") {
-            if (!pattern8.test(data10)) {
+            if (!pattern9.test(data10)) {
               const err27 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -56925,7 +56948,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (typeof data15 === "string") {
-            if (!pattern7.test(data15)) {
+            if (!pattern8.test(data15)) {
               const err44 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
               if (vErrors === null) {
                 vErrors = [err44];
@@ -56939,7 +56962,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.sha256 !== void 0) {
           let data16 = data11.sha256;
           if (typeof data16 === "string") {
-            if (!pattern8.test(data16)) {
+            if (!pattern9.test(data16)) {
               const err45 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
               if (vErrors === null) {
                 vErrors = [err45];
@@ -57203,7 +57226,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.schemaVersion !== void 0) {
       let data0 = data.schemaVersion;
       if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
+        if (!pattern5.test(data0)) {
           const err6 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -57396,7 +57419,7 @@ validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": f
 var changes = validate73;
 var schema89 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "#/$defs/releaseSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
 var schema90 = { "title": "ReleaseSource", "description": "A markdown page the version was compiled from, as the catalog records it, and the git commit it was read from (`history --git`, since 1.1.0).", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "commit": { "$ref": "#/$defs/sourceCommit" } } };
-var pattern46 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var pattern47 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -57531,7 +57554,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data3 === "string") {
-        if (!pattern7.test(data3)) {
+        if (!pattern8.test(data3)) {
           const err12 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -57545,7 +57568,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sha256 !== void 0) {
       let data4 = data.sha256;
       if (typeof data4 === "string") {
-        if (!pattern8.test(data4)) {
+        if (!pattern9.test(data4)) {
           const err13 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -57630,7 +57653,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.sha !== void 0) {
           let data7 = data5.sha;
           if (typeof data7 === "string") {
-            if (!pattern20.test(data7)) {
+            if (!pattern21.test(data7)) {
               const err21 = { instancePath: instancePath + "/commit/sha", schemaPath: "#/$defs/sourceCommit/properties/sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -57652,7 +57675,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.date !== void 0) {
           let data8 = data5.date;
           if (typeof data8 === "string") {
-            if (!pattern46.test(data8)) {
+            if (!pattern47.test(data8)) {
               const err23 = { instancePath: instancePath + "/commit/date", schemaPath: "#/$defs/sourceCommit/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
               if (vErrors === null) {
                 vErrors = [err23];
@@ -57901,7 +57924,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.version !== void 0) {
       let data0 = data.version;
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -57932,7 +57955,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data1 === "string") {
-        if (!pattern7.test(data1)) {
+        if (!pattern8.test(data1)) {
           const err11 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -57955,7 +57978,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data2 === "string") {
-        if (!pattern5.test(data2)) {
+        if (!pattern6.test(data2)) {
           const err13 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -57969,7 +57992,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.contentHash !== void 0) {
       let data3 = data.contentHash;
       if (typeof data3 === "string") {
-        if (!pattern6.test(data3)) {
+        if (!pattern7.test(data3)) {
           const err14 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -58205,7 +58228,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.schemaVersion !== void 0) {
       let data0 = data.schemaVersion;
       if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
+        if (!pattern5.test(data0)) {
           const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -58259,9 +58282,9 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
 validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var m365Endpoints = validate85;
 var schema95 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
-var pattern47 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
-var pattern48 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
-var pattern49 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
+var pattern48 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
+var pattern49 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
+var pattern50 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
 function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -58421,7 +58444,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data4 = data3[i0];
           if (typeof data4 === "string") {
-            if (!pattern47.test(data4)) {
+            if (!pattern48.test(data4)) {
               const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -58466,7 +58489,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data6 = data5[i1];
           if (typeof data6 === "string") {
-            if (!pattern48.test(data6)) {
+            if (!pattern49.test(data6)) {
               const err18 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
               if (vErrors === null) {
                 vErrors = [err18];
@@ -58498,7 +58521,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tcpPorts !== void 0) {
       let data7 = data.tcpPorts;
       if (typeof data7 === "string") {
-        if (!pattern49.test(data7)) {
+        if (!pattern50.test(data7)) {
           const err21 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -58520,7 +58543,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.udpPorts !== void 0) {
       let data8 = data.udpPorts;
       if (typeof data8 === "string") {
-        if (!pattern49.test(data8)) {
+        if (!pattern50.test(data8)) {
           const err23 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -58652,7 +58675,7 @@ validate85.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": f
 var m365Changes = validate88;
 var schema101 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
 var schema102 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
-var pattern52 = new RegExp("^[0-9]{8}$", "u");
+var pattern53 = new RegExp("^[0-9]{8}$", "u");
 function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -58802,7 +58825,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.version !== void 0) {
       let data4 = data.version;
       if (typeof data4 === "string") {
-        if (!pattern5.test(data4)) {
+        if (!pattern6.test(data4)) {
           const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -59087,7 +59110,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
         if (data21.effectiveDate !== void 0) {
           let data22 = data21.effectiveDate;
           if (typeof data22 === "string") {
-            if (!pattern52.test(data22)) {
+            if (!pattern53.test(data22)) {
               const err39 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -59122,7 +59145,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data24 = data23[i0];
               if (typeof data24 === "string") {
-                if (!pattern48.test(data24)) {
+                if (!pattern49.test(data24)) {
                   const err42 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
                     vErrors = [err42];
@@ -59167,7 +59190,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i1 = 0; i1 < len1; i1++) {
               let data26 = data25[i1];
               if (typeof data26 === "string") {
-                if (!pattern47.test(data26)) {
+                if (!pattern48.test(data26)) {
                   const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err46];
@@ -59236,7 +59259,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i2 = 0; i2 < len2; i2++) {
               let data29 = data28[i2];
               if (typeof data29 === "string") {
-                if (!pattern48.test(data29)) {
+                if (!pattern49.test(data29)) {
                   const err52 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
                     vErrors = [err52];
@@ -59281,7 +59304,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i3 = 0; i3 < len3; i3++) {
               let data31 = data30[i3];
               if (typeof data31 === "string") {
-                if (!pattern47.test(data31)) {
+                if (!pattern48.test(data31)) {
                   const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err56];
@@ -59410,7 +59433,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.schemaVersion !== void 0) {
       let data0 = data.schemaVersion;
       if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
+        if (!pattern5.test(data0)) {
           const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -59435,7 +59458,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data1) {
           const _errs6 = errors;
           if (typeof key1 === "string") {
-            if (!pattern9.test(key1)) {
+            if (!pattern10.test(key1)) {
               const err5 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"', propertyName: key1 };
               if (vErrors === null) {
                 vErrors = [err5];

@@ -25,6 +25,10 @@ export type Cloud = 'public' | 'usgov-gcc' | 'usgov-gcchigh' | 'usgov-dod' | 'ch
  */
 export interface Catalog {
   /**
+   * This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.
+   */
+  $schema?: string
+  /**
    * Version of this file format (semver). Readers accept any file with the same major version.
    */
   schemaVersion: string

@@ -5,9 +5,11 @@
 import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {parse as parseYaml} from 'yaml'
+import type {Diagnostic} from '../generated/catalog.js'
 import type {Config} from '../generated/config.js'
 import {InputError} from './errors.js'
 import {readInput} from './io.js'
+import {diagnosticRules} from './rules.js'
 import {validateAgainst} from './validate.js'
 
 export const defaultConfigPath = 'endpoint-catalog.yaml'
@@ -30,4 +32,24 @@ export function parseConfig(text: string, file: string): Config {
   const errors = validateAgainst('config', value)
   if (errors.length > 0) throw new InputError(`${file}: not a valid config: ${errors[0]!.pointer || '/'} ${errors[0]!.message}`)
   return value as Config
+}
+
+/** An accepted finding that does nothing: its rule id is not a diagnostic rule, or no diagnostic matched it. */
+export interface IdleAcceptance {
+  /** Its place in `accept`, from 1. */
+  entry: number
+  rule: string
+  why: 'unknown-rule' | 'unmatched'
+}
+
+/**
+ * The entries of `accept` that do nothing for these diagnostics (a diagnostic records the reason of
+ * the entry it matched); `unmatched` only when `complete` (the diagnostics of the whole page set).
+ */
+export function idleAcceptances(config: Config, diagnostics: Diagnostic[], complete: boolean): IdleAcceptance[] {
+  return (config.accept ?? []).flatMap((item, index): IdleAcceptance[] => {
+    if (!Object.hasOwn(diagnosticRules, item.rule)) return [{entry: index + 1, rule: item.rule, why: 'unknown-rule' as const}]
+    const matched = diagnostics.some((d) => d.ruleId === item.rule && d.accepted === item.reason)
+    return complete && !matched ? [{entry: index + 1, rule: item.rule, why: 'unmatched' as const}] : []
+  })
 }

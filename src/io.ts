@@ -53,12 +53,14 @@ export function readInput(path: string, cwd: string, options: ReadOptions = {}):
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`${shown}: no such file`)
     if (code === 'ELOOP') throw new InputError(`${shown}: a symbolic link, expected a regular file`)
     if (code === 'EISDIR') throw new InputError(`${shown}: is a directory, expected a file`)
+    // A socket (standard input from some programs, as /dev/stdin) cannot be opened by its path.
+    if (code === 'ENXIO') throw new InputError(`${shown}: not a regular file (a FIFO, socket or device), expected a file; \`-\` reads standard input`)
     throw new InputError(`${shown}: cannot be read (${code ?? 'error'})`)
   }
   try {
     const stats = fstatSync(fd)
     if (stats.isDirectory()) throw new InputError(`${shown}: is a directory, expected a file`)
-    if (!stats.isFile()) throw new InputError(`${shown}: not a regular file (a FIFO, socket or device), expected a file`)
+    if (!stats.isFile()) throw new InputError(`${shown}: not a regular file (a FIFO, socket or device), expected a file; \`-\` reads standard input`)
     if (options.maxBytes !== undefined) checkPageSize(path, stats.size, options.maxBytes)
     return readFileSync(fd)
   } catch (error) {

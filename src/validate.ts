@@ -2,7 +2,6 @@
  * Validation against the JSON Schemas in schema/ (Ajv validators compiled ahead of time): every
  * catalog the tool writes or reads passes through here.
  */
-import type {ErrorObject} from 'ajv'
 import type {Catalog} from '../generated/catalog.js'
 import * as validators from '../generated/validators.js'
 import {contentHash} from './compile/catalog.js'
@@ -12,6 +11,14 @@ export interface SchemaError {
   /** JSON pointer to the offending value (`/endpointSets/3/ports/0/port`); empty for the root. */
   pointer: string
   message: string
+}
+
+/** What an Ajv validator reports for each error (the fields read here; Ajv's ErrorObject has them). */
+interface ErrorObject {
+  instancePath: string
+  keyword: string
+  params: Record<string, unknown>
+  message?: string
 }
 
 /** A validator compiled ahead of time from schema/ (generated/validators.ts, by `npm run types`). */

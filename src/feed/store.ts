@@ -55,19 +55,31 @@ export function readM365Ids(directory: string, cwd: string): M365Ids | undefined
  * holds the directory's lock (`withOutputLock`).
  */
 export function writePublished(directory: string, published: Published, cwd: string): void {
+  const files = publishedTexts(directory, published, cwd)
+  removeLeftovers(resolve(cwd, directory))
+  for (const [name, text] of files) {
+    const path = resolve(cwd, directory, name)
+    if (!sameText(path, text)) writeFileAtomic(path, text)
+  }
+}
+
+/** The names of the files in `directory` that `writePublished` would change (none: all up to date). */
+export function changedPublished(directory: string, published: Published, cwd: string): string[] {
+  return publishedTexts(directory, published, cwd)
+    .filter(([name, text]) => !sameText(resolve(cwd, directory, name), text))
+    .map(([name]) => name)
+}
+
+/** Each published file's name and text, the catalog last. */
+function publishedTexts(directory: string, published: Published, cwd: string): Array<[string, string]> {
   const ids = assignM365Ids(readM365Ids(directory, cwd), published.feed, published.catalog)
-  const files: Array<[string, string]> = [
+  return [
     [publishedFiles.feed, checkedJson('changes', published.feed)],
     [publishedFiles.changelog, formatChangelog(published.feed)],
     [publishedFiles.atom, renderReleases(published.feed.versions, published.feed, 'atom').text],
     [publishedFiles.m365Ids, checkedJson('m365Ids', ids)],
     [publishedFiles.catalog, checkedJson('catalog', published.catalog)]
   ]
-  removeLeftovers(resolve(cwd, directory))
-  for (const [name, text] of files) {
-    const path = resolve(cwd, directory, name)
-    if (!sameText(path, text)) writeFileAtomic(path, text)
-  }
 }
 
 /**

@@ -32,3 +32,25 @@ export function countLine(diagnostics: Diagnostic[]): string {
     .map((level) => `${counts[level]} ${level}${counts[level] === 1 ? '' : 's'}`)
   return parts.length > 0 ? parts.join(', ') : 'no diagnostics'
 }
+
+/**
+ * Render diagnostics for tools (`--report json`): one JSON object a line, with `file`, `line`,
+ * `column`, `rule`, `level`, `message` and, for an accepted finding, `accepted` (its reason).
+ */
+export function formatDiagnosticsJson(diagnostics: Diagnostic[], options: DiagnosticFormatOptions = {}): string {
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics
+  return shown
+    .map((d) =>
+      JSON.stringify({
+        file: d.source.path,
+        line: d.source.line,
+        column: d.source.column,
+        rule: d.ruleId,
+        level: d.severity,
+        message: d.message,
+        ...(d.accepted === undefined ? {} : {accepted: d.accepted})
+      })
+    )
+    .map((line) => line + '\n')
+    .join('')
+}

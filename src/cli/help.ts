@@ -1,0 +1,106 @@
+/** The command line's help: the whole of it, and each command's own. */
+
+/** Each command's usage line (after `endpoint-catalog `) and what it does, with its options. */
+export const commandHelp: Record<string, {usage: string; text: string}> = {
+  build: {
+    usage: 'build [--source dir] [--out dir] [--check]',
+    text: `compile docs-source/*.md into generated/catalog.json; when the content changed, a new version,
+recorded in generated/changes.json and CHANGELOG.md
+
+  --source dir   the pages (default: docs-source)
+  --out dir      where the catalog, feed and changelog go (default: generated)
+  --check        write nothing; exit 1 when the output would change (for CI)
+${'{compile}'}`
+  },
+  changes: {
+    usage: 'changes --since <version> [changes.json|-] [--format text|markdown|json|atom|m365] [-o file]',
+    text: `every change after that version (default feed: generated/changes.json; --since 0000000000 for all)
+`
+  },
+  history: {
+    usage: 'history (<revision.md | dir>... | --git <repository> <path.md>...) --out dir',
+    text: `replay dated page revisions (ms.date, or 2021-09-01.md names) into a catalog with its whole change feed
+
+  --git repository   replay every commit of the repository that touched the pages (following renames)
+  --follow a.md=b.md a move git does not see, or to another repository (repo:path.md); repeatable
+${'{compile}'}`
+  },
+  compile: {
+    usage: 'compile <file.md | dir | ->... [-o file|-]',
+    text: `print the catalog of the given pages (or write it to a file)
+${'{compile}'}`
+  },
+  export: {
+    usage: 'export <catalog.json | file.md | dir | ->... --format <format> [-o file|-] [filters]',
+    text: `a catalog for a firewall, proxy or script
+
+formats: csv, json, txt, hosts, ips, cidrs, edl, squid [--acl name],
+         pac [--proxy "PROXY h:p"] [--default "PROXY h:p"], m365
+filters: --required, --cloud <cloud>, --section <text>,
+         --route internet|expressroute, --kind host,wildcard,...
+${'{compile}'}`
+  },
+  validate: {
+    usage: 'validate <file | ->',
+    text: `check a catalog, change feed, diff document (JSON) or endpoint-catalog.yaml against its schema;
+the kind is recognised by the content
+`
+  },
+  diff: {
+    usage: 'diff <old> <new> [--format text|markdown|json] [--fail-on level] [--cloud cloud] [-o file|-]',
+    text: `what changed: each side a catalog.json, a page, or a directory of pages
+  diff --base <ref> [--head <ref>] [--source dir]   the same, for docs-source/ at two git revisions
+
+  --format text|markdown|json
+  --fail-on error|warning|info|none   exit 1 when a change is at or above this level
+  --cloud public|usgov-gcc|usgov-gcchigh|usgov-dod|china   that cloud's changes only
+  --color, --no-color   colour the text format (default: on a terminal, unless NO_COLOR or
+                        TERM=dumb; FORCE_COLOR forces it)
+  --config file         the file of accepted findings
+`
+  },
+  rules: {
+    usage: 'rules [--format text|json]',
+    text: `list the diagnostic and change rule ids
+`
+  }
+}
+
+const compileOptions = `
+  --fail-on error|warning|info|none
+             exit 1 when a diagnostic (reading problem or finding, not accepted in the config) is at
+             or above this level; the output is written all the same
+  --strict   the same as --fail-on warning
+  --config   the file of accepted findings (default: endpoint-catalog.yaml, when present)
+  --quiet    do not print info diagnostics
+`
+
+const reportOption = `  --report text|json
+             diagnostics on stderr as text (default), or as JSON, one object a line
+`
+
+/** `endpoint-catalog <command> --help`. */
+export function helpOf(command: string): string {
+  const {usage, text} = commandHelp[command]!
+  // history prints its diagnostics page by page, as text only.
+  const options = compileOptions + (command === 'history' ? '' : reportOption)
+  return `Usage: endpoint-catalog ${usage}\n\n${text.replace('{compile}', options)}`
+}
+
+/** `endpoint-catalog --help`. */
+export const help = `Usage: endpoint-catalog <command> [options]
+
+Commands:
+${Object.entries(commandHelp)
+  .map(([, {usage}]) => `  ${usage}`)
+  .join('\n')}
+
+Run \`endpoint-catalog <command> --help\` for a command's options.
+A file argument of \`-\` reads standard input; \`-o -\` writes to standard output.
+
+  -h, --help   this help
+  --version    the version
+
+Exit codes: 0 done, 1 errors reading the input (nothing written), a diagnostic or change at or
+above --fail-on, or \`build --check\` found changes; 2 usage or unreadable input.
+`
