@@ -166,4 +166,21 @@ command('rules lists the diagnostic and the change rules', () => {
   assert.match(cli(['rules']).stdout, /^diagnostic rules:\n[\s\S]*\nchange rules:\n/)
 })
 
+command('--section, --kind and --route narrow both sides of a diff; unknown values are usage errors', () => {
+  const old = 'test/fixtures/compile/urls-2020-01-29/input.md'
+  const next = 'test/fixtures/compile/urls-2021-09-01/input.md'
+  const all = JSON.parse(cli(['diff', old, next, '--format', 'json']).stdout) as {changes: Array<{destination?: {kind: string}; rule: string}>}
+  const hosts = JSON.parse(cli(['diff', old, next, '--format', 'json', '--kind', 'host']).stdout) as typeof all
+  assert.ok(hosts.changes.length > 0 && hosts.changes.length < all.changes.length)
+  assert.ok(hosts.changes.every((change) => change.destination === undefined || change.destination.kind === 'host'))
+  const wildcards = JSON.parse(cli(['diff', old, next, '--format', 'json', '--kind', 'wildcard']).stdout) as typeof all
+  assert.ok(wildcards.changes.some((change) => change.destination?.kind === 'wildcard'))
+  const unknown = cli(['diff', old, next, '--kind', 'hostname'])
+  assert.is(unknown.code, 2)
+  assert.match(unknown.stderr, /--kind hostname: expected one or more of host, wildcard/)
+  const nowhere = cli(['diff', old, next, '--section', 'no such section'])
+  assert.is(nowhere.code, 2)
+  assert.match(nowhere.stderr, /no section contains it/)
+})
+
 command.run()

@@ -9,9 +9,11 @@ import {InputError} from '../errors.js'
 import {formatDiffJson} from '../format/diff-json.js'
 import {formatDiffMarkdown} from '../format/diff-markdown.js'
 import {formatDiffText} from '../format/diff-text.js'
+import {filterSides, parseFilter} from '../format/filter.js'
 import {hasCommit, pagesAtRevision, resolveCommit} from '../git.js'
 import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
+import {usage} from './export.js'
 import {catalogArgument, checkOutput, colorOptions, emit, failOnLevel, note, pageArguments, parse, readPages, UsageError, useColor, type Io} from './common.js'
 
 const diffFormats = ['text', 'markdown', 'json'] as const
@@ -26,6 +28,9 @@ export function diffCommand(args: string[], io: Io): number {
     head: {type: 'string'},
     source: {type: 'string'},
     cloud: {type: 'string'},
+    section: {type: 'string'},
+    route: {type: 'string'},
+    kind: {type: 'string'},
     ...colorOptions
   }, diffOptions)
   const format = values.format ?? 'text'
@@ -53,6 +58,9 @@ export function diffCommand(args: string[], io: Io): number {
     after = sideCatalog(positionals[1]!, values.config, io)
   }
 
+  // `--required` is left out: a destination that stops being required would read as removed.
+  const filter = usage(() => parseFilter({section: values.section, route: values.route, kind: values.kind}))
+  if (Object.keys(filter).length > 0) [before, after] = usage(() => filterSides(before, after, filter))
   const document = diff(before, after, {cloud: cloud as Cloud | undefined, ...(commits ? {commits} : {})})
   const text =
     format === 'json'

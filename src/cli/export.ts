@@ -45,7 +45,7 @@ export function exportCommand(args: string[], io: Io): number {
 }
 
 /** The filter options every export format takes. */
-const filterOptions = {
+export const filterOptions = {
   required: {type: 'boolean'},
   cloud: {type: 'string'},
   section: {type: 'string'},
@@ -54,7 +54,7 @@ const filterOptions = {
 } as const satisfies ParseArgsConfig['options']
 
 /** Run `fn`, turning a bad filter or format option into a usage error. */
-function usage<T>(fn: () => T): T {
+export function usage<T>(fn: () => T): T {
   try {
     return fn()
   } catch (error) {

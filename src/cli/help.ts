@@ -54,6 +54,8 @@ the kind is recognised by the content
   --format text|markdown|json
   --fail-on error|warning|info|none   exit 1 when a change is at or above this level
   --cloud public|usgov-gcc|usgov-gcchigh|usgov-dod|china   that cloud's changes only
+  --section <text>, --kind host,wildcard,..., --route internet|expressroute
+                        only the endpoint sets and destinations they select, on both sides
   --color, --no-color   colour the text format (default: on a terminal, unless NO_COLOR or
                         TERM=dumb; FORCE_COLOR forces it)
   --config file         the file of accepted findings

@@ -40,8 +40,8 @@ export function destinationClouds(destination: Destination): Cloud[] {
  * order, sets left without destinations by a destination filter dropped. An empty filter returns
  * the catalog unchanged.
  */
-export function filterCatalog(catalog: Catalog, filter: CatalogFilter): Catalog {
-  checkFilter(catalog, filter)
+export function filterCatalog(catalog: Catalog, filter: CatalogFilter, checked = false): Catalog {
+  if (!checked) checkFilter(catalog, filter)
   const section = filter.section?.toLowerCase()
   const byDestination = filter.cloud !== undefined || filter.route !== undefined || filter.kinds !== undefined
   const keep = (destination: Destination): boolean =>
@@ -60,6 +60,15 @@ export function filterCatalog(catalog: Catalog, filter: CatalogFilter): Catalog 
     if (destinations.length > 0) endpointSets.push({...set, destinations})
   }
   return {...catalog, endpointSets}
+}
+
+/**
+ * Both sides of a diff narrowed by one filter: a section or a route is checked against what either
+ * side has (a section may be new, or gone).
+ */
+export function filterSides(before: Catalog, after: Catalog, filter: CatalogFilter): [Catalog, Catalog] {
+  checkFilter({...after, endpointSets: [...before.endpointSets, ...after.endpointSets]}, filter)
+  return [filterCatalog(before, filter, true), filterCatalog(after, filter, true)]
 }
 
 /** A filter's values checked against what the catalog has: a section no row is in, a route with no ExpressRoute page. */
