@@ -1,28 +1,42 @@
 /**
- * Markdown → mdast: remark-parse with GFM and YAML front matter, then table recovery.
- * The page's own metadata (title, ms.date) is read here too.
+ * Markdown → mdast: remark-parse with GFM and YAML front matter, then table recovery, a section
+ * of the page at a time. The page's own metadata (title, ms.date) is read here too.
  */
 import type {Root, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import type {Point} from 'unist'
+import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
-import {remarkRecoverTables} from './recover-tables.js'
+import {pageLines, recoverTables} from './recover-tables.js'
+import {splitSections, type PageSection} from './sections.js'
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkRecoverTables)
-  .freeze()
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-/** Parse a page into mdast, recovering the tables GFM rejects; diagnostics go to `file`. */
-export function parsePage(file: VFile): Root {
-  const tree = processor.parse(file)
-  return processor.runSync(tree, file) as Root
+/**
+ * Parse a page one section at a time (see sections.ts), recovering the tables GFM rejects;
+ * diagnostics go to `file`. Positions are in the page; each tree can go once read.
+ */
+export function* parseSections(file: VFile): Generator<Root> {
+  const text = String(file)
+  const lines = pageLines(text)
+  for (const section of splitSections(text)) {
+    const tree = processor.parse(section.text)
+    if (section.offset > 0) shiftPositions(tree, section)
+    recoverTables(tree, file, lines)
+    yield tree
+  }
+}
+
+function shiftPositions(tree: Root, section: PageSection): void {
+  const move = (at: Point): Point => ({line: at.line + section.line - 1, column: at.column, offset: (at.offset ?? 0) + section.offset})
+  visit(tree, (node) => {
+    if (node.position) node.position = {start: move(node.position.start), end: move(node.position.end)}
+  })
 }
 
 /** Front-matter keys that name the docs set a page belongs to. */

@@ -1,0 +1,144 @@
+// Reading a page a section at a time gives the tree of the full remark parse: the same nodes with
+// the same positions, and the same diagnostics, on every real page the tests keep (and on the
+// shared corpus when it is there), on the benchmark's pages, and on generated pages.
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import {VFile} from 'vfile'
+import {generatePage, renderPage} from '../bench/generate.js'
+import {parseSections} from '../src/compile/parse.js'
+import {pageLines, recoverTables} from '../src/compile/recover-tables.js'
+import {isPlainText} from '../src/compile/row.js'
+import {splitSections} from '../src/compile/sections.js'
+import {page, propertySeed} from './helpers/arbitrary.js'
+
+const sections = suite('reading a page a section at a time')
+const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+const inline = unified().use(remarkParse).use(remarkGfm).freeze()
+
+/** The page as one remark parse, with table recovery over the whole tree. */
+function parseWhole(text: string): {children: Root['children']; messages: string[]} {
+  const file = new VFile({path: 'page.md', value: text})
+  const tree = whole.parse(file)
+  recoverTables(tree, file, pageLines(text))
+  return {children: tree.children, messages: messagesOf(file)}
+}
+
+/** The page read a section at a time, the trees joined. */
+function parseBySection(text: string): {children: Root['children']; messages: string[]} {
+  const file = new VFile({path: 'page.md', value: text})
+  const children: Root['children'] = []
+  for (const tree of parseSections(file)) children.push(...tree.children)
+  return {children, messages: messagesOf(file)}
+}
+
+function messagesOf(file: VFile): string[] {
+  return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`).sort()
+}
+
+function pagesUnder(directory: string): string[] {
+  if (!existsSync(directory)) return []
+  return readdirSync(directory, {recursive: true, encoding: 'utf8'})
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => join(directory, name))
+}
+
+const kept = [...pagesUnder('test/fixtures/compile'), ...pagesUnder('test/fixtures/diff'), ...pagesUnder('../shared/corpus')]
+
+sections('the pages the tests keep read the same a section at a time as whole', () => {
+  assert.ok(kept.length >= 30, `only ${kept.length} pages found`)
+  let split = 0
+  for (const file of kept) {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
+    if (splitSections(text).length > 1) split++
+    assert.equal(parseBySection(text), parseWhole(text), file)
+  }
+  // Most real pages are read in several sections: the comparison is not of one parse with itself.
+  assert.ok(split * 2 > kept.length, `only ${split} of ${kept.length} pages split`)
+})
+
+sections('the benchmark pages read the same a section at a time as whole', () => {
+  for (const seed of [1, 2, 3]) {
+    const text = renderPage(generatePage({rows: 300, seed}))
+    assert.ok(splitSections(text).length > 20)
+    assert.equal(parseBySection(text), parseWhole(text), `seed ${seed}`)
+  }
+})
+
+sections('generated pages read the same a section at a time as whole', () => {
+  const seed = propertySeed()
+  console.log(`sections: seed ${seed} (replay: PROPERTY_SEED=${seed} node test/run.js sections)`)
+  fc.assert(
+    fc.property(page, (text) => {
+      assert.equal(parseBySection(text), parseWhole(text))
+    }),
+    {numRuns: 200, seed}
+  )
+})
+
+sections('a section never starts inside what a heading cannot end', () => {
+  const cases = [
+    '# A\n\n```\n\n# code\n```\n',
+    '# A\n\n<!--\n\n# comment -->\n',
+    '# A\n\n[x]: https://example.com\n\n# B\n\n[x]\n',
+    '---\ntitle: x\n\n# yaml comment\n---\n\n# A\n',
+    '<pre>\n\n# B\n</pre>\n'
+  ]
+  for (const text of cases) {
+    assert.equal(parseBySection(text), parseWhole(text), text)
+  }
+  assert.is(splitSections('# A\n\n```\n\n# code\n```\n').length, 1)
+  assert.is(splitSections('# A\n\ntext\n# B\n\n# C\n').length, 2)
+  assert.equal(
+    splitSections('---\na: 1\n---\n\n# A\n\n- x\n\n# B\n').map((section) => [section.line, section.offset]),
+    [
+      [1, 0],
+      [5, 14],
+      [9, 24]
+    ]
+  )
+})
+
+/** What GFM reads a cell's text as: its inline content, positions aside. */
+function readInline(text: string): unknown {
+  const tree = inline.parse(text)
+  return tree.children.map((node) => ('children' in node ? node.children.map((child) => ('value' in child ? [child.type, child.value] : [child.type])) : [node.type]))
+}
+
+sections('cell text called plain is one text node of itself in GFM', () => {
+  const plainChar = fc.constantFrom(...'abcXYZ019 .,;:/()\'"%+=?#$-'.split(''))
+  fc.assert(
+    fc.property(fc.array(plainChar, {minLength: 1, maxLength: 30}), (chars) => {
+      const text = chars.join('').trim()
+      if (!isPlainText(text)) return
+      assert.equal(readInline(text), [[['text', text]]], text)
+    }),
+    {numRuns: 2000, seed: propertySeed()}
+  )
+  // Every cell of the kept pages that is called plain.
+  let plain = 0
+  for (const file of kept) {
+    for (const line of readFileSync(file, 'utf8').split(/\r?\n|\r/)) {
+      if (!line.includes('|')) continue
+      for (const cell of line.split('|').map((part) => part.trim())) {
+        if (!isPlainText(cell)) continue
+        plain++
+        assert.equal(readInline(cell), [[['text', cell]]], cell)
+      }
+    }
+  }
+  assert.ok(plain > 500, `only ${plain} plain cells`)
+  for (const text of ['1. first', 'www.example.com', 'https://example.com', 'a@b.com', '*.a.com', 'a_b', '`x`', 'a &amp; b', 'a\\|b']) {
+    assert.not.ok(isPlainText(text), text)
+  }
+})
+
+sections.run()
