@@ -84,19 +84,22 @@ sections('generated pages read the same a section at a time as whole', () => {
   )
 })
 
-sections('a section never starts inside what a heading cannot end', () => {
+sections('a section never starts inside a block that the blank line before it does not end', () => {
   const cases = [
     '# A\n\n```\n\n# code\n```\n',
     '# A\n\n<!--\n\n# comment -->\n',
     '# A\n\n[x]: https://example.com\n\n# B\n\n[x]\n',
     '---\ntitle: x\n\n# yaml comment\n---\n\n# A\n',
-    '<pre>\n\n# B\n</pre>\n'
+    '<pre>\n\n# B\n</pre>\n',
+    '# A\n\ntext\n# B\n\n- x\n\n- y\n\n  z\n\nC\n',
+    '> quote\n\nafter\n\n    code\n\n1. one\n\n2. two\n\n2020 was\n',
+    '| a | b |\n|---|---|\n| 1 | 2 |\n<!-- note -->\n| 3 | 4 |\n\n| c |\n|---|---|---|\n| 5 |\n'
   ]
   for (const text of cases) {
     assert.equal(parseBySection(text), parseWhole(text), text)
   }
   assert.is(splitSections('# A\n\n```\n\n# code\n```\n').length, 1)
-  assert.is(splitSections('# A\n\ntext\n# B\n\n# C\n').length, 2)
+  assert.is(splitSections('# A\n\ntext\n# B\n\n- x\n\n- y\n\n  z\n\nC\n').length, 3)
   assert.equal(
     splitSections('---\na: 1\n---\n\n# A\n\n- x\n\n# B\n').map((section) => [section.line, section.offset]),
     [

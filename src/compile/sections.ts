@@ -1,7 +1,7 @@
 /**
- * Splitting a page into sections that parse alone: each starts at a top-level ATX heading after a
- * blank line, where nothing open before it (paragraph, list, table, block quote, HTML block) can
- * reach past it. A page with constructs that can span blank lines or reach across the page (fenced
+ * Splitting a page into sections that parse alone: each starts at a block at the margin after a
+ * blank line (a heading, a paragraph, a table), where nothing open before it (paragraph, list,
+ * table, block quote, HTML block) can reach past it. A page with constructs that can span blank lines or reach across the page (fenced
  * code, multi-line HTML blocks, link or footnote definitions) stays one section.
  */
 
@@ -31,10 +31,14 @@ const htmlOpeners: Array<{open: RegExp; close: RegExp}> = [
   {open: /<!\[CDATA\[/, close: /\]\]>/}
 ]
 
-const heading = /^ {0,3}#{1,6}(?:[ \t]|$)/
+/**
+ * A line after a blank line that starts a block of its own: at the margin, and neither a list item
+ * (which would join the list before the blank line) nor anything indented (which would continue it).
+ */
+const blockStart = /^(?:[A-Za-z|#<!(]|\d+(?![\d.)]))/
 const blank = /^[ \t]*$/
 
-/** Split `text` into sections at top-level headings that follow a blank line; concatenated, they are `text`. */
+/** Split `text` into sections at blocks that start at the margin after a blank line; concatenated, they are `text`. */
 export function splitSections(text: string): PageSection[] {
   const whole = [{text, line: 1, offset: 0}]
   if (spansSections.some((pattern) => pattern.test(text))) return whole
@@ -55,7 +59,7 @@ export function splitSections(text: string): PageSection[] {
       const at = content.search(open)
       return at !== -1 && !close.test(content.slice(at + 2))
     })) return whole
-    if (offset >= front && offset > start.offset && previousBlank && heading.test(content)) {
+    if (offset >= front && offset > start.offset && previousBlank && blockStart.test(content)) {
       sections.push({text: text.slice(start.offset, offset), line: start.line, offset: start.offset})
       start = {offset, line}
     }
