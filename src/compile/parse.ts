@@ -14,22 +14,29 @@ import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
 import {pageLines, recoverTables} from './recover-tables.js'
 import {splitSections, type PageSection} from './sections.js'
+import {readTableSection} from './table-lines.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
 /**
- * Parse a page one section at a time (see sections.ts), recovering the tables GFM rejects;
+ * Parse a page one section at a time (see sections.ts), a simple table from its lines
+ * (table-lines.ts), recovering the tables GFM rejects;
  * diagnostics go to `file`. Positions are in the page; each tree can go once read.
  */
 export function* parseSections(file: VFile): Generator<Root> {
   const text = String(file)
   const lines = pageLines(text)
   for (const section of splitSections(text)) {
-    const tree = processor.parse(section.text)
-    if (section.offset > 0) shiftPositions(tree, section)
+    const tree = readTableSection(section) ?? parseSection(section)
     recoverTables(tree, file, lines)
     yield tree
   }
+}
+
+function parseSection(section: PageSection): Root {
+  const tree = processor.parse(section.text)
+  if (section.offset > 0) shiftPositions(tree, section)
+  return tree
 }
 
 function shiftPositions(tree: Root, section: PageSection): void {

@@ -137,13 +137,18 @@ function buildCell(cell: RawCell, line: SourceLine, children = parseInline(cell.
   }
 }
 
-/**
- * Parse the cells of a table in one pass, one paragraph per cell, rather than one parse per cell:
- * each parse has a large fixed cost. Cells are single lines, so the k-th non-empty cell is the
- * paragraph on line 2k + 1; when that does not hold (a cell that opens a block, such as `#`, `-`,
- * a fence or a definition), each cell is parsed on its own.
- */
 function parseCells(cells: Array<{text: string; start: Point}>): PhrasingContent[][] {
+  return inlineCells(cells) ?? cells.map((cell) => parseInline(cell.text, cell.start))
+}
+
+/**
+ * Read the inline content of table cells as GFM does, with positions in the page: plain text as it
+ * is, the rest parsed in one pass, one paragraph per cell, rather than one parse per cell (each
+ * parse has a large fixed cost). Cells are single lines, so the k-th parsed cell is the paragraph
+ * on line 2k + 1; when that does not hold (a cell that opens a block, such as `#`, `-`, a fence, a
+ * definition or an HTML block), undefined.
+ */
+export function inlineCells(cells: Array<{text: string; start: Point}>): PhrasingContent[][] | undefined {
   const filled = cells.filter((cell) => cell.text !== '' && !isPlainText(cell.text))
   if (filled.length === 0) return cells.map((cell) => plainCell(cell.text, cell.start))
   const tree = inlineProcessor.parse(filled.map((cell) => cell.text).join('\n\n'))
@@ -152,7 +157,7 @@ function parseCells(cells: Array<{text: string; start: Point}>): PhrasingContent
     paragraphs.length === tree.children.length &&
     paragraphs.length === filled.length &&
     paragraphs.every((node, k) => node.position?.start.line === 2 * k + 1 && node.position.end.line === 2 * k + 1)
-  if (!aligned) return cells.map((cell) => parseInline(cell.text, cell.start))
+  if (!aligned) return undefined
 
   let k = 0
   return cells.map((cell) => {

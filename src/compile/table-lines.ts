@@ -1,0 +1,64 @@
+/**
+ * A section that is only a pipe table, read from its lines into the tree GFM gives: rows and cells
+ * split at pipes, plain cells as text, the other cells' inline markup read by remark in one pass.
+ * Only the simplest tables are read this way (every line between a leading and a trailing pipe, a
+ * delimiter row as wide as the header, no backslash or tab); any other section is left to remark.
+ */
+import type {Root, Table, TableCell, TableRow} from 'mdast'
+import type {Point} from 'unist'
+import {inlineCells} from './recover-tables.js'
+import {delimiterAlign, isDelimiterRow, splitRow} from './row.js'
+import type {PageSection} from './sections.js'
+
+/** The tree of a section that is one simple table (positions in the page), or undefined. */
+export function readTableSection(section: PageSection): Root | undefined {
+  const {text} = section
+  if (text.charCodeAt(0) !== 0x7c || text.includes('\\') || text.includes('\t') || text.includes('\r')) return undefined
+  const lines = text.replace(/\n+$/, '').split('\n')
+  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith('|') && line.endsWith('|'))) return undefined
+  const [header, delimiter] = lines as [string, string]
+  if (!isDelimiterRow(delimiter)) return undefined
+  const align = delimiterAlign(delimiter)
+  if (splitRow(header).length !== align.length) return undefined
+
+  const rows: Array<{line: number; offset: number; text: string}> = []
+  let offset = section.offset
+  lines.forEach((line, index) => {
+    if (index !== 1) rows.push({line: section.line + index, offset, text: line})
+    offset += line.length + 1
+  })
+  const at = (row: (typeof rows)[number], index: number): Point => ({line: row.line, column: index + 1, offset: row.offset + index})
+
+  // GFM's cell runs from its pipe to the next; the last also holds the closing pipe.
+  const cells = rows.map((row) => {
+    const pipes = pipesOf(row.text)
+    return splitRow(row.text).map((cell, index) => ({
+      text: cell.text,
+      start: at(row, cell.start),
+      from: at(row, pipes[index]!),
+      to: at(row, index === pipes.length - 2 ? row.text.length : pipes[index + 1]!)
+    }))
+  })
+  const contents = inlineCells(cells.flat())
+  if (!contents) return undefined
+
+  let index = 0
+  const children: TableRow[] = rows.map((row, number) => ({
+    type: 'tableRow',
+    children: cells[number]!.map(
+      (cell): TableCell => ({type: 'tableCell', children: contents[index++]!, position: {start: cell.from, end: cell.to}})
+    ),
+    position: {start: at(row, 0), end: at(row, row.text.length)}
+  }))
+  // The table ends with its last line: the delimiter row when there is no body.
+  const end = {line: section.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1, offset: offset - 1}
+  const table: Table = {type: 'table', align, children, position: {start: at(rows[0]!, 0), end}}
+  return {type: 'root', children: [table]}
+}
+
+/** Offsets of a line's pipes (no pipe is escaped: the section has no backslash). */
+function pipesOf(line: string): number[] {
+  const pipes: number[] = []
+  for (let index = line.indexOf('|'); index !== -1; index = line.indexOf('|', index + 1)) pipes.push(index)
+  return pipes
+}
