@@ -16,6 +16,7 @@ import {generatePage, renderPage} from '../bench/generate.js'
 import {parseSections} from '../src/compile/parse.js'
 import {pageLines, recoverTables} from '../src/compile/recover-tables.js'
 import {isPlainText} from '../src/compile/row.js'
+import {simpleInline} from '../src/compile/simple-inline.js'
 import {splitSections} from '../src/compile/sections.js'
 import {page, propertySeed} from './helpers/arbitrary.js'
 
@@ -141,6 +142,58 @@ sections('cell text called plain is one text node of itself in GFM', () => {
   assert.ok(plain > 500, `only ${plain} plain cells`)
   for (const text of ['1. first', 'www.example.com', 'https://example.com', 'a@b.com', '*.a.com', 'a_b', '`x`', 'a &amp; b', 'a\\|b']) {
     assert.not.ok(isPlainText(text), text)
+  }
+})
+
+/** A cell's inline nodes as GFM reads them in a table (`| x |` under a one-column header). */
+function readCell(text: string): unknown {
+  const tree = inline.parse('| h |\n|---|\n| ' + text + ' |\n')
+  const table = tree.children[0]
+  if (table?.type !== 'table') return undefined
+  return table.children[1]!.children[0]!.children
+}
+
+/** The same cell read as table recovery reads it: a paragraph, or its text when it opens a block. */
+function readParagraph(text: string): unknown {
+  const tree = inline.parse(text)
+  const only = tree.children[0]
+  if (tree.children.length !== 1 || only?.type !== 'paragraph') return [{type: 'text', value: text}]
+  return only.children
+}
+
+function withoutPositions(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (key, item: unknown) => (key === 'position' ? undefined : item)))
+}
+
+sections('cells of the simplest markup read as GFM reads them, in a table and in a paragraph', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('a', 'host.com', ' ', '  ', '*.b.net', '*', '**', 'TCP 443', '(x)', ':', '-', '1.', '#', '<br>', '<br/>', '<br />', '</br>', '<BR>', '<br', '`', '`c.io`', '` c `', '``', 'www.x.com', 'https://x', 'a@b.c', '_', '>'),
+    fc.constantFrom('**Required:**', '**Optional**', '**A **', '**x:**')
+  )
+  let read = 0
+  fc.assert(
+    fc.property(fc.array(piece, {minLength: 1, maxLength: 8}), (pieces) => {
+      const text = pieces.join('').trim()
+      if (text === '') return
+      const start = {line: 3, column: 3, offset: 14}
+      const nodes = simpleInline(text, start)
+      if (nodes === undefined) return
+      read++
+      assert.equal(nodes, readCell(text), text)
+      assert.equal(withoutPositions(nodes), withoutPositions(readParagraph(text)), text)
+    }),
+    {numRuns: 3000, seed: propertySeed()}
+  )
+  assert.ok(read > 100, `only ${read} cells read without the parser`)
+  assert.equal(withoutPositions(simpleInline('**Required:** *.a.com <br> `https://b.com`', {line: 1, column: 1, offset: 0})), [
+    {type: 'strong', children: [{type: 'text', value: 'Required:'}]},
+    {type: 'text', value: ' *.a.com '},
+    {type: 'html', value: '<br>'},
+    {type: 'text', value: ' '},
+    {type: 'inlineCode', value: 'https://b.com'}
+  ])
+  for (const text of ['a *b*', '*.a.com<br>*.b.com', 'www.a.com', '<br>', '- `x`', '[a](b)', 'a_b_']) {
+    assert.is(simpleInline(text, {line: 1, column: 1, offset: 0}), undefined, text)
   }
 })
 

@@ -17,6 +17,7 @@ import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report} from '../report.js'
+import {simpleInline} from './simple-inline.js'
 import {delimiterAlign, isDelimiterRow, isPlainText, splitRow, type RawCell} from './row.js'
 
 const inlineProcessor = unified().use(remarkParse).use(remarkGfm).freeze()
@@ -143,14 +144,15 @@ function parseCells(cells: Array<{text: string; start: Point}>): PhrasingContent
 
 /**
  * Read the inline content of table cells as GFM does, with positions in the page: plain text as it
- * is, the rest parsed in one pass, one paragraph per cell, rather than one parse per cell (each
+ * is, the simplest markup read directly (simple-inline.ts), the rest parsed in one pass, one paragraph per cell, rather than one parse per cell (each
  * parse has a large fixed cost). Cells are single lines, so the k-th parsed cell is the paragraph
  * on line 2k + 1; when that does not hold (a cell that opens a block, such as `#`, `-`, a fence, a
  * definition or an HTML block), undefined.
  */
 export function inlineCells(cells: Array<{text: string; start: Point}>): PhrasingContent[][] | undefined {
-  const filled = cells.filter((cell) => cell.text !== '' && !isPlainText(cell.text))
-  if (filled.length === 0) return cells.map((cell) => plainCell(cell.text, cell.start))
+  const simple = cells.map((cell) => (cell.text === '' || isPlainText(cell.text) ? plainCell(cell.text, cell.start) : simpleInline(cell.text, cell.start)))
+  const filled = cells.filter((_, index) => simple[index] === undefined)
+  if (filled.length === 0) return simple as PhrasingContent[][]
   const tree = inlineProcessor.parse(filled.map((cell) => cell.text).join('\n\n'))
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'paragraph')
   const aligned =
@@ -160,8 +162,8 @@ export function inlineCells(cells: Array<{text: string; start: Point}>): Phrasin
   if (!aligned) return undefined
 
   let k = 0
-  return cells.map((cell) => {
-    if (cell.text === '' || isPlainText(cell.text)) return plainCell(cell.text, cell.start)
+  return cells.map((cell, index) => {
+    if (simple[index]) return simple[index]
     const paragraph = paragraphs[k++]!
     // Positions as if the cell had been parsed alone (line 1, offsets from its start), then shifted.
     const base = paragraph.position!.start.offset ?? 0
@@ -228,6 +230,8 @@ function restoreExtraCells(table: Table, lines: string[], offsets: number[]): vo
 /** Parse one line of cell text as inline markdown, with positions in the page. */
 function parseInline(text: string, start: Point): PhrasingContent[] {
   if (text === '' || isPlainText(text)) return plainCell(text, start)
+  const simple = simpleInline(text, start)
+  if (simple) return simple
   const tree = inlineProcessor.parse(text)
   const only = tree.children[0]
   if (tree.children.length !== 1 || only?.type !== 'paragraph') {

@@ -1,17 +1,24 @@
 /**
  * A section that is only a pipe table, read from its lines into the tree GFM gives: rows and cells
- * split at pipes, plain cells as text, the other cells' inline markup read by remark in one pass.
+ * split at pipes; the cells' inline content is read by the caller (recover-tables.ts `inlineCells`).
  * Only the simplest tables are read this way (every line between a leading and a trailing pipe, a
  * delimiter row as wide as the header, no backslash or tab); any other section is left to remark.
  */
-import type {Root, Table, TableCell, TableRow} from 'mdast'
+import type {PhrasingContent, Table, TableCell, TableRow} from 'mdast'
 import type {Point} from 'unist'
-import {inlineCells} from './recover-tables.js'
 import {delimiterAlign, isDelimiterRow, splitRow} from './row.js'
 import type {PageSection} from './sections.js'
 
-/** The tree of a section that is one simple table (positions in the page), or undefined. */
-export function readTableSection(section: PageSection): Root | undefined {
+/** A simple table read from its lines, its cells' inline content still to read. */
+export interface TableLines {
+  /** Every cell's text and where it starts, row by row. */
+  cells: Array<{text: string; start: Point}>
+  /** The table node, given the inline content of `cells` (as `inlineCells` reads it). */
+  build: (contents: PhrasingContent[][]) => Table
+}
+
+/** A section that is one simple table, split into rows and cells (positions in the page), or undefined. */
+export function tableLines(section: PageSection): TableLines | undefined {
   const {text} = section
   if (text.charCodeAt(0) !== 0x7c || text.includes('\\') || text.includes('\t') || text.includes('\r')) return undefined
   const lines = text.replace(/\n+$/, '').split('\n')
@@ -28,6 +35,8 @@ export function readTableSection(section: PageSection): Root | undefined {
     offset += line.length + 1
   })
   const at = (row: (typeof rows)[number], index: number): Point => ({line: row.line, column: index + 1, offset: row.offset + index})
+  // The table ends with its last line: the delimiter row when there is no body.
+  const end = {line: section.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1, offset: offset - 1}
 
   // GFM's cell runs from its pipe to the next; the last also holds the closing pipe.
   const cells = rows.map((row) => {
@@ -39,21 +48,17 @@ export function readTableSection(section: PageSection): Root | undefined {
       to: at(row, index === pipes.length - 2 ? row.text.length : pipes[index + 1]!)
     }))
   })
-  const contents = inlineCells(cells.flat())
-  if (!contents) return undefined
 
-  let index = 0
-  const children: TableRow[] = rows.map((row, number) => ({
-    type: 'tableRow',
-    children: cells[number]!.map(
-      (cell): TableCell => ({type: 'tableCell', children: contents[index++]!, position: {start: cell.from, end: cell.to}})
-    ),
-    position: {start: at(row, 0), end: at(row, row.text.length)}
-  }))
-  // The table ends with its last line: the delimiter row when there is no body.
-  const end = {line: section.line + lines.length - 1, column: lines[lines.length - 1]!.length + 1, offset: offset - 1}
-  const table: Table = {type: 'table', align, children, position: {start: at(rows[0]!, 0), end}}
-  return {type: 'root', children: [table]}
+  const build = (contents: PhrasingContent[][]): Table => {
+    let index = 0
+    const children: TableRow[] = rows.map((row, number) => ({
+      type: 'tableRow',
+      children: cells[number]!.map((cell): TableCell => ({type: 'tableCell', children: contents[index++]!, position: {start: cell.from, end: cell.to}})),
+      position: {start: at(row, 0), end: at(row, row.text.length)}
+    }))
+    return {type: 'table', align, children, position: {start: at(rows[0]!, 0), end}}
+  }
+  return {cells: cells.flat().map(({text, start}) => ({text, start})), build}
 }
 
 /** Offsets of a line's pipes (no pipe is escaped: the section has no backslash). */
