@@ -18,6 +18,7 @@ import {pageLines, recoverTables} from '../src/compile/recover-tables.js'
 import {isPlainText} from '../src/compile/row.js'
 import {simpleInline} from '../src/compile/simple-inline.js'
 import {splitSections} from '../src/compile/sections.js'
+import {rejectedTableLines, tableLines} from '../src/compile/table-lines.js'
 import {page, propertySeed} from './helpers/arbitrary.js'
 
 const sections = suite('reading a page a section at a time')
@@ -69,7 +70,11 @@ sections('the pages the tests keep read the same a section at a time as whole', 
 sections('the benchmark pages read the same a section at a time as whole', () => {
   for (const seed of [1, 2, 3]) {
     const text = renderPage(generatePage({rows: 300, seed}))
-    assert.ok(splitSections(text).length > 20)
+    const split = splitSections(text)
+    assert.ok(split.length > 20)
+    // Both ways of reading a table from its lines are taken (and compared below).
+    assert.ok(split.filter((section) => tableLines(section)).length > 10, 'tables read from their lines')
+    assert.ok(split.some((section) => rejectedTableLines(section)), 'rejected tables recovered from their lines')
     assert.equal(parseBySection(text), parseWhole(text), `seed ${seed}`)
   }
 })

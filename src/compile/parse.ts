@@ -12,9 +12,9 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
-import {inlineCells, pageLines, recoverTables} from './recover-tables.js'
+import {inlineCells, pageLines, recoverLines, recoverTables, type PageLines} from './recover-tables.js'
 import {splitSections, type PageSection} from './sections.js'
-import {tableLines, type TableLines} from './table-lines.js'
+import {rejectedTableLines, tableLines, type TableLines} from './table-lines.js'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
@@ -26,7 +26,7 @@ export function* parseSections(file: VFile): Generator<Root> {
   const text = String(file)
   const lines = pageLines(text)
   for (const batch of batches(splitSections(text))) {
-    const tree = parseBatch(batch)
+    const tree = parseBatch(batch, file, lines)
     recoverTables(tree, file, lines)
     yield tree
   }
@@ -55,16 +55,20 @@ function* batches(sections: PageSection[]): Generator<PageSection[]> {
 
 /**
  * The tree of a batch of sections: simple tables from their lines (table-lines.ts), with their
- * cells' markup read in one pass; the other sections parsed together, in one pass. Sections parse
+ * cells' markup read in one pass, and tables GFM rejects recovered from their lines; the other
+ * sections parsed together, in one pass. Sections parse
  * alone, so parsing them joined gives each the tree it has alone.
  */
-function parseBatch(sections: PageSection[]): Root {
+function parseBatch(sections: PageSection[], file: VFile, lines: PageLines): Root {
   const tables = new Map<PageSection, TableLines>()
+  const built = new Map<PageSection, Table>()
   for (const section of sections) {
     const table = tableLines(section)
     if (table) tables.set(section, table)
+    const rejected = table ? undefined : rejectedTableLines(section)
+    const recovered = rejected && recoverLines(rejected, file, lines)
+    if (recovered) built.set(section, recovered)
   }
-  const built = new Map<PageSection, Table>()
   const contents = inlineCells([...tables.values()].flatMap((table) => table.cells))
   let index = 0
   for (const [section, table] of tables) {

@@ -49,6 +49,15 @@ export function recoverTables(tree: Root, file: VFile, {lines, offsets}: PageLin
   })
 }
 
+/**
+ * The table a section of pipe lines makes when GFM rejects it (see `recoverTables`), read from its
+ * lines: GFM reads such lines as one paragraph, and recovery reads a paragraph from its lines only.
+ */
+export function recoverLines(position: {start: Point; end: Point}, file: VFile, {lines, offsets}: PageLines): Table | undefined {
+  const tables = recoverParagraph({type: 'paragraph', children: [], position}, lines, offsets, file)
+  return tables?.length === 1 && tables[0]!.type === 'table' ? tables[0] : undefined
+}
+
 /** One source line of a container: the text from `column` onward, and where that is. */
 interface SourceLine {
   text: string

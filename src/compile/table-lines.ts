@@ -3,6 +3,8 @@
  * split at pipes; the cells' inline content is read by the caller (recover-tables.ts `inlineCells`).
  * Only the simplest tables are read this way (every line between a leading and a trailing pipe, a
  * delimiter row as wide as the header, no backslash or tab); any other section is left to remark.
+ * A section of pipe lines whose delimiter row is wider or narrower than its header is a table GFM
+ * rejects: where its paragraph lies is all that table recovery needs.
  */
 import type {PhrasingContent, Table, TableCell, TableRow} from 'mdast'
 import type {Point} from 'unist'
@@ -17,14 +19,32 @@ export interface TableLines {
   build: (contents: PhrasingContent[][]) => Table
 }
 
-/** A section that is one simple table, split into rows and cells (positions in the page), or undefined. */
-export function tableLines(section: PageSection): TableLines | undefined {
+/** The lines of a section made only of pipe lines (header and delimiter first), or undefined. */
+function pipeLines(section: PageSection): string[] | undefined {
   const {text} = section
   if (text.charCodeAt(0) !== 0x7c || text.includes('\\') || text.includes('\t') || text.includes('\r')) return undefined
   const lines = text.replace(/\n+$/, '').split('\n')
-  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith('|') && line.endsWith('|'))) return undefined
+  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith('|') && !line.endsWith(' '))) return undefined
+  return isDelimiterRow(lines[1]!) ? lines : undefined
+}
+
+/**
+ * Where the paragraph GFM makes of a section of pipe lines lies, when its delimiter row is not as
+ * wide as its header (GFM rejects the table; table recovery reads it), or undefined.
+ */
+export function rejectedTableLines(section: PageSection): {start: Point; end: Point} | undefined {
+  const lines = pipeLines(section)
+  if (!lines || splitRow(lines[0]!).length === splitRow(lines[1]!).length) return undefined
+  const last = lines[lines.length - 1]!
+  const end = section.offset + lines.reduce((sum, line) => sum + line.length + 1, 0) - 1
+  return {start: {line: section.line, column: 1, offset: section.offset}, end: {line: section.line + lines.length - 1, column: last.length + 1, offset: end}}
+}
+
+/** A section that is one simple table, split into rows and cells (positions in the page), or undefined. */
+export function tableLines(section: PageSection): TableLines | undefined {
+  const lines = pipeLines(section)
+  if (!lines || !lines.every((line) => line.endsWith('|'))) return undefined
   const [header, delimiter] = lines as [string, string]
-  if (!isDelimiterRow(delimiter)) return undefined
   const align = delimiterAlign(delimiter)
   if (splitRow(header).length !== align.length) return undefined
 
