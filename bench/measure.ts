@@ -5,7 +5,7 @@
  *   measure.ts floor <page.md> <runs> <warmup.md> <warmups>   (the line-splitter floor)
  *   measure.ts compile <page.md> <runs> <warmup.md> <warmups> [catalog-out.json]
  *   measure.ts first <page.md>   (the first compile in a process, then a second one)
- *   measure.ts diff <old.json> <new.json> <runs>
+ *   measure.ts diff <old.json> <new.json> <runs> [jsondiffpatch]   (and time jsondiffpatch on the same pair)
  *   measure.ts refuse <page.md>   (compile must refuse the page with an input error)
  *
  * Run with `--expose-gc`: the heap is collected before every timed run.
@@ -94,13 +94,14 @@ function measureFirst(args: string[]): Measurement {
 }
 
 function measureDiff(args: string[]): Measurement {
-  const [oldFile, newFile, runs] = args
+  const [oldFile, newFile, runs, against] = args
   const oldText = readFileSync(oldFile!, 'utf8')
   const newText = readFileSync(newFile!, 'utf8')
   const parseBoth = (): [Catalog, Catalog] => [JSON.parse(oldText) as Catalog, JSON.parse(newText) as Catalog]
 
   const times: number[] = []
-  const baselines: Record<string, number[]> = {jsonParse: [], jsondiffpatch: []}
+  const withJsondiffpatch = against === 'jsondiffpatch'
+  const baselines: Record<string, number[]> = {jsonParse: [], ...(withJsondiffpatch ? {jsondiffpatch: []} : {})}
   const notes: Record<string, number> = {}
   for (let index = 0; index < Number(runs); index++) {
     let catalogs: [Catalog, Catalog] | undefined
@@ -113,6 +114,7 @@ function measureDiff(args: string[]): Measurement {
         notes['changes'] = diff(before, after).changes.length
       })
     )
+    if (!withJsondiffpatch) continue
     baselines['jsondiffpatch']!.push(
       timed(() => {
         const delta = jsonDiff(before, after) as {endpointSets?: object} | undefined
@@ -152,7 +154,7 @@ const result =
           ? measurePages(mode, args)
           : undefined
 if (!result) {
-  process.stderr.write('Usage: measure.ts floor|compile <page.md> <runs> <warmup.md> <warmups> [catalog.json] | first <page.md> | diff <old.json> <new.json> <runs> | refuse <page.md>\n')
+  process.stderr.write('Usage: measure.ts floor|compile <page.md> <runs> <warmup.md> <warmups> [catalog.json] | first <page.md> | diff <old.json> <new.json> <runs> [jsondiffpatch] | refuse <page.md>\n')
   process.exitCode = 2
 } else {
   process.stdout.write(JSON.stringify(result) + '\n')

@@ -162,6 +162,7 @@ function benchDiff(directory: string, model: ReturnType<typeof generatePage>, ol
   const share = `${Math.round(rate * 100)}%`
   const measure = `diff, 10^5 endpoint sets, ${share} of rows changed`
   const newCatalog = join(directory, `new-${share.replace('%', '')}.json`)
+  const withJsondiffpatch = rate === diffRates[0]
   let measurement: Measurement | string
   let counts: ChangeCounts | undefined
   try {
@@ -170,11 +171,13 @@ function benchDiff(directory: string, model: ReturnType<typeof generatePage>, ol
     const newPage = join(directory, `new-${share.replace('%', '')}.md`)
     writeFileSync(newPage, renderPage(changed.page))
     const compiled = child(['compile', newPage, '1', newPage, '0', newCatalog], `compile ${share} changed`)
-    measurement = typeof compiled === 'string' ? compiled : child(['diff', oldCatalog, newCatalog, String(diffRuns)], `diff ${share}`)
+    measurement =
+      typeof compiled === 'string'
+        ? compiled
+        : child(['diff', oldCatalog, newCatalog, String(diffRuns), ...(withJsondiffpatch ? ['jsondiffpatch'] : [])], `diff ${share}`)
   } catch (error) {
     measurement = error instanceof Error ? error.message : String(error)
   }
-  const withJsondiffpatch = rate === diffRates[0]
   if (typeof measurement === 'string') {
     const rows = [failedRow(measure, 'JSON.parse of both files', measurement, 2)]
     if (withJsondiffpatch) rows.push(failedRow(measure, 'jsondiffpatch', measurement, 0.5))
