@@ -95,6 +95,9 @@ sections('a section never starts inside a block that the blank line before it do
     '# A\n\n```\n\n# code\n```\n',
     '# A\n\n<!--\n\n# comment -->\n',
     '# A\n\n[x]: https://example.com\n\n# B\n\n[x]\n',
+    '# A\n\n[Foo  Bar]: https://example.com\n\n# B\n\n[a][foo bar]\n',
+    '# A\n\n[^1]: A note.\n\n# B\n\nText[^1]\n',
+    '[//]: # "a comment"\n\n# A\n\n[//] and text\n',
     '---\ntitle: x\n\n# yaml comment\n---\n\n# A\n',
     '<pre>\n\n# B\n</pre>\n',
     '# A\n\ntext\n# B\n\n- x\n\n- y\n\n  z\n\nC\n',
@@ -105,6 +108,8 @@ sections('a section never starts inside a block that the blank line before it do
     assert.equal(parseBySection(text), parseWhole(text), text)
   }
   assert.is(splitSections('# A\n\n```\n\n# code\n```\n').length, 1)
+  assert.is(splitSections('[//]: # "a comment"\n\n# A\n\n# B\n').length, 3)
+  assert.is(splitSections('[x]: https://example.com\n\n# A\n\n[X]\n').length, 1)
   assert.is(splitSections('# A\n\ntext\n# B\n\n- x\n\n- y\n\n  z\n\nC\n').length, 3)
   assert.equal(
     splitSections('---\na: 1\n---\n\n# A\n\n- x\n\n# B\n').map((section) => [section.line, section.offset]),

@@ -1,8 +1,9 @@
 /**
  * Splitting a page into sections that parse alone: each starts at a block at the margin after a
  * blank line (a heading, a paragraph, a table), where nothing open before it (paragraph, list,
- * table, block quote, HTML block) can reach past it. A page with constructs that can span blank lines or reach across the page (fenced
- * code, multi-line HTML blocks, link or footnote definitions) stays one section.
+ * table, block quote, HTML block) can reach past it. A page with constructs that can span blank
+ * lines or reach across the page (fenced code, multi-line HTML blocks, link or footnote
+ * definitions that a reference may use) stays one section.
  */
 
 /** One piece of a page: its text, and where it starts in the page. */
@@ -14,13 +15,8 @@ export interface PageSection {
   offset: number
 }
 
-/** Constructs that can hold a blank line and a heading, or that the whole page shares. */
-const spansSections = [
-  // Fenced code: its blank lines and `#` lines are code.
-  /```|~~~/,
-  // Link and footnote definitions: a reference anywhere in the page may use them.
-  /\]:/
-]
+/** Fenced code: its blank lines, and what follows them, are code. */
+const fence = /```|~~~/
 
 /** HTML blocks that end at a marker rather than a blank line (CommonMark kinds 1–5), opened on a line and not closed on it. */
 const htmlOpeners: Array<{open: RegExp; close: RegExp}> = [
@@ -41,7 +37,7 @@ const blank = /^[ \t]*$/
 /** Split `text` into sections at blocks that start at the margin after a blank line; concatenated, they are `text`. */
 export function splitSections(text: string): PageSection[] {
   const whole = [{text, line: 1, offset: 0}]
-  if (spansSections.some((pattern) => pattern.test(text))) return whole
+  if (fence.test(text) || referencesDefinition(text)) return whole
   const front = frontMatterEnd(text)
   if (front === undefined) return whole
 
@@ -79,4 +75,32 @@ function frontMatterEnd(text: string): number | undefined {
   close.lastIndex = 3
   const end = close.exec(text)
   return end === null ? undefined : end.index + end[0].length
+}
+
+/**
+ * Whether a link or footnote definition (`[label]: …`) may be used by a reference in another part
+ * of the page: some `[label]` (as the parser matches labels: case and spacing aside) is written
+ * more often than it is defined. A definition used by nothing (`[//]: # "a comment"`) is harmless.
+ */
+function referencesDefinition(text: string): boolean {
+  const defined = text.match(/\[[^[\]]*\]:/g) ?? []
+  if (defined.length === 0) return false
+  // A `]:` that is not the end of a simple label (`[a\]b]:`): assume the worst.
+  if (defined.length !== (text.match(/\]:/g) ?? []).length) return true
+  const count = new Map<string, number>()
+  for (const bracketed of text.match(/\[[^[\]]*\]/g) ?? []) {
+    const label = normaliseLabel(bracketed)
+    count.set(label, (count.get(label) ?? 0) + 1)
+  }
+  const definitions = new Map<string, number>()
+  for (const definition of defined) {
+    const label = normaliseLabel(definition.slice(0, -1))
+    definitions.set(label, (definitions.get(label) ?? 0) + 1)
+  }
+  return [...definitions].some(([label, times]) => (count.get(label) ?? 0) > times)
+}
+
+/** A label as the parser compares them (micromark's normalizeIdentifier). */
+function normaliseLabel(bracketed: string): string {
+  return bracketed.slice(1, -1).replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase()
 }
