@@ -34,7 +34,8 @@ export function* parseSections(file: VFile): Generator<Root> {
 
 /**
  * Text read in one batch: each parse has a fixed cost (the tokenizer built from its extensions),
- * so neighbouring sections are read together; a section larger than this is a batch of its own.
+ * so small neighbouring sections are read together, up to this size (past it the parser grows
+ * slower per byte); a section larger than this is a batch of its own.
  */
 const batchBytes = 8 * 1024
 
@@ -56,8 +57,8 @@ function* batches(sections: PageSection[]): Generator<PageSection[]> {
 /**
  * The tree of a batch of sections: simple tables from their lines (table-lines.ts), with their
  * cells' markup read in one pass, and tables GFM rejects recovered from their lines; the other
- * sections parsed together, in one pass. Sections parse
- * alone, so parsing them joined gives each the tree it has alone.
+ * sections parsed together, in one pass. Sections parse alone, so parsing them joined gives each
+ * the tree it has alone.
  */
 function parseBatch(sections: PageSection[], file: VFile, lines: PageLines): Root {
   const tables = new Map<PageSection, TableLines>()
