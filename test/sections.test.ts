@@ -121,6 +121,22 @@ sections('a section never starts inside a block that the blank line before it do
   )
 })
 
+sections('tables read from their lines are the tables GFM reads', () => {
+  const tables = [
+    '| a | b |\n|---|:-:|\n|  x *y* |   |\n| 1 | 2 | 3 |\n| q |\n',
+    '| Purpose | Destination |\n| :--- | ---: |\n| **Required:** Maps | *.a.com <br> `https://b.com`<br/>c.net |\n||x|\n',
+    '|h|\n|-|\n|[link](https://a.com) and www.b.com|\n|a_b_ **c**|\n',
+    '| only | header |\n|---|---|\n',
+    '| a | b |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n|5|\n'
+  ]
+  for (const table of tables) {
+    const text = '# Title\n\nSome text.\n\n' + table + '\nAfter.\n'
+    const section = splitSections(text).find((one) => one.text.startsWith('|'))
+    assert.ok(section && (tableLines(section) ?? rejectedTableLines(section)), table)
+    assert.equal(parseBySection(text), parseWhole(text), table)
+  }
+})
+
 /** What GFM reads a cell's text as: its inline content, positions aside. */
 function readInline(text: string): unknown {
   const tree = inline.parse(text)
