@@ -14,6 +14,7 @@ import {suite} from 'uvu'
 import {VFile} from 'vfile'
 import {generatePage, renderPage} from '../bench/generate.js'
 import {parseSections} from '../src/compile/parse.js'
+import {plainLine} from '../src/compile/plain-lines.js'
 import {pageLines, recoverTables} from '../src/compile/recover-tables.js'
 import {isPlainText} from '../src/compile/row.js'
 import {simpleInline} from '../src/compile/simple-inline.js'
@@ -75,6 +76,8 @@ sections('the benchmark pages read the same a section at a time as whole', () =>
     // Both ways of reading a table from its lines are taken (and compared below).
     assert.ok(split.filter((section) => tableLines(section)).length > 10, 'tables read from their lines')
     assert.ok(split.some((section) => rejectedTableLines(section)), 'rejected tables recovered from their lines')
+    assert.ok(split.filter((section) => plainLine(section)?.type === 'heading').length > 10, 'headings read from their lines')
+    assert.ok(split.some((section) => plainLine(section)?.type === 'paragraph'), 'paragraphs read from their lines')
     assert.equal(parseBySection(text), parseWhole(text), `seed ${seed}`)
   }
 })
@@ -121,18 +124,24 @@ sections('a section never starts inside a block that the blank line before it do
   )
 })
 
-sections('tables read from their lines are the tables GFM reads', () => {
+sections('tables, headings and lines read from their lines are what GFM reads', () => {
   const tables = [
     '| a | b |\n|---|:-:|\n|  x *y* |   |\n| 1 | 2 | 3 |\n| q |\n',
     '| Purpose | Destination |\n| :--- | ---: |\n| **Required:** Maps | *.a.com <br> `https://b.com`<br/>c.net |\n||x|\n',
     '|h|\n|-|\n|[link](https://a.com) and www.b.com|\n|a_b_ **c**|\n',
     '| only | header |\n|---|---|\n',
-    '| a | b |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n|5|\n'
+    '| a | b |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n|5|\n',
+    '## Plain heading 2\n',
+    '###   Spaced heading\n',
+    'A plain line, with: punctuation (and more).\n',
+    '## Heading ##\n',
+    '1. Not a paragraph\n'
   ]
   for (const table of tables) {
     const text = '# Title\n\nSome text.\n\n' + table + '\nAfter.\n'
-    const section = splitSections(text).find((one) => one.text.startsWith('|'))
-    assert.ok(section && (tableLines(section) ?? rejectedTableLines(section)), table)
+    const section = splitSections(text).find((one) => one.text.startsWith(table.slice(0, 4)))
+    const direct = section && (tableLines(section) ?? rejectedTableLines(section) ?? plainLine(section))
+    assert.is(Boolean(direct), !/##$|^1\./m.test(table), table)
     assert.equal(parseBySection(text), parseWhole(text), table)
   }
 })

@@ -2,7 +2,7 @@
  * Markdown → mdast: remark-parse with GFM and YAML front matter, then table recovery, a section
  * of the page at a time. The page's own metadata (title, ms.date) is read here too.
  */
-import type {Root, RootContent, Table, Yaml} from 'mdast'
+import type {Root, RootContent, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -12,6 +12,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
+import {plainLine} from './plain-lines.js'
 import {inlineCells, pageLines, recoverLines, recoverTables, type PageLines} from './recover-tables.js'
 import {splitSections, type PageSection} from './sections.js'
 import {rejectedTableLines, tableLines, type TableLines} from './table-lines.js'
@@ -55,15 +56,21 @@ function* batches(sections: PageSection[]): Generator<PageSection[]> {
 }
 
 /**
- * The tree of a batch of sections: simple tables from their lines (table-lines.ts), with their
+ * The tree of a batch of sections: a plain heading or line of text from its line (plain-lines.ts),
+ * simple tables from their lines (table-lines.ts), with their
  * cells' markup read in one pass, and tables GFM rejects recovered from their lines; the other
  * sections parsed together, in one pass. Sections parse alone, so parsing them joined gives each
  * the tree it has alone.
  */
 function parseBatch(sections: PageSection[], file: VFile, lines: PageLines): Root {
   const tables = new Map<PageSection, TableLines>()
-  const built = new Map<PageSection, Table>()
+  const built = new Map<PageSection, RootContent>()
   for (const section of sections) {
+    const line = plainLine(section)
+    if (line) {
+      built.set(section, line)
+      continue
+    }
     const table = tableLines(section)
     if (table) tables.set(section, table)
     const rejected = table ? undefined : rejectedTableLines(section)
@@ -81,8 +88,8 @@ function parseBatch(sections: PageSection[], file: VFile, lines: PageLines): Roo
   const parsed = rest.length > 0 ? parseJoined(rest) : new Map<PageSection, RootContent[]>()
   const children: RootContent[] = []
   for (const section of sections) {
-    const table = built.get(section)
-    if (table) children.push(table)
+    const node = built.get(section)
+    if (node) children.push(node)
     else for (const child of parsed.get(section) ?? []) children.push(child)
   }
   return {type: 'root', children}
