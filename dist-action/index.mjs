@@ -50177,6 +50177,73 @@ function isUint8Array2(value2) {
 // src/compile/parse.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/compile/row.ts
+function splitRow(line) {
+  const cells = [];
+  let index3 = 0;
+  while (index3 < line.length && isSpace(line.charCodeAt(index3))) index3++;
+  if (line.charAt(index3) === "|") index3++;
+  let cellStart = index3;
+  let escaped = false;
+  for (; index3 < line.length; index3++) {
+    const char = line.charAt(index3);
+    if (escaped) {
+      escaped = false;
+    } else if (char === "\\") {
+      escaped = true;
+    } else if (char === "|") {
+      cells.push(trimCell(line, cellStart, index3));
+      cellStart = index3 + 1;
+    }
+  }
+  const rest = trimCell(line, cellStart, line.length);
+  if (rest.text !== "" || cells.length === 0) cells.push(rest);
+  return cells;
+}
+function isDelimiterRow(line) {
+  if (!line.includes("-")) return false;
+  const cells = splitRow(line);
+  if (cells.length === 1 && !line.includes("|")) return false;
+  return cells.every((cell) => /^:?-+:?$/.test(cell.text));
+}
+function delimiterAlign(line) {
+  return splitRow(line).map((cell) => {
+    const left = cell.text.startsWith(":");
+    const right = cell.text.endsWith(":");
+    return left && right ? "center" : left ? "left" : right ? "right" : null;
+  });
+}
+function trimCell(line, from, to) {
+  let start = from;
+  let end = to;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  return { text: line.slice(start, end), start };
+}
+function isSpace(code4) {
+  return code4 === 32 || code4 === 9;
+}
+function isPlainText(text5) {
+  return /^[A-Za-z0-9][A-Za-z0-9 .,;:/()'"%+=?#$-]*$/.test(text5) && !/^\d{1,9}[.)]|www\.|:\/\//i.test(text5);
+}
+
+// src/compile/plain-lines.ts
+function plainLine(section) {
+  const line = /^([^\n]*)\n*$/.exec(section.text)?.[1];
+  if (line === void 0 || line.endsWith(" ") || line.includes("\r") || line.includes("	")) return void 0;
+  const at = (index3) => ({ line: section.line, column: index3 + 1, offset: section.offset + index3 });
+  const position3 = { start: at(0), end: at(line.length) };
+  const heading2 = /^(#{1,6}) +([^#]*)$/.exec(line);
+  if (heading2) {
+    const text5 = heading2[2];
+    if (!isPlainText(text5)) return void 0;
+    const start = line.length - text5.length;
+    return { type: "heading", depth: heading2[1].length, children: [{ type: "text", value: text5, position: { start: at(start), end: at(line.length) } }], position: position3 };
+  }
+  if (!isPlainText(line)) return void 0;
+  return { type: "paragraph", children: [{ type: "text", value: line, position: position3 }], position: position3 };
+}
+
 // src/compile/simple-inline.ts
 var strongLabel = /^\*\*([A-Za-z](?:[A-Za-z ]*[A-Za-z])?:?)\*\*(?= |$)/;
 var breakTag = /^(?:<br ?\/?>|<\/br>)/i;
@@ -50226,56 +50293,6 @@ function simpleInline(text5, start) {
   }
   if (!closeText(text5.length)) return void 0;
   return nodes;
-}
-
-// src/compile/row.ts
-function splitRow(line) {
-  const cells = [];
-  let index3 = 0;
-  while (index3 < line.length && isSpace(line.charCodeAt(index3))) index3++;
-  if (line.charAt(index3) === "|") index3++;
-  let cellStart = index3;
-  let escaped = false;
-  for (; index3 < line.length; index3++) {
-    const char = line.charAt(index3);
-    if (escaped) {
-      escaped = false;
-    } else if (char === "\\") {
-      escaped = true;
-    } else if (char === "|") {
-      cells.push(trimCell(line, cellStart, index3));
-      cellStart = index3 + 1;
-    }
-  }
-  const rest = trimCell(line, cellStart, line.length);
-  if (rest.text !== "" || cells.length === 0) cells.push(rest);
-  return cells;
-}
-function isDelimiterRow(line) {
-  if (!line.includes("-")) return false;
-  const cells = splitRow(line);
-  if (cells.length === 1 && !line.includes("|")) return false;
-  return cells.every((cell) => /^:?-+:?$/.test(cell.text));
-}
-function delimiterAlign(line) {
-  return splitRow(line).map((cell) => {
-    const left = cell.text.startsWith(":");
-    const right = cell.text.endsWith(":");
-    return left && right ? "center" : left ? "left" : right ? "right" : null;
-  });
-}
-function trimCell(line, from, to) {
-  let start = from;
-  let end = to;
-  while (start < end && isSpace(line.charCodeAt(start))) start++;
-  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
-  return { text: line.slice(start, end), start };
-}
-function isSpace(code4) {
-  return code4 === 32 || code4 === 9;
-}
-function isPlainText(text5) {
-  return /^[A-Za-z0-9][A-Za-z0-9 .,;:/()'"%+=?#$-]*$/.test(text5) && !/^\d{1,9}[.)]|www\.|:\/\//i.test(text5);
 }
 
 // src/compile/recover-tables.ts
@@ -50623,6 +50640,11 @@ function parseBatch(sections, file, lines) {
   const tables = /* @__PURE__ */ new Map();
   const built = /* @__PURE__ */ new Map();
   for (const section of sections) {
+    const line = plainLine(section);
+    if (line) {
+      built.set(section, line);
+      continue;
+    }
     const table = tableLines(section);
     if (table) tables.set(section, table);
     const rejected = table ? void 0 : rejectedTableLines(section);
@@ -50639,8 +50661,8 @@ function parseBatch(sections, file, lines) {
   const parsed = rest.length > 0 ? parseJoined(rest) : /* @__PURE__ */ new Map();
   const children = [];
   for (const section of sections) {
-    const table = built.get(section);
-    if (table) children.push(table);
+    const node2 = built.get(section);
+    if (node2) children.push(node2);
     else for (const child of parsed.get(section) ?? []) children.push(child);
   }
   return { type: "root", children };
@@ -51481,7 +51503,7 @@ function checkChanges(differences) {
     ...rowChanges(differences, compared),
     ...exceptionChanges(differences, compared),
     ...pageChanges(differences).map((draft) => withClouds(draft, compared))
-  ].sort(byOrder);
+  ].map((change) => ({ change, rank: levelRank[change.level], rule: changeRuleIds.indexOf(change.rule), key: sortKey(change) })).sort(byOrder).map(({ change }) => change);
 }
 function mergeClouds(perCloud) {
   if (perCloud.length === 1) return perCloud[0].drafts.map((draft) => withClouds(draft, [perCloud[0].cloud]));
@@ -51715,7 +51737,7 @@ function fingerprint(rule, subject2) {
 }
 var levelRank = { error: 0, warning: 1, info: 2 };
 function byOrder(a, b) {
-  return levelRank[a.level] - levelRank[b.level] || changeRuleIds.indexOf(a.rule) - changeRuleIds.indexOf(b.rule) || compareText(sortKey(a), sortKey(b)) || compareText(a.fingerprint, b.fingerprint);
+  return a.rank - b.rank || a.rule - b.rule || compareText(a.key, b.key) || compareText(a.change.fingerprint, b.change.fingerprint);
 }
 function sortKey(change) {
   const clouds2 = change.clouds ?? ["public"];
