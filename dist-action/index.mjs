@@ -37619,7 +37619,8 @@ function isDigitGroup(text5, index3) {
 
 // src/compile/endpoint-sets.ts
 function readEndpointSets(tables, file, path2) {
-  const sets = tables.flatMap((table) => table.rows.map((row2) => readEndpointSet(row2, table, file, path2)));
+  const sets = [];
+  for (const table of tables) for (const row2 of table.rows) sets.push(readEndpointSet(row2, table, file, path2));
   reportCovered(sets, file);
   return sets;
 }
@@ -38009,13 +38010,17 @@ function headingText(heading2) {
   return toString(heading2, { includeHtml: false }).replace(/\s+/g, " ").trim();
 }
 function readTables(tree, file, page) {
-  const tables = [];
+  return [...streamTables(tree.children, file, page)];
+}
+function* streamTables(nodes, file, page) {
   let heading2;
   let lead;
   let label2;
   let seen = 0;
+  let read = 0;
+  let first;
   const cellContext = { scope: page.scope, ...page.docset === void 0 ? {} : { docset: page.docset } };
-  const addList = (node2, items, count, title) => {
+  const listTable = (node2, items, count, title) => {
     const section = heading2 ? headingText(heading2) : page.fallbackSection;
     const row2 = {
       node: node2,
@@ -38030,11 +38035,13 @@ function readTables(tree, file, page) {
       attributes: []
     };
     report(file, "list-endpoints", `Unexpected ${node2.type === "list" ? "list" : "paragraph"} of ${count} destinations outside a table, read as an endpoint set of \`${title ?? section}\``, node2);
-    tables.push({ node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows: [row2] });
+    const table = { node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows: [row2] };
     lead = void 0;
+    return table;
   };
-  const walk = (nodes) => {
-    for (const node2 of nodes) {
+  const walk = function* (nodes2) {
+    for (const node2 of nodes2) {
+      first ??= node2;
       const labelled = label2;
       label2 = void 0;
       if (node2.type === "heading") {
@@ -38045,7 +38052,8 @@ function readTables(tree, file, page) {
         const lines = page.lists ? destinationLines(node2.children) : void 0;
         if (lines) {
           label2 = labelled;
-          addList(node2, [node2.children], lines, labelled?.text);
+          read++;
+          yield listTable(node2, [node2.children], lines, labelled?.text);
           label2 = void 0;
           continue;
         }
@@ -38058,25 +38066,29 @@ function readTables(tree, file, page) {
         const items = page.lists ? listDestinations(node2) : void 0;
         if (items) {
           label2 = labelled;
-          addList(node2, items, items.length, labelled?.text);
+          read++;
+          yield listTable(node2, items, items.length, labelled?.text);
           label2 = void 0;
         }
       } else if (node2.type === "table") {
         seen++;
         const section = heading2 ? headingText(heading2) : page.fallbackSection;
         const rows = readTable(node2, file, cellContext);
-        if (rows) tables.push({ node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows });
+        const stated = lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {};
         lead = void 0;
+        if (rows) {
+          read++;
+          yield { node: node2, section, heading: heading2, ...stated, rows };
+        }
       } else if ("children" in node2) {
-        walk(node2.children);
+        yield* walk(node2.children);
       }
     }
   };
-  walk(tree.children);
-  if (seen === 0 && tables.length === 0) {
-    report(file, "page-no-tables", "Unexpected page without tables, expected tables of endpoints", tree.children[0] ?? null);
+  yield* walk(nodes);
+  if (seen === 0 && read === 0) {
+    report(file, "page-no-tables", "Unexpected page without tables, expected tables of endpoints", first ?? null);
   }
-  return tables;
 }
 function isDestinationLine(text5) {
   const bare = text5.trim().replace(/^[^:\s][^:]{0,39}:\s+(?!\/\/)/, "");
@@ -39234,11 +39246,11 @@ function gfmFootnoteToMarkdown(options) {
     return value2;
   }
 }
-function mapExceptFirst(line, index3, blank) {
-  return index3 === 0 ? line : mapAll(line, index3, blank);
+function mapExceptFirst(line, index3, blank2) {
+  return index3 === 0 ? line : mapAll(line, index3, blank2);
 }
-function mapAll(line, index3, blank) {
-  return (blank ? "" : "    ") + line;
+function mapAll(line, index3, blank2) {
+  return (blank2 ? "" : "    ") + line;
 }
 
 // node_modules/mdast-util-gfm-strikethrough/lib/index.js
@@ -39482,8 +39494,8 @@ function blockquote(node2, _, state2, info2) {
   exit3();
   return value2;
 }
-function map(line, _, blank) {
-  return ">" + (blank ? "" : " ") + line;
+function map(line, _, blank2) {
+  return ">" + (blank2 ? "" : " ") + line;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/pattern-in-scope.js
@@ -39611,8 +39623,8 @@ function code(node2, _, state2, info2) {
   exit3();
   return value2;
 }
-function map2(line, _, blank) {
-  return (blank ? "" : "    ") + line;
+function map2(line, _, blank2) {
+  return (blank2 ? "" : "    ") + line;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-quote.js
@@ -40714,11 +40726,11 @@ function listItem(node2, parent, state2, info2) {
   );
   exit3();
   return value2;
-  function map3(line, index3, blank) {
+  function map3(line, index3, blank2) {
     if (index3) {
-      return (blank ? "" : " ".repeat(size)) + line;
+      return (blank2 ? "" : " ".repeat(size)) + line;
     }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
+    return (blank2 ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
   }
 }
 
@@ -50225,26 +50237,100 @@ function trimCell(line, from, to) {
 function isSpace(code4) {
   return code4 === 32 || code4 === 9;
 }
+function isPlainText(text5) {
+  return /^[A-Za-z0-9][A-Za-z0-9 .,;:/()'"%+=?#$-]*$/.test(text5) && !/^\d{1,9}[.)]|www\.|:\/\//i.test(text5);
+}
+
+// src/compile/plain-lines.ts
+function plainLine(section) {
+  const line = /^([^\n]*)\n*$/.exec(section.text)?.[1];
+  if (line === void 0 || line.endsWith(" ") || line.includes("\r") || line.includes("	")) return void 0;
+  const at = (index3) => ({ line: section.line, column: index3 + 1, offset: section.offset + index3 });
+  const position3 = { start: at(0), end: at(line.length) };
+  const heading2 = /^(#{1,6}) +([^#]*)$/.exec(line);
+  if (heading2) {
+    const text5 = heading2[2];
+    if (!isPlainText(text5)) return void 0;
+    const start = line.length - text5.length;
+    return { type: "heading", depth: heading2[1].length, children: [{ type: "text", value: text5, position: { start: at(start), end: at(line.length) } }], position: position3 };
+  }
+  if (!isPlainText(line)) return void 0;
+  return { type: "paragraph", children: [{ type: "text", value: line, position: position3 }], position: position3 };
+}
+
+// src/compile/simple-inline.ts
+var strongLabel = /^\*\*([A-Za-z](?:[A-Za-z ]*[A-Za-z])?:?)\*\*(?= |$)/;
+var breakTag = /^(?:<br ?\/?>|<\/br>)/i;
+var codeSpan = /^`([^`<\\\s](?:[^`<\\]*[^`<\\\s])?)`(?!`)/;
+var plainChar = /[A-Za-z0-9 .,;:/()'"%+=?#$-]/;
+var autolinkable = /www\.|:\/\/|@/i;
+function simpleInline(text5, start) {
+  if (!/^[A-Za-z0-9*<`(]/.test(text5) || /^\d{1,9}[.)]/.test(text5) || breakTag.exec(text5)?.[0].length === text5.length) return void 0;
+  const nodes = [];
+  const at = (index4) => ({ line: start.line, column: start.column + index4, offset: (start.offset ?? 0) + index4 });
+  let textStart = -1;
+  const closeText = (end) => {
+    if (textStart === -1) return true;
+    const value2 = text5.slice(textStart, end);
+    if (autolinkable.test(value2)) return false;
+    const node2 = { type: "text", value: value2, position: { start: at(textStart), end: at(end) } };
+    nodes.push(node2);
+    textStart = -1;
+    return true;
+  };
+  let index3 = 0;
+  const label2 = strongLabel.exec(text5);
+  if (label2) {
+    const inner = label2[1];
+    nodes.push({
+      type: "strong",
+      children: [{ type: "text", value: inner, position: { start: at(2), end: at(2 + inner.length) } }],
+      position: { start: at(0), end: at(label2[0].length) }
+    });
+    index3 = label2[0].length;
+  }
+  while (index3 < text5.length) {
+    const char = text5.charAt(index3);
+    const rest = text5.slice(index3, index3 + 64);
+    if (char === "<" || char === "`") {
+      const tag = char === "<" ? breakTag.exec(rest) : codeSpan.exec(text5.slice(index3));
+      if (!tag || !closeText(index3)) return void 0;
+      const position3 = { start: at(index3), end: at(index3 + tag[0].length) };
+      nodes.push(char === "<" ? { type: "html", value: tag[0], position: position3 } : { type: "inlineCode", value: tag[1], position: position3 });
+      index3 += tag[0].length;
+      continue;
+    }
+    const wildcard = char === "*" && (index3 === 0 || text5.charAt(index3 - 1) === " ") && text5.charAt(index3 + 1) === ".";
+    if (!wildcard && !plainChar.test(char)) return void 0;
+    if (textStart === -1) textStart = index3;
+    index3++;
+  }
+  if (!closeText(text5.length)) return void 0;
+  return nodes;
+}
 
 // src/compile/recover-tables.ts
 var inlineProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
-function remarkRecoverTables() {
-  return function(tree, file) {
-    const lines = String(file).split(/\r?\n|\r/);
-    const offsets = lineOffsets(String(file));
-    visit(tree, (node2, index3, parent) => {
-      if (node2.type === "table") {
-        restoreExtraCells(node2, lines, offsets);
-        if (parent && index3 !== void 0) rejoinAfterComments(node2, parent.children, index3, lines, offsets, file);
-        return "skip";
-      }
-      if (node2.type !== "paragraph" || parent === void 0 || index3 === void 0) return;
-      const replacement = recoverParagraph(node2, lines, offsets, file);
-      if (!replacement) return;
-      parent.children.splice(index3, 1, ...replacement);
-      return index3 + replacement.length;
-    });
-  };
+function pageLines(value2) {
+  return { lines: value2.split(/\r?\n|\r/), offsets: lineOffsets(value2) };
+}
+function recoverTables(tree, file, { lines, offsets }) {
+  visit(tree, (node2, index3, parent) => {
+    if (node2.type === "table") {
+      restoreExtraCells(node2, lines, offsets);
+      if (parent && index3 !== void 0) rejoinAfterComments(node2, parent.children, index3, lines, offsets, file);
+      return "skip";
+    }
+    if (node2.type !== "paragraph" || parent === void 0 || index3 === void 0) return;
+    const replacement = recoverParagraph(node2, lines, offsets, file);
+    if (!replacement) return;
+    parent.children.splice(index3, 1, ...replacement);
+    return index3 + replacement.length;
+  });
+}
+function recoverLines(position3, file, { lines, offsets }) {
+  const tables = recoverParagraph({ type: "paragraph", children: [], position: position3 }, lines, offsets, file);
+  return tables?.length === 1 && tables[0].type === "table" ? tables[0] : void 0;
 }
 function recoverParagraph(node2, lines, offsets, file) {
   const start = node2.position?.start;
@@ -50310,15 +50396,19 @@ function buildCell(cell, line, children = parseInline(cell.text, point3(line, ce
   };
 }
 function parseCells(cells) {
-  const filled = cells.filter((cell) => cell.text !== "");
-  if (filled.length === 0) return cells.map(() => []);
+  return inlineCells(cells) ?? cells.map((cell) => parseInline(cell.text, cell.start));
+}
+function inlineCells(cells) {
+  const simple = cells.map((cell) => cell.text === "" || isPlainText(cell.text) ? plainCell(cell.text, cell.start) : simpleInline(cell.text, cell.start));
+  const filled = cells.filter((_, index3) => simple[index3] === void 0);
+  if (filled.length === 0) return simple;
   const tree = inlineProcessor.parse(filled.map((cell) => cell.text).join("\n\n"));
   const paragraphs = tree.children.filter((node2) => node2.type === "paragraph");
   const aligned = paragraphs.length === tree.children.length && paragraphs.length === filled.length && paragraphs.every((node2, k2) => node2.position?.start.line === 2 * k2 + 1 && node2.position.end.line === 2 * k2 + 1);
-  if (!aligned) return cells.map((cell) => parseInline(cell.text, cell.start));
+  if (!aligned) return void 0;
   let k = 0;
-  return cells.map((cell) => {
-    if (cell.text === "") return [];
+  return cells.map((cell, index3) => {
+    if (simple[index3]) return simple[index3];
     const paragraph2 = paragraphs[k++];
     const base = paragraph2.position.start.offset ?? 0;
     const local = (at) => ({ line: 1, column: at.column, offset: (at.offset ?? 0) - base });
@@ -50373,7 +50463,9 @@ function restoreExtraCells(table, lines, offsets) {
   }
 }
 function parseInline(text5, start) {
-  if (text5 === "") return [];
+  if (text5 === "" || isPlainText(text5)) return plainCell(text5, start);
+  const simple = simpleInline(text5, start);
+  if (simple) return simple;
   const tree = inlineProcessor.parse(text5);
   const only = tree.children[0];
   if (tree.children.length !== 1 || only?.type !== "paragraph") {
@@ -50385,6 +50477,10 @@ function parseInline(text5, start) {
     }
   });
   return only.children;
+}
+function plainCell(text5, start) {
+  if (text5 === "") return [];
+  return [{ type: "text", value: text5, position: { start: { ...start }, end: shift({ line: 1, column: text5.length + 1, offset: text5.length }, start) } }];
 }
 function shift(local, start) {
   return {
@@ -50404,11 +50500,220 @@ function lineOffsets(value2) {
   return result;
 }
 
+// src/compile/sections.ts
+var fence3 = /```|~~~/;
+var htmlOpeners = [
+  { open: /<(?:pre|script|style|textarea)(?:[\s>]|$)/i, close: /<\/(?:pre|script|style|textarea)>/i },
+  { open: /<!--/, close: /-->/ },
+  { open: /<\?/, close: /\?>/ },
+  { open: /<![A-Za-z]/, close: />/ },
+  { open: /<!\[CDATA\[/, close: /\]\]>/ }
+];
+var blockStart = /^(?:[A-Za-z|#<!(]|\d+(?![\d.)]))/;
+var blank = /^[ \t]*$/;
+function splitSections(text5) {
+  const whole = [{ text: text5, line: 1, offset: 0 }];
+  if (fence3.test(text5) || referencesDefinition(text5)) return whole;
+  const front = frontMatterEnd(text5);
+  if (front === void 0) return whole;
+  const sections = [];
+  let start = { offset: 0, line: 1 };
+  let previousBlank = false;
+  let line = 1;
+  let offset = 0;
+  const ends = /\r\n?|\n/g;
+  for (; ; ) {
+    const match = ends.exec(text5);
+    const end = match ? match.index : text5.length;
+    const content3 = text5.slice(offset, end);
+    if (htmlOpeners.some(({ open: open2, close: close2 }) => {
+      const at = content3.search(open2);
+      return at !== -1 && !close2.test(content3.slice(at + 2));
+    })) return whole;
+    if (offset >= front && offset > start.offset && previousBlank && blockStart.test(content3)) {
+      sections.push({ text: text5.slice(start.offset, offset), line: start.line, offset: start.offset });
+      start = { offset, line };
+    }
+    previousBlank = blank.test(content3);
+    if (!match) break;
+    offset = match.index + match[0].length;
+    line++;
+  }
+  sections.push({ text: text5.slice(start.offset), line: start.line, offset: start.offset });
+  return sections;
+}
+function frontMatterEnd(text5) {
+  if (!/^---[ \t]*(?:\r\n?|\n)/.test(text5)) return 0;
+  const close2 = /(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/g;
+  close2.lastIndex = 3;
+  const end = close2.exec(text5);
+  return end === null ? void 0 : end.index + end[0].length;
+}
+function referencesDefinition(text5) {
+  const defined = text5.match(/\[[^[\]]*\]:/g) ?? [];
+  if (defined.length === 0) return false;
+  if (defined.length !== (text5.match(/\]:/g) ?? []).length) return true;
+  const count = /* @__PURE__ */ new Map();
+  for (const bracketed of text5.match(/\[[^[\]]*\]/g) ?? []) {
+    const label2 = normaliseLabel(bracketed);
+    count.set(label2, (count.get(label2) ?? 0) + 1);
+  }
+  const definitions = /* @__PURE__ */ new Map();
+  for (const definition3 of defined) {
+    const label2 = normaliseLabel(definition3.slice(0, -1));
+    definitions.set(label2, (definitions.get(label2) ?? 0) + 1);
+  }
+  return [...definitions].some(([label2, times]) => (count.get(label2) ?? 0) > times);
+}
+function normaliseLabel(bracketed) {
+  return bracketed.slice(1, -1).replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+
+// src/compile/table-lines.ts
+function pipeLines(section) {
+  const { text: text5 } = section;
+  if (text5.charCodeAt(0) !== 124 || text5.includes("\\") || text5.includes("	") || text5.includes("\r")) return void 0;
+  const lines = text5.replace(/\n+$/, "").split("\n");
+  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith("|") && !line.endsWith(" "))) return void 0;
+  return isDelimiterRow(lines[1]) ? lines : void 0;
+}
+function rejectedTableLines(section) {
+  const lines = pipeLines(section);
+  if (!lines || splitRow(lines[0]).length === splitRow(lines[1]).length) return void 0;
+  const last = lines[lines.length - 1];
+  const end = section.offset + lines.reduce((sum, line) => sum + line.length + 1, 0) - 1;
+  return { start: { line: section.line, column: 1, offset: section.offset }, end: { line: section.line + lines.length - 1, column: last.length + 1, offset: end } };
+}
+function tableLines(section) {
+  const lines = pipeLines(section);
+  if (!lines || !lines.every((line) => line.endsWith("|"))) return void 0;
+  const [header, delimiter] = lines;
+  const align = delimiterAlign(delimiter);
+  if (splitRow(header).length !== align.length) return void 0;
+  const rows = [];
+  let offset = section.offset;
+  lines.forEach((line, index3) => {
+    if (index3 !== 1) rows.push({ line: section.line + index3, offset, text: line });
+    offset += line.length + 1;
+  });
+  const at = (row2, index3) => ({ line: row2.line, column: index3 + 1, offset: row2.offset + index3 });
+  const end = { line: section.line + lines.length - 1, column: lines[lines.length - 1].length + 1, offset: offset - 1 };
+  const cells = rows.map((row2) => {
+    const pipes = pipesOf(row2.text);
+    return splitRow(row2.text).map((cell, index3) => ({
+      text: cell.text,
+      start: at(row2, cell.start),
+      from: at(row2, pipes[index3]),
+      to: at(row2, index3 === pipes.length - 2 ? row2.text.length : pipes[index3 + 1])
+    }));
+  });
+  const build = (contents) => {
+    let index3 = 0;
+    const children = rows.map((row2, number) => ({
+      type: "tableRow",
+      children: cells[number].map((cell) => ({ type: "tableCell", children: contents[index3++], position: { start: cell.from, end: cell.to } })),
+      position: { start: at(row2, 0), end: at(row2, row2.text.length) }
+    }));
+    return { type: "table", align, children, position: { start: at(rows[0], 0), end } };
+  };
+  return { cells: cells.flat().map(({ text: text5, start }) => ({ text: text5, start })), build };
+}
+function pipesOf(line) {
+  const pipes = [];
+  for (let index3 = line.indexOf("|"); index3 !== -1; index3 = line.indexOf("|", index3 + 1)) pipes.push(index3);
+  return pipes;
+}
+
 // src/compile/parse.ts
-var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).use(remarkRecoverTables).freeze();
-function parsePage(file) {
-  const tree = processor.parse(file);
-  return processor.runSync(tree, file);
+var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkGfm).freeze();
+function* parseSections(file) {
+  const text5 = String(file);
+  const lines = pageLines(text5);
+  for (const batch of batches(splitSections(text5))) {
+    const tree = parseBatch(batch, file, lines);
+    recoverTables(tree, file, lines);
+    yield tree;
+  }
+}
+var batchBytes = 8 * 1024;
+function* batches(sections) {
+  let batch = [];
+  let size = 0;
+  for (const section of sections) {
+    if (batch.length > 0 && size + section.text.length > batchBytes) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+    batch.push(section);
+    size += section.text.length;
+  }
+  if (batch.length > 0) yield batch;
+}
+function parseBatch(sections, file, lines) {
+  const tables = /* @__PURE__ */ new Map();
+  const built = /* @__PURE__ */ new Map();
+  for (const section of sections) {
+    const line = plainLine(section);
+    if (line) {
+      built.set(section, line);
+      continue;
+    }
+    const table = tableLines(section);
+    if (table) tables.set(section, table);
+    const rejected = table ? void 0 : rejectedTableLines(section);
+    const recovered = rejected && recoverLines(rejected, file, lines);
+    if (recovered) built.set(section, recovered);
+  }
+  const contents = inlineCells([...tables.values()].flatMap((table) => table.cells));
+  let index3 = 0;
+  for (const [section, table] of tables) {
+    const cells = contents ? contents.slice(index3, index3 += table.cells.length) : inlineCells(table.cells);
+    if (cells) built.set(section, table.build(cells));
+  }
+  const rest = sections.filter((section) => !built.has(section));
+  const parsed = rest.length > 0 ? parseJoined(rest) : /* @__PURE__ */ new Map();
+  const children = [];
+  for (const section of sections) {
+    const node2 = built.get(section);
+    if (node2) children.push(node2);
+    else for (const child of parsed.get(section) ?? []) children.push(child);
+  }
+  return { type: "root", children };
+}
+function parseJoined(sections) {
+  const tree = processor.parse(sections.map((section) => section.text).join(""));
+  const starts = [];
+  let offset = 0;
+  let line = 1;
+  for (const section of sections) {
+    starts.push({ offset, line });
+    offset += section.text.length;
+    line += lineCount(section.text);
+  }
+  const result = /* @__PURE__ */ new Map();
+  let at = 0;
+  for (const child of tree.children) {
+    const start = child.position?.start.offset ?? 0;
+    while (at + 1 < sections.length && starts[at + 1].offset <= start) at++;
+    const section = sections[at];
+    const from = starts[at];
+    if (section.offset !== from.offset || section.line !== from.line) {
+      const move = (point4) => ({ line: point4.line - from.line + section.line, column: point4.column, offset: (point4.offset ?? 0) - from.offset + section.offset });
+      visit(child, (node2) => {
+        if (node2.position) node2.position = { start: move(node2.position.start), end: move(node2.position.end) };
+      });
+    }
+    const nodes = result.get(section);
+    if (nodes) nodes.push(child);
+    else result.set(section, [child]);
+  }
+  return result;
+}
+function lineCount(text5) {
+  let count = 0;
+  for (const _ of text5.matchAll(/\r\n?|\n/g)) count++;
+  return count;
 }
 var serviceKeys = ["ms.service", "ms.prod", "ms.component"];
 function readMeta(tree, file) {
@@ -50471,17 +50776,10 @@ function compile(pages, options = {}) {
     const text5 = decode2(page);
     const file = new VFile({ path: page.path, value: text5 });
     files.push(file);
-    const tree = parseGuarded(file);
-    const meta = readMeta(tree, file);
-    const kind = pageKind(tree, meta.title);
-    const tables = readTables(tree, file, {
-      fallbackSection: meta.title ?? "",
-      scope: pageScope(tree, meta.title),
-      docset: docsetPath(meta.services),
-      lists: kind === "urls"
+    const { meta, kind } = readPage(file, page.path, {
+      sets: (set) => sets.push(set),
+      exceptions: (exception) => exceptions.push(exception)
     });
-    if (kind === "expressroute") for (const exception of readExceptions(tree, tables, file, page.path)) exceptions.push(exception);
-    else for (const set of readEndpointSets(tables, file, page.path)) sets.push(set);
     sources.push({ path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text5) });
   }
   const endpointSets = nameAll(sets, "es", (set) => [set.section, set.purpose], (set) => set.destinations.map((d) => d.value));
@@ -50498,12 +50796,44 @@ function compile(pages, options = {}) {
   };
   return { catalog: catalog2, files };
 }
-function parseGuarded(file) {
-  try {
-    return parsePage(file);
-  } catch (error2) {
-    if (error2 instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error2.message})`);
-    throw error2;
+function readPage(file, path2, output) {
+  const sections = guardedSections(file);
+  const read = [];
+  for (let step = sections.next(); !step.done; step = sections.next()) {
+    read.push(step.value);
+    if (step.value.children.some((node2) => node2.type === "heading")) break;
+  }
+  const meta = readMeta(read[0], file);
+  const heading2 = read.flatMap((tree) => tree.children).find((node2) => node2.type === "heading");
+  const name = (meta.title ?? "") + " " + (heading2 ? headingText(heading2) : "");
+  const kind = /expressroute/i.test(name) ? "expressroute" : "urls";
+  const context3 = { fallbackSection: meta.title ?? "", scope: cloudsNamedBy(name) ?? ["public"], docset: docsetPath(meta.services), lists: kind === "urls" };
+  if (kind === "expressroute") {
+    for (const tree2 of sections) read.push(tree2);
+    const tree = { type: "root", children: read.flatMap((one2) => one2.children) };
+    const tables = readTables(tree, file, context3);
+    for (const exception of readExceptions(tree, tables, file, path2)) output.exceptions(exception);
+    return { meta, kind };
+  }
+  const nodes = function* () {
+    while (read.length > 0) yield* read.shift().children;
+    for (const tree of sections) yield* tree.children;
+  };
+  for (const set of readEndpointSets(streamTables(nodes(), file, context3), file, path2)) output.sets(set);
+  return { meta, kind };
+}
+function* guardedSections(file) {
+  const sections = parseSections(file);
+  for (; ; ) {
+    let step;
+    try {
+      step = sections.next();
+    } catch (error2) {
+      if (error2 instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error2.message})`);
+      throw error2;
+    }
+    if (step.done) return;
+    yield step.value;
   }
 }
 function versionDate(sources) {
@@ -50518,11 +50848,16 @@ function contentHash(content3) {
     ...rest,
     destinations: rest.destinations.map(({ since, ...destination }) => destination)
   });
-  const json = JSON.stringify({
-    endpointSets: content3.endpointSets.map(withoutPlace),
-    expressRoute: { exceptions: content3.expressRoute.exceptions.map(withoutPlace) }
-  });
-  return "sha256:" + sha256(json);
+  const hash = createHash("sha256");
+  const items = (list3) => {
+    list3.forEach((item, index3) => hash.update((index3 > 0 ? "," : "") + JSON.stringify(withoutPlace(item))));
+  };
+  hash.update('{"endpointSets":[');
+  items(content3.endpointSets);
+  hash.update('],"expressRoute":{"exceptions":[');
+  items(content3.expressRoute.exceptions);
+  hash.update("]}}");
+  return "sha256:" + hash.digest("hex");
 }
 function decode2(page) {
   let text5;
@@ -50539,16 +50874,6 @@ function decode2(page) {
   if (text5.trim() === "") throw new InputError(`${page.path}: empty file, expected a markdown page`);
   checkLimits(text5, page.path);
   return text5;
-}
-function pageName(tree, title) {
-  const heading2 = tree.children.find((node2) => node2.type === "heading");
-  return (title ?? "") + " " + (heading2 && heading2.type === "heading" ? headingText(heading2) : "");
-}
-function pageKind(tree, title) {
-  return /expressroute/i.test(pageName(tree, title)) ? "expressroute" : "urls";
-}
-function pageScope(tree, title) {
-  return cloudsNamedBy(pageName(tree, title)) ?? ["public"];
 }
 function nameAll(items, prefix, identity, tiebreak) {
   const base = items.map((item) => identity(item).map(normaliseText).join("\n"));
@@ -51197,7 +51522,7 @@ function checkChanges(differences) {
     ...rowChanges(differences, compared),
     ...exceptionChanges(differences, compared),
     ...pageChanges(differences).map((draft) => withClouds(draft, compared))
-  ].sort(byOrder);
+  ].map((change) => ({ change, rank: levelRank[change.level], rule: changeRuleIds.indexOf(change.rule), key: sortKey(change) })).sort(byOrder).map(({ change }) => change);
 }
 function mergeClouds(perCloud) {
   if (perCloud.length === 1) return perCloud[0].drafts.map((draft) => withClouds(draft, [perCloud[0].cloud]));
@@ -51433,7 +51758,7 @@ function fingerprint(rule, subject2) {
 }
 var levelRank = { error: 0, warning: 1, info: 2 };
 function byOrder(a, b) {
-  return levelRank[a.level] - levelRank[b.level] || changeRuleIds.indexOf(a.rule) - changeRuleIds.indexOf(b.rule) || compareText(sortKey(a), sortKey(b)) || compareText(a.fingerprint, b.fingerprint);
+  return a.rank - b.rank || a.rule - b.rule || compareText(a.key, b.key) || compareText(a.change.fingerprint, b.change.fingerprint);
 }
 function sortKey(change) {
   const clouds2 = change.clouds ?? ["public"];
@@ -59645,7 +59970,7 @@ function isPagePath(relative2) {
 function isHidden(relative2) {
   return relative2.split("/").some((segment) => segment.startsWith("."));
 }
-function pageName2(bytes) {
+function pageName(bytes) {
   let text5;
   if (typeof bytes === "string") {
     text5 = bytes;
@@ -60176,9 +60501,9 @@ function formatBuildErrors(section) {
 
 // src/action/inert.ts
 var invisible = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-var codeSpan = /((?<!\\)`[^`\n]*`)/;
+var codeSpan2 = /((?<!\\)`[^`\n]*`)/;
 function inertForGitHub(markdown) {
-  return markdown.split(codeSpan).map((part, index3) => {
+  return markdown.split(codeSpan2).map((part, index3) => {
     const shown = part.replace(invisible, (char) => `\u27E8U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
     return index3 % 2 === 1 ? shown : shown.replace(/\b[0-9a-f]{40}\b/gi, (hash) => `${hash.slice(0, 20)}&#8203;${hash.slice(20)}`);
   }).join("");
@@ -60337,7 +60662,7 @@ function pagesOf(commit, entries, below, cwd, options) {
     else if (entry.mode === "120000") options.onSkip?.({ path: escapeControl(loose), reason: skipReasons.symlink });
     else if (entry.type === "blob" && isPagePath(relative2)) selected.push(entry);
   }
-  const pages = selected.map((entry) => ({ path: pageName2(entry.path), size: entry.size })).sort((a, b) => compareText(a.path, b.path));
+  const pages = selected.map((entry) => ({ path: pageName(entry.path), size: entry.size })).sort((a, b) => compareText(a.path, b.path));
   for (const page of pages) checkPageSize(page.path, page.size, limit);
   return pages.map(({ path: path2 }) => ({ path: path2, value: readBlob(commit, path2, cwd) }));
 }

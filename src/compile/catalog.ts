@@ -3,7 +3,7 @@
  * routing, collect diagnostics, and stamp version and content hash.
  */
 import {createHash} from 'node:crypto'
-import type {Root} from 'mdast'
+import type {Heading, Root, RootContent} from 'mdast'
 import {VFile} from 'vfile'
 import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance} from '../../generated/config.js'
@@ -11,8 +11,8 @@ import {InputError} from '../errors.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
 import {checkLimits} from './limits.js'
-import {parsePage, readMeta} from './parse.js'
-import {headingText, readTables} from './read-tables.js'
+import {parseSections, readMeta, type PageMeta} from './parse.js'
+import {headingText, readTables, streamTables} from './read-tables.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
 
 export const schemaVersion = '1.2.0'
@@ -46,18 +46,10 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     const text = decode(page)
     const file = new VFile({path: page.path, value: text})
     files.push(file)
-    const tree = parseGuarded(file)
-    const meta = readMeta(tree, file)
-    const kind = pageKind(tree, meta.title)
-    const tables = readTables(tree, file, {
-      fallbackSection: meta.title ?? '',
-      scope: pageScope(tree, meta.title),
-      docset: docsetPath(meta.services),
-      lists: kind === 'urls'
+    const {meta, kind} = readPage(file, page.path, {
+      sets: (set) => sets.push(set),
+      exceptions: (exception) => exceptions.push(exception)
     })
-    // One at a time: spreading a page's thousands of rows into push() overflows the stack.
-    if (kind === 'expressroute') for (const exception of readExceptions(tree, tables, file, page.path)) exceptions.push(exception)
-    else for (const set of readEndpointSets(tables, file, page.path)) sets.push(set)
     sources.push({path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text)})
   }
 
@@ -77,12 +69,61 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
   return {catalog, files}
 }
 
-function parseGuarded(file: VFile): Root {
-  try {
-    return parsePage(file)
-  } catch (error) {
-    if (error instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error.message})`)
-    throw error
+/** Where a page's endpoint sets or ExpressRoute exceptions go, one at a time. */
+interface PageOutput {
+  sets: (set: UnnamedEndpointSet) => void
+  exceptions: (exception: UnnamedException) => void
+}
+
+/**
+ * Read one page a section at a time: its metadata and name from the sections up to its first
+ * heading, then its tables as each section is parsed, each tree let go once its rows are read.
+ * An ExpressRoute page (a few KB) is read whole: its prose exceptions are read from the tree.
+ */
+function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMeta; kind: Page} {
+  const sections = guardedSections(file)
+  const read: Root[] = []
+  // Not `for … of`: leaving it would close the generator, and the rest of the page is read below.
+  for (let step = sections.next(); !step.done; step = sections.next()) {
+    read.push(step.value)
+    if (step.value.children.some((node) => node.type === 'heading')) break
+  }
+  const meta = readMeta(read[0]!, file)
+  const heading = read.flatMap((tree) => tree.children).find((node): node is Heading => node.type === 'heading')
+  const name = (meta.title ?? '') + ' ' + (heading ? headingText(heading) : '')
+  const kind: Page = /expressroute/i.test(name) ? 'expressroute' : 'urls'
+  const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls'}
+
+  if (kind === 'expressroute') {
+    for (const tree of sections) read.push(tree)
+    const tree: Root = {type: 'root', children: read.flatMap((one) => one.children)}
+    const tables = readTables(tree, file, context)
+    for (const exception of readExceptions(tree, tables, file, path)) output.exceptions(exception)
+    return {meta, kind}
+  }
+
+  const nodes = function* (): Generator<RootContent> {
+    // Hand each tree on and forget it, so only the section being read is held.
+    while (read.length > 0) yield* read.shift()!.children
+    for (const tree of sections) yield* tree.children
+  }
+  for (const set of readEndpointSets(streamTables(nodes(), file, context), file, path)) output.sets(set)
+  return {meta, kind}
+}
+
+/** The page's sections as parsed; a page nested too deeply to parse is an input error. */
+function* guardedSections(file: VFile): Generator<Root> {
+  const sections = parseSections(file)
+  for (;;) {
+    let step: IteratorResult<Root>
+    try {
+      step = sections.next()
+    } catch (error) {
+      if (error instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error.message})`)
+      throw error
+    }
+    if (step.done) return
+    yield step.value
   }
 }
 
@@ -104,11 +145,18 @@ export function contentHash(content: Pick<Catalog, 'endpointSets' | 'expressRout
     ...rest,
     destinations: rest.destinations.map(({since, ...destination}) => destination)
   })
-  const json = JSON.stringify({
-    endpointSets: content.endpointSets.map(withoutPlace),
-    expressRoute: {exceptions: content.expressRoute.exceptions.map(withoutPlace)}
-  })
-  return 'sha256:' + sha256(json)
+  // The JSON of `{endpointSets, expressRoute: {exceptions}}`, hashed an item at a time rather than
+  // held whole: at 10^5 rows it is tens of megabytes.
+  const hash = createHash('sha256')
+  const items = (list: Array<{source: unknown; destinations: Destination[]}>): void => {
+    list.forEach((item, index) => hash.update((index > 0 ? ',' : '') + JSON.stringify(withoutPlace(item))))
+  }
+  hash.update('{"endpointSets":[')
+  items(content.endpointSets)
+  hash.update('],"expressRoute":{"exceptions":[')
+  items(content.expressRoute.exceptions)
+  hash.update(']}}')
+  return 'sha256:' + hash.digest('hex')
 }
 
 function decode(page: PageInput): string {
@@ -126,22 +174,6 @@ function decode(page: PageInput): string {
   if (text.trim() === '') throw new InputError(`${page.path}: empty file, expected a markdown page`)
   checkLimits(text, page.path)
   return text
-}
-
-/** A page's name: its title and first heading. */
-function pageName(tree: Root, title: string | null): string {
-  const heading = tree.children.find((node) => node.type === 'heading')
-  return (title ?? '') + ' ' + (heading && heading.type === 'heading' ? headingText(heading) : '')
-}
-
-/** An ExpressRoute page is one whose title or first heading names ExpressRoute. */
-function pageKind(tree: Root, title: string | null): Page {
-  return /expressroute/i.test(pageName(tree, title)) ? 'expressroute' : 'urls'
-}
-
-/** The clouds a page is about: those its title or first heading names (US Government), else the public cloud. */
-function pageScope(tree: Root, title: string | null): readonly Cloud[] {
-  return cloudsNamedBy(pageName(tree, title)) ?? ['public']
 }
 
 /**

@@ -14,8 +14,10 @@ import type {ReadTable, Row} from './read-tables.js'
 export type UnnamedEndpointSet = Omit<EndpointSet, 'id'>
 
 /** Turn the rows of a URL page's tables into endpoint sets (ids are given later, catalog-wide). */
-export function readEndpointSets(tables: ReadTable[], file: VFile, path: string): UnnamedEndpointSet[] {
-  const sets = tables.flatMap((table) => table.rows.map((row) => readEndpointSet(row, table, file, path)))
+export function readEndpointSets(tables: Iterable<ReadTable>, file: VFile, path: string): UnnamedEndpointSet[] {
+  const sets: UnnamedEndpointSet[] = []
+  // One table at a time, so that a table read lazily can go once its rows are read.
+  for (const table of tables) for (const row of table.rows) sets.push(readEndpointSet(row, table, file, path))
   reportCovered(sets, file)
   return sets
 }

@@ -1,28 +1,137 @@
 /**
- * Markdown → mdast: remark-parse with GFM and YAML front matter, then table recovery.
- * The page's own metadata (title, ms.date) is read here too.
+ * Markdown → mdast: remark-parse with GFM and YAML front matter, then table recovery, a section
+ * of the page at a time. The page's own metadata (title, ms.date) is read here too.
  */
-import type {Root, Yaml} from 'mdast'
+import type {Root, RootContent, Yaml} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import type {Point} from 'unist'
+import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
-import {remarkRecoverTables} from './recover-tables.js'
+import {plainLine} from './plain-lines.js'
+import {inlineCells, pageLines, recoverLines, recoverTables, type PageLines} from './recover-tables.js'
+import {splitSections, type PageSection} from './sections.js'
+import {rejectedTableLines, tableLines, type TableLines} from './table-lines.js'
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkRecoverTables)
-  .freeze()
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-/** Parse a page into mdast, recovering the tables GFM rejects; diagnostics go to `file`. */
-export function parsePage(file: VFile): Root {
-  const tree = processor.parse(file)
-  return processor.runSync(tree, file) as Root
+/**
+ * Parse a page a batch of sections at a time (see sections.ts), recovering the tables GFM rejects;
+ * diagnostics go to `file`. Positions are in the page; each tree can go once read.
+ */
+export function* parseSections(file: VFile): Generator<Root> {
+  const text = String(file)
+  const lines = pageLines(text)
+  for (const batch of batches(splitSections(text))) {
+    const tree = parseBatch(batch, file, lines)
+    recoverTables(tree, file, lines)
+    yield tree
+  }
+}
+
+/**
+ * Text read in one batch: each parse has a fixed cost (the tokenizer built from its extensions),
+ * so small neighbouring sections are read together, up to this size (past it the parser grows
+ * slower per byte); a section larger than this is a batch of its own.
+ */
+const batchBytes = 8 * 1024
+
+function* batches(sections: PageSection[]): Generator<PageSection[]> {
+  let batch: PageSection[] = []
+  let size = 0
+  for (const section of sections) {
+    if (batch.length > 0 && size + section.text.length > batchBytes) {
+      yield batch
+      batch = []
+      size = 0
+    }
+    batch.push(section)
+    size += section.text.length
+  }
+  if (batch.length > 0) yield batch
+}
+
+/**
+ * The tree of a batch of sections: a plain heading or line of text from its line (plain-lines.ts),
+ * simple tables from their lines (table-lines.ts), with their
+ * cells' markup read in one pass, and tables GFM rejects recovered from their lines; the other
+ * sections parsed together, in one pass. Sections parse alone, so parsing them joined gives each
+ * the tree it has alone.
+ */
+function parseBatch(sections: PageSection[], file: VFile, lines: PageLines): Root {
+  const tables = new Map<PageSection, TableLines>()
+  const built = new Map<PageSection, RootContent>()
+  for (const section of sections) {
+    const line = plainLine(section)
+    if (line) {
+      built.set(section, line)
+      continue
+    }
+    const table = tableLines(section)
+    if (table) tables.set(section, table)
+    const rejected = table ? undefined : rejectedTableLines(section)
+    const recovered = rejected && recoverLines(rejected, file, lines)
+    if (recovered) built.set(section, recovered)
+  }
+  const contents = inlineCells([...tables.values()].flatMap((table) => table.cells))
+  let index = 0
+  for (const [section, table] of tables) {
+    const cells = contents ? contents.slice(index, (index += table.cells.length)) : inlineCells(table.cells)
+    if (cells) built.set(section, table.build(cells))
+  }
+
+  const rest = sections.filter((section) => !built.has(section))
+  const parsed = rest.length > 0 ? parseJoined(rest) : new Map<PageSection, RootContent[]>()
+  const children: RootContent[] = []
+  for (const section of sections) {
+    const node = built.get(section)
+    if (node) children.push(node)
+    else for (const child of parsed.get(section) ?? []) children.push(child)
+  }
+  return {type: 'root', children}
+}
+
+/** Parse sections joined into one text; each section's nodes, with positions in the page. */
+function parseJoined(sections: PageSection[]): Map<PageSection, RootContent[]> {
+  const tree = processor.parse(sections.map((section) => section.text).join(''))
+  // Where each section starts in the joined text.
+  const starts: Array<{offset: number; line: number}> = []
+  let offset = 0
+  let line = 1
+  for (const section of sections) {
+    starts.push({offset, line})
+    offset += section.text.length
+    line += lineCount(section.text)
+  }
+  const result = new Map<PageSection, RootContent[]>()
+  let at = 0
+  for (const child of tree.children) {
+    const start = child.position?.start.offset ?? 0
+    while (at + 1 < sections.length && starts[at + 1]!.offset <= start) at++
+    const section = sections[at]!
+    const from = starts[at]!
+    if (section.offset !== from.offset || section.line !== from.line) {
+      const move = (point: Point): Point => ({line: point.line - from.line + section.line, column: point.column, offset: (point.offset ?? 0) - from.offset + section.offset})
+      visit(child, (node) => {
+        if (node.position) node.position = {start: move(node.position.start), end: move(node.position.end)}
+      })
+    }
+    const nodes = result.get(section)
+    if (nodes) nodes.push(child)
+    else result.set(section, [child])
+  }
+  return result
+}
+
+/** How many line endings a text has. */
+function lineCount(text: string): number {
+  let count = 0
+  for (const _ of text.matchAll(/\r\n?|\n/g)) count++
+  return count
 }
 
 /** Front-matter keys that name the docs set a page belongs to. */

@@ -2,7 +2,7 @@
  * Reading tables: every table of a page with its section, the sentence before it, its columns
  * mapped by header, and its body rows — each handed on with its cells by role, or reported.
  */
-import type {Heading, List, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow} from 'mdast'
+import type {Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
@@ -62,16 +62,25 @@ export interface PageContext {
  * paragraph made only of destinations, as a one-row table; other tables and empty rows are reported.
  */
 export function readTables(tree: Root, file: VFile, page: PageContext): ReadTable[] {
-  const tables: ReadTable[] = []
+  return [...streamTables(tree.children, file, page)]
+}
+
+/**
+ * `readTables` over a page's top-level nodes as they are parsed: each table is handed on once read,
+ * so a caller that lets it go holds one table at a time.
+ */
+export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: PageContext): Generator<ReadTable> {
   let heading: Heading | undefined
   // The latest sentence since the last table that states a requirement, and the depth of its section.
   let lead: (NonNullable<ReadTable['lead']> & {depth: number}) | undefined
   // A paragraph that is only a cloud label (`**GCC Customers:**`) labels the list after it.
   let label: {clouds: readonly Cloud[]; text: string} | undefined
   let seen = 0
+  let read = 0
+  let first: RootContent | undefined
   const cellContext = {scope: page.scope, ...(page.docset === undefined ? {} : {docset: page.docset})}
 
-  const addList = (node: List | Paragraph, items: PhrasingContent[][], count: number, title: string | undefined): void => {
+  const listTable = (node: List | Paragraph, items: PhrasingContent[][], count: number, title: string | undefined): ReadTable => {
     const section = heading ? headingText(heading) : page.fallbackSection
     const row: Row = {
       node,
@@ -86,12 +95,14 @@ export function readTables(tree: Root, file: VFile, page: PageContext): ReadTabl
       attributes: []
     }
     report(file, 'list-endpoints', `Unexpected ${node.type === 'list' ? 'list' : 'paragraph'} of ${count} destinations outside a table, read as an endpoint set of \`${title ?? section}\``, node)
-    tables.push({node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows: [row]})
+    const table: ReadTable = {node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows: [row]}
     lead = undefined
+    return table
   }
 
-  const walk = (nodes: Root['children']): void => {
+  const walk = function* (nodes: Iterable<RootContent>): Generator<ReadTable> {
     for (const node of nodes) {
+      first ??= node
       const labelled = label
       label = undefined
       if (node.type === 'heading') {
@@ -103,7 +114,8 @@ export function readTables(tree: Root, file: VFile, page: PageContext): ReadTabl
         const lines = page.lists ? destinationLines(node.children) : undefined
         if (lines) {
           label = labelled
-          addList(node, [node.children], lines, labelled?.text)
+          read++
+          yield listTable(node, [node.children], lines, labelled?.text)
           label = undefined
           continue
         }
@@ -116,26 +128,30 @@ export function readTables(tree: Root, file: VFile, page: PageContext): ReadTabl
         const items = page.lists ? listDestinations(node) : undefined
         if (items) {
           label = labelled
-          addList(node, items, items.length, labelled?.text)
+          read++
+          yield listTable(node, items, items.length, labelled?.text)
           label = undefined
         }
       } else if (node.type === 'table') {
         seen++
         const section = heading ? headingText(heading) : page.fallbackSection
         const rows = readTable(node, file, cellContext)
-        if (rows) tables.push({node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows})
+        const stated = lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}
         lead = undefined
+        if (rows) {
+          read++
+          yield {node, section, heading, ...stated, rows}
+        }
       } else if ('children' in node) {
-        walk(node.children as Root['children'])
+        yield* walk(node.children as RootContent[])
       }
     }
   }
-  walk(tree.children)
+  yield* walk(nodes)
 
-  if (seen === 0 && tables.length === 0) {
-    report(file, 'page-no-tables', 'Unexpected page without tables, expected tables of endpoints', tree.children[0] ?? null)
+  if (seen === 0 && read === 0) {
+    report(file, 'page-no-tables', 'Unexpected page without tables, expected tables of endpoints', first ?? null)
   }
-  return tables
 }
 
 /** Whether a line of text is one destination, perhaps behind a label (`Intel: https://…`). */

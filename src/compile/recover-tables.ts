@@ -17,29 +17,45 @@ import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report} from '../report.js'
-import {delimiterAlign, isDelimiterRow, splitRow, type RawCell} from './row.js'
+import {simpleInline} from './simple-inline.js'
+import {delimiterAlign, isDelimiterRow, isPlainText, splitRow, type RawCell} from './row.js'
 
 const inlineProcessor = unified().use(remarkParse).use(remarkGfm).freeze()
 
-/** Transformer attacher: recover rejected tables and the extra cells of rows. */
-export function remarkRecoverTables() {
-  return function (tree: Root, file: VFile): undefined {
-    const lines = String(file).split(/\r?\n|\r/)
-    const offsets = lineOffsets(String(file))
+/** A page's lines and the offset each starts at, computed once for all its sections. */
+export interface PageLines {
+  lines: string[]
+  offsets: number[]
+}
 
-    visit(tree, (node, index, parent) => {
-      if (node.type === 'table') {
-        restoreExtraCells(node, lines, offsets)
-        if (parent && index !== undefined) rejoinAfterComments(node, parent.children as RootContent[], index, lines, offsets, file)
-        return 'skip'
-      }
-      if (node.type !== 'paragraph' || parent === undefined || index === undefined) return
-      const replacement = recoverParagraph(node, lines, offsets, file)
-      if (!replacement) return
-      parent.children.splice(index, 1, ...replacement)
-      return index + replacement.length
-    })
-  }
+/** Split a page into its lines (`\r\n`, `\r` and `\n` each end one) and their offsets. */
+export function pageLines(value: string): PageLines {
+  return {lines: value.split(/\r?\n|\r/), offsets: lineOffsets(value)}
+}
+
+/** Recover rejected tables and the extra cells of rows in `tree` (all or part of the page `file`, positions in the page). */
+export function recoverTables(tree: Root, file: VFile, {lines, offsets}: PageLines): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'table') {
+      restoreExtraCells(node, lines, offsets)
+      if (parent && index !== undefined) rejoinAfterComments(node, parent.children as RootContent[], index, lines, offsets, file)
+      return 'skip'
+    }
+    if (node.type !== 'paragraph' || parent === undefined || index === undefined) return
+    const replacement = recoverParagraph(node, lines, offsets, file)
+    if (!replacement) return
+    parent.children.splice(index, 1, ...replacement)
+    return index + replacement.length
+  })
+}
+
+/**
+ * The table a section of pipe lines makes when GFM rejects it (see `recoverTables`), read from its
+ * lines: GFM reads such lines as one paragraph, and recovery reads a paragraph from its lines only.
+ */
+export function recoverLines(position: {start: Point; end: Point}, file: VFile, {lines, offsets}: PageLines): Table | undefined {
+  const tables = recoverParagraph({type: 'paragraph', children: [], position}, lines, offsets, file)
+  return tables?.length === 1 && tables[0]!.type === 'table' ? tables[0] : undefined
 }
 
 /** One source line of a container: the text from `column` onward, and where that is. */
@@ -131,26 +147,32 @@ function buildCell(cell: RawCell, line: SourceLine, children = parseInline(cell.
   }
 }
 
-/**
- * Parse the cells of a table in one pass, one paragraph per cell, rather than one parse per cell:
- * each parse has a large fixed cost. Cells are single lines, so the k-th non-empty cell is the
- * paragraph on line 2k + 1; when that does not hold (a cell that opens a block, such as `#`, `-`,
- * a fence or a definition), each cell is parsed on its own.
- */
 function parseCells(cells: Array<{text: string; start: Point}>): PhrasingContent[][] {
-  const filled = cells.filter((cell) => cell.text !== '')
-  if (filled.length === 0) return cells.map(() => [])
+  return inlineCells(cells) ?? cells.map((cell) => parseInline(cell.text, cell.start))
+}
+
+/**
+ * Read the inline content of table cells as GFM does, with positions in the page: plain text as it
+ * is, the simplest markup read directly (simple-inline.ts), the rest parsed in one pass, one paragraph per cell, rather than one parse per cell (each
+ * parse has a large fixed cost). Cells are single lines, so the k-th parsed cell is the paragraph
+ * on line 2k + 1; when that does not hold (a cell that opens a block, such as `#`, `-`, a fence, a
+ * definition or an HTML block), undefined.
+ */
+export function inlineCells(cells: Array<{text: string; start: Point}>): PhrasingContent[][] | undefined {
+  const simple = cells.map((cell) => (cell.text === '' || isPlainText(cell.text) ? plainCell(cell.text, cell.start) : simpleInline(cell.text, cell.start)))
+  const filled = cells.filter((_, index) => simple[index] === undefined)
+  if (filled.length === 0) return simple as PhrasingContent[][]
   const tree = inlineProcessor.parse(filled.map((cell) => cell.text).join('\n\n'))
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'paragraph')
   const aligned =
     paragraphs.length === tree.children.length &&
     paragraphs.length === filled.length &&
     paragraphs.every((node, k) => node.position?.start.line === 2 * k + 1 && node.position.end.line === 2 * k + 1)
-  if (!aligned) return cells.map((cell) => parseInline(cell.text, cell.start))
+  if (!aligned) return undefined
 
   let k = 0
-  return cells.map((cell) => {
-    if (cell.text === '') return []
+  return cells.map((cell, index) => {
+    if (simple[index]) return simple[index]
     const paragraph = paragraphs[k++]!
     // Positions as if the cell had been parsed alone (line 1, offsets from its start), then shifted.
     const base = paragraph.position!.start.offset ?? 0
@@ -216,7 +238,9 @@ function restoreExtraCells(table: Table, lines: string[], offsets: number[]): vo
 
 /** Parse one line of cell text as inline markdown, with positions in the page. */
 function parseInline(text: string, start: Point): PhrasingContent[] {
-  if (text === '') return []
+  if (text === '' || isPlainText(text)) return plainCell(text, start)
+  const simple = simpleInline(text, start)
+  if (simple) return simple
   const tree = inlineProcessor.parse(text)
   const only = tree.children[0]
   if (tree.children.length !== 1 || only?.type !== 'paragraph') {
@@ -230,6 +254,12 @@ function parseInline(text: string, start: Point): PhrasingContent[] {
     }
   })
   return only.children
+}
+
+/** Cell text without markup, as GFM reads it: one text node (none for an empty cell). */
+function plainCell(text: string, start: Point): PhrasingContent[] {
+  if (text === '') return []
+  return [{type: 'text', value: text, position: {start: {...start}, end: shift({line: 1, column: text.length + 1, offset: text.length}, start)}}]
 }
 
 function shift(local: Point, start: Point): Point {

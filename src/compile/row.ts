@@ -65,3 +65,12 @@ function trimCell(line: string, from: number, to: number): RawCell {
 function isSpace(code: number): boolean {
   return code === 32 || code === 9
 }
+
+/**
+ * Whether cell text has no markdown at all (`login.microsoftonline.com`, `TCP 443`): GFM reads it
+ * as one text node of exactly that text, so it need not be parsed. No character that opens inline
+ * markup (emphasis, code, links, HTML, entities, escapes, autolinks) and no start of a block.
+ */
+export function isPlainText(text: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9 .,;:/()'"%+=?#$-]*$/.test(text) && !/^\d{1,9}[.)]|www\.|:\/\//i.test(text)
+}

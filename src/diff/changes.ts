@@ -55,7 +55,11 @@ export function checkChanges(differences: Differences): Change[] {
     ...rowChanges(differences, compared),
     ...exceptionChanges(differences, compared),
     ...pageChanges(differences).map((draft) => withClouds(draft, compared))
-  ].sort(byOrder)
+  ]
+    // Each change's sort key is built once, not once per comparison.
+    .map((change) => ({change, rank: levelRank[change.level], rule: changeRuleIds.indexOf(change.rule), key: sortKey(change)}))
+    .sort(byOrder)
+    .map(({change}) => change)
 }
 
 /**
@@ -366,13 +370,16 @@ function fingerprint(rule: ChangeRuleId, subject: string): string {
 
 export const levelRank: Record<Level, number> = {error: 0, warning: 1, info: 2}
 
-function byOrder(a: Change, b: Change): number {
-  return (
-    levelRank[a.level] - levelRank[b.level] ||
-    changeRuleIds.indexOf(a.rule) - changeRuleIds.indexOf(b.rule) ||
-    compareText(sortKey(a), sortKey(b)) ||
-    compareText(a.fingerprint, b.fingerprint)
-  )
+/** A change with what it sorts by: level, rule, subject, then fingerprint. */
+interface Sortable {
+  change: Change
+  rank: number
+  rule: number
+  key: string
+}
+
+function byOrder(a: Sortable, b: Sortable): number {
+  return a.rank - b.rank || a.rule - b.rule || compareText(a.key, b.key) || compareText(a.change.fingerprint, b.change.fingerprint)
 }
 
 /**
