@@ -3,16 +3,8 @@
  * the input, or a check failed) or 2 (usage or unreadable input). Each command is in src/cli/.
  */
 import {closest, distance} from 'fastest-levenshtein'
-import {build} from './cli/build.js'
-import {changesCommand} from './cli/changes.js'
-import {compileCommand} from './cli/compile.js'
 import {UsageError, type Io} from './cli/common.js'
-import {diffCommand} from './cli/diff.js'
-import {exportCommand} from './cli/export.js'
 import {commandHelp, help, helpOf} from './cli/help.js'
-import {historyCommand} from './cli/history.js'
-import {rulesCommand} from './cli/rules.js'
-import {validateCommand} from './cli/validate.js'
 import {version} from './cli/version.js'
 import {InputError} from './errors.js'
 
@@ -59,17 +51,21 @@ function run(command: string | undefined, args: string[], io: Io): number | Prom
     io.stdout.write(helpOf(command))
     return 0
   }
-  return commands[command]!(args, io)
+  return commands[command]!().then((handler) => handler(args, io))
 }
 
-/** Each command by its name on the command line. */
-const commands: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
-  build,
-  compile: compileCommand,
-  export: exportCommand,
-  validate: validateCommand,
-  diff: diffCommand,
-  changes: changesCommand,
-  history: historyCommand,
-  rules: rulesCommand
+/**
+ * Each command by its name on the command line, loaded when it runs: a command loads only the
+ * code it uses (the watch's GitHub client, the exports' formats, the feed's), which keeps start-up short.
+ */
+const commands: Record<string, () => Promise<(args: string[], io: Io) => number | Promise<number>>> = {
+  build: async () => (await import('./cli/build.js')).build,
+  compile: async () => (await import('./cli/compile.js')).compileCommand,
+  export: async () => (await import('./cli/export.js')).exportCommand,
+  validate: async () => (await import('./cli/validate.js')).validateCommand,
+  diff: async () => (await import('./cli/diff.js')).diffCommand,
+  changes: async () => (await import('./cli/changes.js')).changesCommand,
+  history: async () => (await import('./cli/history.js')).historyCommand,
+  rules: async () => (await import('./cli/rules.js')).rulesCommand,
+  watch: async () => (await import('./cli/watch.js')).watchCommand
 }

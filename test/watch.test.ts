@@ -13,7 +13,7 @@ import {temporaryDirectory} from './helpers/temporary.js'
 
 const watch = suite('watch')
 
-const entry = resolve('dist/src/feed/watch-main.js')
+const entry = resolve('bin/endpoint-catalog.js')
 const fixture = (date: string) => readFileSync(join('test/fixtures/compile', `urls-${date}`, 'input.md'), 'utf8')
 const upstreamPath = 'powerbi-docs/enterprise/power-bi-allow-list-urls.md'
 const token = 'ghs_watch_token'
@@ -49,7 +49,7 @@ function scheduledRun(root: string, name: string, server: GitHubServer): Promise
   identity(clone)
   git(root, 'clone', '-q', '--depth', '1', '--no-checkout', `file://${join(root, 'upstream.git')}`, join(root, `${name}-upstream`))
   const env = {...process.env, NO_COLOR: '1', GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'octo/docs', GITHUB_API_URL: server.url, GITHUB_SERVER_URL: 'https://github.test'}
-  const args = [entry, '--upstream', `../${name}-upstream`, '--page', `${upstreamPath}=docs-source/power-bi-urls.md`]
+  const args = [entry, 'watch', '--upstream', `../${name}-upstream`, '--page', `${upstreamPath}=docs-source/power-bi-urls.md`]
   return new Promise((done) => {
     execFile(process.execPath, args, {cwd: clone, env}, (error, stdout, stderr) => {
       done({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr, clone})
@@ -147,7 +147,7 @@ watch('a bad page mapping or a missing upstream page is refused before anything 
       ['powerbi-docs/missing.md=docs-source/power-bi-urls.md', /powerbi-docs\/missing\.md: no such page at HEAD in \.\.\/fetched/]
     ] as const) {
       const run = await new Promise<{code: number; stderr: string}>((done) => {
-        execFile(process.execPath, [entry, '--upstream', '../fetched', '--page', page], {cwd: clone, env}, (error, _stdout, stderr) => done({code: error ? Number(error.code) : 0, stderr}))
+        execFile(process.execPath, [entry, 'watch', '--upstream', '../fetched', '--page', page], {cwd: clone, env}, (error, _stdout, stderr) => done({code: error ? Number(error.code) : 0, stderr}))
       })
       assert.is(run.code, 2, page)
       assert.match(run.stderr, message)
@@ -158,7 +158,7 @@ watch('a bad page mapping or a missing upstream page is refused before anything 
     publishUpstream(docs, fixture('2021-09-01').replace('TCP 443', 'TCP 99999'))
     git(join(root, 'fetched'), 'fetch', '-q', '--depth', '1', 'origin', 'main')
     const broken = await new Promise<{code: number; stdout: string; stderr: string}>((done) => {
-      const args = [entry, '--upstream', '../fetched', '--ref', 'FETCH_HEAD', '--page', `${upstreamPath}=docs-source/power-bi-urls.md`]
+      const args = [entry, 'watch', '--upstream', '../fetched', '--ref', 'FETCH_HEAD', '--page', `${upstreamPath}=docs-source/power-bi-urls.md`]
       execFile(process.execPath, args, {cwd: clone, env}, (error, stdout, stderr) => done({code: error ? Number(error.code) : 0, stdout, stderr}))
     })
     assert.is(broken.code, 1, broken.stderr)
@@ -178,7 +178,7 @@ watch('the example workflow is scheduled, runs the watch with the permissions it
   assert.equal(workflow.permissions, {contents: 'write', 'pull-requests': 'write'})
   const runs = workflow.jobs.watch.steps.flatMap((step) => (step.run === undefined ? [] : [step.run]))
   assert.ok(runs.some((run) => /^git clone --depth 1 .*--no-checkout /.test(run)))
-  const watchStep = runs.find((run) => run.includes('node dist/src/feed/watch-main.js'))!
+  const watchStep = runs.find((run) => run.includes('npx endpoint-catalog watch'))!
   assert.match(watchStep, /--upstream "\$RUNNER_TEMP\/upstream" \\\n\s+--page docs\/security\/power-bi-allow-list-urls\.md=docs-source\/power-bi-urls\.md/)
   const readme = readFileSync('README.md', 'utf8')
   for (const line of text.split('\n').filter((line) => /^\s+(- run:|run:|node|--page|git config)/.test(line))) {

@@ -25,6 +25,20 @@ ${'{compile}'}`
   --follow a.md=b.md a move git does not see, or to another repository (repo:path.md); repeatable
 ${'{compile}'}`
   },
+  watch: {
+    usage: 'watch --upstream <repository> --page <upstream.md>=<docs-source/page.md>... [--ref ref]',
+    text: `copy the watched pages from a fetched upstream docs repository, build, and when the catalog
+changed push a branch and open or update its pull request (in a scheduled workflow)
+
+  --upstream repository   a clone of the docs repository (shallow and without checkout will do)
+  --page a.md=b.md        an upstream page and the page of docs-source/ it replaces; repeatable
+  --ref ref               the upstream revision (default: HEAD)
+  --branch name           the pull request's branch (default: endpoint-catalog/upstream)
+  --base name             the branch it targets (default: main)
+  --out dir               the published files (default: generated)
+Environment: GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name); GITHUB_API_URL and GITHUB_SERVER_URL as a runner sets them.
+`
+  },
   compile: {
     usage: 'compile <file.md | dir | ->... [-o file|-]',
     text: `print the catalog of the given pages (or write it to a file)
