@@ -50741,7 +50741,7 @@ function readMeta(tree, file) {
 }
 function readYaml(node2, file) {
   try {
-    const data = (0, import_yaml.parse)(node2.value);
+    const data = (0, import_yaml.parse)(node2.value.replace(/\r\n?/g, "\n"));
     if (data && typeof data === "object" && !Array.isArray(data)) {
       return data;
     }

@@ -92,6 +92,19 @@ accepted('a BOM and CRLF line ends give the same endpoint sets as the plain page
   assert.equal(strip(b.endpointSets), strip(a.endpointSets))
 })
 
+accepted('CR-only line ends read the front matter and the table as the plain page does', () => {
+  const plain = join(directory, 'plain-cr.md')
+  const odd = join(directory, 'odd-cr.md')
+  writeFileSync(plain, good)
+  writeFileSync(odd, good.replace(/\n/g, '\r'))
+  const a = JSON.parse(cli(['compile', plain]).stdout)
+  const b = JSON.parse(cli(['compile', odd]).stdout)
+  assert.equal([b.sources[0].title, b.sources[0].msDate], ['Power BI URLs', '2020-01-02'])
+  assert.equal(b.diagnostics.map((d: {ruleId: string}) => d.ruleId), a.diagnostics.map((d: {ruleId: string}) => d.ruleId))
+  const strip = (sets: Array<{source: {path: string}}>) => sets.map((set) => ({...set, source: {...set.source, path: ''}}))
+  assert.equal(strip(b.endpointSets), strip(a.endpointSets))
+})
+
 accepted('1,000 columns: unknown columns are attributes, the row is still read', () => {
   const headers = ['Purpose', 'Destination', 'Port', ...Array.from({length: 997}, (_, i) => `Extra ${i}`)]
   const path = join(directory, 'wide.md')

@@ -176,7 +176,8 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
 
 function readYaml(node: Yaml, file: VFile): Record<string, unknown> {
   try {
-    const data: unknown = parseYaml(node.value)
+    // CR-only line ends (old Mac files) are line ends to markdown; YAML wants them as `\n`.
+    const data: unknown = parseYaml(node.value.replace(/\r\n?/g, '\n'))
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       return data as Record<string, unknown>
     }
