@@ -37289,6 +37289,9 @@ function protocolOf(text5) {
 function validPort(port) {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
 }
+function destinationPorts(set, destination) {
+  return destination.ports ?? set.ports;
+}
 function sortPorts(ports2) {
   const seen = /* @__PURE__ */ new Map();
   for (const port of ports2) seen.set(portKey(port), port);
@@ -50965,10 +50968,12 @@ var AllowlistEntry = class {
     );
     return this.#requirement;
   }
-  /** The union of their ports, sorted. */
+  /** The union of their ports (or of the ports written beside it), sorted. */
   get ports() {
-    const only = this.endpointSets.length === 1 ? this.endpointSets[0].ports : void 0;
-    this.#ports ??= only && isSorted(only) ? only.slice() : sortPorts(this.endpointSets.flatMap((set) => set.ports));
+    if (this.#ports) return this.#ports;
+    const lists = this.endpointSets.map((set) => destinationPorts(set, set.destinations.find((d) => d.ports !== void 0 && destinationKey(d) === this.key) ?? {}));
+    const only = lists.length === 1 ? lists[0] : void 0;
+    this.#ports = only && isSorted(only) ? only.slice() : sortPorts(lists.flat());
     return this.#ports;
   }
   /** For a reference: the link texts, as written, in page order. */

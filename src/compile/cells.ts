@@ -11,7 +11,7 @@ import {classifyDestination, findDestinations, riskOf, type Classified} from './
 import {isPortText, readPortText, sortPorts} from './ports.js'
 import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, notApplicable, requirementNamedBy} from './vocabulary.js'
 
-export {comparePorts, portKey, sortPorts} from './ports.js'
+export {comparePorts, destinationPorts, portKey, setPorts, sortPorts} from './ports.js'
 
 /** The tags that separate list items in a cell: `<br>`, `</br>`, `<br/>`, `<li>`, `</li>`, lists. */
 const separatorTag = /^<\/?(br|li|ul|ol|p)\b[^>]*>$/i

@@ -80,6 +80,21 @@ function validPort(port: number): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535
 }
 
+/**
+ * A destination's ports: those the page writes beside it (`*.digicert.com:80`), else its endpoint
+ * set's. Every reader of ports (the diff, the exports) goes through here.
+ */
+export function destinationPorts(set: {ports: Port[]}, destination: {ports?: Port[]}): Port[] {
+  return destination.ports ?? set.ports
+}
+
+/** Every port of an endpoint set: its own, and those written beside its destinations. */
+export function setPorts(set: {ports: Port[]; destinations: Array<{ports?: Port[]}>}): Port[] {
+  return set.destinations.some((destination) => destination.ports !== undefined)
+    ? sortPorts([...set.ports, ...set.destinations.flatMap((destination) => destination.ports ?? [])])
+    : set.ports
+}
+
 /** Ports in a stable order without duplicates. */
 export function sortPorts(ports: Port[]): Port[] {
   const seen = new Map<string, Port>()

@@ -5,7 +5,7 @@
  */
 import type {Catalog, Cloud, Destination, EndpointSet, ExpressRouteException, Port, Requirement, Source} from '../../generated/catalog.js'
 import {compareText, normaliseText} from '../compile/catalog.js'
-import {comparePorts, portKey, sortPorts} from '../compile/cells.js'
+import {comparePorts, destinationPorts, portKey, sortPorts} from '../compile/cells.js'
 import {coveringWildcardPatterns, matchKey} from '../compile/destination.js'
 import {destinationClouds, sortClouds} from './clouds.js'
 
@@ -42,11 +42,13 @@ export class AllowlistEntry {
     return this.#requirement
   }
 
-  /** The union of their ports, sorted. */
+  /** The union of their ports (or of the ports written beside it), sorted. */
   get ports(): Port[] {
+    if (this.#ports) return this.#ports
+    const lists = this.endpointSets.map((set) => destinationPorts(set, set.destinations.find((d) => d.ports !== undefined && destinationKey(d) === this.key) ?? {}))
     // Most destinations are in one row, whose ports the compiler already sorted: check, not sort.
-    const only = this.endpointSets.length === 1 ? this.endpointSets[0]!.ports : undefined
-    this.#ports ??= only && isSorted(only) ? only.slice() : sortPorts(this.endpointSets.flatMap((set) => set.ports))
+    const only = lists.length === 1 ? lists[0] : undefined
+    this.#ports = only && isSorted(only) ? only.slice() : sortPorts(lists.flat())
     return this.#ports
   }
 

@@ -4,7 +4,7 @@
  * its own module; this one filters the catalog and picks the format.
  */
 import type {Catalog} from '../../generated/catalog.js'
-import {portKey} from '../compile/cells.js'
+import {destinationPorts, portKey} from '../compile/cells.js'
 import {formatEdl} from './edl.js'
 import type {Rendered} from './entries.js'
 import {filterCatalog, type CatalogFilter} from './filter.js'
@@ -50,7 +50,7 @@ export function exportRecords(catalog: Catalog): ExportRecord[] {
       requirement: set.requirement === 'unknown' ? ('' as const) : set.requirement,
       kind: destination.kind,
       destination: destination.value,
-      ports: set.ports.map(portKey),
+      ports: destinationPorts(set, destination).map(portKey),
       expressRoute: destination.expressRoute?.route ?? ('' as const)
     }))
   )

@@ -12,6 +12,7 @@ import type {M365Change, M365ChangeValues, M365Changes} from '../../generated/m3
 import type {M365EndpointSet, M365Endpoints} from '../../generated/m365-endpoints.js'
 import type {M365Ids} from '../../generated/m365-ids.js'
 import {compareText} from '../compile/catalog.js'
+import {setPorts} from '../compile/cells.js'
 import {checkedJson} from '../io.js'
 import {catalogEntries, isWellFormed, urlHost, type Rendered} from './entries.js'
 import {asRange} from './lists.js'
@@ -104,7 +105,7 @@ function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean): M365E
     serviceAreaDisplayName,
     ...(urls.size > 0 ? {urls: [...urls].sort(compareText) as [string, ...string[]]} : {}),
     ...(ips.size > 0 ? {ips: [...ips].sort(compareText) as [string, ...string[]]} : {}),
-    ...portFields(set.ports),
+    ...portFields(setPorts(set)),
     expressRoute: hasRoutes && routed.length > 0 && routed.every((d) => d.expressRoute!.route === 'expressroute'),
     category: 'Default',
     required: set.requirement === 'required',
