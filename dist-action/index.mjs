@@ -37418,6 +37418,11 @@ function readCell(cell, source, context3, file) {
   }
   return { items: destinations, alternatives, ports: ports2 };
 }
+function labelledDestination(text5) {
+  const match = /^([^:\s][^:]{0,39}):\s+(\S+)$/.exec(text5.trim());
+  if (!match || match[2].startsWith("//") || classifyDestination(match[2]).kind === "text") return void 0;
+  return { label: match[1].trim(), destination: match[2] };
+}
 var portPhrase = /\b(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d[\d,–-]*)*/gi;
 function hostPort(text5) {
   const match = /^([^\s/:]+):(\d{1,5})$/.exec(text5);
@@ -37440,10 +37445,10 @@ function readItem(raw, item, context3, cell, file, ports2) {
     if (named) itemClouds = named;
     else note = suffix[2];
   }
-  const labelled = /^([^:\s][^:]{0,39}):\s+(\S+)$/.exec(text5);
-  if (labelled && !labelled[2].startsWith("//") && classifyDestination(labelled[2]).kind !== "text") {
-    text5 = labelled[2];
-    note ??= labelled[1].trim();
+  const labelled = labelledDestination(text5);
+  if (labelled) {
+    text5 = labelled.destination;
+    note ??= labelled.label;
   }
   const cloudsOf = itemClouds ?? item.label ?? context3.clouds ?? context3.scope;
   let itemPorts;
@@ -38094,8 +38099,8 @@ function* streamTables(nodes, file, page) {
   }
 }
 function isDestinationLine(text5) {
-  const bare = text5.trim().replace(/^[^:\s][^:]{0,39}:\s+(?!\/\/)/, "");
-  return bare !== "" && !/\s/.test(bare) && classifyDestination(bare).kind !== "text";
+  const bare = text5.trim();
+  return labelledDestination(bare) !== void 0 || bare !== "" && !/\s/.test(bare) && classifyDestination(bare).kind !== "text";
 }
 function listDestinations(list3) {
   const items = list3.children.map((item) => item.children.length === 1 && item.children[0].type === "paragraph" ? item.children[0] : void 0);

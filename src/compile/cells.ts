@@ -190,6 +190,13 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
   return {items: destinations, alternatives, ports}
 }
 
+/** A destination behind a label (`Intel: https://ekop.intel.com/…`), split; undefined for anything else. */
+export function labelledDestination(text: string): {label: string; destination: string} | undefined {
+  const match = /^([^:\s][^:]{0,39}):\s+(\S+)$/.exec(text.trim())
+  if (!match || match[2]!.startsWith('//') || classifyDestination(match[2]!).kind === 'text') return undefined
+  return {label: match[1]!.trim(), destination: match[2]!}
+}
+
 /** Ports in a sentence: `on TCP ports 80 & 443`, `Ports TCP 443 or TCP 49443`, `TCP 443`. */
 const portPhrase = /\b(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d[\d,–-]*)*/gi
 
@@ -224,10 +231,10 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
     else note = suffix[2]!
   }
   // `Intel: https://ekop.intel.com/ekcertservice`: a label that names no cloud is a note.
-  const labelled = /^([^:\s][^:]{0,39}):\s+(\S+)$/.exec(text)
-  if (labelled && !labelled[2]!.startsWith('//') && classifyDestination(labelled[2]!).kind !== 'text') {
-    text = labelled[2]!
-    note ??= labelled[1]!.trim()
+  const labelled = labelledDestination(text)
+  if (labelled) {
+    text = labelled.destination
+    note ??= labelled.label
   }
   const cloudsOf = itemClouds ?? item.label ?? context.clouds ?? context.scope
 

@@ -7,7 +7,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
-import {cellText, readPurpose, type DestinationCell} from './cells.js'
+import {cellText, labelledDestination, readPurpose, type DestinationCell} from './cells.js'
 import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination} from './destination.js'
 import {cloudLabelOnly, cloudsNamedBy, leadSentences} from './vocabulary.js'
@@ -156,8 +156,8 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
 
 /** Whether a line of text is one destination, perhaps behind a label (`Intel: https://…`). */
 function isDestinationLine(text: string): boolean {
-  const bare = text.trim().replace(/^[^:\s][^:]{0,39}:\s+(?!\/\/)/, '')
-  return bare !== '' && !/\s/.test(bare) && classifyDestination(bare).kind !== 'text'
+  const bare = text.trim()
+  return labelledDestination(bare) !== undefined || (bare !== '' && !/\s/.test(bare) && classifyDestination(bare).kind !== 'text')
 }
 
 /** The items of a list whose every item is one destination, or undefined. */
