@@ -196,6 +196,40 @@ export const diagnosticRules = {
     level: 'info',
     kind: 'reading',
     description: 'A row has no port cell but a protocol cell (`HTTPS`, `TLSv1.2/HTTP`); its ports are the ones the protocols use (443, 80).'
+  },
+  'destination-leading-dot': {
+    level: 'info',
+    kind: 'reading',
+    description: 'A domain written with a leading dot (`.microsoft.com`), as proxies write a domain and everything under it, is read as the wildcard `*.microsoft.com`.'
+  },
+  'address-range': {
+    level: 'info',
+    kind: 'reading',
+    description: 'An address range (`203.0.113.16 - 203.0.113.31`) is read as exactly the CIDRs that cover it (`203.0.113.16/28`), never as its two ends.'
+  },
+  'column-by-content': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'A column is read by what its cells hold rather than by its header: a column whose cells are mostly destinations is a destination column whatever its header says (`IP`, `*.atp.azure.com DNS record`), one of port lists a port column, and a column of prose under a destination-like header (`Endpoint`) names the rows.'
+  },
+  'code-endpoints': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'A code block (plain, `text`, `ini`, or JSON of strings) made of destinations is read as an endpoint set of its section; a block of commands (`curl https://…`) or output is not.'
+  },
+  'scope-from-section': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'A row or list states no requirement, ports or clouds of its own, and its section does: a heading (`### Optional`, `## Required endpoints`), a tab (`# [Azure Government](#tab/gov)`) or a sentence (`…allow outbound traffic on port 443`, `Recommended, but not required`). The nearest statement wins: row, table, section, page.'
+  },
+  'destination-unread': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'Text on the page is shaped like a destination (a host under a public suffix, a wildcard, a URL, an address) but is not in the catalog: it stands in a sentence that asks nothing of the reader, in an example command, or in a link\'s text. Listed so that nothing on the page is left out without a word.'
   }
 } as const satisfies Record<string, DiagnosticRule>
 

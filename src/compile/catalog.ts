@@ -8,11 +8,12 @@ import {VFile} from 'vfile'
 import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance} from '../../generated/config.js'
 import {InputError} from '../errors.js'
+import {report} from '../report.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
 import {checkLimits} from './limits.js'
 import {parseSections, readMeta, type PageMeta} from './parse.js'
-import {headingText, readTables, streamTables} from './read-tables.js'
+import {headingText, readTables, streamTables, type Token} from './read-tables.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
 
 export const schemaVersion = '1.2.0'
@@ -92,13 +93,25 @@ function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMet
   const heading = read.flatMap((tree) => tree.children).find((node): node is Heading => node.type === 'heading')
   const name = (meta.title ?? '') + ' ' + (heading ? headingText(heading) : '')
   const kind: Page = /expressroute/i.test(name) ? 'expressroute' : 'urls'
-  const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls'}
+  const tokens: Token[] = []
+  const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls', source: String(file), tokens: (token: Token) => tokens.push(token)}
+  const values = new Set<string>()
+  const keep = (destinations: Destination[]): void => {
+    for (const destination of destinations) {
+      values.add(destination.value)
+      if (destination.host !== undefined) values.add(destination.host)
+    }
+  }
 
   if (kind === 'expressroute') {
     for (const tree of sections) read.push(tree)
     const tree: Root = {type: 'root', children: read.flatMap((one) => one.children)}
     const tables = readTables(tree, file, context)
-    for (const exception of readExceptions(tree, tables, file, path)) output.exceptions(exception)
+    for (const exception of readExceptions(tree, tables, file, path)) {
+      keep(exception.destinations)
+      output.exceptions(exception)
+    }
+    accountTokens(tokens, values, file)
     return {meta, kind}
   }
 
@@ -107,8 +120,28 @@ function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMet
     while (read.length > 0) yield* read.shift()!.children
     for (const tree of sections) yield* tree.children
   }
-  for (const set of readEndpointSets(streamTables(nodes(), file, context), file, path)) output.sets(set)
+  for (const set of readEndpointSets(streamTables(nodes(), file, context), file, path)) {
+    keep(set.destinations)
+    output.sets(set)
+  }
+  accountTokens(tokens, values, file)
   return {meta, kind}
+}
+
+/**
+ * Name every destination-shaped token of a page that the catalog does not hold, once per value
+ * (`destination-unread`), and count what was seen, read and reported in `file.data.tokens`.
+ */
+function accountTokens(tokens: Token[], values: ReadonlySet<string>, file: VFile): void {
+  const seen = new Map<string, Token>()
+  for (const token of tokens) if (!seen.has(token.value)) seen.set(token.value, token)
+  let unread = 0
+  for (const token of seen.values()) {
+    if (values.has(token.value) || (token.host !== undefined && values.has(token.host))) continue
+    unread++
+    report(file, 'destination-unread', `Unexpected \`${token.value}\` on the page but not in the catalog: it stands in prose, an example or a link's text, not in a table, list or code block of destinations`, {line: token.line, column: token.column}, token.value)
+  }
+  file.data['tokens'] = {seen: seen.size, read: seen.size - unread, unread}
 }
 
 /** The page's sections as parsed; a page nested too deeply to parse is an input error. */

@@ -7,7 +7,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Cloud, Destination, Port, Requirement} from '../../generated/catalog.js'
 import {report, type Place} from '../report.js'
-import {classifyDestination, findDestinations, riskOf, type Classified} from './destination.js'
+import {addressRange, classifyDestination, findDestinations, riskOf, type Classified} from './destination.js'
 import {isPortText, readPortText, sortPorts} from './ports.js'
 import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, notApplicable, requirementNamedBy} from './vocabulary.js'
 
@@ -81,6 +81,10 @@ export interface CellContext {
 
 export interface DestinationCell extends CellContext {
   cell: TableCell
+  /** What a list item writes after its destinations (`(prior to Windows 10, version 1607)`). */
+  note?: string
+  /** The ports a list item writes beside its destinations (`(HTTP Port 80, HTTPS Port 443)`). */
+  ports?: Port[]
 }
 
 export interface CellDestinations {
@@ -104,11 +108,13 @@ export function readDestinations(cells: DestinationCell[], file: VFile): CellDes
   const destinations: Destination[] = []
   const byKey = new Map<string, Destination>()
   const ports: Port[] = []
-  for (const {cell, ...context} of cells) {
+  for (const {cell, note, ports: itemPorts, ...context} of cells) {
     const read = readCell(cell, String(file), context, file)
     alternatives ||= read.alternatives
     for (const port of read.ports) ports.push(port)
     for (const {destination, classified} of read.items) {
+      if (note !== undefined && destination.kind !== 'reference') destination.note ??= note
+      if (itemPorts !== undefined && destination.kind !== 'reference' && destination.kind !== 'text') destination.ports ??= itemPorts
       const key = destination.kind + ' ' + destination.value
       const known = byKey.get(key)
       if (!known) {
@@ -246,6 +252,18 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
     itemPorts = withPort.ports
   }
 
+  // `203.0.113.16 - 203.0.113.31`: exactly the addresses between, never its two ends.
+  const range = addressRange(text)
+  if (range) {
+    report(file, 'address-range', `Unexpected address range \`${text}\`, read as ${range.map((one) => '`' + one.value + '`').join(', ')}`, cell, text)
+    return range.map((one) => {
+      const destination = toDestination(one, cloudsOf)
+      if (note !== undefined) destination.note = note
+      if (itemPorts) destination.ports = itemPorts
+      return {destination, classified: one}
+    })
+  }
+
   const classified = classifyDestination(text)
   if (classified.kind !== 'text' || classified.template) {
     const destination = toDestination(classified, cloudsOf)
@@ -344,8 +362,11 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
-        case 'inlineCode':
           addText(node.value)
+          break
+        case 'inlineCode':
+          // `\*.protection.outlook.com`: an escape the author meant for markdown, written inside code.
+          addText(node.value.replace(/\\([*_.])/g, '$1'))
           break
         case 'html':
           if (paragraphTag.test(node.value.trim())) paragraph++
@@ -440,5 +461,7 @@ function splitItems(text: string): string[] {
 
 /** Whether the comma at `index` separates digit groups (`50,000`) rather than items. */
 function isDigitGroup(text: string, index: number): boolean {
-  return /\d/.test(text.charAt(index - 1)) && /^\d{3}(?![\d.])/.test(text.slice(index + 1))
+  const high = /\d{1,2}$/.exec(text.slice(Math.max(0, index - 3), index))?.[0]
+  const low = /^\d{3}(?![\d.])/.exec(text.slice(index + 1))?.[0]
+  return high !== undefined && low !== undefined && !/\d/.test(text.charAt(index - high.length - 1)) && Number(high + low) <= 65535
 }

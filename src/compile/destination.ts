@@ -6,6 +6,7 @@ import {isIP} from 'node:net'
 import {domainToASCII} from 'node:url'
 import {getPublicSuffix, parse as parseDomain} from 'tldts'
 import type {DiagnosticRuleId} from '../rules.js'
+import {exampleNames} from './vocabulary.js'
 
 export type DestinationKind = 'host' | 'wildcard' | 'url' | 'ip' | 'cidr' | 'text'
 
@@ -28,7 +29,8 @@ const placeholders: Array<[RegExp, string]> = [
   [/\{[^{}]*\}/, 'a placeholder in braces'],
   [/\[[^[\]]*\]/, 'a character class'],
   [/#/, '`#` stands for a number'],
-  [/[a-z0-9]\*|\*[a-z0-9-]|\.\*\./i, 'a wildcard inside a name']
+  [/[a-z0-9]\*|\*[a-z0-9-]|\.\*\./i, 'a wildcard inside a name'],
+  [/(?:^|\.)x{3,}(?:\.|$)/i, 'a run of `x` stands for a name']
 ]
 
 const label = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/
@@ -43,6 +45,8 @@ export function classifyDestination(raw: string): Classified {
     try {
       const url = new URL(text)
       if (url.hostname) {
+        const example = exampleName(url.hostname)
+        if (example) return {kind: 'text', value: text, notes: [], template: example}
         const value = url.pathname === '/' && !text.endsWith('/') && !url.search && !url.hash ? url.href.slice(0, -1) : url.href
         return {kind: 'url', value, host: url.hostname.replace(/\.$/, ''), notes: []}
       }
@@ -60,17 +64,90 @@ export function classifyDestination(raw: string): Classified {
   if (text === '*') return {kind: 'wildcard', value: '*', notes: []}
   // `aka.ms/hybridwizard`: a host with a path and no scheme.
   const slash = text.indexOf('/')
-  const name = slash > 0 && !text.includes(' ') ? text.slice(0, slash) : text
+  let name = slash > 0 && !text.includes(' ') ? text.slice(0, slash) : text
+  const notes: Classified['notes'] = []
+  // `.example.com`, as proxies write a domain and everything under it: a wildcard of the domain.
+  if (/^\.[a-z0-9]/i.test(name) && !name.includes(' ')) {
+    notes.push({ruleId: 'destination-leading-dot', reason: `Unexpected leading dot in \`${name}\`, read as the wildcard \`*${name.toLowerCase()}\``})
+    name = '*' + name
+  }
   const wildcard = name.startsWith('*.')
   // A wildcard may stand over a single label (`*.com`): that is a finding, not a reading problem.
   const host = normaliseHost(wildcard ? name.slice(2) : name, wildcard)
   if (host) {
-    const classified: Classified = {kind: wildcard ? 'wildcard' : 'host', value: (wildcard ? '*.' : '') + host.value, notes: host.notes}
-    if (name !== text) classified.path = text.slice(slash)
+    const example = exampleName(host.value)
+    if (example) return {kind: 'text', value: text.replace(/\s+/g, ' '), notes: [], template: example}
+    const classified: Classified = {kind: wildcard ? 'wildcard' : 'host', value: (wildcard ? '*.' : '') + host.value, notes: [...notes, ...host.notes]}
+    if (slash > 0 && !text.includes(' ')) classified.path = text.slice(slash)
     return classified
   }
 
   return {kind: 'text', value: text.replace(/\s+/g, ' '), notes: []}
+}
+
+/**
+ * An address range (`203.0.113.16 - 203.0.113.31`, `10.0.0.1–10.0.0.9`) as the CIDRs that cover
+ * exactly its addresses, fewest first to last; undefined when the text is no range of one family.
+ */
+export function addressRange(text: string): Classified[] | undefined {
+  const match = /^\s*([0-9a-f:.]+)\s*(?:-|–|—|\bto\b)\s*([0-9a-f:.]+)\s*$/i.exec(text)
+  if (!match) return undefined
+  const version = ipVersion(match[1]!)
+  if (version === 0 || ipVersion(match[2]!) !== version) return undefined
+  const bits = version === 4 ? 32 : 128
+  let from = addressNumber(match[1]!, version)
+  const to = addressNumber(match[2]!, version)
+  if (to < from) return undefined
+  const cidrs: Classified[] = []
+  while (from <= to) {
+    // The largest block that starts at `from` (aligned) and ends at or before `to`.
+    let size = 0
+    while (size < bits && (from & ((1n << BigInt(size + 1)) - 1n)) === 0n && from + (1n << BigInt(size + 1)) - 1n <= to) size++
+    const address = numberAddress(from, version)
+    cidrs.push(size === 0 ? {kind: 'ip', value: address, notes: []} : {kind: 'cidr', value: `${address}/${bits - size}`, notes: []})
+    from += 1n << BigInt(size)
+  }
+  return cidrs
+}
+
+function addressNumber(address: string, version: number): bigint {
+  if (version === 4) return address.split('.').reduce((sum, part) => (sum << 8n) + BigInt(Number(part)), 0n)
+  // Expand `::` and an embedded IPv4 tail into eight groups.
+  let text = address.toLowerCase()
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)
+  if (tail) {
+    const value = addressNumber(tail[1]!, 4)
+    text = text.slice(0, tail.index) + (value >> 16n).toString(16) + ':' + (value & 0xffffn).toString(16)
+  }
+  const [head, rest] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined]
+  const left = head === '' ? [] : head.split(':')
+  const right = rest === undefined || rest === '' ? [] : rest.split(':')
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+  return groups.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group, 16)), 0n)
+}
+
+function numberAddress(value: bigint, version: number): string {
+  if (version === 4) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join('.')
+  const groups = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift) => ((value >> shift) & 0xffffn).toString(16))
+  // The longest run of zero groups (two or more) is written `::`, as RFC 5952 says.
+  let best = {at: -1, length: 1}
+  for (let at = 0; at < 8; ) {
+    let end = at
+    while (end < 8 && groups[end] === '0') end++
+    if (end - at > best.length) best = {at, length: end - at}
+    at = end === at ? at + 1 : end
+  }
+  if (best.at === -1) return groups.join(':')
+  return groups.slice(0, best.at).join(':') + '::' + groups.slice(best.at + best.length).join(':')
+}
+
+/** Why a DNS name is an example rather than a destination (`contoso-corp.atp.azure.com`, `www.example.com`), if it is one. */
+function exampleName(host: string): string | undefined {
+  const labels = host.split('.')
+  const reserved = exampleNames.reserved.find((suffix) => host === suffix || host.endsWith('.' + suffix))
+  if (reserved) return `\`${reserved}\` is reserved for examples`
+  const company = labels.slice(0, -1).find((one) => exampleNames.companies.some((name) => one.startsWith(name)))
+  return company === undefined ? undefined : `\`${company}\` names an example company`
 }
 
 /** Why a destination-like text is a template (`*<region>-onelake…`, `#-courier…`), if it is one. */

@@ -8,7 +8,7 @@ import type {EndpointSet, Port, Position, Requirement} from '../../generated/cat
 import {report} from '../report.js'
 import {cellText, readDestinations, readPurpose, readRequirementCell} from './cells.js'
 import {coveringWildcardPatterns} from './destination.js'
-import {impliedPorts, protocolOf, readPortText, sortPorts} from './ports.js'
+import {impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
 import type {ReadTable, Row} from './read-tables.js'
 
 export type UnnamedEndpointSet = Omit<EndpointSet, 'id'>
@@ -58,7 +58,24 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
   if (destinations.length === 0) {
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
   }
-  const {ports, portsText} = readPorts(row, file)
+  const read2 = readPorts(row, file)
+  const {portsText} = read2
+  let ports = read2.ports
+  // Ports the row does not state come from what its item, then its section, states.
+  if (cellText(row.port) === '' && cellText(row.protocol) === '' && written.length === 0 && !destinations.some((destination) => destination.ports)) {
+    // `https://host`: the scheme names the port, nearer than anything the section says.
+    for (const destination of destinations) {
+      const implied = destination.kind === 'url' ? schemePorts(destination.value) : undefined
+      if (implied) destination.ports = implied
+    }
+    if (destinations.every((destination) => destination.ports)) {
+      // Every destination names its own.
+    } else if (row.stated?.ports) ports = row.stated.ports
+    else if (table.scope.ports) {
+      ports = table.scope.ports.value
+      report(file, 'scope-from-section', `Unexpected ${row.node.type === 'tableRow' ? 'row' : row.node.type} without ports, read ${ports.map(portKey).join(', ')} from line ${table.scope.ports.line}`, row.node)
+    }
+  }
 
   const set: UnnamedEndpointSet = {
     section: table.section,
@@ -93,9 +110,15 @@ function readRequirement(row: Row, marker: Requirement | undefined, table: ReadT
   if (marker) return marker
   const category = row.categories.map((cell) => readRequirementCell(cell)).find(Boolean)
   if (category) return category
+  if (row.stated?.requirement) return row.stated.requirement.value
   if (table.lead) {
     report(file, 'requirement-from-lead', `Unexpected row without a requirement, read as ${table.lead.requirement} from the sentence on line ${table.lead.line}`, row.purpose ?? row.node)
     return table.lead.requirement
+  }
+  if (table.scope.requirement) {
+    const {value, line} = table.scope.requirement
+    report(file, 'scope-from-section', `Unexpected ${row.node.type === 'tableRow' ? 'row' : row.node.type} without a requirement, read as ${value} from line ${line}`, row.purpose ?? row.node)
+    return value
   }
   report(file, 'requirement-missing', 'Unexpected row without a requirement, expected a `**Required:**` or `**Optional:**` prefix', row.purpose ?? row.node)
   return 'unknown'
@@ -130,6 +153,13 @@ function readPortCell(text: string, protocol: Port['protocol'] | undefined, cell
     report(file, 'port-protocol-assumed', `Unexpected port \`${text}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell)
   }
   return {ports: reading.ports}
+}
+
+/** The port a URL's scheme names (`https:` → TCP 443), when the page states none. */
+function schemePorts(url: string): Port[] | undefined {
+  const scheme = /^([a-z]+):/i.exec(url)?.[1]
+  const implied = scheme === undefined ? [] : impliedPorts(scheme)
+  return implied.length > 0 ? implied : undefined
 }
 
 /** A node's start as a catalog position. */

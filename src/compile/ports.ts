@@ -26,7 +26,8 @@ export function readPortText(text: string, protocol?: Port['protocol']): PortRea
   const reading: PortReading = {ports: [], assumed: false}
   if (notApplicable.test(text.trim())) return reading
   // `50,000-59,999`: digit groups, not a list.
-  const plain = text.toLowerCase().replace(/(\d),(?=\d{3}(?![\d.]))/g, '$1')
+  // `80,443` is two ports: a group only where the number it makes is a port.
+  const plain = text.toLowerCase().replace(/\b(\d{1,2}),(\d{3})(?![\d.,])/g, (whole, high: string, low: string) => (Number(high + low) <= 65535 ? high + low : `${high}, ${low}`))
   let current: Array<Port['protocol']> = protocol ? [protocol] : []
   let fresh = false
   for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])/).filter(Boolean)) {

@@ -2,19 +2,22 @@
  * Reading tables: every table of a page with its section, the sentence before it, its columns
  * mapped by header, and its body rows — each handed on with its cells by role, or reported.
  */
-import type {Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow} from 'mdast'
+import type {Code, Heading, List, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
 import {cellText, labelledDestination, readPurpose, type DestinationCell} from './cells.js'
 import {headerRole, mapColumns, type Column} from './columns.js'
-import {classifyDestination} from './destination.js'
-import {cloudLabelOnly, cloudsNamedBy, leadSentences} from './vocabulary.js'
+import {classifyDestination, findDestinations} from './destination.js'
+import {isPortText} from './ports.js'
+import {phrasingText, readCode, readList, readRequest, splitHead, type ItemGroup} from './read-lists.js'
+import {headingScope, isTab, narrower, sentenceScope, type SectionScope, type Stated} from './scope.js'
+import {cloudLabelOnly, cloudsNamedBy, leadSentences, notApplicable} from './vocabulary.js'
 
 export interface Row {
-  /** The table row, or the list or paragraph of destinations the row stands for. */
-  node: TableRow | List | Paragraph
+  /** The table row, or the list, code block or paragraph of destinations the row stands for. */
+  node: TableRow | List | Paragraph | Code
   /** Header text of the purpose column this row sits under (a table may restate its header). */
   purposeHeader: string
   purpose: TableCell | undefined
@@ -29,14 +32,18 @@ export interface Row {
   /** Cells of a Category column, read for a requirement marker (`Default<BR>Required`). */
   categories: TableCell[]
   attributes: Array<{name: string; text: string}>
+  /** What the list item or code line over these destinations states of them (`Recommended, but not required`). */
+  stated?: {requirement?: Stated<Requirement>; ports?: Port[]}
 }
 
 export interface ReadTable {
-  node: Table | List | Paragraph
+  node: Table | List | Paragraph | Code
   section: string
   heading: Heading | undefined
   /** The requirement the sentence before the table states for rows that state none. */
   lead?: {requirement: Requirement; line: number}
+  /** What the headings, tabs and sentences of the table's section state, for rows that state nothing nearer. */
+  scope: SectionScope
   rows: Row[]
 }
 
@@ -53,13 +60,25 @@ export interface PageContext {
   scope: readonly Cloud[]
   /** The page's folder on the docs site, for relative links. */
   docset?: string | undefined
-  /** Also read lists and paragraphs made only of destinations (pages of endpoints, not ExpressRoute). */
+  /** Also read lists, code blocks and sentences of destinations (pages of endpoints, not ExpressRoute). */
   lists: boolean
+  /** The page's text, for what the parser split (`*.a.com` read as emphasis). */
+  source: string
+  /** Receives every destination-shaped token of the page's text with its place, to account for it. */
+  tokens?: (token: Token) => void
+}
+
+/** Destination-shaped text on the page, and where. */
+export interface Token {
+  value: string
+  host?: string
+  line: number
+  column: number
 }
 
 /**
- * Every endpoint table of a page, in document order — and, on a page of endpoints, every list or
- * paragraph made only of destinations, as a one-row table; other tables and empty rows are reported.
+ * Every endpoint table of a page, in document order — and, on a page of endpoints, every list,
+ * code block or sentence of destinations, as a table of one row per group; other tables and empty rows are reported.
  */
 export function readTables(tree: Root, file: VFile, page: PageContext): ReadTable[] {
   return [...streamTables(tree.children, file, page)]
@@ -67,7 +86,8 @@ export function readTables(tree: Root, file: VFile, page: PageContext): ReadTabl
 
 /**
  * `readTables` over a page's top-level nodes as they are parsed: each table is handed on once read,
- * so a caller that lets it go holds one table at a time.
+ * so a caller that lets it go holds one table at a time. What a heading, tab or sentence states
+ * holds for its section (`scope.ts`).
  */
 export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: PageContext): Generator<ReadTable> {
   let heading: Heading | undefined
@@ -75,75 +95,119 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   let lead: (NonNullable<ReadTable['lead']> & {depth: number}) | undefined
   // A paragraph that is only a cloud label (`**GCC Customers:**`) labels the list after it.
   let label: {clouds: readonly Cloud[]; text: string} | undefined
+  // What each open section states: the page's own at depth 0, then one per heading; and the open tab.
+  const sections: Array<{depth: number; scope: SectionScope}> = [{depth: 0, scope: {}}]
+  let tab: SectionScope | undefined
   let seen = 0
   let read = 0
   let first: RootContent | undefined
-  const cellContext = {scope: page.scope, ...(page.docset === undefined ? {} : {docset: page.docset})}
 
-  const listTable = (node: List | Paragraph, items: PhrasingContent[][], count: number, title: string | undefined): ReadTable => {
+  const scopeNow = (): SectionScope => {
+    let scope: SectionScope = {}
+    for (const section of sections) scope = narrower(scope, section.scope)
+    return tab ? narrower(scope, tab) : scope
+  }
+  const cellContext = (): Omit<DestinationCell, 'cell'> => ({scope: scopeNow().clouds?.value ?? page.scope, ...(page.docset === undefined ? {} : {docset: page.docset})})
+
+  const groupTable = (node: List | Paragraph | Code, groups: ItemGroup[], kind: string): ReadTable => {
     const section = heading ? headingText(heading) : page.fallbackSection
-    const row: Row = {
-      node,
-      purposeHeader: '',
-      purpose: undefined,
-      carriedPurpose: title ?? section,
-      destinations: items.map((children) => ({...cellContext, cell: {type: 'tableCell', children, ...(node.position ? {position: node.position} : {})}, clouds: label?.clouds})),
-      port: undefined,
-      protocol: undefined,
-      requirement: undefined,
-      categories: [],
-      attributes: []
-    }
-    report(file, 'list-endpoints', `Unexpected ${node.type === 'list' ? 'list' : 'paragraph'} of ${count} destinations outside a table, read as an endpoint set of \`${title ?? section}\``, node)
-    const table: ReadTable = {node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), rows: [row]}
+    const context = cellContext()
+    const rows = groups.map((group): Row => {
+      const row: Row = {
+        node: group.node,
+        purposeHeader: '',
+        purpose: undefined,
+        carriedPurpose: group.title ?? label?.text ?? section,
+        destinations: group.items.map((item) => ({...context, cell: item.cell, clouds: item.clouds ?? label?.clouds, ...(item.note === undefined ? {} : {note: item.note}), ...(item.ports === undefined ? {} : {ports: item.ports})})),
+        port: undefined,
+        protocol: undefined,
+        requirement: undefined,
+        categories: [],
+        attributes: []
+      }
+      if (group.requirement || group.ports) row.stated = {...(group.requirement ? {requirement: group.requirement} : {}), ...(group.ports ? {ports: group.ports} : {})}
+      return row
+    })
+    const count = groups.reduce((sum, group) => sum + group.items.length, 0)
+    report(file, kind === 'code block' ? 'code-endpoints' : 'list-endpoints', `Unexpected ${kind} of ${count} ${count === 1 ? 'destination' : 'destinations'} outside a table, read as ${rows.length === 1 ? 'an endpoint set' : rows.length + ' endpoint sets'} of \`${label?.text ?? section}\``, node)
+    const table: ReadTable = {node, section, heading, ...(lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}), scope: scopeNow(), rows}
     lead = undefined
+    label = undefined
     return table
   }
 
-  const walk = function* (nodes: Iterable<RootContent>): Generator<ReadTable> {
+  // `nested`: inside a list item of prose, whose sentences speak for their item, not their section.
+  const walk = function* (nodes: Iterable<RootContent>, nested = false): Generator<ReadTable> {
     for (const node of nodes) {
       first ??= node
+      if (page.tokens) collectTokens(node, page.source, page.tokens)
       const labelled = label
       label = undefined
       if (node.type === 'heading') {
+        const line = node.position?.start.line ?? 1
+        if (isTab(node)) {
+          tab = headingScope(headingText(node), line, page.scope)
+          continue
+        }
         heading = node
+        while (sections.length > 1 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
+        sections.push({depth: node.depth, scope: headingScope(headingText(node), line, page.scope)})
         // A sub-heading keeps the sentence of its section; a sibling or higher heading ends it.
         if (lead && node.depth <= lead.depth) lead = undefined
+      } else if (node.type === 'thematicBreak') {
+        // `---` closes a tabbed section.
+        tab = undefined
       } else if (node.type === 'paragraph') {
         const text = toString(node)
         const lines = page.lists ? destinationLines(node.children) : undefined
         if (lines) {
           label = labelled
           read++
-          yield listTable(node, [node.children], lines, labelled?.text)
-          label = undefined
+          yield groupTable(node, [{node, items: [{cell: {type: 'tableCell', children: node.children, ...(node.position ? {position: node.position} : {})}}]}], 'paragraph')
           continue
         }
         const named = /^([^:]{1,60}):$/.exec(text.trim())?.[1]
         const clouds = named !== undefined && cloudLabelOnly(named) ? cloudsNamedBy(named, page.scope) : undefined
         if (named !== undefined && clouds) label = {clouds, text: named}
-        const stated = leadOf(text, node.position?.start.line ?? 1)
+        const line = node.position?.start.line ?? 1
+        const stated = nested ? undefined : leadOf(text, line)
         if (stated) lead = {...stated, depth: heading?.depth ?? 0}
+        const request = page.lists ? readRequest(node, page.source) : undefined
+        const top = sections[sections.length - 1]!
+        if (!nested) top.scope = narrower(top.scope, sentenceScope(node.children, line))
+        if (request) {
+          read++
+          yield groupTable(node, [request], 'sentence')
+        }
       } else if (node.type === 'list') {
-        const items = page.lists ? listDestinations(node) : undefined
-        if (items) {
+        const groups = page.lists ? readList(node, page.source) : undefined
+        if (groups && groups.length > 0) {
           label = labelled
           read++
-          yield listTable(node, items, items.length, labelled?.text)
-          label = undefined
+          yield groupTable(node, groups, 'list')
+        } else if (page.lists) {
+          // A list of prose may hold a list of destinations deeper down, or sentences that ask for some.
+          for (const item of node.children) yield* walk(item.children as RootContent[], true)
+        }
+      } else if (node.type === 'code') {
+        const groups = page.lists ? readCode(node) : undefined
+        if (groups && groups.length > 0) {
+          label = labelled
+          read++
+          yield groupTable(node, groups, 'code block')
         }
       } else if (node.type === 'table') {
         seen++
         const section = heading ? headingText(heading) : page.fallbackSection
-        const rows = readTable(node, file, cellContext)
+        const rows = readTable(node, file, cellContext(), page.source)
         const stated = lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}
         lead = undefined
         if (rows) {
           read++
-          yield {node, section, heading, ...stated, rows}
+          yield {node, section, heading, ...stated, scope: scopeNow(), rows}
         }
       } else if ('children' in node) {
-        yield* walk(node.children as RootContent[])
+        yield* walk(node.children as RootContent[], nested)
       }
     }
   }
@@ -154,17 +218,39 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   }
 }
 
+/**
+ * Hand on every destination-shaped token in the text of a node (its own text, code spans, code
+ * blocks, cells; not link targets, HTML or front matter), with its place.
+ */
+function collectTokens(node: RootContent, source: string, emit: (token: Token) => void): void {
+  const visitNode = (child: Nodes): void => {
+    if (child.type === 'text' || child.type === 'inlineCode' || child.type === 'code') {
+      const start = child.position?.start
+      const value = child.type === 'text' ? child.value : child.value.replace(/\\([*_.])/g, '$1')
+      for (const found of findDestinations(value)) {
+        const token: Token = {value: found.value, line: start?.line ?? 1, column: start?.column ?? 1}
+        if (found.host !== undefined) token.host = found.host
+        emit(token)
+      }
+      return
+    }
+    if (child.type === 'emphasis' || child.type === 'strong') {
+      const start = child.position?.start.offset
+      const end = child.position?.end.offset
+      if (start !== undefined && end !== undefined && /\*\./.test(source.slice(start, end))) {
+        for (const found of findDestinations(source.slice(start, end).replace(/<\/?br\s*\/?>/gi, ' '))) emit({value: found.value, line: child.position!.start.line, column: child.position!.start.column})
+        return
+      }
+    }
+    if ('children' in child) for (const grandchild of child.children) visitNode(grandchild as Nodes)
+  }
+  visitNode(node)
+}
+
 /** Whether a line of text is one destination, perhaps behind a label (`Intel: https://…`). */
 function isDestinationLine(text: string): boolean {
   const bare = text.trim()
   return labelledDestination(bare) !== undefined || (bare !== '' && !/\s/.test(bare) && classifyDestination(bare).kind !== 'text')
-}
-
-/** The items of a list whose every item is one destination, or undefined. */
-function listDestinations(list: List): PhrasingContent[][] | undefined {
-  const items = list.children.map((item) => (item.children.length === 1 && item.children[0]!.type === 'paragraph' ? item.children[0] : undefined))
-  if (items.length === 0 || items.some((paragraph) => !paragraph || !isDestinationLine(toString(paragraph)))) return undefined
-  return items.map((paragraph) => paragraph!.children)
 }
 
 /**
@@ -186,10 +272,10 @@ function leadOf(text: string, line: number): ReadTable['lead'] {
   return stated.size === 1 ? {requirement: [...stated][0]!, line} : undefined
 }
 
-function readTable(table: Table, file: VFile, page: Omit<DestinationCell, 'cell'>): Row[] | undefined {
+function readTable(table: Table, file: VFile, page: Omit<DestinationCell, 'cell'>, source: string): Row[] | undefined {
   const [header, ...body] = table.children
   if (!header) return undefined
-  let columns = mapColumns(header.children.map((cell) => cellText(cell)))
+  let columns = byContent(mapColumns(header.children.map((cell) => cellText(cell))), header, body, source, file)
 
   if (!isEndpointTable(columns)) {
     const rows = body.filter((row) => !isEmptyRow(row))
@@ -256,6 +342,65 @@ function readTable(table: Table, file: VFile, page: Omit<DestinationCell, 'cell'
     rows.push(row)
   })
   return rows
+}
+
+/** Share of a column's non-empty cells that a test holds for, and how many are non-empty. */
+function share(body: TableRow[], index: number, test: (cell: TableCell) => boolean): {share: number; filled: number} {
+  const cells = body.map((row) => row.children[index]).filter((cell): cell is TableCell => cell !== undefined && cellText(cell) !== '')
+  return {share: cells.length === 0 ? 0 : cells.filter(test).length / cells.length, filled: cells.length}
+}
+
+/** Whether most items of a cell start with a destination (or a template of one), or the cell links somewhere. */
+function holdsDestinations(cell: TableCell, source: string): boolean {
+  // A bare address links to itself; a link with written text points at another page, and is no destination here.
+  if (cell.children.some((child) => child.type === 'link' && toString(child).replace(/^https?:\/\//, '') === child.url.replace(/^https?:\/\//, ''))) return true
+  const items = phrasingText(cell.children, source).split(/\n|;|,\s/).map((item) => item.trim()).filter((item) => item !== '' && !notApplicable.test(item))
+  return items.length > 0 && items.filter((item) => splitHead(item) !== undefined).length * 2 >= items.length
+}
+
+/**
+ * Columns read by what their cells hold, not only by their header: a column whose cells are mostly
+ * destinations is a destination column whatever its header says, one of port lists a port column;
+ * a destination-named column of prose beside a column of destinations names the rows.
+ */
+function byContent(columns: Column[], header: TableRow, body: TableRow[], source: string, file: VFile): Column[] {
+  const rows = body.filter((row) => !isEmptyRow(row))
+  if (rows.length === 0) return columns
+  const holds = columns.map((column) => share(rows, column.index, (cell) => holdsDestinations(cell, source)))
+  const result = columns.map((column) => ({...column}))
+  const change = (column: Column, role: Column['role'], why: string): void => {
+    report(file, 'column-by-content', `Unexpected column \`${column.name}\` read as ${role === 'destination' ? 'destinations' : role === 'port' ? 'ports' : 'the rows\' names'}: ${why}`, header.children[column.index])
+    column.role = role
+  }
+  for (const column of result) {
+    const {share: part, filled} = holds[column.index]!
+    if (column.role !== 'destination' && column.role !== 'port' && column.role !== 'row' && filled > 0 && part >= 0.5) {
+      change(column, 'destination', `${Math.round(part * 100)}% of its cells hold destinations`)
+    }
+  }
+  const destinations = result.filter((column) => column.role === 'destination' && holds[column.index]!.share >= 0.5)
+  if (destinations.length > 0) {
+    for (const column of result) {
+      if (column.role !== 'destination' || holds[column.index]!.filled === 0 || holds[column.index]!.share > 0) continue
+      // `Endpoint | Hostname`: the first names the service, the second holds its hosts.
+      const named = result.some((one) => one.role === 'purpose')
+      if (!named) change(column, 'purpose', 'none of its cells holds a destination, and another column does')
+      else {
+        column.role = 'attribute'
+      }
+    }
+    if (!result.some((one) => one.role === 'port')) {
+      for (const column of result) {
+        if (column.role !== 'attribute') continue
+        const ports = share(rows, column.index, (cell) => /^\d{1,5}(\s*[-–,/&]\s*\d{1,5})*$|^(tcp|udp)\b/i.test(cellText(cell)) || isPortText(cellText(cell)))
+        if (ports.filled > 0 && ports.share >= 0.75) {
+          change(column, 'port', `${Math.round(ports.share * 100)}% of its cells are port lists`)
+          break
+        }
+      }
+    }
+  }
+  return result
 }
 
 /**

@@ -95,7 +95,7 @@ export interface CloudLabel {
  * `GCC High` is not `GCC`.
  */
 export const cloudLabels: CloudLabel[] = [
-  {label: /\bgcc[ -]?high\b/, clouds: ['usgov-gcchigh'], seen: 'Power BI US Government (**GCC High**:)'},
+  {label: /\bgcc[ -]?high\b|\bgcch\b/, clouds: ['usgov-gcchigh'], seen: 'Power BI US Government (**GCC High**:)'},
   {label: /\bdod\b|\bdepartment of defense\b/, clouds: ['usgov-dod'], seen: 'Power BI US Government (**DoD**:)'},
   {label: /\bgcc\b|\bgovernment community cloud\b/, clouds: ['usgov-gcc'], seen: 'Power BI US Government (**GCC**:)'},
   {
@@ -104,7 +104,7 @@ export const cloudLabels: CloudLabel[] = [
     seen: 'Power Apps US Government (US Government version URL), M365 other endpoints (Microsoft Cloud for US Government:)'
   },
   {label: /\bchina\b|\bmooncake\b|\b21 ?vianet\b/, clouds: ['china'], seen: 'data gateway (China Cloud (Mooncake)), M365 (21Vianet)'},
-  {label: /\bpublic cloud\b|\bworldwide\b|\bcommercial\b|\bglobal cloud\b/, clouds: ['public'], seen: 'data gateway (Public Cloud Domain names), M365 other endpoints (Worldwide Commercial & GCC:)'},
+  {label: /\bpublic cloud\b|\bazure public\b|\bworldwide\b|\bcommercial\b|\bglobal cloud\b/, clouds: ['public'], seen: 'data gateway (Public Cloud Domain names), M365 other endpoints (Worldwide Commercial & GCC:)'},
   {label: /^all$|^all clouds$/, clouds: 'scope', seen: 'Power BI US Government (**All**:)'}
 ]
 
@@ -219,3 +219,67 @@ export const docsets: Docset[] = [
 export function docsetPath(services: string[]): string | undefined {
   return docsets.find((docset) => services.some((service) => docset.service.test(service)))?.path
 }
+
+/**
+ * Names pages write as examples, never as destinations: the names RFC 2606 and RFC 6761 reserve
+ * for documentation, and the fictitious companies of Microsoft's docs (`contoso-corp.atp.azure.com`).
+ */
+export const exampleNames = {
+  reserved: ['example.com', 'example.net', 'example.org', 'example', 'test', 'invalid', 'localhost'],
+  companies: ['contoso', 'fabrikam', 'northwindtraders', 'adventure-works', 'adventureworks', 'woodgrove', 'litware', 'tailspintoys', 'wingtiptoys'],
+  seen: 'Defender for Identity proxy (contoso-corp.atp.azure.com), MIP SDK proxies (proxy.contoso.com)'
+}
+
+export interface RequirementStatement extends LeadSentence {
+  /** Words removed before testing, so that `not required` is no statement of `required`. */
+  unless?: RegExp
+}
+
+/**
+ * Sentences and headings that state the requirement of the destinations after them, in their
+ * section: an instruction or `must` reads as required; `optional`, `recommended`, `not required`
+ * as optional. A text that states both states neither.
+ */
+export const requirementStatements: RequirementStatement[] = [
+  {
+    requirement: 'required',
+    sentence:
+      /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust (have access|be able to (reach|connect|access)|allow|be (allowed|open|reachable|accessible))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
+    unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b/,
+    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints")'
+  },
+  {
+    requirement: 'optional',
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b/,
+    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required")'
+  }
+]
+
+/** Ports a sentence states: `port 443`, `HTTPS Port 443`, `TCP ports 80 and 443`, `UDP 500`. */
+export const portStatement =
+  /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d{1,5}(?:[-–]\d{1,5})?(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d{1,5}(?:[-–]\d{1,5})?)*/gi
+
+/** A tab of a tabbed section links to its own anchor: `# [Azure Government](#tab/gov)`. */
+export const tabAnchor = /^#tab\//
+
+/**
+ * A request to let traffic through, followed in its sentence by the destinations it names
+ * (`allow UDP 123 to time.windows.com`). A sentence that only mentions a destination is no request.
+ */
+export const allowVerb = /\b(allow|unblock|permit|whitelist|allowlist|open (?:outbound|inbound|access|traffic|port))\b(?![^.]*\bexclud)/i
+
+/** Code block languages that can hold a plain list of destinations. */
+export const codeLanguages = /^(|text|txt|plaintext|plain|ini|json|jsonc|conf|config|hosts|csv)$/
+
+/**
+ * A line that makes its code block a command or a request, not a list (`curl https://…`,
+ * `GET https://…`, `Test-NetConnection …`, a shell prompt).
+ */
+export const codeCommand = /^(?:[$>#]\s|(?:curl|wget|GET|POST|PUT|PATCH|DELETE|HEAD|nslookup|ping|tracert|traceroute|telnet|ssh|az|docker|kubectl|helm|npm|pip|git|set|export|netsh|Invoke-WebRequest|Invoke-RestMethod|Test-NetConnection|Resolve-DnsName|New-[A-Za-z]+|Set-[A-Za-z]+|Get-[A-Za-z]+)\b)/
+
+/**
+ * What a sentence must speak of for what it states to hold for its section: the destinations
+ * or the traffic (`Both endpoints are reached over port 443`), not something else (`WIP uses port
+ * 444`, `It is recommended that you read this section`).
+ */
+export const scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains?|addresses|destinations?|fqdns?|traffic|connections?|connectivity|communication|firewalls?|prox(y|ies)|allow ?list|network access|access to)\b/i
