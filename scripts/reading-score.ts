@@ -219,7 +219,7 @@ function details(score: PageScore): string[] {
 }
 
 /** Port texts in the catalog's order (protocol, then number, then range end), each once. */
-export function sortedPorts(ports: string[]): string[] {
+function sortedPorts(ports: string[]): string[] {
   const key = (port: string): [string, number, number] => {
     const [protocol = '', range = ''] = port.split('/')
     const [from = '0', to = from] = range.split('-')

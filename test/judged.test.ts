@@ -20,7 +20,6 @@ import {
   readJudged,
   requirements,
   scorePage,
-  sortedPorts,
   type Judged,
   type PageScore
 } from '../scripts/reading-score.js'
@@ -72,7 +71,7 @@ function problems(stem: string, reading: Judged, page: string): string[] {
     const ports = Array.isArray(d.ports) ? d.ports : []
     if (!Array.isArray(d.ports)) fail(where, 'ports is not a list')
     for (const port of ports) if (!portText(port)) fail(where, `port ${port} is not protocol/number or protocol/from-to`)
-    if (ports.join(' ') !== sortedPorts(ports).join(' ')) fail(where, `ports ${ports.join(' ')} are not sorted (protocol, number) without repeats`)
+    if (ports.join(' ') !== [...new Set(ports)].sort(compareText).join(' ')) fail(where, `ports ${ports.join(' ')} are not sorted strings without repeats`)
     const clouds = Array.isArray(d.clouds) ? d.clouds : []
     if (clouds.length === 0) fail(where, 'no clouds')
     for (const cloud of clouds) if (!cloudOrder.includes(cloud)) fail(where, `cloud ${cloud} is not one of ${cloudOrder.join(', ')}`)
@@ -102,7 +101,8 @@ function spelling(value: string): RegExp {
     const literal = character.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
     return /[!-/:-@[-`{-~]/.test(character) ? String.raw`\\?` + literal : literal
   }
-  const marks = String.raw`(?:\*{1,2}|_{1,2}|\x60)?`
+  // Between two characters: emphasis or code marks, and a line break inside a cell (`app.<br>codelens`).
+  const marks = String.raw`(?:\*{1,2}|_{1,2}|\x60|\s+|<\/?br\s*\/?>)*`
   return new RegExp([...value].map(one).join(marks), 'i')
 }
 
@@ -134,7 +134,7 @@ function normalised(kind: string, value: string): boolean {
     case 'host':
       return dnsName.test(value)
     case 'wildcard':
-      return value.startsWith('*.') && dnsName.test(value.slice(2))
+      return /^(?:\*\.)+/.test(value) && dnsName.test(value.replace(/^(?:\*\.)+/, ''))
     case 'url': {
       if (!URL.canParse(value)) return false
       const href = new URL(value).href
@@ -150,6 +150,11 @@ function normalised(kind: string, value: string): boolean {
     default:
       return false
   }
+}
+
+/** Code-unit order: the same in every locale. */
+function compareText(a: string, b: string): number {
+  return Number(a > b) - Number(a < b)
 }
 
 function portText(port: unknown): boolean {
@@ -184,7 +189,7 @@ judged('the well-formedness check finds a wrong line, a misspelt value, a bad po
     good([
       {...wildcard, ports: ['tcp/443'], clouds: ['public'], line: 6},
       {...wildcard, value: '*.example-cnd.net', ports: ['tcp/443'], clouds: ['public']},
-      {...wildcard, ports: ['tcp/443', 'tcp/80', 'tcp/0'], clouds: ['public']},
+      {...wildcard, ports: ['tcp/80', 'tcp/443', 'tcp/0'], clouds: ['public']},
       {...wildcard, ports: ['tcp/443'], clouds: ['china', 'public']},
       {...range, value: '10.0.0.0/22', ports: ['tcp/80'], clouds: ['public']}
     ]),
@@ -204,7 +209,7 @@ judged('the well-formedness check finds a wrong line, a misspelt value, a bad po
   assert.match(bad[0]!, /is not written on line 6/)
   assert.match(bad[1]!, /is not written on line 5/)
   assert.match(bad[2]!, /port tcp\/0 is not/)
-  assert.match(bad[3]!, /are not sorted/)
+  assert.match(bad[3]!, /are not sorted strings/)
   assert.match(bad[4]!, /not in the cloud list's order/)
   assert.match(bad[5]!, /is not written on line 6/)
 })
@@ -221,22 +226,22 @@ for (const stem of stems) {
 }
 
 judged('no page reads worse than its recorded floor', () => {
-  assert.equal([...scores.keys()], stems, 'every page was scored')
-  const recorded = (): Record<string, Floor> => Object.fromEntries(stems.map((stem) => [stem, {found: scores.get(stem)!.found, exact: scores.get(stem)!.exact}]))
+  // A page whose reading or catalog failed above is reported there, and has no score to compare.
+  const scored = stems.filter((stem) => scores.has(stem))
+  const now = (stem: string): Floor => ({found: scores.get(stem)!.found, exact: scores.get(stem)!.exact})
   if (process.env['UPDATE'] === '1' || !existsSync(floorPath)) {
-    writeFileSync(floorPath, stringify(recorded()))
+    writeFileSync(floorPath, stringify(Object.fromEntries(scored.map((stem) => [stem, now(stem)]))))
     return
   }
   const floor = JSON.parse(readFileSync(floorPath, 'utf8')) as Record<string, Floor>
   const stale = Object.keys(floor).filter((stem) => !stems.includes(stem))
   assert.equal(stale, [], 'floors of pages no longer judged (UPDATE=1 records the floor anew)')
-  const missing = stems.filter((stem) => floor[stem] === undefined)
+  const missing = scored.filter((stem) => floor[stem] === undefined)
   if (missing.length > 0) {
-    const now = recorded()
-    for (const stem of missing) floor[stem] = now[stem]!
-    writeFileSync(floorPath, stringify(Object.fromEntries(stems.map((stem) => [stem, floor[stem]!]))))
+    for (const stem of missing) floor[stem] = now(stem)
+    writeFileSync(floorPath, stringify(Object.fromEntries(stems.filter((stem) => floor[stem]).map((stem) => [stem, floor[stem]!]))))
   }
-  const worse = stems.flatMap((stem) => {
+  const worse = scored.flatMap((stem) => {
     const score = scores.get(stem)!
     const was = floor[stem]!
     return [
