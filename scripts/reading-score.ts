@@ -143,7 +143,8 @@ export function scorePage(stem: string, judged: Judged, catalog: Catalog): PageS
   const score: PageScore = {stem, judged: expected.size, found: 0, missed: [], extra: [], requirement: [], ports: [], clouds: [], exact: false}
   const said = new Map<string, string>()
   for (const [name, list] of [['not a destination', judged.notDestinations], ['a template', judged.templates], ['a pattern', judged.patterns]] as const) {
-    for (const item of list) said.set(item.text.toLowerCase(), name)
+    // `*:123` judged a pattern is the catalog's `*` with its port.
+    for (const item of list) for (const text of [item.text, item.text.replace(/:\d+$/, '')]) said.set(text.toLowerCase(), name)
   }
 
   for (const value of [...expected.keys()].sort(compareText)) {
