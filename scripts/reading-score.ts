@@ -1,5 +1,5 @@
-// How well the compiler reads real pages: each hand-judged reading in test/fixtures/judged/ (see
-// its README) against the catalog compiled from the same page, value by value.
+// How well the compiler reads real pages: each hand-judged reading in test/fixtures/judged/ (its
+// format is the README there) against the catalog compiled from the same page, value by value.
 //
 //   node --import tsx scripts/reading-score.ts [--detail] [--corpus DIR] [stem ...]
 //
