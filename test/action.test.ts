@@ -274,8 +274,8 @@ action('text from a page cannot inject markup, HTML, mentions or a second marker
     const hostile = page({
       Portal: ['**Required:** Portal | app.powerbi.com | TCP 443'],
       'Setup &lt;script&gt;alert(1)&lt;/script&gt; &#64;octo-org/admins': [
-        '**Required:** &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](https://evil.test) &#64;octocat a\\|b | evil.example.com | TCP 443',
-        '**Optional:** &lt;!-- endpoint-catalog:pull-request-diff --&gt; | also.example.com | TCP 443'
+        '**Required:** &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](https://evil.test) &#64;octocat a\\|b | evil.attacker.net | TCP 443',
+        '**Optional:** &lt;!-- endpoint-catalog:pull-request-diff --&gt; | also.attacker.net | TCP 443'
       ]
     })
     const base = repository.commit({[urlsPage]: before}, 'base')
@@ -283,7 +283,7 @@ action('text from a page cannot inject markup, HTML, mentions or a second marker
     const result = await run(server, {repository, event: pullRequestEvent({base, head})})
     assert.is(result.code, 0, result.stdout + result.stderr)
     const body = server.commentsOf(7)[0]!.body
-    assert.match(body, 'evil.example.com', 'the rows are there')
+    assert.match(body, 'evil.attacker.net', 'the rows are there')
 
     for (const text of [body, result.summary]) {
       const markup = outsideCode(text)

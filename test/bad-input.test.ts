@@ -130,10 +130,10 @@ accepted('control characters from the page are shown escaped in diagnostics, nev
 
 accepted('an IDN is punycoded and a trailing dot dropped, each with an info diagnostic', () => {
   const path = join(directory, 'idn.md')
-  writeFileSync(path, page(['| **Required:** X | bücher.example, Example.COM. | TCP 443 |']))
+  writeFileSync(path, page(['| **Required:** X | bücher.de, Example.PowerBI.COM. | TCP 443 |']))
   const run = cli(['compile', path])
   assert.is(run.code, 0)
-  assert.equal(JSON.parse(run.stdout).endpointSets[0].destinations.map((d: {value: string}) => d.value), ['xn--bcher-kva.example', 'example.com'])
+  assert.equal(JSON.parse(run.stdout).endpointSets[0].destinations.map((d: {value: string}) => d.value), ['xn--bcher-kva.de', 'example.powerbi.com'])
   assert.match(run.stderr, /info {2}.*destination-idn/)
   assert.match(run.stderr, /info {2}.*destination-trailing-dot/)
 })

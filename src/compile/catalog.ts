@@ -94,7 +94,7 @@ function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMet
   const name = (meta.title ?? '') + ' ' + (heading ? headingText(heading) : '')
   const kind: Page = /expressroute/i.test(name) ? 'expressroute' : 'urls'
   const tokens: Token[] = []
-  const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls', source: String(file), tokens: (token: Token) => tokens.push(token)}
+  const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls', description: meta.description, source: String(file), tokens: (token: Token) => tokens.push(token)}
   const values = new Set<string>()
   const keep = (destinations: Destination[]): void => {
     for (const destination of destinations) {

@@ -143,6 +143,8 @@ export interface PageMeta {
   msDate: string | null
   /** `ms.service`, `ms.prod` and `ms.component`: which docs set publishes the page. */
   services: string[]
+  /** The page's summary (`description`), if it has one. */
+  description?: string
 }
 
 /** Read title and ms.date from YAML front matter, or from the older `<tags ms.date="…">` block. */
@@ -151,12 +153,14 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
   let title: string | null = null
   let rawDate: unknown = null
   let services: string[] = []
+  let description: string | undefined
 
   if (first?.type === 'yaml') {
     const data = readYaml(first, file)
     if (typeof data['title'] === 'string') title = data['title']
     rawDate = data['ms.date'] ?? null
     services = serviceKeys.flatMap((key) => (typeof data[key] === 'string' ? [data[key]] : []))
+    if (typeof data['description'] === 'string') description = data['description']
   } else {
     // Older pages carry `<properties pageTitle="…" />` and `<tags ms.date="…" />` before the title.
     const text = String(file)
@@ -171,7 +175,7 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
     report(file, 'date-missing', 'Unexpected missing or unreadable `ms.date`, expected a date such as 08/10/2018', first)
   }
 
-  return {title, msDate, services}
+  return {title, msDate, services, ...(description === undefined ? {} : {description})}
 }
 
 function readYaml(node: Yaml, file: VFile): Record<string, unknown> {

@@ -7,7 +7,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
-import {cellText, labelledDestination, readPurpose, type DestinationCell} from './cells.js'
+import {cellText, labelledDestination, readPurpose, readRequirementCell, type DestinationCell} from './cells.js'
 import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
@@ -64,6 +64,8 @@ export interface PageContext {
   lists: boolean
   /** The page's text, for what the parser split (`*.a.com` read as emphasis). */
   source: string
+  /** The page's own summary (`description` in its front matter): what it states holds for the whole page. */
+  description?: string | undefined
   /** Receives every destination-shaped token of the page's text with its place, to account for it. */
   tokens?: (token: Token) => void
 }
@@ -96,7 +98,7 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   // A paragraph that is only a cloud label (`**GCC Customers:**`) labels the list after it.
   let label: {clouds: readonly Cloud[]; text: string} | undefined
   // What each open section states: the page's own at depth 0, then one per heading; and the open tab.
-  const sections: Array<{depth: number; scope: SectionScope}> = [{depth: 0, scope: {}}]
+  const sections: Array<{depth: number; scope: SectionScope}> = [{depth: 0, scope: page.description ? sentenceScope([{type: 'text', value: page.description}], 1) : {}}]
   let tab: SectionScope | undefined
   let seen = 0
   let read = 0
@@ -174,7 +176,7 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         if (stated) lead = {...stated, depth: heading?.depth ?? 0}
         const request = page.lists ? readRequest(node, page.source) : undefined
         const top = sections[sections.length - 1]!
-        if (!nested) top.scope = narrower(top.scope, sentenceScope(node.children, line))
+        top.scope = narrower(top.scope, sentenceScope(node.children, line))
         if (request) {
           read++
           yield groupTable(node, [request], 'sentence')
@@ -346,7 +348,7 @@ function readTable(table: Table, file: VFile, page: Omit<DestinationCell, 'cell'
 
 /** Share of a column's non-empty cells that a test holds for, and how many are non-empty. */
 function share(body: TableRow[], index: number, test: (cell: TableCell) => boolean): {share: number; filled: number} {
-  const cells = body.map((row) => row.children[index]).filter((cell): cell is TableCell => cell !== undefined && cellText(cell) !== '')
+  const cells = body.map((row) => row.children[index]).filter((cell): cell is TableCell => cell !== undefined && !notApplicable.test(cellText(cell)))
   return {share: cells.length === 0 ? 0 : cells.filter(test).length / cells.length, filled: cells.length}
 }
 
@@ -369,10 +371,15 @@ function byContent(columns: Column[], header: TableRow, body: TableRow[], source
   const holds = columns.map((column) => share(rows, column.index, (cell) => holdsDestinations(cell, source)))
   const result = columns.map((column) => ({...column}))
   const change = (column: Column, role: Column['role'], why: string): void => {
-    report(file, 'column-by-content', `Unexpected column \`${column.name}\` read as ${role === 'destination' ? 'destinations' : role === 'port' ? 'ports' : 'the rows\' names'}: ${why}`, header.children[column.index])
+    report(file, 'column-by-content', `Unexpected column \`${column.name}\` read as ${role === 'destination' ? 'destinations' : role === 'port' ? 'ports' : role === 'purpose' ? 'the rows\' names' : 'an attribute'}: ${why}`, header.children[column.index])
     column.role = role
   }
   for (const column of result) {
+    // `Required for | Hosts`: a column named like a requirement whose cells say no Required or Optional names the rows.
+    if (column.role === 'requirement' && share(rows, column.index, (cell) => readRequirementCell(cell) !== undefined).share < 0.5 && holds[column.index]!.share < 0.5) {
+      change(column, result.some((one) => one.role === 'purpose') ? 'attribute' : 'purpose', 'its cells state no requirement')
+      continue
+    }
     const {share: part, filled} = holds[column.index]!
     if (column.role !== 'destination' && column.role !== 'port' && column.role !== 'row' && filled > 0 && part >= 0.5) {
       change(column, 'destination', `${Math.round(part * 100)}% of its cells hold destinations`)

@@ -35,7 +35,11 @@ export function statedRequirement(text: string): Requirement | undefined {
 export function statedPorts(text: string): Port[] {
   const ports: Port[] = []
   // `from 9350 through 9354`: a range.
-  const ranges = text.replace(/\b(\d{1,5})\s+(?:through|thru)\s+(\d{1,5})\b/gi, '$1-$2').replace(/\band from\b/gi, 'and')
+  const ranges = text
+    // `80 (http)`, `HTTP (80)`, `123 (UDP/NTP)`: a protocol beside its number.
+    .replace(/\b(\d{1,5})\s*\(\s*(tcp|udp|https?)\b[^)]*\)/gi, '$2 $1')
+    .replace(/\b(tcp|udp|https?)\s*\(\s*(\d{1,5})\s*\)/gi, '$1 $2')
+    .replace(/\b(\d{1,5})\s+(?:through|thru)\s+(\d{1,5})\b/gi, '$1-$2').replace(/\band from\b/gi, 'and')
   for (const phrase of ranges.match(portStatement) ?? []) for (const port of readPortText(phrase.replace(/^(https?|ssl|tls)\s+/i, '')).ports) ports.push(port)
   return sortPorts(ports)
 }
@@ -61,10 +65,12 @@ export function headingScope(text: string, line: number, scope: readonly Cloud[]
 export function sentenceScope(children: PhrasingContent[], line: number): SectionScope {
   const text = children.map((child) => toString(child)).join('')
   const result: SectionScope = {}
-  if (!scopeSubject.test(text)) return result
-  const requirement = statedRequirement(text)
+  // Each sentence speaks for the section only when it speaks of destinations or traffic.
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence))
+  if (sentences.length === 0) return result
+  const requirement = statedRequirement(sentences.join(' '))
   if (requirement) result.requirement = {value: requirement, line}
-  const ports = statedPorts(text)
+  const ports = statedPorts(sentences.join(' '))
   if (ports.length > 0) result.ports = {value: ports, line}
   return result
 }

@@ -150,8 +150,8 @@ export function requirementNamedBy(text: string): Requirement | undefined {
   return requirementMarkers.find((marker) => marker.word.test(word))?.requirement
 }
 
-/** A cell that says "nothing here": `N/A` and its translations (`I/T` in Danish). */
-export const notApplicable = /^(n\/?a|none|not applicable|-|—|–|i\/t|k\.? ?a\.?|n\/d|n\.v\.t\.?|nicht zutreffend|ikke relevant)?$/i
+/** A cell that says "nothing here": `N/A` and its translations (`I/T` in Danish), `dynamic` (Application Insights: no fixed address). */
+export const notApplicable = /^(n\/?a|none|not applicable|-|—|–|i\/t|k\.? ?a\.?|n\/d|n\.v\.t\.?|nicht zutreffend|ikke relevant|dynamic)?$/i
 
 export interface LeadSentence {
   requirement: Requirement
@@ -244,20 +244,20 @@ export const requirementStatements: RequirementStatement[] = [
   {
     requirement: 'required',
     sentence:
-      /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust (have access|be able to (reach|connect|access)|allow|be (allowed|open|reachable|accessible))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
-    unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b/,
+      /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
+    unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b/,
     seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints")'
   },
   {
     requirement: 'optional',
-    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b/,
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\b(might|may) want\b|\bif you want\b/,
     seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required")'
   }
 ]
 
 /** Ports a sentence states: `port 443`, `HTTPS Port 443`, `TCP ports 80 and 443`, `UDP 500`. */
 export const portStatement =
-  /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d{1,5}(?:[-–]\d{1,5})?(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d{1,5}(?:[-–]\d{1,5})?)*/gi
+  /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d{1,5}(?:[-–]\d{1,5})?(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d{1,5}(?:[-–]\d{1,5})?)*/gi
 
 /** A tab of a tabbed section links to its own anchor: `# [Azure Government](#tab/gov)`. */
 export const tabAnchor = /^#tab\//
