@@ -185,15 +185,23 @@ export function loadCatalog(paths: string[], options: CompileFlags, io: Io): Cat
  * Compile pages, print their diagnostics, and validate the result; undefined (nothing to write)
  * when the pages could not be read (a reading error). Findings never withhold the catalog.
  * `complete` (default: false): the pages are the whole page set, so a config entry that matches
- * none of their diagnostics is reported.
+ * none of their diagnostics is reported. `counts` (default: false): print, per page, how many
+ * destination-shaped values it holds, how many were read and how many reported.
  */
-export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, complete = false): Catalog | undefined {
+export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, complete = false, counts = false): Catalog | undefined {
   failOnLevel(options)
   const report = reportFormat(options)
   const config = readConfig(io.cwd, options.config)
-  const {catalog} = compile(readPages(paths, io, config), {accept: config.accept ?? []})
+  const {catalog, files} = compile(readPages(paths, io, config), {accept: config.accept ?? []})
   const print = report === 'json' ? formatDiagnosticsJson : formatDiagnostics
   io.stderr.write(print(catalog.diagnostics, {quiet: options.quiet ?? false}))
+  if (counts && report === 'text' && options.quiet !== true) {
+    // What each page holds that looks like a destination, and what became of it.
+    for (const file of files) {
+      const tokens = file.data['tokens'] as {seen: number; read: number; unread: number} | undefined
+      if (tokens) io.stderr.write(`${file.path}: ${tokens.seen} destination-shaped ${tokens.seen === 1 ? 'value' : 'values'}, ${tokens.read} read, ${tokens.unread} reported as destination-unread\n`)
+    }
+  }
   for (const idle of idleAcceptances(config, catalog.diagnostics, complete)) {
     const why = idle.why === 'unknown-rule' ? 'no such rule (`endpoint-catalog rules` lists them)' : 'matches no diagnostic of the pages; remove it'
     io.stderr.write(`${options.config ?? defaultConfigPath}: warning  accept entry ${idle.entry} (rule \`${idle.rule}\`): ${why}\n`)

@@ -8,7 +8,7 @@ export function compileCommand(args: string[], io: Io): number {
   if (positionals.length === 0) throw new UsageError('compile needs at least one markdown file')
   const pages = pageArguments(positionals, io)
   checkOutput(values.output, pages.map(({path}) => path), io)
-  const catalog = compilePages(pages, values, io)
+  const catalog = compilePages(pages, values, io, false, true)
   if (!catalog) return 1
   emit(stringify(catalog), values.output, io)
   return failOnExit(catalog.diagnostics, values, io)
