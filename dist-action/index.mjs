@@ -36951,6 +36951,36 @@ var diagnosticRules = {
     level: "info",
     kind: "reading",
     description: "A row has no port cell but a protocol cell (`HTTPS`, `TLSv1.2/HTTP`); its ports are the ones the protocols use (443, 80)."
+  },
+  "destination-leading-dot": {
+    level: "info",
+    kind: "reading",
+    description: "A domain written with a leading dot (`.microsoft.com`), as proxies write a domain and everything under it, is read as the wildcard `*.microsoft.com`."
+  },
+  "address-range": {
+    level: "info",
+    kind: "reading",
+    description: "An address range (`203.0.113.16 - 203.0.113.31`) is read as exactly the CIDRs that cover it (`203.0.113.16/28`), never as its two ends."
+  },
+  "column-by-content": {
+    level: "info",
+    kind: "reading",
+    description: "A column is read by what its cells hold rather than by its header: a column whose cells are mostly destinations is a destination column whatever its header says (`IP`, `*.atp.azure.com DNS record`), one of port lists a port column, and a column of prose under a destination-like header (`Endpoint`) names the rows."
+  },
+  "code-endpoints": {
+    level: "info",
+    kind: "reading",
+    description: "A code block (plain, `text`, `ini`, or JSON of strings) made of destinations is read as an endpoint set of its section; a block of commands (`curl https://\u2026`) or output is not."
+  },
+  "scope-from-section": {
+    level: "info",
+    kind: "reading",
+    description: "A row or list states no requirement, ports or clouds of its own, and its section does: a heading (`### Optional`, `## Required endpoints`), a tab (`# [Azure Government](#tab/gov)`) or a sentence (`\u2026allow outbound traffic on port 443`, `Recommended, but not required`). The nearest statement wins: row, table, section, page."
+  },
+  "destination-unread": {
+    level: "info",
+    kind: "reading",
+    description: "Text on the page is shaped like a destination (a host under a public suffix, a wildcard, a URL, an address) but is not in the catalog: it stands in a sentence that asks nothing of the reader, in an example command, or in a link's text. Listed so that nothing on the page is left out without a word."
   }
 };
 
@@ -37009,12 +37039,143 @@ function node(value2) {
 var import_tldts = __toESM(require_cjs(), 1);
 import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
+
+// src/compile/vocabulary.ts
+var clouds = ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"];
+var usGovernment = ["usgov-gcc", "usgov-gcchigh", "usgov-dod"];
+var columnRoles = [
+  { role: "row", header: /^(row|#|no\.?|number|id)$/, seen: "M365 other endpoints (Row), M365 endpoints (ID)" },
+  { role: "attribute", header: /\bservice tags?\b|\bstorage name\b|^type$|^client\(?s?\)?$|^asu$|^er$|^express ?route$|^notes?$/, seen: "Azure Virtual Desktop (Service Tag, Client(s)), Intune (ASU, Storage name), M365 (Type, ER)" },
+  { role: "requirement", header: /\b(required|optional|requirement)\b/, seen: "Power BI URLs 2018 (Required/Optional)" },
+  { role: "category", header: /^category$/, seen: "M365 endpoints (Optimize / Allow / Default<BR>Required)" },
+  { role: "port", header: /\btcp ports?\b/, protocol: "tcp", seen: "Azure Virtual Desktop (Outbound TCP port)" },
+  { role: "port", header: /\budp ports?\b/, protocol: "udp", seen: "M365 endpoints (UDP ports)" },
+  { role: "port", header: /\bports?\b|\bport\(s\)/, seen: "Power BI URLs (Port), data gateway (Outbound ports)" },
+  { role: "protocol", header: /^protocols?$|^protocol\(s\)$/, seen: "Windows 11 endpoints, Intune Apple devices (Protocol)" },
+  { role: "group", header: /^area$/, seen: "Windows 11 endpoints (Area)" },
+  {
+    role: "destination",
+    header: /destination|\baddress(es)?\b|\burls?\b|\burl\(s\)|endpoint|fqdns?|domains?|\bdns names?\b|\bhosts?(names?)?\b|\bcidr\b|\bip (addresses|address|ranges?)\b|\bip v?[46]\b|\boutbound ip\b|\bsubnets?\b|^cdn$/,
+    seen: "Power BI URLs (Destination), Intune (Domains, IP address, CDN, Hostname (IP address/subnet)), data gateway (Domain names)"
+  },
+  { role: "purpose", header: /purpose|description|activity|justification|^used for$|^uses?$|^service$|^scenario$/, seen: "Power BI URLs (Purpose), Power Platform (Justification, Service), Intune (Used for)" }
+];
+function columnEntry(header) {
+  const text5 = header.toLowerCase().replace(/\s+/g, " ").trim();
+  const named = cloudsNamedBy(text5);
+  for (const entry of columnRoles) {
+    if (entry.header.test(text5)) {
+      const result = { role: entry.role };
+      if (entry.protocol) result.protocol = entry.protocol;
+      if (entry.role === "destination" && named) result.clouds = named;
+      return result;
+    }
+  }
+  if (named && cloudLabelOnly(text5)) return { role: "destination", clouds: named, cloudOnly: true };
+  return { role: "attribute" };
+}
+var cloudLabels = [
+  { label: /\bgcc[ -]?high\b|\bgcch\b/, clouds: ["usgov-gcchigh"], seen: "Power BI US Government (**GCC High**:)" },
+  { label: /\bdod\b|\bdepartment of defense\b/, clouds: ["usgov-dod"], seen: "Power BI US Government (**DoD**:)" },
+  { label: /\bgcc\b|\bgovernment community cloud\b/, clouds: ["usgov-gcc"], seen: "Power BI US Government (**GCC**:)" },
+  {
+    label: /\bu\.?s\.? ?gov(ernment)?\b|\bus government\b|\bgovernment cloud\b|\bcloud for us government\b|\bazure government\b/,
+    clouds: usGovernment,
+    seen: "Power Apps US Government (US Government version URL), M365 other endpoints (Microsoft Cloud for US Government:)"
+  },
+  { label: /\bchina\b|\bmooncake\b|\b21 ?vianet\b/, clouds: ["china"], seen: "data gateway (China Cloud (Mooncake)), M365 (21Vianet)" },
+  { label: /\bpublic cloud\b|\bazure public\b|\bworldwide\b|\bcommercial\b|\bglobal cloud\b/, clouds: ["public"], seen: "data gateway (Public Cloud Domain names), M365 other endpoints (Worldwide Commercial & GCC:)" },
+  { label: /^all$|^all clouds$/, clouds: "scope", seen: "Power BI US Government (**All**:)" }
+];
+var labelFiller = /\b(and|or|&|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g;
+function cloudsNamedBy(text5, scope = ["public"]) {
+  let rest = text5.toLowerCase();
+  const found = /* @__PURE__ */ new Set();
+  for (const entry of cloudLabels) {
+    if (!entry.label.test(rest)) continue;
+    for (const cloud of entry.clouds === "scope" ? scope : entry.clouds) found.add(cloud);
+    rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
+  }
+  return found.size === 0 ? void 0 : clouds.filter((cloud) => found.has(cloud));
+}
+function cloudLabelOnly(text5) {
+  let rest = text5.toLowerCase();
+  for (const entry of cloudLabels) rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
+  return rest.replace(labelFiller, " ").trim() === "";
+}
+var requirementMarkers = [
+  { requirement: "required", word: /^(required|mandatory|yes)$/, seen: "Power BI URLs (**Required:**)" },
+  { requirement: "optional", word: /^(optional|no)$/, seen: "Power BI URLs (**Optional:**)" },
+  { requirement: "required", word: /^(påkrævet|erforderlich|obligatoire|requis|obligatorio|requerido|obbligatorio|necessario|vereist|obrigatório|obrigatorio|wymagane|krävs|påkrevd|必需|必須)$/, seen: "Danish Power BI URLs (**P\xE5kr\xE6vet:**)" },
+  { requirement: "optional", word: /^(valgfrit|valgfri|optionnel|facultatif|opcional|facoltativo|optioneel|opcjonalne|valfritt|可选|省略可能|オプション)$/, seen: "Danish Power BI URLs (**Valgfrit:**)" }
+];
+function requirementNamedBy(text5) {
+  const word = text5.toLowerCase().replace(/[*:.()]/g, "").replace(/\s+/g, " ").trim();
+  return requirementMarkers.find((marker) => marker.word.test(word))?.requirement;
+}
+var notApplicable = /^(n\/?a|none|not applicable|-|—|–|i\/t|k\.? ?a\.?|n\/d|n\.v\.t\.?|nicht zutreffend|ikke relevant|dynamic)?$/i;
+var leadSentences = [
+  { requirement: "required", sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations)\b|\bmust (have access|be able to (reach|connect|access)|allow)\b/i, seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs")' },
+  { requirement: "optional", sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b/i, seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional")' }
+];
+var protocols = [
+  { name: /^tcp$/, protocol: "tcp", seen: "Power BI URLs (TCP 443)" },
+  { name: /^udp$/, protocol: "udp", seen: "M365 (UDP ports 50,000-59,999)" },
+  { name: /^https$/, protocol: "tcp", port: 443, seen: "Windows 11 endpoints (HTTPS)" },
+  { name: /^http$/, protocol: "tcp", port: 80, seen: "Windows 11 endpoints (HTTP), Fabric Eventstream (http: 443)" },
+  { name: /^tls ?v?1(\.[0-3])?$|^tls$|^ssl$/, protocol: "tcp", port: 443, seen: "Windows 11 endpoints (TLSv1.2)" },
+  { name: /^wss?$|^websockets?$/, protocol: "tcp", port: 443, seen: "Fabric notebooks (wss://)" },
+  { name: /^amqps?$|^kafka$|^mqtt$|^sql$|^tds$|^ldaps?$|^smtp$|^rdp$/, protocol: "tcp", seen: "Fabric Eventstream (amqp: 5672/5673, kafka: 9093)" },
+  { name: /^ntp$/, protocol: "udp", port: 123, seen: "Windows Autopilot (123 (UDP/NTP))" }
+];
+function protocolNamedBy(word) {
+  const text5 = word.toLowerCase().replace(/[:*]/g, "").trim();
+  return protocols.find((entry) => entry.name.test(text5));
+}
+var docsets = [
+  { service: /^powerbi$/, path: "power-bi/", seen: "Power BI URLs (ms.service: powerbi)" },
+  { service: /^fabric$/, path: "fabric/", seen: "Fabric allow-list (ms.service: fabric)" },
+  { service: /^power-platform$|^pa-admin$/, path: "power-platform/admin/", seen: "Power Apps US Government (ms.service: power-platform), Power Platform URLs (ms.component: pa-admin)" },
+  { service: /^windows-client$/, path: "windows/privacy/", seen: "Windows 11 endpoints (ms.prod: windows-client)" },
+  { service: /^microsoft-intune$/, path: "mem/intune/fundamentals/", seen: "Intune endpoints (ms.service: microsoft-intune)" },
+  { service: /^microsoft-365-enterprise$/, path: "microsoft-365/enterprise/", seen: "M365 other endpoints (ms.service: microsoft-365-enterprise)" },
+  { service: /^virtual-desktop$/, path: "azure/virtual-desktop/", seen: "Azure Virtual Desktop (ms.service: virtual-desktop)" }
+];
+function docsetPath(services) {
+  return docsets.find((docset) => services.some((service) => docset.service.test(service)))?.path;
+}
+var exampleNames = {
+  companies: ["contoso", "fabrikam", "northwindtraders", "adventure-works", "adventureworks", "woodgrove", "litware", "tailspintoys", "wingtiptoys"],
+  seen: "Defender for Identity proxy (contoso-corp.atp.azure.com), MIP SDK proxies (proxy.contoso.com)"
+};
+var requirementStatements = [
+  {
+    requirement: "required",
+    sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
+    unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b/,
+    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints")'
+  },
+  {
+    requirement: "optional",
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\b(might|may) want\b|\bif you want\b/,
+    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required")'
+  }
+];
+var portStatement = /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d{1,5}(?:[-–]\d{1,5})?(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d{1,5}(?:[-–]\d{1,5})?)*/gi;
+var tabAnchor = /^#tab\//;
+var allowVerb = /\b(allow|unblock|permit|whitelist|allowlist|open (?:outbound|inbound|access|traffic|port))\b(?![^.]*\bexclud)/i;
+var codeLanguages = /^(|text|txt|plaintext|plain|ini|json|jsonc|conf|config|hosts|csv)$/;
+var codeCommand = /^(?:[$>#]\s|(?:curl|wget|GET|POST|PUT|PATCH|DELETE|HEAD|nslookup|ping|tracert|traceroute|telnet|ssh|az|docker|kubectl|helm|npm|pip|git|set|export|netsh|Invoke-WebRequest|Invoke-RestMethod|Test-NetConnection|Resolve-DnsName|New-[A-Za-z]+|Set-[A-Za-z]+|Get-[A-Za-z]+)\b)/;
+var scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains?|addresses|destinations?|fqdns?|traffic|connections?|connectivity|communication|firewalls?|prox(y|ies)|allow ?list|network access|access to)\b/i;
+
+// src/compile/destination.ts
 var placeholders = [
   [/<[^<>]*>/, "a placeholder in angle brackets"],
   [/\{[^{}]*\}/, "a placeholder in braces"],
   [/\[[^[\]]*\]/, "a character class"],
   [/#/, "`#` stands for a number"],
-  [/[a-z0-9]\*|\*[a-z0-9-]|\.\*\./i, "a wildcard inside a name"]
+  [/[a-z0-9]\*|\*[a-z0-9-]|\.\*\./i, "a wildcard inside a name"],
+  [/(?:^|\.)x{3,}(?:\.|$)/i, "a run of `x` stands for a name"]
 ];
 var label = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 function classifyDestination(raw) {
@@ -37025,6 +37186,8 @@ function classifyDestination(raw) {
     try {
       const url = new URL(text5);
       if (url.hostname) {
+        const example = exampleName(url.hostname);
+        if (example) return { kind: "text", value: text5, notes: [], template: example };
         const value2 = url.pathname === "/" && !text5.endsWith("/") && !url.search && !url.hash ? url.href.slice(0, -1) : url.href;
         return { kind: "url", value: value2, host: url.hostname.replace(/\.$/, ""), notes: [] };
       }
@@ -37038,15 +37201,73 @@ function classifyDestination(raw) {
   if (ipVersion(text5)) return { kind: "ip", value: text5.toLowerCase(), notes: [] };
   if (text5 === "*") return { kind: "wildcard", value: "*", notes: [] };
   const slash = text5.indexOf("/");
-  const name = slash > 0 && !text5.includes(" ") ? text5.slice(0, slash) : text5;
+  let name = slash > 0 && !text5.includes(" ") ? text5.slice(0, slash) : text5;
+  const notes = [];
+  if (/^\.[a-z0-9]/i.test(name) && !name.includes(" ")) {
+    notes.push({ ruleId: "destination-leading-dot", reason: `Unexpected leading dot in \`${name}\`, read as the wildcard \`*${name.toLowerCase()}\`` });
+    name = "*" + name;
+  }
   const wildcard = name.startsWith("*.");
   const host = normaliseHost(wildcard ? name.slice(2) : name, wildcard);
   if (host) {
-    const classified = { kind: wildcard ? "wildcard" : "host", value: (wildcard ? "*." : "") + host.value, notes: host.notes };
-    if (name !== text5) classified.path = text5.slice(slash);
+    const example = exampleName(host.value);
+    if (example) return { kind: "text", value: text5.replace(/\s+/g, " "), notes: [], template: example };
+    const classified = { kind: wildcard ? "wildcard" : "host", value: (wildcard ? "*." : "") + host.value, notes: [...notes, ...host.notes] };
+    if (slash > 0 && !text5.includes(" ")) classified.path = text5.slice(slash);
     return classified;
   }
   return { kind: "text", value: text5.replace(/\s+/g, " "), notes: [] };
+}
+function addressRange(text5) {
+  const match = /^\s*([0-9a-f:.]+)\s*(?:-|–|—|\bto\b)\s*([0-9a-f:.]+)\s*$/i.exec(text5);
+  if (!match) return void 0;
+  const version = ipVersion(match[1]);
+  if (version === 0 || ipVersion(match[2]) !== version) return void 0;
+  const bits = version === 4 ? 32 : 128;
+  let from = addressNumber(match[1], version);
+  const to = addressNumber(match[2], version);
+  if (to < from) return void 0;
+  const cidrs = [];
+  while (from <= to) {
+    let size = 0;
+    while (size < bits && (from & (1n << BigInt(size + 1)) - 1n) === 0n && from + (1n << BigInt(size + 1)) - 1n <= to) size++;
+    const address = numberAddress(from, version);
+    cidrs.push(size === 0 ? { kind: "ip", value: address, notes: [] } : { kind: "cidr", value: `${address}/${bits - size}`, notes: [] });
+    from += 1n << BigInt(size);
+  }
+  return cidrs;
+}
+function addressNumber(address, version) {
+  if (version === 4) return address.split(".").reduce((sum, part) => (sum << 8n) + BigInt(Number(part)), 0n);
+  let text5 = address.toLowerCase();
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text5);
+  if (tail) {
+    const value2 = addressNumber(tail[1], 4);
+    text5 = text5.slice(0, tail.index) + (value2 >> 16n).toString(16) + ":" + (value2 & 0xffffn).toString(16);
+  }
+  const [head, rest] = text5.includes("::") ? text5.split("::") : [text5, void 0];
+  const left = head === "" ? [] : head.split(":");
+  const right = rest === void 0 || rest === "" ? [] : rest.split(":");
+  const groups2 = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return groups2.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group, 16)), 0n);
+}
+function numberAddress(value2, version) {
+  if (version === 4) return [24n, 16n, 8n, 0n].map((shift2) => String(value2 >> shift2 & 255n)).join(".");
+  const groups2 = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift2) => (value2 >> shift2 & 0xffffn).toString(16));
+  let best = { at: -1, length: 1 };
+  for (let at = 0; at < 8; ) {
+    let end = at;
+    while (end < 8 && groups2[end] === "0") end++;
+    if (end - at > best.length) best = { at, length: end - at };
+    at = end === at ? at + 1 : end;
+  }
+  if (best.at === -1) return groups2.join(":");
+  return groups2.slice(0, best.at).join(":") + "::" + groups2.slice(best.at + best.length).join(":");
+}
+function exampleName(host) {
+  const labels = host.split(".");
+  const company = labels.slice(0, -1).find((one2) => exampleNames.companies.some((name) => one2.startsWith(name)));
+  return company === void 0 ? void 0 : `\`${company}\` names an example company`;
 }
 function templateOf(text5) {
   if (/\s/.test(text5) || !/[a-z0-9-]\.[a-z]/i.test(text5)) return void 0;
@@ -37137,117 +37358,12 @@ function overBroad(wildcard) {
   return (0, import_tldts.getPublicSuffix)(suffix, { allowPrivateDomains: true }) === suffix ? `\`${suffix}\` is a public suffix` : void 0;
 }
 
-// src/compile/vocabulary.ts
-var clouds = ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"];
-var usGovernment = ["usgov-gcc", "usgov-gcchigh", "usgov-dod"];
-var columnRoles = [
-  { role: "row", header: /^(row|#|no\.?|number|id)$/, seen: "M365 other endpoints (Row), M365 endpoints (ID)" },
-  { role: "attribute", header: /\bservice tags?\b|\bstorage name\b|^type$|^client\(?s?\)?$|^asu$|^er$|^express ?route$|^notes?$/, seen: "Azure Virtual Desktop (Service Tag, Client(s)), Intune (ASU, Storage name), M365 (Type, ER)" },
-  { role: "requirement", header: /\b(required|optional|requirement)\b/, seen: "Power BI URLs 2018 (Required/Optional)" },
-  { role: "category", header: /^category$/, seen: "M365 endpoints (Optimize / Allow / Default<BR>Required)" },
-  { role: "port", header: /\btcp ports?\b/, protocol: "tcp", seen: "Azure Virtual Desktop (Outbound TCP port)" },
-  { role: "port", header: /\budp ports?\b/, protocol: "udp", seen: "M365 endpoints (UDP ports)" },
-  { role: "port", header: /\bports?\b|\bport\(s\)/, seen: "Power BI URLs (Port), data gateway (Outbound ports)" },
-  { role: "protocol", header: /^protocols?$|^protocol\(s\)$/, seen: "Windows 11 endpoints, Intune Apple devices (Protocol)" },
-  { role: "group", header: /^area$/, seen: "Windows 11 endpoints (Area)" },
-  {
-    role: "destination",
-    header: /destination|\baddress(es)?\b|\burls?\b|\burl\(s\)|endpoint|fqdns?|domains?|\bdns names?\b|\bhosts?(names?)?\b|\bcidr\b|\bip (addresses|address|ranges?)\b|\bip v?[46]\b|\boutbound ip\b|\bsubnets?\b|^cdn$/,
-    seen: "Power BI URLs (Destination), Intune (Domains, IP address, CDN, Hostname (IP address/subnet)), data gateway (Domain names)"
-  },
-  { role: "purpose", header: /purpose|description|activity|justification|^used for$|^uses?$|^service$|^scenario$/, seen: "Power BI URLs (Purpose), Power Platform (Justification, Service), Intune (Used for)" }
-];
-function columnEntry(header) {
-  const text5 = header.toLowerCase().replace(/\s+/g, " ").trim();
-  const named = cloudsNamedBy(text5);
-  for (const entry of columnRoles) {
-    if (entry.header.test(text5)) {
-      const result = { role: entry.role };
-      if (entry.protocol) result.protocol = entry.protocol;
-      if (entry.role === "destination" && named) result.clouds = named;
-      return result;
-    }
-  }
-  if (named && cloudLabelOnly(text5)) return { role: "destination", clouds: named, cloudOnly: true };
-  return { role: "attribute" };
-}
-var cloudLabels = [
-  { label: /\bgcc[ -]?high\b/, clouds: ["usgov-gcchigh"], seen: "Power BI US Government (**GCC High**:)" },
-  { label: /\bdod\b|\bdepartment of defense\b/, clouds: ["usgov-dod"], seen: "Power BI US Government (**DoD**:)" },
-  { label: /\bgcc\b|\bgovernment community cloud\b/, clouds: ["usgov-gcc"], seen: "Power BI US Government (**GCC**:)" },
-  {
-    label: /\bu\.?s\.? ?gov(ernment)?\b|\bus government\b|\bgovernment cloud\b|\bcloud for us government\b|\bazure government\b/,
-    clouds: usGovernment,
-    seen: "Power Apps US Government (US Government version URL), M365 other endpoints (Microsoft Cloud for US Government:)"
-  },
-  { label: /\bchina\b|\bmooncake\b|\b21 ?vianet\b/, clouds: ["china"], seen: "data gateway (China Cloud (Mooncake)), M365 (21Vianet)" },
-  { label: /\bpublic cloud\b|\bworldwide\b|\bcommercial\b|\bglobal cloud\b/, clouds: ["public"], seen: "data gateway (Public Cloud Domain names), M365 other endpoints (Worldwide Commercial & GCC:)" },
-  { label: /^all$|^all clouds$/, clouds: "scope", seen: "Power BI US Government (**All**:)" }
-];
-var labelFiller = /\b(and|or|&|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g;
-function cloudsNamedBy(text5, scope = ["public"]) {
-  let rest = text5.toLowerCase();
-  const found = /* @__PURE__ */ new Set();
-  for (const entry of cloudLabels) {
-    if (!entry.label.test(rest)) continue;
-    for (const cloud of entry.clouds === "scope" ? scope : entry.clouds) found.add(cloud);
-    rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
-  }
-  return found.size === 0 ? void 0 : clouds.filter((cloud) => found.has(cloud));
-}
-function cloudLabelOnly(text5) {
-  let rest = text5.toLowerCase();
-  for (const entry of cloudLabels) rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
-  return rest.replace(labelFiller, " ").trim() === "";
-}
-var requirementMarkers = [
-  { requirement: "required", word: /^(required|mandatory|yes)$/, seen: "Power BI URLs (**Required:**)" },
-  { requirement: "optional", word: /^(optional|no)$/, seen: "Power BI URLs (**Optional:**)" },
-  { requirement: "required", word: /^(påkrævet|erforderlich|obligatoire|requis|obligatorio|requerido|obbligatorio|necessario|vereist|obrigatório|obrigatorio|wymagane|krävs|påkrevd|必需|必須)$/, seen: "Danish Power BI URLs (**P\xE5kr\xE6vet:**)" },
-  { requirement: "optional", word: /^(valgfrit|valgfri|optionnel|facultatif|opcional|facoltativo|optioneel|opcjonalne|valfritt|可选|省略可能|オプション)$/, seen: "Danish Power BI URLs (**Valgfrit:**)" }
-];
-function requirementNamedBy(text5) {
-  const word = text5.toLowerCase().replace(/[*:.()]/g, "").replace(/\s+/g, " ").trim();
-  return requirementMarkers.find((marker) => marker.word.test(word))?.requirement;
-}
-var notApplicable = /^(n\/?a|none|not applicable|-|—|–|i\/t|k\.? ?a\.?|n\/d|n\.v\.t\.?|nicht zutreffend|ikke relevant)?$/i;
-var leadSentences = [
-  { requirement: "required", sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations)\b|\bmust (have access|be able to (reach|connect|access)|allow)\b/i, seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs")' },
-  { requirement: "optional", sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b/i, seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional")' }
-];
-var protocols = [
-  { name: /^tcp$/, protocol: "tcp", seen: "Power BI URLs (TCP 443)" },
-  { name: /^udp$/, protocol: "udp", seen: "M365 (UDP ports 50,000-59,999)" },
-  { name: /^https$/, protocol: "tcp", port: 443, seen: "Windows 11 endpoints (HTTPS)" },
-  { name: /^http$/, protocol: "tcp", port: 80, seen: "Windows 11 endpoints (HTTP), Fabric Eventstream (http: 443)" },
-  { name: /^tls ?v?1(\.[0-3])?$|^tls$|^ssl$/, protocol: "tcp", port: 443, seen: "Windows 11 endpoints (TLSv1.2)" },
-  { name: /^wss?$|^websockets?$/, protocol: "tcp", port: 443, seen: "Fabric notebooks (wss://)" },
-  { name: /^amqps?$|^kafka$|^mqtt$|^sql$|^tds$|^ldaps?$|^smtp$|^rdp$/, protocol: "tcp", seen: "Fabric Eventstream (amqp: 5672/5673, kafka: 9093)" },
-  { name: /^ntp$/, protocol: "udp", port: 123, seen: "Windows Autopilot (123 (UDP/NTP))" }
-];
-function protocolNamedBy(word) {
-  const text5 = word.toLowerCase().replace(/[:*]/g, "").trim();
-  return protocols.find((entry) => entry.name.test(text5));
-}
-var docsets = [
-  { service: /^powerbi$/, path: "power-bi/", seen: "Power BI URLs (ms.service: powerbi)" },
-  { service: /^fabric$/, path: "fabric/", seen: "Fabric allow-list (ms.service: fabric)" },
-  { service: /^power-platform$|^pa-admin$/, path: "power-platform/admin/", seen: "Power Apps US Government (ms.service: power-platform), Power Platform URLs (ms.component: pa-admin)" },
-  { service: /^windows-client$/, path: "windows/privacy/", seen: "Windows 11 endpoints (ms.prod: windows-client)" },
-  { service: /^microsoft-intune$/, path: "mem/intune/fundamentals/", seen: "Intune endpoints (ms.service: microsoft-intune)" },
-  { service: /^microsoft-365-enterprise$/, path: "microsoft-365/enterprise/", seen: "M365 other endpoints (ms.service: microsoft-365-enterprise)" },
-  { service: /^virtual-desktop$/, path: "azure/virtual-desktop/", seen: "Azure Virtual Desktop (ms.service: virtual-desktop)" }
-];
-function docsetPath(services) {
-  return docsets.find((docset) => services.some((service) => docset.service.test(service)))?.path;
-}
-
 // src/compile/ports.ts
 var filler = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/;
 function readPortText(text5, protocol) {
   const reading = { ports: [], assumed: false };
   if (notApplicable.test(text5.trim())) return reading;
-  const plain = text5.toLowerCase().replace(/(\d),(?=\d{3}(?![\d.]))/g, "$1");
+  const plain = text5.toLowerCase().replace(/\b(\d{1,2}),(\d{3})(?![\d.,])/g, (whole, high, low) => Number(high + low) <= 65535 ? high + low : `${high}, ${low}`);
   let current = protocol ? [protocol] : [];
   let fresh = false;
   for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])/).filter(Boolean)) {
@@ -37354,11 +37470,13 @@ function readDestinations(cells, file) {
   const destinations = [];
   const byKey = /* @__PURE__ */ new Map();
   const ports2 = [];
-  for (const { cell, ...context3 } of cells) {
+  for (const { cell, note, ports: itemPorts, ...context3 } of cells) {
     const read = readCell(cell, String(file), context3, file);
     alternatives ||= read.alternatives;
     for (const port of read.ports) ports2.push(port);
     for (const { destination, classified } of read.items) {
+      if (note !== void 0 && destination.kind !== "reference") destination.note ??= note;
+      if (itemPorts !== void 0 && destination.kind !== "reference" && destination.kind !== "text") destination.ports ??= itemPorts;
       const key = destination.kind + " " + destination.value;
       const known = byKey.get(key);
       if (!known) {
@@ -37457,6 +37575,16 @@ function readItem(raw, item, context3, cell, file, ports2) {
     text5 = withPort.host;
     itemPorts = withPort.ports;
   }
+  const range = addressRange(text5);
+  if (range) {
+    report(file, "address-range", `Unexpected address range \`${text5}\`, read as ${range.map((one2) => "`" + one2.value + "`").join(", ")}`, cell, text5);
+    return range.map((one2) => {
+      const destination = toDestination(one2, cloudsOf);
+      if (note !== void 0) destination.note = note;
+      if (itemPorts) destination.ports = itemPorts;
+      return { destination, classified: one2 };
+    });
+  }
   const classified = classifyDestination(text5);
   if (classified.kind !== "text" || classified.template) {
     const destination = toDestination(classified, cloudsOf);
@@ -37536,8 +37664,10 @@ function segmentCell(children, source, scope) {
     for (const node2 of nodes) {
       switch (node2.type) {
         case "text":
-        case "inlineCode":
           addText(node2.value);
+          break;
+        case "inlineCode":
+          addText(node2.value.replace(/\\([*_.])/g, "$1"));
           break;
         case "html":
           if (paragraphTag.test(node2.value.trim())) paragraph2++;
@@ -37622,7 +37752,9 @@ function splitItems(text5) {
   return pieces;
 }
 function isDigitGroup(text5, index3) {
-  return /\d/.test(text5.charAt(index3 - 1)) && /^\d{3}(?![\d.])/.test(text5.slice(index3 + 1));
+  const high = /\d{1,2}$/.exec(text5.slice(Math.max(0, index3 - 3), index3))?.[0];
+  const low = /^\d{3}(?![\d.])/.exec(text5.slice(index3 + 1))?.[0];
+  return high !== void 0 && low !== void 0 && !/\d/.test(text5.charAt(index3 - high.length - 1)) && Number(high + low) <= 65535;
 }
 
 // src/compile/endpoint-sets.ts
@@ -37666,7 +37798,21 @@ function readEndpointSet(row2, table, file, path2) {
   if (destinations.length === 0) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
   }
-  const { ports: ports2, portsText } = readPorts(row2, file);
+  const read2 = readPorts(row2, file);
+  const { portsText } = read2;
+  let ports2 = read2.ports;
+  if (cellText(row2.port) === "" && cellText(row2.protocol) === "" && written.length === 0 && !destinations.some((destination) => destination.ports)) {
+    for (const destination of destinations) {
+      const implied = destination.kind === "url" ? schemePorts(destination.value) : void 0;
+      if (implied) destination.ports = implied;
+    }
+    if (destinations.every((destination) => destination.ports)) {
+    } else if (row2.stated?.ports) ports2 = row2.stated.ports;
+    else if (table.scope.ports) {
+      ports2 = table.scope.ports.value;
+      report(file, "scope-from-section", `Unexpected ${row2.node.type === "tableRow" ? "row" : row2.node.type} without ports, read ${ports2.map(portKey).join(", ")} from line ${table.scope.ports.line}`, row2.node);
+    }
+  }
   const set = {
     section: table.section,
     purpose,
@@ -37695,9 +37841,15 @@ function readRequirement(row2, marker, table, file) {
   if (marker) return marker;
   const category = row2.categories.map((cell) => readRequirementCell(cell)).find(Boolean);
   if (category) return category;
+  if (row2.stated?.requirement) return row2.stated.requirement.value;
   if (table.lead) {
     report(file, "requirement-from-lead", `Unexpected row without a requirement, read as ${table.lead.requirement} from the sentence on line ${table.lead.line}`, row2.purpose ?? row2.node);
     return table.lead.requirement;
+  }
+  if (table.scope.requirement) {
+    const { value: value2, line } = table.scope.requirement;
+    report(file, "scope-from-section", `Unexpected ${row2.node.type === "tableRow" ? "row" : row2.node.type} without a requirement, read as ${value2} from line ${line}`, row2.purpose ?? row2.node);
+    return value2;
   }
   report(file, "requirement-missing", "Unexpected row without a requirement, expected a `**Required:**` or `**Optional:**` prefix", row2.purpose ?? row2.node);
   return "unknown";
@@ -37729,6 +37881,11 @@ function readPortCell(text5, protocol, cell, file) {
     report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell);
   }
   return { ports: reading.ports };
+}
+function schemePorts(url) {
+  const scheme = /^([a-z]+):/i.exec(url)?.[1];
+  const implied = scheme === void 0 ? [] : impliedPorts(scheme);
+  return implied.length > 0 ? implied : void 0;
 }
 function position2(node2, path2) {
   return { path: path2, line: node2.position?.start.line ?? 1, column: node2.position?.start.column ?? 1 };
@@ -38013,6 +38170,261 @@ function headerRole(header) {
   return columnEntry(header).role;
 }
 
+// src/compile/scope.ts
+function statedRequirement(text5) {
+  const lower = text5.toLowerCase().replace(/\s+/g, " ");
+  const word = requirementNamedBy(lower);
+  if (word) return word;
+  const stated = new Set(requirementStatements.filter((entry) => entry.sentence.test(lower.replace(entry.unless ?? /$^/, " "))).map((entry) => entry.requirement));
+  return stated.size === 1 ? [...stated][0] : void 0;
+}
+function statedPorts(text5) {
+  const ports2 = [];
+  const ranges = text5.replace(/\b(\d{1,5})\s*\(\s*(tcp|udp|https?)\b[^)]*\)/gi, "$2 $1").replace(/\b(tcp|udp|https?)\s*\(\s*(\d{1,5})\s*\)/gi, "$1 $2").replace(/\b(\d{1,5})\s+(?:through|thru)\s+(\d{1,5})\b/gi, "$1-$2").replace(/\band from\b/gi, "and");
+  for (const phrase of ranges.match(portStatement) ?? []) for (const port of readPortText(phrase.replace(/^(https?|ssl|tls)\s+/i, "")).ports) ports2.push(port);
+  return sortPorts(ports2);
+}
+function isTab(heading2) {
+  return heading2.children.some((child) => child.type === "link" && tabAnchor.test(child.url));
+}
+function headingScope(text5, line, scope) {
+  const result = {};
+  const requirement = statedRequirement(text5);
+  if (requirement) result.requirement = { value: requirement, line };
+  const clouds2 = cloudsNamedBy(text5, scope);
+  if (clouds2) result.clouds = { value: clouds2, line };
+  const ports2 = statedPorts(text5);
+  if (ports2.length > 0) result.ports = { value: ports2, line };
+  return result;
+}
+function sentenceScope(children, line) {
+  const text5 = children.map((child) => toString(child)).join("");
+  const result = {};
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence));
+  if (sentences.length === 0) return result;
+  const requirement = statedRequirement(sentences.join(" "));
+  if (requirement) result.requirement = { value: requirement, line };
+  const ports2 = statedPorts(sentences.join(" "));
+  if (ports2.length > 0) result.ports = { value: ports2, line };
+  return result;
+}
+function narrower(outer, inner) {
+  return { ...outer, ...inner };
+}
+
+// src/compile/read-lists.ts
+function phrasingText(children, source) {
+  let text5 = "";
+  for (const node2 of children) {
+    switch (node2.type) {
+      case "text":
+        text5 += node2.value;
+        break;
+      case "inlineCode":
+        text5 += node2.value.replace(/\\([*_.])/g, "$1");
+        break;
+      case "break":
+        text5 += "\n";
+        break;
+      case "html":
+        if (/^<br\s*\/?>$|^<\/br>$/i.test(node2.value.trim())) text5 += "\n";
+        break;
+      case "emphasis":
+      case "strong": {
+        const start = node2.position?.start.offset;
+        const end = node2.position?.end.offset;
+        if (start !== void 0 && end !== void 0 && /\*[.\w]/.test(source.slice(start, start + 2)) && /\*\./.test(source.slice(start, end))) text5 += source.slice(start, end);
+        else text5 += phrasingText(node2.children, source);
+        break;
+      }
+      default:
+        text5 += "children" in node2 ? phrasingText(node2.children, source) : toString(node2);
+    }
+  }
+  return text5;
+}
+function isDestinationToken(token) {
+  const bare = token.replace(/^[("'`<]+|[)"'`>,;.:]+$/g, "");
+  if (bare === "" || !/[.:]/.test(bare)) return false;
+  const hostPort2 = /^([^\s/:]+):(\d{1,5})$/.exec(bare);
+  const classified = classifyDestination(hostPort2 ? hostPort2[1] : bare);
+  return classified.kind !== "text" || classified.template !== void 0;
+}
+function splitHead(text5) {
+  let body = text5.replace(/\s+/g, " ").trim();
+  let label2;
+  const labelled = /^([^:]{1,80}?):\s+(?!\/\/)(.*)$/.exec(body);
+  if (labelled && !isDestinationToken(labelled[1].split(" ").pop()) && startsWithDestination(labelled[2])) {
+    label2 = labelled[1].replace(/[*_]/g, "").trim();
+    body = labelled[2];
+  }
+  const destinations = [];
+  const tokens = [...body.matchAll(/\S+/g)];
+  let index3 = 0;
+  let restAt = body.length;
+  while (index3 < tokens.length) {
+    const token = tokens[index3][0];
+    const range = tokens.slice(index3, index3 + 3).map((match) => match[0]).join(" ");
+    if (index3 + 2 < tokens.length && addressRange(range.replace(/[,;]$/, ""))) {
+      destinations.push(range.replace(/[,;]$/, ""));
+      index3 += 3;
+      continue;
+    }
+    if (/^(or|and|&|,)$/i.test(token) && destinations.length > 0) {
+      index3++;
+      continue;
+    }
+    if (!isDestinationToken(token)) {
+      restAt = tokens[index3].index;
+      break;
+    }
+    destinations.push(token.replace(/[,;]$/, "").replace(/^[("'`]+|[)"'`]+$/g, ""));
+    index3++;
+  }
+  if (destinations.length === 0) return void 0;
+  const head = { destinations, rest: body.slice(restAt).trim() };
+  if (label2 !== void 0) head.label = label2;
+  return head;
+}
+function startsWithDestination(text5) {
+  const first = /^\S+/.exec(text5.trim())?.[0];
+  return first !== void 0 && isDestinationToken(first);
+}
+function itemCell(head, position3) {
+  const cell = { type: "tableCell", children: [{ type: "text", value: head.destinations.join("\n") }], ...position3 ? { position: position3 } : {} };
+  const item = { cell };
+  const rest = head.rest.replace(/^[-–—:,;]\s*/, "");
+  const aside = /^\((.*)\)$/.exec(rest)?.[1] ?? rest;
+  const labelClouds = head.label !== void 0 && cloudLabelOnly(head.label) ? cloudsNamedBy(head.label) : void 0;
+  const asideClouds = aside !== "" && cloudLabelOnly(aside) ? cloudsNamedBy(aside) : void 0;
+  const clouds2 = labelClouds ?? asideClouds;
+  if (clouds2) item.clouds = clouds2;
+  const said = [labelClouds ? void 0 : head.label, asideClouds ? void 0 : aside].filter((part) => part !== void 0 && part.trim() !== "").join("; ");
+  if (said !== "") item.note = said;
+  const ports2 = statedPorts(rest);
+  if (ports2.length > 0) item.ports = ports2;
+  return item;
+}
+function readList(list3, source) {
+  const counts = { items: 0, destinations: 0 };
+  const groups2 = [];
+  const walk = (node2, parent) => {
+    let current;
+    let currentRequirement;
+    for (const item of node2.children) {
+      const [first, ...more] = item.children;
+      const paragraph2 = first?.type === "paragraph" ? first : void 0;
+      const text5 = paragraph2 ? phrasingText(paragraph2.children, source) : "";
+      if (text5.trim() !== "") counts.items++;
+      const head = paragraph2 ? splitHead(text5) : void 0;
+      if (head) {
+        counts.destinations++;
+        const cell = itemCell(head, paragraph2.position);
+        const requirement = statedRequirement(head.rest);
+        if (!current || requirement !== currentRequirement) {
+          current = { node: node2, items: [], ...parent, ...requirement && paragraph2 ? { requirement: { value: requirement, line: paragraph2.position?.start.line ?? 1 } } : {} };
+          if (requirement === void 0 && parent.requirement) current.requirement = parent.requirement;
+          currentRequirement = requirement;
+          groups2.push(current);
+        }
+        current.items.push(cell);
+      } else {
+        current = void 0;
+      }
+      for (const child of more) {
+        if (child.type !== "list") continue;
+        const line = paragraph2?.position?.start.line ?? 1;
+        const stated = statedRequirement(text5);
+        const ports2 = statedPorts(text5);
+        const title = head ? head.label ?? head.rest.replace(/^\((.*)\)$/, "$1") : text5.replace(/\s+/g, " ").replace(/:$/, "").trim();
+        walk(child, {
+          ...title ? { title } : parent.title ? { title: parent.title } : {},
+          ...stated ? { requirement: { value: stated, line } } : parent.requirement ? { requirement: parent.requirement } : {},
+          ...ports2.length > 0 ? { ports: ports2 } : parent.ports ? { ports: parent.ports } : {}
+        });
+        current = void 0;
+      }
+    }
+  };
+  walk(list3, {});
+  if (counts.destinations === 0 || counts.destinations * 2 < counts.items) return void 0;
+  return groups2;
+}
+function readCode(code4) {
+  const language = (code4.lang ?? "").toLowerCase();
+  if (!codeLanguages.test(language)) return void 0;
+  const lines = code4.value.split(/\r\n?|\n/);
+  if (lines.some((line) => codeCommand.test(line.trim()))) return void 0;
+  const json = /^\s*[[{]/.test(code4.value) ? jsonStrings(code4.value) : void 0;
+  const start = (code4.position?.start.line ?? 1) + 1;
+  const groups2 = [];
+  let current;
+  let destinations = 0;
+  let other = 0;
+  const add = (text5, line, ports2) => {
+    const head = splitHead(text5);
+    const position3 = { start: { line, column: 1 }, end: { line, column: 1 + text5.length } };
+    if (head && head.rest === "") {
+      destinations++;
+      current ??= { node: code4, items: [] };
+      if (!groups2.includes(current)) groups2.push(current);
+      const cell = itemCell(head, position3);
+      if (ports2 && ports2.length > 0) cell.ports = ports2;
+      current.items.push(cell);
+      return;
+    }
+    if (!json && text5.split(/\s+/).length <= 5 && !/[.!?]$/.test(text5) && !isPortText(text5)) {
+      current = { node: code4, items: [], title: text5.replace(/:$/, "") };
+      return;
+    }
+    other++;
+  };
+  if (json) {
+    for (const string3 of json) add(string3.value, string3.line, string3.ports);
+  } else {
+    lines.forEach((raw, index3) => {
+      const text5 = raw.trim().replace(/^["']|["'],?$|[,;]$/g, "").trim();
+      if (text5 === "" || /^[#;]|^\/\//.test(text5)) return;
+      add(text5, start + index3);
+    });
+  }
+  if (destinations === 0 || destinations * 2 < destinations + other) return void 0;
+  return groups2.filter((group) => group.items.length > 0);
+}
+function jsonStrings(text5) {
+  const found = [];
+  const lines = text5.split(/\r\n?|\n/);
+  lines.forEach((line, index3) => {
+    for (const match of line.matchAll(/"((?:[^"\\]|\\.)*)"\s*(:)?/g)) {
+      if (match[2]) continue;
+      found.push({ value: match[1].replace(/\\(.)/g, "$1"), line: index3 + 1 });
+    }
+    const port = /"port"\s*:\s*"?(\d{1,5})"?/i.exec(line);
+    if (port && found.length > 0) found[found.length - 1].ports = [{ protocol: "tcp", port: Number(port[1]) }];
+  });
+  return found.length > 0 ? found : void 0;
+}
+function readRequest(paragraph2, source) {
+  const text5 = phrasingText(paragraph2.children, source).replace(/\s+/g, " ");
+  if (!allowVerb.test(text5)) return void 0;
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  const items = [];
+  for (const sentence of sentences) {
+    const verb = allowVerb.exec(sentence);
+    if (!verb) continue;
+    const after = sentence.slice(verb.index);
+    const found = findDestinations(after).filter((one2) => one2.kind !== "text");
+    if (found.length === 0) continue;
+    const head = { destinations: found.map((one2) => one2.value), rest: "" };
+    const cell = itemCell(head, paragraph2.position);
+    const ports2 = statedPorts(sentence);
+    if (ports2.length > 0) cell.ports = ports2;
+    items.push(cell);
+  }
+  if (items.length === 0) return void 0;
+  return { node: paragraph2, items, requirement: { value: statedRequirement(text5) ?? "required", line: paragraph2.position?.start.line ?? 1 } };
+}
+
 // src/compile/read-tables.ts
 function headingText(heading2) {
   return toString(heading2, { includeHtml: false }).replace(/\s+/g, " ").trim();
@@ -38024,72 +38436,111 @@ function* streamTables(nodes, file, page) {
   let heading2;
   let lead;
   let label2;
+  const sections = [{ depth: 0, scope: page.description ? sentenceScope([{ type: "text", value: page.description }], 1) : {} }];
+  let tab;
   let seen = 0;
   let read = 0;
   let first;
-  const cellContext = { scope: page.scope, ...page.docset === void 0 ? {} : { docset: page.docset } };
-  const listTable = (node2, items, count, title) => {
+  const scopeNow = () => {
+    let scope = {};
+    for (const section of sections) scope = narrower(scope, section.scope);
+    return tab ? narrower(scope, tab) : scope;
+  };
+  const cellContext = () => ({ scope: scopeNow().clouds?.value ?? page.scope, ...page.docset === void 0 ? {} : { docset: page.docset } });
+  const groupTable = (node2, groups2, kind) => {
     const section = heading2 ? headingText(heading2) : page.fallbackSection;
-    const row2 = {
-      node: node2,
-      purposeHeader: "",
-      purpose: void 0,
-      carriedPurpose: title ?? section,
-      destinations: items.map((children) => ({ ...cellContext, cell: { type: "tableCell", children, ...node2.position ? { position: node2.position } : {} }, clouds: label2?.clouds })),
-      port: void 0,
-      protocol: void 0,
-      requirement: void 0,
-      categories: [],
-      attributes: []
-    };
-    report(file, "list-endpoints", `Unexpected ${node2.type === "list" ? "list" : "paragraph"} of ${count} destinations outside a table, read as an endpoint set of \`${title ?? section}\``, node2);
-    const table = { node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, rows: [row2] };
+    const context3 = cellContext();
+    const rows = groups2.map((group) => {
+      const row2 = {
+        node: group.node,
+        purposeHeader: "",
+        purpose: void 0,
+        carriedPurpose: group.title ?? label2?.text ?? section,
+        destinations: group.items.map((item) => ({ ...context3, cell: item.cell, clouds: item.clouds ?? label2?.clouds, ...item.note === void 0 ? {} : { note: item.note }, ...item.ports === void 0 ? {} : { ports: item.ports } })),
+        port: void 0,
+        protocol: void 0,
+        requirement: void 0,
+        categories: [],
+        attributes: []
+      };
+      if (group.requirement || group.ports) row2.stated = { ...group.requirement ? { requirement: group.requirement } : {}, ...group.ports ? { ports: group.ports } : {} };
+      return row2;
+    });
+    const count = groups2.reduce((sum, group) => sum + group.items.length, 0);
+    report(file, kind === "code block" ? "code-endpoints" : "list-endpoints", `Unexpected ${kind} of ${count} ${count === 1 ? "destination" : "destinations"} outside a table, read as ${rows.length === 1 ? "an endpoint set" : rows.length + " endpoint sets"} of \`${label2?.text ?? section}\``, node2);
+    const table = { node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, scope: scopeNow(), rows };
     lead = void 0;
+    label2 = void 0;
     return table;
   };
-  const walk = function* (nodes2) {
+  const walk = function* (nodes2, nested = false) {
     for (const node2 of nodes2) {
       first ??= node2;
+      if (page.tokens) collectTokens(node2, page.source, page.tokens);
       const labelled = label2;
       label2 = void 0;
       if (node2.type === "heading") {
+        const line = node2.position?.start.line ?? 1;
+        if (isTab(node2)) {
+          tab = headingScope(headingText(node2), line, page.scope);
+          continue;
+        }
         heading2 = node2;
+        while (sections.length > 1 && sections[sections.length - 1].depth >= node2.depth) sections.pop();
+        sections.push({ depth: node2.depth, scope: headingScope(headingText(node2), line, page.scope) });
         if (lead && node2.depth <= lead.depth) lead = void 0;
+      } else if (node2.type === "thematicBreak") {
+        tab = void 0;
       } else if (node2.type === "paragraph") {
         const text5 = toString(node2);
         const lines = page.lists ? destinationLines(node2.children) : void 0;
         if (lines) {
           label2 = labelled;
           read++;
-          yield listTable(node2, [node2.children], lines, labelled?.text);
-          label2 = void 0;
+          yield groupTable(node2, [{ node: node2, items: [{ cell: { type: "tableCell", children: node2.children, ...node2.position ? { position: node2.position } : {} } }] }], "paragraph");
           continue;
         }
         const named = /^([^:]{1,60}):$/.exec(text5.trim())?.[1];
         const clouds2 = named !== void 0 && cloudLabelOnly(named) ? cloudsNamedBy(named, page.scope) : void 0;
         if (named !== void 0 && clouds2) label2 = { clouds: clouds2, text: named };
-        const stated = leadOf(text5, node2.position?.start.line ?? 1);
+        const line = node2.position?.start.line ?? 1;
+        const stated = nested ? void 0 : leadOf(text5, line);
         if (stated) lead = { ...stated, depth: heading2?.depth ?? 0 };
+        const request2 = page.lists ? readRequest(node2, page.source) : void 0;
+        const top = sections[sections.length - 1];
+        top.scope = narrower(top.scope, sentenceScope(node2.children, line));
+        if (request2) {
+          read++;
+          yield groupTable(node2, [request2], "sentence");
+        }
       } else if (node2.type === "list") {
-        const items = page.lists ? listDestinations(node2) : void 0;
-        if (items) {
+        const groups2 = page.lists ? readList(node2, page.source) : void 0;
+        if (groups2 && groups2.length > 0) {
           label2 = labelled;
           read++;
-          yield listTable(node2, items, items.length, labelled?.text);
-          label2 = void 0;
+          yield groupTable(node2, groups2, "list");
+        } else if (page.lists) {
+          for (const item of node2.children) yield* walk(item.children, true);
+        }
+      } else if (node2.type === "code") {
+        const groups2 = page.lists ? readCode(node2) : void 0;
+        if (groups2 && groups2.length > 0) {
+          label2 = labelled;
+          read++;
+          yield groupTable(node2, groups2, "code block");
         }
       } else if (node2.type === "table") {
         seen++;
         const section = heading2 ? headingText(heading2) : page.fallbackSection;
-        const rows = readTable(node2, file, cellContext);
+        const rows = readTable(node2, file, cellContext(), page.source);
         const stated = lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {};
         lead = void 0;
         if (rows) {
           read++;
-          yield { node: node2, section, heading: heading2, ...stated, rows };
+          yield { node: node2, section, heading: heading2, ...stated, scope: scopeNow(), rows };
         }
       } else if ("children" in node2) {
-        yield* walk(node2.children);
+        yield* walk(node2.children, nested);
       }
     }
   };
@@ -38098,14 +38549,33 @@ function* streamTables(nodes, file, page) {
     report(file, "page-no-tables", "Unexpected page without tables, expected tables of endpoints", first ?? null);
   }
 }
+function collectTokens(node2, source, emit) {
+  const visitNode = (child) => {
+    if (child.type === "text" || child.type === "inlineCode" || child.type === "code") {
+      const start = child.position?.start;
+      const value2 = child.type === "text" ? child.value : child.value.replace(/\\([*_.])/g, "$1");
+      for (const found of findDestinations(value2)) {
+        const token = { value: found.value, line: start?.line ?? 1, column: start?.column ?? 1 };
+        if (found.host !== void 0) token.host = found.host;
+        emit(token);
+      }
+      return;
+    }
+    if (child.type === "emphasis" || child.type === "strong") {
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      if (start !== void 0 && end !== void 0 && /\*\./.test(source.slice(start, end))) {
+        for (const found of findDestinations(source.slice(start, end).replace(/<\/?br\s*\/?>/gi, " "))) emit({ value: found.value, line: child.position.start.line, column: child.position.start.column });
+        return;
+      }
+    }
+    if ("children" in child) for (const grandchild of child.children) visitNode(grandchild);
+  };
+  visitNode(node2);
+}
 function isDestinationLine(text5) {
   const bare = text5.trim();
   return labelledDestination(bare) !== void 0 || bare !== "" && !/\s/.test(bare) && classifyDestination(bare).kind !== "text";
-}
-function listDestinations(list3) {
-  const items = list3.children.map((item) => item.children.length === 1 && item.children[0].type === "paragraph" ? item.children[0] : void 0);
-  if (items.length === 0 || items.some((paragraph2) => !paragraph2 || !isDestinationLine(toString(paragraph2)))) return void 0;
-  return items.map((paragraph2) => paragraph2.children);
 }
 function destinationLines(children) {
   const text5 = children.map((child) => child.type === "html" ? /^<br\s*\/?>$/i.test(child.value.trim()) ? "\n" : child.value : child.type === "break" ? "\n" : toString(child)).join("");
@@ -38118,10 +38588,10 @@ function leadOf(text5, line) {
   const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(text5)).map((entry) => entry.requirement));
   return stated.size === 1 ? { requirement: [...stated][0], line } : void 0;
 }
-function readTable(table, file, page) {
+function readTable(table, file, page, source) {
   const [header, ...body] = table.children;
   if (!header) return void 0;
-  let columns = mapColumns(header.children.map((cell) => cellText(cell)));
+  let columns = byContent(mapColumns(header.children.map((cell) => cellText(cell))), header, body, source, file);
   if (!isEndpointTable(columns)) {
     const rows2 = body.filter((row2) => !isEmptyRow(row2));
     report(
@@ -38181,6 +38651,57 @@ function readTable(table, file, page) {
     rows.push(row2);
   });
   return rows;
+}
+function share(body, index3, test) {
+  const cells = body.map((row2) => row2.children[index3]).filter((cell) => cell !== void 0 && !notApplicable.test(cellText(cell)));
+  return { share: cells.length === 0 ? 0 : cells.filter(test).length / cells.length, filled: cells.length };
+}
+function holdsDestinations(cell, source) {
+  if (cell.children.some((child) => child.type === "link" && toString(child).replace(/^https?:\/\//, "") === child.url.replace(/^https?:\/\//, ""))) return true;
+  const items = phrasingText(cell.children, source).split(/\n|;|,\s/).map((item) => item.trim()).filter((item) => item !== "" && !notApplicable.test(item));
+  return items.length > 0 && items.filter((item) => splitHead(item) !== void 0).length * 2 >= items.length;
+}
+function byContent(columns, header, body, source, file) {
+  const rows = body.filter((row2) => !isEmptyRow(row2));
+  if (rows.length === 0) return columns;
+  const holds = columns.map((column) => share(rows, column.index, (cell) => holdsDestinations(cell, source)));
+  const result = columns.map((column) => ({ ...column }));
+  const change = (column, role, why) => {
+    report(file, "column-by-content", `Unexpected column \`${column.name}\` read as ${role === "destination" ? "destinations" : role === "port" ? "ports" : role === "purpose" ? "the rows' names" : "an attribute"}: ${why}`, header.children[column.index]);
+    column.role = role;
+  };
+  for (const column of result) {
+    if (column.role === "requirement" && share(rows, column.index, (cell) => readRequirementCell(cell) !== void 0).share < 0.5 && holds[column.index].share < 0.5) {
+      change(column, result.some((one2) => one2.role === "purpose") ? "attribute" : "purpose", "its cells state no requirement");
+      continue;
+    }
+    const { share: part, filled } = holds[column.index];
+    if (column.role !== "destination" && column.role !== "port" && column.role !== "row" && filled > 0 && part >= 0.5) {
+      change(column, "destination", `${Math.round(part * 100)}% of its cells hold destinations`);
+    }
+  }
+  const destinations = result.filter((column) => column.role === "destination" && holds[column.index].share >= 0.5);
+  if (destinations.length > 0) {
+    for (const column of result) {
+      if (column.role !== "destination" || holds[column.index].filled === 0 || holds[column.index].share > 0) continue;
+      const named = result.some((one2) => one2.role === "purpose");
+      if (!named) change(column, "purpose", "none of its cells holds a destination, and another column does");
+      else {
+        column.role = "attribute";
+      }
+    }
+    if (!result.some((one2) => one2.role === "port")) {
+      for (const column of result) {
+        if (column.role !== "attribute") continue;
+        const ports2 = share(rows, column.index, (cell) => /^\d{1,5}(\s*[-–,/&]\s*\d{1,5})*$|^(tcp|udp)\b/i.test(cellText(cell)) || isPortText(cellText(cell)));
+        if (ports2.filled > 0 && ports2.share >= 0.75) {
+          change(column, "port", `${Math.round(ports2.share * 100)}% of its cells are port lists`);
+          break;
+        }
+      }
+    }
+  }
+  return result;
 }
 function isEndpointTable(columns) {
   const destinations = columns.filter((column) => column.role === "destination");
@@ -50729,11 +51250,13 @@ function readMeta(tree, file) {
   let title = null;
   let rawDate = null;
   let services = [];
+  let description;
   if (first?.type === "yaml") {
     const data = readYaml(first, file);
     if (typeof data["title"] === "string") title = data["title"];
     rawDate = data["ms.date"] ?? null;
     services = serviceKeys.flatMap((key) => typeof data[key] === "string" ? [data[key]] : []);
+    if (typeof data["description"] === "string") description = data["description"];
   } else {
     const text5 = String(file);
     const head = text5.slice(0, text5.search(/^#/m) === -1 ? text5.length : text5.search(/^#/m));
@@ -50745,7 +51268,7 @@ function readMeta(tree, file) {
   if (msDate === null) {
     report(file, "date-missing", "Unexpected missing or unreadable `ms.date`, expected a date such as 08/10/2018", first);
   }
-  return { title, msDate, services };
+  return { title, msDate, services, ...description === void 0 ? {} : { description } };
 }
 function readYaml(node2, file) {
   try {
@@ -50815,20 +51338,47 @@ function readPage(file, path2, output) {
   const heading2 = read.flatMap((tree) => tree.children).find((node2) => node2.type === "heading");
   const name = (meta.title ?? "") + " " + (heading2 ? headingText(heading2) : "");
   const kind = /expressroute/i.test(name) ? "expressroute" : "urls";
-  const context3 = { fallbackSection: meta.title ?? "", scope: cloudsNamedBy(name) ?? ["public"], docset: docsetPath(meta.services), lists: kind === "urls" };
+  const tokens = [];
+  const context3 = { fallbackSection: meta.title ?? "", scope: cloudsNamedBy(name) ?? ["public"], docset: docsetPath(meta.services), lists: kind === "urls", description: meta.description, source: String(file), tokens: (token) => tokens.push(token) };
+  const values = /* @__PURE__ */ new Set();
+  const keep = (destinations) => {
+    for (const destination of destinations) {
+      values.add(destination.value);
+      if (destination.host !== void 0) values.add(destination.host);
+    }
+  };
   if (kind === "expressroute") {
     for (const tree2 of sections) read.push(tree2);
     const tree = { type: "root", children: read.flatMap((one2) => one2.children) };
     const tables = readTables(tree, file, context3);
-    for (const exception of readExceptions(tree, tables, file, path2)) output.exceptions(exception);
+    for (const exception of readExceptions(tree, tables, file, path2)) {
+      keep(exception.destinations);
+      output.exceptions(exception);
+    }
+    accountTokens(tokens, values, file);
     return { meta, kind };
   }
   const nodes = function* () {
     while (read.length > 0) yield* read.shift().children;
     for (const tree of sections) yield* tree.children;
   };
-  for (const set of readEndpointSets(streamTables(nodes(), file, context3), file, path2)) output.sets(set);
+  for (const set of readEndpointSets(streamTables(nodes(), file, context3), file, path2)) {
+    keep(set.destinations);
+    output.sets(set);
+  }
+  accountTokens(tokens, values, file);
   return { meta, kind };
+}
+function accountTokens(tokens, values, file) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const token of tokens) if (!seen.has(token.value)) seen.set(token.value, token);
+  let unread = 0;
+  for (const token of seen.values()) {
+    if (values.has(token.value) || token.host !== void 0 && values.has(token.host)) continue;
+    unread++;
+    report(file, "destination-unread", `Unexpected \`${token.value}\` on the page but not in the catalog: it stands in prose, an example or a link's text, not in a table, list or code block of destinations`, { line: token.line, column: token.column }, token.value);
+  }
+  file.data["tokens"] = { seen: seen.size, read: seen.size - unread, unread };
 }
 function* guardedSections(file) {
   const sections = parseSections(file);

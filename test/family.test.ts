@@ -118,7 +118,7 @@ clouds('labels after a destination, over a paragraph, and in column headers', ()
       '| <https://make.powerapps.com> | <https://make.gov.powerapps.us> (GCC)<br/><https://make.high.powerapps.us> (GCC High) |'
     ])
   )
-  assert.equal(lines(catalog)[0]!.destinations, ['url:https://make.powerapps.com', 'url:https://make.gov.powerapps.us [usgov-gcc]', 'url:https://make.high.powerapps.us [usgov-gcchigh]'])
+  assert.equal(lines(catalog)[0]!.destinations, ['url:https://make.powerapps.com :443', 'url:https://make.gov.powerapps.us [usgov-gcc] :443', 'url:https://make.high.powerapps.us [usgov-gcchigh] :443'])
   const paragraphs = compileText(
     page('| Purpose | Destination |', ['| Hybrid | GCC High, DoD IP addresses: 40.118.209.192/32; 168.62.190.41/32 <p> Worldwide Commercial & GCC: *.store.example.com; <br> asl.example.com |'])
   )

@@ -141,11 +141,9 @@ function numberAddress(value: bigint, version: number): string {
   return groups.slice(0, best.at).join(':') + '::' + groups.slice(best.at + best.length).join(':')
 }
 
-/** Why a DNS name is an example rather than a destination (`contoso-corp.atp.azure.com`, `www.example.com`), if it is one. */
+/** Why a DNS name is an example rather than a destination (`contoso-corp.atp.azure.com`), if it is one. */
 function exampleName(host: string): string | undefined {
   const labels = host.split('.')
-  const reserved = exampleNames.reserved.find((suffix) => host === suffix || host.endsWith('.' + suffix))
-  if (reserved) return `\`${reserved}\` is reserved for examples`
   const company = labels.slice(0, -1).find((one) => exampleNames.companies.some((name) => one.startsWith(name)))
   return company === undefined ? undefined : `\`${company}\` names an example company`
 }

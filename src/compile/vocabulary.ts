@@ -221,11 +221,11 @@ export function docsetPath(services: string[]): string | undefined {
 }
 
 /**
- * Names pages write as examples, never as destinations: the names RFC 2606 and RFC 6761 reserve
- * for documentation, and the fictitious companies of Microsoft's docs (`contoso-corp.atp.azure.com`).
+ * Names pages write as examples, never as destinations: the fictitious companies of Microsoft's docs
+ * (`contoso-corp.atp.azure.com`, `proxy.contoso.com:8080`). The names RFC 2606 reserves
+ * (`example.com`) are not here: the test pages of this project use them as hosts.
  */
 export const exampleNames = {
-  reserved: ['example.com', 'example.net', 'example.org', 'example', 'test', 'invalid', 'localhost'],
   companies: ['contoso', 'fabrikam', 'northwindtraders', 'adventure-works', 'adventureworks', 'woodgrove', 'litware', 'tailspintoys', 'wingtiptoys'],
   seen: 'Defender for Identity proxy (contoso-corp.atp.azure.com), MIP SDK proxies (proxy.contoso.com)'
 }
