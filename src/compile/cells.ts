@@ -13,8 +13,15 @@ import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, notApplicable, requi
 
 export {comparePorts, destinationPorts, portKey, setPorts, sortPorts} from './ports.js'
 
-/** The tags that separate list items in a cell: `<br>`, `</br>`, `<br/>`, `<li>`, `</li>`, lists. */
-const separatorTag = /^<\/?(br|li|ul|ol|p)\b[^>]*>$/i
+/**
+ * The tags that separate items in a cell: line breaks (`<br>`, `</br>`, `<br/>`, `<wbr>`), list
+ * items, paragraphs, and every block-level tag (`<div>`, `<td>`, `<hr>`, `<details>`, `<summary>`),
+ * which the docs site renders apart: their texts are never run together.
+ */
+const separatorTag = /^<\/?(br|wbr|li|ul|ol|p|div|tr|td|th|table|thead|tbody|hr|details|summary|section|blockquote|dl|dt|dd|h[1-6]|pre|center)\b[^>]*>$/i
+/** A footnote mark (`crl.microsoft.com<sup>1</sup>`): not part of the text before it. */
+const footnoteOpen = /^<sup\b[^>]*>$/i
+const footnoteClose = /^<\/sup>$/i
 /** The tags that end a paragraph in a cell: a label (`GCC High:`) holds until one of them. */
 const paragraphTag = /^<\/?(p|ul|ol)\b[^>]*>$/i
 
@@ -22,9 +29,14 @@ const paragraphTag = /^<\/?(p|ul|ol)\b[^>]*>$/i
 export function cellText(node: Nodes | undefined): string {
   if (!node) return ''
   const parts: string[] = []
+  let footnote = false
   const walk = (child: Nodes): void => {
     if (child.type === 'html') {
       if (separatorTag.test(child.value.trim())) parts.push(', ')
+      if (footnoteOpen.test(child.value.trim())) footnote = true
+      if (footnoteClose.test(child.value.trim())) footnote = false
+    } else if (footnote) {
+      // The mark of a footnote says nothing of the cell.
     } else if (child.type === 'break') {
       parts.push(', ')
     } else if ('children' in child) {
@@ -153,14 +165,18 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
   const ports: Port[] = []
   const destinations: CellItem[] = []
   const items = segmentCell(cell.children, source, context.scope).map((item) => {
-    if (item.links.length > 0) return {item, text: item.text}
+    if (item.links.length > 0) {
+      // `*.azurecr.io:443 or [ServiceTag](…)`: what stands beside a link is read too.
+      const beside = item.links.reduce((text, link) => text.replace(link.text, ' '), item.text).replace(/\s+/g, ' ').trim()
+      return {item, text: item.text, beside: findDestinations(beside).length > 0 ? beside : undefined}
+    }
     const match = alternativesPrefix.exec(item.text)
     if (match) alternatives = true
     return {item, text: match ? item.text.slice(match[0].length).trim() : item.text}
   })
 
   // A cell of prose (`Sign in, and get data`) is one text destination, not one per comma.
-  const plain = items.filter((part) => part.item.links.length === 0 && !notApplicable.test(part.text))
+  const plain = items.flatMap((part) => (part.item.links.length === 0 ? [part] : 'beside' in part && part.beside !== undefined ? [{item: {...part.item, links: []}, text: part.beside}] : [])).filter((part) => !notApplicable.test(part.text))
   const prose = plain.length > 1 && plain.every((part) => isProse(part.text))
 
   let lastWasPorts = false
@@ -176,8 +192,9 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
     }
     lastWasPorts = false
     // `(HTTP/WebSocket)` on a line of its own: a note on the destinations above it.
+    // Only then are the destinations above looked at: a cell of many items stays linear.
     const aside = /^\(([^()]+)\)$/.exec(text)
-    const above = destinations.filter((one) => one.destination.kind !== 'reference' && one.destination.kind !== 'text' && one.destination.note === undefined)
+    const above = aside ? destinations.filter((one) => one.destination.kind !== 'reference' && one.destination.kind !== 'text' && one.destination.note === undefined) : []
     if (aside && above.length > 0) {
       for (const one of above) one.destination.note = aside[1]!.trim()
       return
@@ -290,6 +307,7 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
   return found.map((one) => {
     const destination = toDestination(one, cloudsOf)
     if (one.path !== undefined) destination.note = one.path
+    if (one.port !== undefined) destination.ports = [{protocol: 'tcp', port: one.port}]
     return {destination, classified: one}
   })
 }
@@ -358,8 +376,10 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
       current.text += piece
     })
   }
+  let footnote = false
   const walk = (nodes: PhrasingContent[]): void => {
     for (const node of nodes) {
+      if (footnote && node.type !== 'html') continue
       switch (node.type) {
         case 'text':
           addText(node.value)
@@ -371,6 +391,8 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
         case 'html':
           if (paragraphTag.test(node.value.trim())) paragraph++
           if (separatorTag.test(node.value.trim())) close()
+          if (footnoteOpen.test(node.value.trim())) footnote = true
+          if (footnoteClose.test(node.value.trim())) footnote = false
           break
         case 'break':
           close()

@@ -21,6 +21,8 @@ export interface Classified {
   template?: string
   /** A path written after a host without a scheme (`aka.ms/hybridwizard`). */
   path?: string
+  /** A port written after a host in a sentence (`ntp.ubuntu.com:123`). */
+  port?: number
 }
 
 /** Placeholders a page writes for a part of a name it leaves to the reader. */
@@ -168,10 +170,15 @@ export function findDestinations(text: string): Classified[] {
   const found: Classified[] = []
   for (const match of text.matchAll(/[^\s,;()"'`]+/g)) {
     // `*. azure.net`: a wildcard mistyped with a space is not the name after it.
-    if (/\*\.?\s+$/.test(text.slice(0, match.index))) continue
-    const candidate = match[0].replace(/[.:]+$/, '')
+    // (Only the text just before the token is looked at: a sentence of many names stays linear.)
+    if (/\*\.?\s+$/.test(text.slice(Math.max(0, match.index - 16), match.index))) continue
+    let candidate = match[0].replace(/[.:]+$/, '')
     if (!/[a-z0-9*]\.[a-z0-9*]/i.test(candidate)) continue
+    // `ntp.ubuntu.com:123`: a host and its port.
+    const withPort = /^([^/:]+):(\d{1,5})$/.exec(candidate)
+    if (withPort) candidate = withPort[1]!
     const classified = classifyDestination(candidate)
+    if (withPort && Number(withPort[2]) >= 1 && Number(withPort[2]) <= 65535) classified.port = Number(withPort[2])
     if (classified.kind === 'text' && !classified.template) continue
     if (classified.kind === 'host' || classified.kind === 'wildcard') {
       const parsed = parseDomain(classified.value.replace(/^\*\./, 'x.'), {allowPrivateDomains: true})

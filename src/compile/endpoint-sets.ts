@@ -59,6 +59,11 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
   }
   const read2 = readPorts(row, file)
+  // `ntp.ubuntu.com:123` in a row whose port cell says `UDP:123`: the row names the protocol.
+  for (const destination of destinations) {
+    if (!destination.ports) continue
+    destination.ports = sortPorts(destination.ports.map((port) => read2.ports.find((one) => one.port === port.port && one.to === port.to) ?? port))
+  }
   const {portsText} = read2
   let ports = read2.ports
   // Ports the row does not state come from what its item, then its section, states.

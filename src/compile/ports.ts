@@ -30,7 +30,7 @@ export function readPortText(text: string, protocol?: Port['protocol']): PortRea
   const plain = text.toLowerCase().replace(/\b(\d{1,2}),(\d{3})(?![\d.,])/g, (whole, high: string, low: string) => (Number(high + low) <= 65535 ? high + low : `${high}, ${low}`))
   let current: Array<Port['protocol']> = protocol ? [protocol] : []
   let fresh = false
-  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])/).filter(Boolean)) {
+  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
     const named = protocolNamedBy(token)
     if (named) {
       // `TCP/UDP 443`: consecutive protocol names add up; a name after numbers starts afresh.

@@ -10,7 +10,7 @@ import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {addressRange, classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {statedPorts, statedRequirement, type Stated} from './scope.js'
-import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages} from './vocabulary.js'
+import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages, requestPhrase} from './vocabulary.js'
 
 /** One destination item: the cell its destinations are read from, and what is written beside them. */
 export interface ItemCell {
@@ -68,7 +68,7 @@ export function phrasingText(children: PhrasingContent[], source: string): strin
 
 /** Whether a token is a destination as written (or a template of one, which is reported). */
 function isDestinationToken(token: string): boolean {
-  const bare = token.replace(/^[("'`<]+|[)"'`>,;.:]+$/g, '')
+  const bare = token.replace(/^[("'`]+|[)"'`,;.:]+$/g, '')
   if (bare === '' || !/[.:]/.test(bare)) return false
   const hostPort = /^([^\s/:]+):(\d{1,5})$/.exec(bare)
   const classified = classifyDestination(hostPort ? hostPort[1]! : bare)
@@ -267,13 +267,13 @@ function jsonStrings(text: string): Array<{value: string; line: number; ports?: 
  */
 export function readRequest(paragraph: Paragraph, source: string): ItemGroup | undefined {
   const text = phrasingText(paragraph.children, source).replace(/\s+/g, ' ')
-  if (!allowVerb.test(text)) return undefined
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/)
+  if (!allowVerb.test(text) && !requestPhrase.test(text)) return undefined
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z`*])/)
   const items: ItemCell[] = []
   for (const sentence of sentences) {
     const verb = allowVerb.exec(sentence)
-    if (!verb) continue
-    const after = sentence.slice(verb.index)
+    if (!verb && !requestPhrase.test(sentence)) continue
+    const after = verb ? sentence.slice(verb.index) : sentence
     const found = findDestinations(after).filter((one) => one.kind !== 'text')
     if (found.length === 0) continue
     const head: Head = {destinations: found.map((one) => one.value), rest: ''}

@@ -352,10 +352,8 @@ function share(body: TableRow[], index: number, test: (cell: TableCell) => boole
   return {share: cells.length === 0 ? 0 : cells.filter(test).length / cells.length, filled: cells.length}
 }
 
-/** Whether most items of a cell start with a destination (or a template of one), or the cell links somewhere. */
+/** Whether most items of a cell start with a destination (or a template of one); a bare address is its own text, a link with written text is not. */
 function holdsDestinations(cell: TableCell, source: string): boolean {
-  // A bare address links to itself; a link with written text points at another page, and is no destination here.
-  if (cell.children.some((child) => child.type === 'link' && toString(child).replace(/^https?:\/\//, '') === child.url.replace(/^https?:\/\//, ''))) return true
   const items = phrasingText(cell.children, source).split(/\n|;|,\s/).map((item) => item.trim()).filter((item) => item !== '' && !notApplicable.test(item))
   return items.length > 0 && items.filter((item) => splitHead(item) !== undefined).length * 2 >= items.length
 }
@@ -386,6 +384,15 @@ function byContent(columns: Column[], header: TableRow, body: TableRow[], source
     }
   }
   const destinations = result.filter((column) => column.role === 'destination' && holds[column.index]!.share >= 0.5)
+  if (destinations.length === 0) {
+    // `Endpoint | Description` of prose: a header word alone does not make its cells destinations
+    // (a cell that links to another page still names a reference).
+    for (const column of result) {
+      if (column.role !== 'destination' || column.cloudOnly) continue
+      const linked = share(rows, column.index, (cell) => holdsDestinations(cell, source) || cell.children.some((child) => child.type === 'link'))
+      if (linked.filled > 0 && linked.share === 0) change(column, 'attribute', 'none of its cells holds a destination')
+    }
+  }
   if (destinations.length > 0) {
     for (const column of result) {
       if (column.role !== 'destination' || holds[column.index]!.filled === 0 || holds[column.index]!.share > 0) continue
@@ -487,7 +494,14 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
 
   // `Office 365 Worldwide (including GCC)` in the purpose, or a `Uses` cell naming a cloud: the
   // row's destinations are for those clouds, unless their column or a label says otherwise.
-  const named = purposeClouds(row.purpose, page.scope)
+  // … or another cell of the row that is only a cloud's name (`| China | China North | 42.159.… |`).
+  const named =
+    purposeClouds(row.purpose, page.scope) ??
+    node.children.flatMap((cell, index) => {
+      const role = columns[index]?.role
+      const text = cellText(cell)
+      return role !== 'destination' && role !== 'purpose' && text !== '' && cloudLabelOnly(text) ? [cloudsNamedBy(text, page.scope)] : []
+    }).find((clouds) => clouds !== undefined)
   if (named) for (const destination of row.destinations) destination.clouds ??= named
   // A protocol named in a cell of its own (`| UDP | 3343 |`) is the row's protocol.
   if (!row.protocol) {

@@ -22,13 +22,18 @@ export interface SectionScope {
   clouds?: Stated<readonly Cloud[]>
 }
 
-/** The requirement a sentence or heading states, when it states exactly one. */
+/** The requirement a sentence or heading states first, if any. */
 export function statedRequirement(text: string): Requirement | undefined {
   const lower = text.toLowerCase().replace(/\s+/g, ' ')
   const word = requirementNamedBy(lower)
   if (word) return word
-  const stated = new Set(requirementStatements.filter((entry) => entry.sentence.test(lower.replace(entry.unless ?? /$^/, ' '))).map((entry) => entry.requirement))
-  return stated.size === 1 ? [...stated][0] : undefined
+  // The first statement governs: `the URLs you should add and the ports you might want to open`.
+  let first: {at: number; requirement: Requirement} | undefined
+  for (const entry of requirementStatements) {
+    const at = lower.replace(new RegExp(entry.unless?.source ?? '$^', 'g'), (match) => ' '.repeat(match.length)).search(entry.sentence)
+    if (at !== -1 && (first === undefined || at < first.at)) first = {at, requirement: entry.requirement}
+  }
+  return first?.requirement
 }
 
 /** The ports a sentence states (`HTTP Port 80, HTTPS Port 443`, `reached over port 443`, `TCP 7680`). */

@@ -109,7 +109,7 @@ export const cloudLabels: CloudLabel[] = [
 ]
 
 /** Words that may stand in a cloud label beside the cloud names (`GCC High, DoD IP addresses:`). */
-const labelFiller = /\b(and|or|&|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g
+const labelFiller = /\b(and|or|&|in|us|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g
 
 /** The clouds a label names, or undefined when it names none (`scope` entries resolve to `scope`). */
 export function cloudsNamedBy(text: string, scope: readonly Cloud[] = ['public']): readonly Cloud[] | undefined {
@@ -250,7 +250,7 @@ export const requirementStatements: RequirementStatement[] = [
   },
   {
     requirement: 'optional',
-    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\b(might|may) want\b|\bif you want\b/,
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\b(might|may) want\b/,
     seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required")'
   }
 ]
@@ -283,3 +283,11 @@ export const codeCommand = /^(?:[$>#]\s|(?:curl|wget|GET|POST|PUT|PATCH|DELETE|H
  * 444`, `It is recommended that you read this section`).
  */
 export const scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains?|addresses|destinations?|fqdns?|traffic|connections?|connectivity|communication|firewalls?|prox(y|ies)|allow ?list|network access|access to)\b/i
+
+/**
+ * Other ways a sentence asks that the destinations it names be reachable (`Ensure that UDP port 123
+ * to time.windows.com is accessible`, `make sure that the URL … is not blocked`, `… must be
+ * resolvable via DNS and accessible via HTTP`).
+ */
+export const requestPhrase =
+  /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i

@@ -1,0 +1,146 @@
+// Destinations recognised by what they are, wherever a page writes them, and scope read from the
+// page's structure, nearest first: each case is a notation seen on real pages of several products.
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import type {Catalog} from '../src/index.js'
+import {compileText, rules} from './helpers/compile.js'
+
+const page = (...body: string[]): string => ['---', 'title: Service endpoints', 'ms.date: 01/02/2020', '---', '', '# Service endpoints', '', ...body, ''].join('\n')
+
+/** `value requirement ports [clouds]` for every destination, in page order. */
+function read(catalog: Catalog): string[] {
+  return catalog.endpointSets.flatMap((set) =>
+    set.destinations.map((destination) => {
+      const ports = (destination.ports ?? set.ports).map((port) => `${port.protocol}/${port.port}${port.to ? '-' + port.to : ''}`).join(',')
+      return `${destination.kind}:${destination.value} ${set.requirement} ${ports || '-'} [${(destination.clouds ?? ['public']).join(',')}]`
+    })
+  )
+}
+
+const tables = suite('content first: tables')
+
+tables('a column of hosts is a destination column whatever its header says', () => {
+  const catalog = compileText(page('| Feature | IP | Ports |', '| --- | --- | --- |', '| Telemetry | 40.114.241.141<br/>104.45.136.42 | 80,443 |'))
+  assert.equal(read(catalog), ['ip:40.114.241.141 unknown tcp/80,tcp/443 [public]', 'ip:104.45.136.42 unknown tcp/80,tcp/443 [public]'])
+  assert.ok(rules(catalog).includes('column-by-content'))
+})
+
+tables('a destination-named column of prose beside a column of hosts names the rows', () => {
+  const catalog = compileText(page('| Endpoint | Hostname |', '| --- | --- |', '| Labeling service | `https://*.protection.outlook.com` |'))
+  assert.equal(catalog.endpointSets.map((set) => set.purpose), ['Labeling service'])
+  assert.equal(read(catalog), ['url:https://*.protection.outlook.com unknown tcp/443 [public]'])
+})
+
+tables('a header word alone does not make prose cells destinations', () => {
+  const catalog = compileText(page('| Endpoint | Description |', '| --- | --- |', '| Sign-in service | Signs users in |'))
+  assert.equal(catalog.endpointSets, [])
+  assert.ok(rules(catalog).includes('table-not-endpoints'))
+})
+
+tables('block-level tags and footnote marks never run destinations together', () => {
+  const catalog = compileText(
+    page('| Purpose | Destination | Port |', '| --- | --- | --- |', '| **Required:** A | <div>a.powerbi.com</div><div>b.powerbi.com</div> | TCP 443 |', '| **Required:** B | crl.microsoft.com<sup>1</sup> | TCP 80 |', '| **Required:** C | <details><summary>more</summary>hidden.powerbi.com</details> | TCP 443 |')
+  )
+  const values = catalog.endpointSets.flatMap((set) => set.destinations.map((destination) => destination.value))
+  assert.equal(values, ['a.powerbi.com', 'b.powerbi.com', 'crl.microsoft.com', 'more', 'hidden.powerbi.com'])
+})
+
+const lists = suite('content first: lists, code and sentences')
+
+lists('list items that start with a destination, with notes after them', () => {
+  const catalog = compileText(
+    page('## Proxy configuration', '', 'Your configuration needs to allow these URLs:', '', '- `login.live.com`', '- `\\*.wns.windows.com`', '- `www.msftncsi.com` (prior to Windows 10, version 1607)')
+  )
+  assert.equal(read(catalog), ['host:login.live.com required - [public]', 'wildcard:*.wns.windows.com required - [public]', 'host:www.msftncsi.com required - [public]'])
+  assert.is(catalog.endpointSets[0]!.destinations[2]!.note, 'prior to Windows 10, version 1607')
+})
+
+lists('a nested list takes its group item as purpose and what the item says as scope', () => {
+  const catalog = compileText(
+    page('## Required endpoints', '', '- [Windows Update endpoints](/windows/privacy)', '    - *.windowsupdate.com', '- [Push notifications](/windows/uwp): *(Recommended, but not required.)*', '    - *.notify.windows.com')
+  )
+  assert.equal(catalog.endpointSets.map((set) => `${set.purpose}: ${set.requirement}`), ['Windows Update endpoints: required', 'Push notifications: *(Recommended, but not required.)*: optional'.replace('*(Recommended, but not required.)*', '(Recommended, but not required.)')])
+})
+
+lists('a code block of destinations is read, grouped under its label lines; a command is not', () => {
+  const catalog = compileText(
+    page('## Availability tests', '', 'Open ports 80 (http) and 443 (https) for incoming traffic from these addresses:', '', '```', 'Australia East', '20.40.124.176/28', '', 'Brazil South', '191.233.26.176/28', '```', '', '```bash', 'curl https://api.powerbi.com/v1.0/myorg', '```')
+  )
+  assert.equal(catalog.endpointSets.map((set) => set.purpose), ['Australia East', 'Brazil South'])
+  assert.equal(read(catalog), ['cidr:20.40.124.176/28 unknown tcp/80,tcp/443 [public]', 'cidr:191.233.26.176/28 unknown tcp/80,tcp/443 [public]'])
+  assert.ok(rules(catalog).includes('code-endpoints'))
+  assert.ok(rules(catalog).includes('destination-unread'), 'the URL of the command is named, not read')
+})
+
+lists('a sentence that asks to allow a destination is read with its port', () => {
+  const catalog = compileText(page('## Time', '', 'Ensure that UDP port **123** to `time.windows.com` is accessible.', '', 'Learn more at www.powerbi.com about it.'))
+  assert.equal(read(catalog), ['host:time.windows.com required udp/123 [public]'])
+  const unread = catalog.diagnostics.filter((d) => d.ruleId === 'destination-unread')
+  assert.equal(unread.map((d) => [d.message.split('`')[1], d.source.line]), [['www.powerbi.com', 12]])
+})
+
+const scope = suite('content first: scope, nearest first')
+
+scope('headings and tabs scope what is under them; a row says more than its section', () => {
+  const catalog = compileText(
+    page(
+      '## Optional',
+      '',
+      '- a.powerbi.com',
+      '',
+      '# [Azure Government](#tab/gov)',
+      '',
+      '| Purpose | Destination |',
+      '| --- | --- |',
+      '| **Required:** B | b.powerbi.us |',
+      '',
+      '---',
+      '',
+      '- c.powerbi.com'
+    )
+  )
+  assert.equal(read(catalog), ['host:a.powerbi.com optional - [public]', 'host:b.powerbi.us required - [usgov-gcc,usgov-gcchigh,usgov-dod]', 'host:c.powerbi.com optional - [public]'])
+})
+
+scope('a sentence of the section sets ports and requirement; one about something else does not', () => {
+  const catalog = compileText(
+    page('## Access', '', 'Both endpoints are reached over port 443. Windows Information Protection uses port 444.', '', 'You must allow the following:', '', '- `azurecr.io`', '- `*.blob.core.windows.net`')
+  )
+  assert.equal(read(catalog), ['host:azurecr.io required tcp/443 [public]', 'wildcard:*.blob.core.windows.net required tcp/443 [public]'])
+})
+
+scope('a URL names its port by its scheme where the page states none', () => {
+  const catalog = compileText(page('- `https://msedge.api.cdp.microsoft.com`', '- `http://msedge.f.dl.delivery.mp.microsoft.com`'))
+  assert.equal(read(catalog), ['url:https://msedge.api.cdp.microsoft.com unknown tcp/443 [public]', 'url:http://msedge.f.dl.delivery.mp.microsoft.com unknown tcp/80 [public]'])
+})
+
+const values = suite('content first: values')
+
+values('an address range is exactly the CIDRs that cover it', () => {
+  const catalog = compileText(page('| Purpose | Addresses |', '| --- | --- |', '| **Required:** A | 203.0.113.16 - 203.0.113.31 |', '| **Required:** B | 10.0.0.1-10.0.0.9 |'))
+  assert.equal(
+    catalog.endpointSets.map((set) => set.destinations.map((destination) => destination.value)),
+    [['203.0.113.16/28'], ['10.0.0.1', '10.0.0.2/31', '10.0.0.4/30', '10.0.0.8/31']]
+  )
+  assert.ok(rules(catalog).includes('address-range'))
+})
+
+values('a leading dot is a wildcard; placeholders and example companies are templates', () => {
+  const catalog = compileText(page('- `.microsoft.com`', '- `contoso-corp.atp.azure.com`', '- `xxxxx.servicebus.windows.net`', '- `<registry-name>.azurecr.io`'))
+  assert.equal(
+    catalog.endpointSets.flatMap((set) => set.destinations.map((destination) => `${destination.kind}:${destination.value}`)),
+    ['wildcard:*.microsoft.com', 'text:contoso-corp.atp.azure.com', 'text:xxxxx.servicebus.windows.net', 'text:<registry-name>.azurecr.io']
+  )
+  assert.is(rules(catalog).filter((rule) => rule === 'destination-template').length, 3)
+})
+
+values('compile counts what each page holds that looks like a destination', () => {
+  const catalog = compileText(page('- a.powerbi.com', '', 'See b.powerbi.com for more.'))
+  const unread = catalog.diagnostics.filter((d) => d.ruleId === 'destination-unread')
+  assert.equal(unread.map((d) => d.severity), ['info'])
+})
+
+tables.run()
+lists.run()
+scope.run()
+values.run()
