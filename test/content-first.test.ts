@@ -31,12 +31,6 @@ tables('a destination-named column of prose beside a column of hosts names the r
   assert.equal(read(catalog), ['url:https://*.protection.outlook.com unknown tcp/443 [public]'])
 })
 
-tables('a header word alone does not make prose cells destinations', () => {
-  const catalog = compileText(page('| Endpoint | Description |', '| --- | --- |', '| Sign-in service | Signs users in |'))
-  assert.equal(catalog.endpointSets, [])
-  assert.ok(rules(catalog).includes('table-not-endpoints'))
-})
-
 tables('block-level tags and footnote marks never run destinations together', () => {
   const catalog = compileText(
     page('| Purpose | Destination | Port |', '| --- | --- | --- |', '| **Required:** A | <div>a.powerbi.com</div><div>b.powerbi.com</div> | TCP 443 |', '| **Required:** B | crl.microsoft.com<sup>1</sup> | TCP 80 |', '| **Required:** C | <details><summary>more</summary>hidden.powerbi.com</details> | TCP 443 |')

@@ -93,8 +93,11 @@ function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMet
   const heading = read.flatMap((tree) => tree.children).find((node): node is Heading => node.type === 'heading')
   const name = (meta.title ?? '') + ' ' + (heading ? headingText(heading) : '')
   const kind: Page = /expressroute/i.test(name) ? 'expressroute' : 'urls'
-  const tokens: Token[] = []
-  const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls', description: meta.description, source: String(file), tokens: (token: Token) => tokens.push(token)}
+  // The first place of each distinct value: what a page repeats is held once.
+  const tokens = new Map<string, Token>()
+  const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls', description: meta.description, source: String(file), tokens: (token: Token) => {
+      if (!tokens.has(token.value)) tokens.set(token.value, token)
+    }}
   const values = new Set<string>()
   const keep = (destinations: Destination[]): void => {
     for (const destination of destinations) {
@@ -132,9 +135,7 @@ function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMet
  * Name every destination-shaped token of a page that the catalog does not hold, once per value
  * (`destination-unread`), and count what was seen, read and reported in `file.data.tokens`.
  */
-function accountTokens(tokens: Token[], values: ReadonlySet<string>, file: VFile): void {
-  const seen = new Map<string, Token>()
-  for (const token of tokens) if (!seen.has(token.value)) seen.set(token.value, token)
+function accountTokens(seen: ReadonlyMap<string, Token>, values: ReadonlySet<string>, file: VFile): void {
   let unread = 0
   for (const token of seen.values()) {
     if (values.has(token.value) || (token.host !== undefined && values.has(token.host))) continue

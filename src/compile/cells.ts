@@ -184,6 +184,12 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
     if (prose && index > 0) return
     const text = prose ? plain.map((p) => p.text).join(', ') : part.text
     // `TCP ports 50,000-59,999; 5061`: a bare number after a port list continues it.
+    // `*:443`: any destination on port 443, which is what the row's other destinations are for.
+    const anyHost = /^\*\s*:\s*(\d{1,5})$/.exec(text)
+    if (anyHost) {
+      for (const port of readPortText('tcp ' + anyHost[1]!).ports) ports.push(port)
+      return
+    }
     if (isPortText(text) || (lastWasPorts && /^\d[\d\s,–-]*$/.test(text))) {
       const reading = readPortText(lastWasPorts && !/[a-z]/i.test(text) ? 'tcp ' + text : text)
       for (const port of reading.ports) ports.push(port)

@@ -8,9 +8,9 @@ import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {addressRange, classifyDestination, findDestinations} from './destination.js'
-import {isPortText} from './ports.js'
+import {impliedPorts, isPortText} from './ports.js'
 import {statedPorts, statedRequirement, type Stated} from './scope.js'
-import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages, requestPhrase} from './vocabulary.js'
+import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages, requestPhrase, requestProtocol} from './vocabulary.js'
 
 /** One destination item: the cell its destinations are read from, and what is written beside them. */
 export interface ItemCell {
@@ -279,7 +279,9 @@ export function readRequest(paragraph: Paragraph, source: string): ItemGroup | u
     const head: Head = {destinations: found.map((one) => one.value), rest: ''}
     const cell = itemCell(head, paragraph.position)
     const ports = statedPorts(sentence)
+    const protocol = requestProtocol.exec(sentence)
     if (ports.length > 0) cell.ports = ports
+    else if (protocol) cell.ports = impliedPorts(protocol[1] ?? protocol[2]!)
     items.push(cell)
   }
   if (items.length === 0) return undefined

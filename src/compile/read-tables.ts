@@ -346,6 +346,9 @@ function readTable(table: Table, file: VFile, page: Omit<DestinationCell, 'cell'
   return rows
 }
 
+/** How many body rows tell what a column holds. */
+const sampleRows = 64
+
 /** Share of a column's non-empty cells that a test holds for, and how many are non-empty. */
 function share(body: TableRow[], index: number, test: (cell: TableCell) => boolean): {share: number; filled: number} {
   const cells = body.map((row) => row.children[index]).filter((cell): cell is TableCell => cell !== undefined && !notApplicable.test(cellText(cell)))
@@ -354,8 +357,13 @@ function share(body: TableRow[], index: number, test: (cell: TableCell) => boole
 
 /** Whether most items of a cell start with a destination (or a template of one); a bare address is its own text, a link with written text is not. */
 function holdsDestinations(cell: TableCell, source: string): boolean {
-  const items = phrasingText(cell.children, source).split(/\n|;|,\s/).map((item) => item.trim()).filter((item) => item !== '' && !notApplicable.test(item))
+  const items = phrasingText(cell.children, source).split(/\n|;|,/).map((item) => item.trim()).filter((item) => item !== '' && !notApplicable.test(item))
   return items.length > 0 && items.filter((item) => splitHead(item) !== undefined).length * 2 >= items.length
+}
+
+/** Whether any word of a cell is shaped like a destination (`*`, a dotted name, a URL, even a mistyped one), or the cell links to a page. */
+function mentionsDestination(cell: TableCell, source: string): boolean {
+  return cell.children.some((child) => child.type === 'link') || phrasingText(cell.children, source).split(/[\s,;]+/).some((word) => word === '*' || /[a-z0-9*_-]\.[a-z0-9*]|:\/\//i.test(word))
 }
 
 /**
@@ -364,7 +372,8 @@ function holdsDestinations(cell: TableCell, source: string): boolean {
  * a destination-named column of prose beside a column of destinations names the rows.
  */
 function byContent(columns: Column[], header: TableRow, body: TableRow[], source: string, file: VFile): Column[] {
-  const rows = body.filter((row) => !isEmptyRow(row))
+  // What a column holds shows in its first rows; a table of thousands is not read twice.
+  const rows = body.filter((row) => !isEmptyRow(row)).slice(0, sampleRows)
   if (rows.length === 0) return columns
   const holds = columns.map((column) => share(rows, column.index, (cell) => holdsDestinations(cell, source)))
   const result = columns.map((column) => ({...column}))
@@ -384,18 +393,9 @@ function byContent(columns: Column[], header: TableRow, body: TableRow[], source
     }
   }
   const destinations = result.filter((column) => column.role === 'destination' && holds[column.index]!.share >= 0.5)
-  if (destinations.length === 0) {
-    // `Endpoint | Description` of prose: a header word alone does not make its cells destinations
-    // (a cell that links to another page still names a reference).
-    for (const column of result) {
-      if (column.role !== 'destination' || column.cloudOnly) continue
-      const linked = share(rows, column.index, (cell) => holdsDestinations(cell, source) || cell.children.some((child) => child.type === 'link'))
-      if (linked.filled > 0 && linked.share === 0) change(column, 'attribute', 'none of its cells holds a destination')
-    }
-  }
   if (destinations.length > 0) {
     for (const column of result) {
-      if (column.role !== 'destination' || holds[column.index]!.filled === 0 || holds[column.index]!.share > 0) continue
+      if (column.role !== 'destination' || holds[column.index]!.filled === 0 || share(rows, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue
       // `Endpoint | Hostname`: the first names the service, the second holds its hosts.
       const named = result.some((one) => one.role === 'purpose')
       if (!named) change(column, 'purpose', 'none of its cells holds a destination, and another column does')

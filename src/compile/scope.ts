@@ -7,7 +7,7 @@ import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {readPortText, sortPorts} from './ports.js'
-import {cloudsNamedBy, portStatement, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
+import {cloudsNamedBy, conditional, portStatement, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
 
 /** A statement and the line that makes it. */
 export interface Stated<T> {
@@ -22,18 +22,17 @@ export interface SectionScope {
   clouds?: Stated<readonly Cloud[]>
 }
 
-/** The requirement a sentence or heading states first, if any. */
+/** The requirement a sentence or heading states, when it states exactly one. */
 export function statedRequirement(text: string): Requirement | undefined {
   const lower = text.toLowerCase().replace(/\s+/g, ' ')
   const word = requirementNamedBy(lower)
   if (word) return word
-  // The first statement governs: `the URLs you should add and the ports you might want to open`.
-  let first: {at: number; requirement: Requirement} | undefined
-  for (const entry of requirementStatements) {
-    const at = lower.replace(new RegExp(entry.unless?.source ?? '$^', 'g'), (match) => ' '.repeat(match.length)).search(entry.sentence)
-    if (at !== -1 && (first === undefined || at < first.at)) first = {at, requirement: entry.requirement}
-  }
-  return first?.requirement
+  // A text that states both (`Some are required and some are optional`) states neither.
+  // A hedge (`might want to open`) yields to any firmer statement beside it.
+  const found = requirementStatements.filter((entry) => entry.sentence.test(lower.replace(new RegExp(entry.unless?.source ?? '$^', 'g'), ' ')))
+  const firm = new Set(found.filter((entry) => !entry.weak).map((entry) => entry.requirement))
+  const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement))
+  return stated.size === 1 ? [...stated][0] : undefined
 }
 
 /** The ports a sentence states (`HTTP Port 80, HTTPS Port 443`, `reached over port 443`, `TCP 7680`). */
@@ -75,7 +74,8 @@ export function sentenceScope(children: PhrasingContent[], line: number): Sectio
   if (sentences.length === 0) return result
   const requirement = statedRequirement(sentences.join(' '))
   if (requirement) result.requirement = {value: requirement, line}
-  const ports = statedPorts(sentences.join(' '))
+  // Ports said under a condition (`only needed when …`) are the condition's, not the section's.
+  const ports = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(' '))
   if (ports.length > 0) result.ports = {value: ports, line}
   return result
 }

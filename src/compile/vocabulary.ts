@@ -233,6 +233,8 @@ export const exampleNames = {
 export interface RequirementStatement extends LeadSentence {
   /** Words removed before testing, so that `not required` is no statement of `required`. */
   unless?: RegExp
+  /** A hedge (`might want to`): it counts only where nothing else in the text states a requirement. */
+  weak?: boolean
 }
 
 /**
@@ -250,9 +252,10 @@ export const requirementStatements: RequirementStatement[] = [
   },
   {
     requirement: 'optional',
-    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\b(might|may) want\b/,
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b/,
     seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required")'
-  }
+  },
+  {requirement: 'optional', sentence: /\b(might|may) want\b/, weak: true, seen: 'Visual Studio ("the domain URLs that you might want to add to an allowlist")'}
 ]
 
 /** Ports a sentence states: `port 443`, `HTTPS Port 443`, `TCP ports 80 and 443`, `UDP 500`. */
@@ -291,3 +294,9 @@ export const scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains
  */
 export const requestPhrase =
   /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i
+
+/** A sentence that states something under a condition (`Ports 8787 and 18881 are only needed when …`). */
+export const conditional = /\b(only|if|when|unless)\b/i
+
+/** A protocol a request names for what it asks (`accessible via HTTP`, `a set of HTTPS URLs`). */
+export const requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i
