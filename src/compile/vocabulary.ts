@@ -296,7 +296,7 @@ export const requestPhrase =
   /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i
 
 /** A sentence that states something under a condition (`Ports 8787 and 18881 are only needed when …`). */
-export const conditional = /\b(only|if|when|unless)\b/i
+export const conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i
 
 /** A protocol a request names for what it asks (`accessible via HTTP`, `a set of HTTPS URLs`). */
 export const requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i
