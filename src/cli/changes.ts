@@ -14,7 +14,7 @@ import {checkOutput, emit, parse, readKind, refuseBuildFolder, UsageError, type 
 
 /** `changes --since <version> [changes.json|-]`: the arguments after the command name; returns the exit code. */
 export function changesCommand(args: string[], io: Io): number {
-  const {values, positionals} = parse(args, {since: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}, config: {type: 'string'}}, {})
+  const {values, positionals} = parse(args, {since: {type: 'string'}, format: {type: 'string'}, output: {type: 'string', short: 'o'}}, {})
   if (positionals.length > 1) throw new UsageError('changes takes at most one changes.json')
   const since = values.since
   if (since === undefined) throw new UsageError(`changes needs --since <version> (${emptyVersion} for all of them)`)
@@ -32,8 +32,8 @@ export function changesCommand(args: string[], io: Io): number {
   const releases = changesSince(feed, since, catalog?.version)
   if (releases.length === 0) io.stderr.write(`no changes since ${since}: it is the latest version\n`)
   const ids = format === 'm365' && path !== '-' ? readM365Ids(dirname(path), io.cwd) : undefined
-  // The Atom feed is named as `build` names it: after the catalog, at the configured address.
-  const config = format === 'atom' ? readConfig(io.cwd, values.config) : {}
+  // The Atom feed is named as `build` names it: after the catalog, at the address in endpoint-catalog.yaml.
+  const config = format === 'atom' ? readConfig(io.cwd) : {}
   const name = catalog === undefined ? config.name : catalogName(catalog)
   const atom = {...(name === undefined ? {} : {name}), ...(config.feedUrl === undefined ? {} : {selfUrl: config.feedUrl})}
   const rendered = renderReleases(releases, feed, format as ChangesFormat, ids, atom)
