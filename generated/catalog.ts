@@ -44,7 +44,7 @@ export interface Catalog {
    */
   version: string
   /**
-   * What the catalog is called (`name:` in endpoint-catalog.yaml, else its products' names): the Squid ACL and the Atom feed are named after it. Written by every compiler since schema 1.3.0; not part of the content hash.
+   * What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.
    */
   name?: string
   /**

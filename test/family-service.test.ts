@@ -7,6 +7,7 @@ import {XMLParser} from 'fast-xml-parser'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {compile, diff, exportCatalog, filterCatalog, parseConfig, release, renderReleases, type Catalog, type M365Endpoints} from '../src/index.js'
+import {catalogName} from '../src/compile/service.js'
 import {atomFeedId} from '../src/format/atom.js'
 import {cli} from './helpers/cli.js'
 import {temporaryDirectory} from './helpers/temporary.js'
@@ -47,7 +48,7 @@ products('each shared page names its product, from its front matter or title', (
   }
   const pair = compile(['power-bi-urls/2018-08-10.md', 'power-bi-expressroute/2018-11-28.md'].map((name) => ({path: name, value: readFileSync(join('test/fixtures/compile', name.startsWith('power-bi-urls') ? 'urls-2018-08-10' : 'expressroute-2018-11-28', 'input.md'))}))).catalog
   assert.equal([...new Set([...pair.endpointSets, ...pair.expressRoute.exceptions].map((item) => item.service))], ['power-bi'])
-  assert.is(pair.name, 'Power BI')
+  assert.is(catalogName(pair), 'Power BI')
   assert.is(pair.sources[0]!.serviceName, 'Power BI')
 })
 
@@ -65,7 +66,9 @@ products('endpoint-catalog.yaml sets a page\'s product by glob, and names the ca
   // The product is not content: the same rows under another product keep the content hash.
   assert.is(catalog.contentHash, family().contentHash)
   // Without a name, the catalog is named after its products.
-  assert.is(family().name, 'Azure Virtual Desktop, Microsoft Intune, On-premises data gateway and Power BI')
+  assert.is(family().name, undefined)
+  assert.is(catalogName(family()), 'Azure Virtual Desktop, Microsoft Intune, On-premises data gateway and Power BI')
+  assert.is(catalogName(filterCatalog(family(), {services: ['intune']})), 'Microsoft Intune')
   assert.is(compile([{path: 'x.md', value: '| Purpose | Destination |\n| --- | --- |\n| Sync | a.example.com |\n'}]).catalog.sources[0]!.service, 'unknown')
 })
 
@@ -176,12 +179,15 @@ exports('the Squid ACL and the Atom feed are named after the catalog', () => {
   assert.match(exportCatalog(named, 'squid').text.split('\n')[1]!, /^acl contoso_endpoints dstdomain /)
   const powerBi = compile(pages.filter((page) => page.path.includes('power-bi'))).catalog
   assert.match(exportCatalog(powerBi, 'squid').text.split('\n')[1]!, /^acl power_bi_endpoints dstdomain /)
+  // A catalog narrowed to one product is named after it; a configured name stays.
+  assert.match(exportCatalog(catalog, 'squid', {filter: {services: ['intune']}}).text.split('\n')[1]!, /^acl microsoft_intune_endpoints dstdomain /)
+  assert.match(exportCatalog(named, 'squid', {filter: {services: ['intune']}}).text.split('\n')[1]!, /^acl contoso_endpoints dstdomain /)
 
   const published = release(catalog, undefined)
   const parse = (xml: string) => (new XMLParser({ignoreAttributes: false}).parse(xml) as {feed: {id: string; title: string; link?: {'@_rel': string; '@_href': string}}}).feed
-  const feed = parse(renderReleases(published.feed.versions, published.feed, 'atom', undefined, {name: catalog.name!}).text)
-  assert.is(feed.title, `${catalog.name}: endpoint changes`)
-  assert.is(feed.id, atomFeedId(catalog.name))
+  const feed = parse(renderReleases(published.feed.versions, published.feed, 'atom', undefined, {name: catalogName(catalog)}).text)
+  assert.is(feed.title, `${catalogName(catalog)}: endpoint changes`)
+  assert.is(feed.id, atomFeedId(catalogName(catalog)))
   assert.ok(feed.id !== atomFeedId('Power BI'), 'two catalogs, two feeds')
   assert.is(feed.link, undefined)
   const linked = parse(renderReleases(published.feed.versions, published.feed, 'atom', undefined, {name: 'Contoso', selfUrl: 'https://example.org/feeds/changes.atom?a=1&b=2'}).text)

@@ -13,7 +13,7 @@ import {applyExpressRoute, readExceptions, type UnnamedException} from './expres
 import {checkLimits} from './limits.js'
 import {parseSections, readMeta, type PageMeta} from './parse.js'
 import {headingText, readTables, streamTables} from './read-tables.js'
-import {defaultCatalogName, pageService, type PageService} from './service.js'
+import {pageService, type PageService} from './service.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
 
 export const schemaVersion = '1.3.0'
@@ -36,7 +36,7 @@ export interface CompileOptions {
   accept?: Acceptance[]
   /** Products of pages by path glob, before their front matter (default: none; endpoint-catalog.yaml's `services`). */
   services?: ServiceOverride[]
-  /** The catalog's name (default: its products' names; endpoint-catalog.yaml's `name`). */
+  /** The catalog's name (endpoint-catalog.yaml's `name`; default: none recorded, and it is named after its products). */
   name?: string
 }
 
@@ -68,7 +68,7 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
   const content = {endpointSets, expressRoute: {exceptions: erExceptions}}
   const catalog: Catalog = {
     schemaVersion,
-    name: options.name ?? defaultCatalogName(sources),
+    ...(options.name === undefined ? {} : {name: options.name}),
     version: versionDate(sources) + '00',
     contentHash: contentHash(content),
     sources,

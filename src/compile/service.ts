@@ -29,16 +29,16 @@ export function pageService(path: string, docsets: string[], title: string | nul
 }
 
 /**
- * A catalog's name when the configuration gives none: its products' names, sorted and joined
- * (`Microsoft Intune and Power BI`); `Endpoint catalog` when no page names its product.
+ * A catalog's name: the one endpoint-catalog.yaml gave it, else the names of the products its
+ * endpoint sets are of (of its pages when it has no endpoint set), sorted and joined
+ * (`Microsoft Intune and Power BI`); `Endpoint catalog` when no page names its product. A catalog
+ * narrowed to some products (`--service`) is named after those.
  */
-export function defaultCatalogName(sources: Pick<Source, 'service' | 'serviceName'>[]): string {
-  const names = [...new Set(sources.filter((source) => source.service !== undefined && source.service !== unknownService).map((source) => source.serviceName ?? source.service!))].sort(compareText)
+export function catalogName(catalog: Pick<Catalog, 'name' | 'sources' | 'endpointSets'>): string {
+  if (catalog.name !== undefined) return catalog.name
+  const named = new Map(catalog.sources.flatMap((source) => (source.service === undefined ? [] : [[source.service, source.serviceName ?? source.service] as const])))
+  const services = catalog.endpointSets.length > 0 ? catalog.endpointSets.map((set) => set.service) : catalog.sources.map((source) => source.service)
+  const names = [...new Set(services.filter((service): service is string => service !== undefined && service !== unknownService).map((service) => named.get(service) ?? productName(service) ?? service))].sort(compareText)
   if (names.length === 0) return 'Endpoint catalog'
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
-}
-
-/** A catalog's name: as it records it, or (a catalog compiled before names were recorded) from its products. */
-export function catalogName(catalog: Pick<Catalog, 'name' | 'sources'>): string {
-  return catalog.name ?? defaultCatalogName(catalog.sources)
 }
