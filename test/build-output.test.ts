@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {cli} from './helpers/cli.js'
+import {temporaryRepository} from './helpers/git-repository.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const output = suite('build output')
@@ -65,6 +66,19 @@ output('a build folder where a catalog or feed is expected: pass its catalog.jso
   assert.is(changes.code, 2)
   assert.match(changes.stderr, /cat: a build folder; pass its changes\.json \(cat\/changes\.json\)/)
   assert.is(cli(['export', 'cat/catalog.json', '--format', 'csv'], directory).code, 0)
+})
+
+output('a CHANGELOG.md a build wrote, committed among the pages, is not read from git either', () => {
+  const directory = withPages()
+  assert.is(cli(['build', '--source', 'pages', '--out', 'cat', '--quiet'], directory).code, 0)
+  const repository = temporaryRepository()
+  const intune = readFileSync('examples/family/pages/intune-endpoints.md', 'utf8')
+  const base = repository.commit({'docs-source/intune.md': intune}, 'base')
+  repository.commit({'docs-source/CHANGELOG.md': readFileSync(join(directory, 'cat/CHANGELOG.md'), 'utf8')}, 'a changelog among the pages')
+  const run = cli(['diff', '--base', base, '--format', 'json'], repository.directory)
+  assert.is(run.code, 0, run.stderr)
+  assert.match(run.stderr, /^endpoint-catalog: docs-source\/CHANGELOG\.md: skipped, the CHANGELOG\.md a build wrote, not a page$/m)
+  assert.equal((JSON.parse(run.stdout) as {changes: unknown[]}).changes, [])
 })
 
 output.run()
