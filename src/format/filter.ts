@@ -5,6 +5,7 @@
  */
 import type {Catalog, Cloud, Destination, EndpointSet} from '../../generated/catalog.js'
 import {compareText} from '../compile/catalog.js'
+import {unknownService} from '../compile/service.js'
 
 export const clouds: readonly Cloud[] = ['public', 'usgov-gcc', 'usgov-gcchigh', 'usgov-dod', 'china']
 export const routes = ['internet', 'expressroute'] as const
@@ -35,7 +36,7 @@ export class FilterError extends Error {
 
 /** An endpoint set's product; `unknown` for a set of a catalog compiled before products were recorded. */
 export function setService(set: Pick<EndpointSet, 'service'>): string {
-  return set.service ?? 'unknown'
+  return set.service ?? unknownService
 }
 
 /** `--cloud x: expected one of public, …`: the message for a value that is not one of `valid`. */
