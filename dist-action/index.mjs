@@ -28305,1351 +28305,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length2(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value2;
-      while (pos < len) {
-        length++;
-        value2 = str.charCodeAt(pos++);
-        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str.charCodeAt(pos);
-          if ((value2 & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length2;
-    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults2, onto = {}) {
-        var k, ref2, v;
-        for (k in defaults2) {
-          v = defaults2[k];
-          onto[k] = (ref2 = received[k]) != null ? ref2 : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults2, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults2[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value2) {
-          var node2;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node2 = {
-            value: value2,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node2;
-            this._last = node2;
-          } else {
-            this._first = this._last = node2;
-          }
-          return void 0;
-        }
-        shift() {
-          var value2;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value2 = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value2;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node2, ref2, results;
-          node2 = this._first;
-          results = [];
-          while (node2 != null) {
-            results.push((ref2 = node2, node2 = node2.next, ref2.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node2;
-          node2 = this.shift();
-          while (node2 != null) {
-            cb(node2), node2 = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node2, ref2, ref1, ref22, results;
-          node2 = this._first;
-          results = [];
-          while (node2 != null) {
-            results.push((ref2 = node2, node2 = node2.next, {
-              value: ref2.value,
-              prev: (ref1 = ref2.prev) != null ? ref1.value : void 0,
-              next: (ref22 = ref2.next) != null ? ref22.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
-          }
-          this._events[name].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises3;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error2) {
-                e2 = error2;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error2) {
-            e = error2;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref2, results;
-            results = [];
-            for (i = j = 1, ref2 = num_priorities; 1 <= ref2 ? j <= ref2 : j >= ref2; i = 1 <= ref2 ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list3) {
-            return list3.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list3;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list3 = arr[j];
-            if (list3.length > 0) {
-              return list3;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run2, free) {
-          var error2, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-          }
-        }
-        doExpire(clearGlobalState, run2, free) {
-          var error2, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-        }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run2(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error2);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
-          });
-        }
-        computePenalty() {
-          var ref2;
-          return (ref2 = this.storeOptions.penalty) != null ? ref2 : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index3, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index3, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref2;
-          return (ref2 = this.status[this._jobs[id]]) != null ? ref2 : null;
-        }
-        statusJobs(status) {
-          var k, pos, ref2, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref2 = this._jobs;
-            results = [];
-            for (k in ref2) {
-              v = ref2[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error2, reject, resolve2, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve2(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve: resolve2, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version = "2.19.5";
-      var version$1 = {
-        version
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref2;
-            return (ref2 = this.instances[key]) != null ? ref2 : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref2, results, v;
-            ref2 = this.instances;
-            results = [];
-            for (k in ref2) {
-              v = ref2[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref2, results, time, v;
-              time = Date.now();
-              ref2 = this.instances;
-              results = [];
-              for (k in ref2) {
-                v = ref2[k];
-                try {
-                  if (await v._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref2;
-            if (!this.sharedConnection) {
-              return (ref2 = this.connection) != null ? ref2.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice2 = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref2;
-              return (ref2 = this._store.heartbeat) != null ? typeof ref2.ref === "function" ? ref2.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref2;
-              return (ref2 = this._store.heartbeat) != null ? typeof ref2.unref === "function" ? ref2.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index3) {
-            if (this._scheduled[index3] != null) {
-              clearTimeout(this._scheduled[index3].expiration);
-              delete this._scheduled[index3];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index3, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index3, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index3, job, wait) {
-            var clearGlobalState, free, run2;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index3);
-            run2 = this._run.bind(this, index3, job);
-            free = this._free.bind(this, index3, job);
-            return this._scheduled[index3] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index3, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index3 = this._randomIndex();
-              return this._store.__register__(index3, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty2;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
-                if (success) {
-                  queue.shift();
-                  empty2 = this.empty();
-                  if (empty2) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty2);
-                  }
-                  this._run(index3, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
-              };
-              return new this.Promise((resolve2, reject) => {
-                if (finished()) {
-                  return resolve2();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve2();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index3, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref2, v;
-                ref2 = this._scheduled;
-                for (k in ref2) {
-                  v = ref2[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error2, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
-              job.doDrop({ error: error2 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options, ref2, ref1, task;
-            if (typeof args[0] === "function") {
-              ref2 = args, [fn, ...args] = ref2, [cb] = splice2.call(args, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice2.call(args, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options = {};
-            } else {
-              [options, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck3.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck3.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck3.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck3.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck3.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck3;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -31278,9 +29933,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants4 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state3 = isMatch(str);
@@ -31296,16 +29951,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state2 = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix2 });
         const result = { glob, state: state2, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -31331,7 +29986,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -31348,24 +30003,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix2);
+          match = picomatch3.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state2, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state2, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state2.output;
       }
@@ -31376,13 +30031,13 @@ var require_picomatch = __commonJS({
       if (state2 && state2.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state2;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -31393,9 +30048,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -31404,8 +30059,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
-    module.exports = picomatch2;
+    picomatch3.constants = constants4;
+    module.exports = picomatch3;
   }
 });
 
@@ -31415,14 +30070,1359 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length2(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value2;
+      while (pos < len) {
+        length++;
+        value2 = str.charCodeAt(pos++);
+        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
+          value2 = str.charCodeAt(pos);
+          if ((value2 & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length2;
+    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults2, onto = {}) {
+        var k, ref2, v;
+        for (k in defaults2) {
+          v = defaults2[k];
+          onto[k] = (ref2 = received[k]) != null ? ref2 : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults2, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults2[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value2) {
+          var node2;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node2 = {
+            value: value2,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node2;
+            this._last = node2;
+          } else {
+            this._first = this._last = node2;
+          }
+          return void 0;
+        }
+        shift() {
+          var value2;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value2 = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value2;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node2, ref2, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref2 = node2, node2 = node2.next, ref2.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node2, ref2, ref1, ref22, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref2 = node2, node2 = node2.next, {
+              value: ref2.value,
+              prev: (ref1 = ref2.prev) != null ? ref1.value : void 0,
+              next: (ref22 = ref2.next) != null ? ref22.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref2, results;
+            results = [];
+            for (i = j = 1, ref2 = num_priorities; 1 <= ref2 ? j <= ref2 : j >= ref2; i = 1 <= ref2 ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list3;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          }
+        }
+        doExpire(clearGlobalState, run2, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run2(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
+          });
+        }
+        computePenalty() {
+          var ref2;
+          return (ref2 = this.storeOptions.penalty) != null ? ref2 : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index3, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index3, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref2;
+          return (ref2 = this.status[this._jobs[id]]) != null ? ref2 : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref2, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref2 = this._jobs;
+            results = [];
+            for (k in ref2) {
+              v = ref2[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve2, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve2(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve2;
+          resolve2 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve2 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref2;
+            return (ref2 = this.instances[key]) != null ? ref2 : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref2, results, v;
+            ref2 = this.instances;
+            results = [];
+            for (k in ref2) {
+              v = ref2[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref2, results, time, v;
+              time = Date.now();
+              ref2 = this.instances;
+              results = [];
+              for (k in ref2) {
+                v = ref2[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref2;
+            if (!this.sharedConnection) {
+              return (ref2 = this.connection) != null ? ref2.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice2 = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref2;
+              return (ref2 = this._store.heartbeat) != null ? typeof ref2.ref === "function" ? ref2.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref2;
+              return (ref2 = this._store.heartbeat) != null ? typeof ref2.unref === "function" ? ref2.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index3) {
+            if (this._scheduled[index3] != null) {
+              clearTimeout(this._scheduled[index3].expiration);
+              delete this._scheduled[index3];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index3, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index3, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index3, job, wait) {
+            var clearGlobalState, free, run2;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index3);
+            run2 = this._run.bind(this, index3, job);
+            free = this._free.bind(this, index3, job);
+            return this._scheduled[index3] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run2, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index3, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index3 = this._randomIndex();
+              return this._store.__register__(index3, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty2;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty2 = this.empty();
+                  if (empty2) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty2);
+                  }
+                  this._run(index3, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve2, reject) => {
+                if (finished()) {
+                  return resolve2();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve2();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index3, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref2, v;
+                ref2 = this._scheduled;
+                for (k in ref2) {
+                  v = ref2[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref2, ref1, task;
+            if (typeof args[0] === "function") {
+              ref2 = args, [fn, ...args] = ref2, [cb] = splice2.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice2.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve2, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve2)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
   }
 });
 
@@ -37087,7 +37087,7 @@ var cloudLabels = [
   { label: /\bpublic cloud\b|\bazure public\b|\bworldwide\b|\bcommercial\b|\bglobal cloud\b/, clouds: ["public"], seen: "data gateway (Public Cloud Domain names), M365 other endpoints (Worldwide Commercial & GCC:)" },
   { label: /^all$|^all clouds$/, clouds: "scope", seen: "Power BI US Government (**All**:)" }
 ];
-var labelFiller = /\b(and|or|&|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g;
+var labelFiller = /\b(and|or|&|in|us|customers?|tenants?|ip|ips|addresses|address|urls?|endpoints?|fqdns?|domains?|names?|version|microsoft|office 365|m365|cloud|clouds|operated|by|azure|for|the|including|only|environments?)\b|[,&()/:+-]/g;
 function cloudsNamedBy(text5, scope = ["public"]) {
   let rest = text5.toLowerCase();
   const found = /* @__PURE__ */ new Set();
@@ -37157,9 +37157,10 @@ var requirementStatements = [
   },
   {
     requirement: "optional",
-    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\b(might|may) want\b|\bif you want\b/,
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b/,
     seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required")'
-  }
+  },
+  { requirement: "optional", sentence: /\b(might|may) want\b/, weak: true, seen: 'Visual Studio ("the domain URLs that you might want to add to an allowlist")' }
 ];
 var portStatement = /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d{1,5}(?:[-–]\d{1,5})?(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d{1,5}(?:[-–]\d{1,5})?)*/gi;
 var tabAnchor = /^#tab\//;
@@ -37167,6 +37168,33 @@ var allowVerb = /\b(allow|unblock|permit|whitelist|allowlist|open (?:outbound|in
 var codeLanguages = /^(|text|txt|plaintext|plain|ini|json|jsonc|conf|config|hosts|csv)$/;
 var codeCommand = /^(?:[$>#]\s|(?:curl|wget|GET|POST|PUT|PATCH|DELETE|HEAD|nslookup|ping|tracert|traceroute|telnet|ssh|az|docker|kubectl|helm|npm|pip|git|set|export|netsh|Invoke-WebRequest|Invoke-RestMethod|Test-NetConnection|Resolve-DnsName|New-[A-Za-z]+|Set-[A-Za-z]+|Get-[A-Za-z]+)\b)/;
 var scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains?|addresses|destinations?|fqdns?|traffic|connections?|connectivity|communication|firewalls?|prox(y|ies)|allow ?list|network access|access to)\b/i;
+var requestPhrase = /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i;
+var conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i;
+var requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i;
+var products = [
+  { service: "windows-autopilot", name: "Windows Autopilot", title: /\bautopilot\b/, seen: "Windows Autopilot networking requirements (ms.prod: windows-client)" },
+  { service: "data-gateway", name: "On-premises data gateway", title: /\bdata gateway\b/, seen: "Adjust communication settings for the on-premises data gateway (no ms.service)" },
+  { service: "power-bi", name: "Power BI", docset: /^powerbi(-|$)/, seen: "Power BI URLs (ms.service: powerbi), Power BI US Government (ms.subservice: powerbi-admin)" },
+  { service: "fabric", name: "Microsoft Fabric", docset: /^fabric$/, seen: "Fabric allow-list (ms.service: fabric)" },
+  { service: "power-platform", name: "Power Platform", docset: /^power-platform$|^pa-admin$/, seen: "Power Apps US Government (ms.service: power-platform), Power Platform URLs (ms.component: pa-admin)" },
+  { service: "intune", name: "Microsoft Intune", docset: /^microsoft-intune$/, seen: "Intune endpoints (ms.service: microsoft-intune)" },
+  { service: "microsoft-365", name: "Microsoft 365", docset: /^microsoft-365-enterprise$/, seen: "M365 other endpoints (ms.service: microsoft-365-enterprise)" },
+  { service: "azure-virtual-desktop", name: "Azure Virtual Desktop", docset: /^virtual-desktop$/, seen: "Windows Virtual Desktop safe URL list (ms.service: virtual-desktop)" },
+  { service: "windows", name: "Windows", docset: /^windows-client$/, seen: "Connection endpoints for Windows 11 Enterprise (ms.prod: windows-client)" },
+  // Pages without front matter that names a docs set (older and hand-made pages): the title.
+  { service: "power-bi", name: "Power BI", title: /\bpower bi\b/, seen: "Power BI and ExpressRoute (title only, in hand-made pages)" },
+  { service: "fabric", name: "Microsoft Fabric", title: /\bfabric\b/, seen: "Add Fabric URLs to your allowlist (title)" },
+  { service: "intune", name: "Microsoft Intune", title: /\bintune\b/, seen: "Network endpoints for Microsoft Intune (title)" }
+];
+function productNamedBy(docsets2, title) {
+  const lower = (title ?? "").toLowerCase();
+  return products.find(
+    (entry) => entry.docset !== void 0 && docsets2.some((value2) => entry.docset.test(value2)) || entry.title !== void 0 && entry.title.test(lower)
+  );
+}
+function productName(service) {
+  return products.find((entry) => entry.service === service)?.name;
+}
 
 // src/compile/destination.ts
 var placeholders = [
@@ -37281,10 +37309,13 @@ function templateOf(text5) {
 function findDestinations(text5) {
   const found = [];
   for (const match of text5.matchAll(/[^\s,;()"'`]+/g)) {
-    if (/\*\.?\s+$/.test(text5.slice(0, match.index))) continue;
-    const candidate = match[0].replace(/[.:]+$/, "");
+    if (/\*\.?\s+$/.test(text5.slice(Math.max(0, match.index - 16), match.index))) continue;
+    let candidate = match[0].replace(/[.:]+$/, "");
     if (!/[a-z0-9*]\.[a-z0-9*]/i.test(candidate)) continue;
+    const withPort = /^([^/:]+):(\d{1,5})$/.exec(candidate);
+    if (withPort) candidate = withPort[1];
     const classified = classifyDestination(candidate);
+    if (withPort && Number(withPort[2]) >= 1 && Number(withPort[2]) <= 65535) classified.port = Number(withPort[2]);
     if (classified.kind === "text" && !classified.template) continue;
     if (classified.kind === "host" || classified.kind === "wildcard") {
       const parsed = (0, import_tldts.parse)(classified.value.replace(/^\*\./, "x."), { allowPrivateDomains: true });
@@ -37366,7 +37397,7 @@ function readPortText(text5, protocol) {
   const plain = text5.toLowerCase().replace(/\b(\d{1,2}),(\d{3})(?![\d.,])/g, (whole, high, low) => Number(high + low) <= 65535 ? high + low : `${high}, ${low}`);
   let current = protocol ? [protocol] : [];
   let fresh = false;
-  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])/).filter(Boolean)) {
+  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
     const named = protocolNamedBy(token);
     if (named) {
       current = fresh ? [...current, named.protocol] : [named.protocol];
@@ -37421,14 +37452,20 @@ function portKey(port) {
 }
 
 // src/compile/cells.ts
-var separatorTag = /^<\/?(br|li|ul|ol|p)\b[^>]*>$/i;
+var separatorTag = /^<\/?(br|wbr|li|ul|ol|p|div|tr|td|th|table|thead|tbody|hr|details|summary|section|blockquote|dl|dt|dd|h[1-6]|pre|center)\b[^>]*>$/i;
+var footnoteOpen = /^<sup\b[^>]*>$/i;
+var footnoteClose = /^<\/sup>$/i;
 var paragraphTag = /^<\/?(p|ul|ol)\b[^>]*>$/i;
 function cellText(node2) {
   if (!node2) return "";
   const parts = [];
+  let footnote = false;
   const walk = (child) => {
     if (child.type === "html") {
       if (separatorTag.test(child.value.trim())) parts.push(", ");
+      if (footnoteOpen.test(child.value.trim())) footnote = true;
+      if (footnoteClose.test(child.value.trim())) footnote = false;
+    } else if (footnote) {
     } else if (child.type === "break") {
       parts.push(", ");
     } else if ("children" in child) {
@@ -37500,17 +37537,25 @@ function readCell(cell, source, context3, file) {
   const ports2 = [];
   const destinations = [];
   const items = segmentCell(cell.children, source, context3.scope).map((item) => {
-    if (item.links.length > 0) return { item, text: item.text };
+    if (item.links.length > 0) {
+      const beside = item.links.reduce((text5, link2) => text5.replace(link2.text, " "), item.text).replace(/\s+/g, " ").trim();
+      return { item, text: item.text, beside: findDestinations(beside).length > 0 ? beside : void 0 };
+    }
     const match = alternativesPrefix.exec(item.text);
     if (match) alternatives = true;
     return { item, text: match ? item.text.slice(match[0].length).trim() : item.text };
   });
-  const plain = items.filter((part) => part.item.links.length === 0 && !notApplicable.test(part.text));
+  const plain = items.flatMap((part) => part.item.links.length === 0 ? [part] : "beside" in part && part.beside !== void 0 ? [{ item: { ...part.item, links: [] }, text: part.beside }] : []).filter((part) => !notApplicable.test(part.text));
   const prose = plain.length > 1 && plain.every((part) => isProse(part.text));
   let lastWasPorts = false;
   plain.forEach((part, index3) => {
     if (prose && index3 > 0) return;
     const text5 = prose ? plain.map((p) => p.text).join(", ") : part.text;
+    const anyHost = /^\*\s*:\s*(\d{1,5})$/.exec(text5);
+    if (anyHost) {
+      for (const port of readPortText("tcp " + anyHost[1]).ports) ports2.push(port);
+      return;
+    }
     if (isPortText(text5) || lastWasPorts && /^\d[\d\s,–-]*$/.test(text5)) {
       const reading = readPortText(lastWasPorts && !/[a-z]/i.test(text5) ? "tcp " + text5 : text5);
       for (const port of reading.ports) ports2.push(port);
@@ -37519,7 +37564,7 @@ function readCell(cell, source, context3, file) {
     }
     lastWasPorts = false;
     const aside = /^\(([^()]+)\)$/.exec(text5);
-    const above = destinations.filter((one2) => one2.destination.kind !== "reference" && one2.destination.kind !== "text" && one2.destination.note === void 0);
+    const above = aside ? destinations.filter((one2) => one2.destination.kind !== "reference" && one2.destination.kind !== "text" && one2.destination.note === void 0) : [];
     if (aside && above.length > 0) {
       for (const one2 of above) one2.destination.note = aside[1].trim();
       return;
@@ -37609,17 +37654,18 @@ function readItem(raw, item, context3, cell, file, ports2) {
   return found.map((one2) => {
     const destination = toDestination(one2, cloudsOf);
     if (one2.path !== void 0) destination.note = one2.path;
+    if (one2.port !== void 0) destination.ports = [{ protocol: "tcp", port: one2.port }];
     return { destination, classified: one2 };
   });
 }
-function toDestination(classified, clouds2) {
+function toDestination(classified, clouds3) {
   const { kind, value: value2, host } = classified;
   const destination = host === void 0 ? { kind, value: value2 } : { kind, value: value2, host };
-  destination.clouds = cloudList(clouds2);
+  destination.clouds = cloudList(clouds3);
   return destination;
 }
-function cloudList(clouds2) {
-  return [...clouds2];
+function cloudList(clouds3) {
+  return [...clouds3];
 }
 function reportDestination(item, place, file) {
   for (const note of item.notes) report(file, note.ruleId, note.reason, place, item.value);
@@ -37660,8 +37706,10 @@ function segmentCell(children, source, scope) {
       current.text += piece;
     });
   };
+  let footnote = false;
   const walk = (nodes) => {
     for (const node2 of nodes) {
+      if (footnote && node2.type !== "html") continue;
       switch (node2.type) {
         case "text":
           addText(node2.value);
@@ -37672,6 +37720,8 @@ function segmentCell(children, source, scope) {
         case "html":
           if (paragraphTag.test(node2.value.trim())) paragraph2++;
           if (separatorTag.test(node2.value.trim())) close2();
+          if (footnoteOpen.test(node2.value.trim())) footnote = true;
+          if (footnoteClose.test(node2.value.trim())) footnote = false;
           break;
         case "break":
           close2();
@@ -37799,6 +37849,10 @@ function readEndpointSet(row2, table, file, path2) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
   }
   const read2 = readPorts(row2, file);
+  for (const destination of destinations) {
+    if (!destination.ports) continue;
+    destination.ports = sortPorts(destination.ports.map((port) => read2.ports.find((one2) => one2.port === port.port && one2.to === port.to) ?? port));
+  }
   const { portsText } = read2;
   let ports2 = read2.ports;
   if (cellText(row2.port) === "" && cellText(row2.protocol) === "" && written.length === 0 && !destinations.some((destination) => destination.ports)) {
@@ -38175,7 +38229,9 @@ function statedRequirement(text5) {
   const lower = text5.toLowerCase().replace(/\s+/g, " ");
   const word = requirementNamedBy(lower);
   if (word) return word;
-  const stated = new Set(requirementStatements.filter((entry) => entry.sentence.test(lower.replace(entry.unless ?? /$^/, " "))).map((entry) => entry.requirement));
+  const found = requirementStatements.filter((entry) => entry.sentence.test(lower.replace(new RegExp(entry.unless?.source ?? "$^", "g"), " ")));
+  const firm = new Set(found.filter((entry) => !entry.weak).map((entry) => entry.requirement));
+  const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement));
   return stated.size === 1 ? [...stated][0] : void 0;
 }
 function statedPorts(text5) {
@@ -38191,8 +38247,8 @@ function headingScope(text5, line, scope) {
   const result = {};
   const requirement = statedRequirement(text5);
   if (requirement) result.requirement = { value: requirement, line };
-  const clouds2 = cloudsNamedBy(text5, scope);
-  if (clouds2) result.clouds = { value: clouds2, line };
+  const clouds3 = cloudsNamedBy(text5, scope);
+  if (clouds3) result.clouds = { value: clouds3, line };
   const ports2 = statedPorts(text5);
   if (ports2.length > 0) result.ports = { value: ports2, line };
   return result;
@@ -38204,7 +38260,7 @@ function sentenceScope(children, line) {
   if (sentences.length === 0) return result;
   const requirement = statedRequirement(sentences.join(" "));
   if (requirement) result.requirement = { value: requirement, line };
-  const ports2 = statedPorts(sentences.join(" "));
+  const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
   if (ports2.length > 0) result.ports = { value: ports2, line };
   return result;
 }
@@ -38244,7 +38300,7 @@ function phrasingText(children, source) {
   return text5;
 }
 function isDestinationToken(token) {
-  const bare = token.replace(/^[("'`<]+|[)"'`>,;.:]+$/g, "");
+  const bare = token.replace(/^[("'`]+|[)"'`,;.:]+$/g, "");
   if (bare === "" || !/[.:]/.test(bare)) return false;
   const hostPort2 = /^([^\s/:]+):(\d{1,5})$/.exec(bare);
   const classified = classifyDestination(hostPort2 ? hostPort2[1] : bare);
@@ -38297,8 +38353,8 @@ function itemCell(head, position3) {
   const aside = /^\((.*)\)$/.exec(rest)?.[1] ?? rest;
   const labelClouds = head.label !== void 0 && cloudLabelOnly(head.label) ? cloudsNamedBy(head.label) : void 0;
   const asideClouds = aside !== "" && cloudLabelOnly(aside) ? cloudsNamedBy(aside) : void 0;
-  const clouds2 = labelClouds ?? asideClouds;
-  if (clouds2) item.clouds = clouds2;
+  const clouds3 = labelClouds ?? asideClouds;
+  if (clouds3) item.clouds = clouds3;
   const said = [labelClouds ? void 0 : head.label, asideClouds ? void 0 : aside].filter((part) => part !== void 0 && part.trim() !== "").join("; ");
   if (said !== "") item.note = said;
   const ports2 = statedPorts(rest);
@@ -38406,19 +38462,21 @@ function jsonStrings(text5) {
 }
 function readRequest(paragraph2, source) {
   const text5 = phrasingText(paragraph2.children, source).replace(/\s+/g, " ");
-  if (!allowVerb.test(text5)) return void 0;
-  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  if (!allowVerb.test(text5) && !requestPhrase.test(text5)) return void 0;
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z`*])/);
   const items = [];
   for (const sentence of sentences) {
     const verb = allowVerb.exec(sentence);
-    if (!verb) continue;
-    const after = sentence.slice(verb.index);
+    if (!verb && !requestPhrase.test(sentence)) continue;
+    const after = verb ? sentence.slice(verb.index) : sentence;
     const found = findDestinations(after).filter((one2) => one2.kind !== "text");
     if (found.length === 0) continue;
     const head = { destinations: found.map((one2) => one2.value), rest: "" };
     const cell = itemCell(head, paragraph2.position);
     const ports2 = statedPorts(sentence);
+    const protocol = requestProtocol.exec(sentence);
     if (ports2.length > 0) cell.ports = ports2;
+    else if (protocol) cell.ports = impliedPorts(protocol[1] ?? protocol[2]);
     items.push(cell);
   }
   if (items.length === 0) return void 0;
@@ -38501,8 +38559,8 @@ function* streamTables(nodes, file, page) {
           continue;
         }
         const named = /^([^:]{1,60}):$/.exec(text5.trim())?.[1];
-        const clouds2 = named !== void 0 && cloudLabelOnly(named) ? cloudsNamedBy(named, page.scope) : void 0;
-        if (named !== void 0 && clouds2) label2 = { clouds: clouds2, text: named };
+        const clouds3 = named !== void 0 && cloudLabelOnly(named) ? cloudsNamedBy(named, page.scope) : void 0;
+        if (named !== void 0 && clouds3) label2 = { clouds: clouds3, text: named };
         const line = node2.position?.start.line ?? 1;
         const stated = nested ? void 0 : leadOf(text5, line);
         if (stated) lead = { ...stated, depth: heading2?.depth ?? 0 };
@@ -38652,17 +38710,20 @@ function readTable(table, file, page, source) {
   });
   return rows;
 }
+var sampleRows = 64;
 function share(body, index3, test) {
   const cells = body.map((row2) => row2.children[index3]).filter((cell) => cell !== void 0 && !notApplicable.test(cellText(cell)));
   return { share: cells.length === 0 ? 0 : cells.filter(test).length / cells.length, filled: cells.length };
 }
 function holdsDestinations(cell, source) {
-  if (cell.children.some((child) => child.type === "link" && toString(child).replace(/^https?:\/\//, "") === child.url.replace(/^https?:\/\//, ""))) return true;
-  const items = phrasingText(cell.children, source).split(/\n|;|,\s/).map((item) => item.trim()).filter((item) => item !== "" && !notApplicable.test(item));
+  const items = phrasingText(cell.children, source).split(/\n|;|,/).map((item) => item.trim()).filter((item) => item !== "" && !notApplicable.test(item));
   return items.length > 0 && items.filter((item) => splitHead(item) !== void 0).length * 2 >= items.length;
 }
+function mentionsDestination(cell, source) {
+  return cell.children.some((child) => child.type === "link") || phrasingText(cell.children, source).split(/[\s,;]+/).some((word) => word === "*" || /[a-z0-9*_-]\.[a-z0-9*]|:\/\//i.test(word));
+}
 function byContent(columns, header, body, source, file) {
-  const rows = body.filter((row2) => !isEmptyRow(row2));
+  const rows = body.filter((row2) => !isEmptyRow(row2)).slice(0, sampleRows);
   if (rows.length === 0) return columns;
   const holds = columns.map((column) => share(rows, column.index, (cell) => holdsDestinations(cell, source)));
   const result = columns.map((column) => ({ ...column }));
@@ -38683,7 +38744,7 @@ function byContent(columns, header, body, source, file) {
   const destinations = result.filter((column) => column.role === "destination" && holds[column.index].share >= 0.5);
   if (destinations.length > 0) {
     for (const column of result) {
-      if (column.role !== "destination" || holds[column.index].filled === 0 || holds[column.index].share > 0) continue;
+      if (column.role !== "destination" || holds[column.index].filled === 0 || share(rows, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue;
       const named = result.some((one2) => one2.role === "purpose");
       if (!named) change(column, "purpose", "none of its cells holds a destination, and another column does");
       else {
@@ -38768,7 +38829,11 @@ function readRow(node2, columns, file, page, groups2) {
         break;
     }
   });
-  const named = purposeClouds(row2.purpose, page.scope);
+  const named = purposeClouds(row2.purpose, page.scope) ?? node2.children.flatMap((cell, index3) => {
+    const role = columns[index3]?.role;
+    const text5 = cellText(cell);
+    return role !== "destination" && role !== "purpose" && text5 !== "" && cloudLabelOnly(text5) ? [cloudsNamedBy(text5, page.scope)] : [];
+  }).find((clouds3) => clouds3 !== void 0);
   if (named) for (const destination of row2.destinations) destination.clouds ??= named;
   if (!row2.protocol) {
     row2.protocol = node2.children.find((cell, index3) => columns[index3]?.role !== "destination" && /^(tcp|udp)(\s*[/,]\s*(tcp|udp))?$/i.test(cellText(cell)));
@@ -38873,7 +38938,7 @@ function proseException(item, scope, section, path2) {
   if (subject2) exception.subject = subject2;
   return exception;
 }
-function applyExpressRoute(sets, exceptions) {
+function applyExpressRoute(sets, exceptions, routed) {
   const patterns = exceptions.flatMap(
     (exception) => exception.destinations.flatMap((destination) => {
       const key = matchKey(destination);
@@ -38881,10 +38946,15 @@ function applyExpressRoute(sets, exceptions) {
     })
   );
   for (const set of sets) {
+    const known = routed.has(set.service);
     for (const destination of set.destinations) {
       const key = matchKey(destination);
       if (key === void 0) continue;
-      const matches = patterns.filter((pattern) => covers(pattern.key, key) || covers(key, pattern.key)).map(({ key: pattern, exception }) => ({ exception: exception.id, activity: exception.activity, pattern }));
+      if (!known) {
+        destination.expressRoute = { route: "unknown", exceptions: [] };
+        continue;
+      }
+      const matches = patterns.filter((pattern) => pattern.exception.service === set.service && (covers(pattern.key, key) || covers(key, pattern.key))).map(({ key: pattern, exception }) => ({ exception: exception.id, activity: exception.activity, pattern }));
       destination.expressRoute = { route: matches.length > 0 ? "internet" : "expressroute", exceptions: matches };
     }
   }
@@ -51244,7 +51314,7 @@ function lineCount(text5) {
   for (const _ of text5.matchAll(/\r\n?|\n/g)) count++;
   return count;
 }
-var serviceKeys = ["ms.service", "ms.prod", "ms.component"];
+var serviceKeys = ["ms.service", "ms.subservice", "ms.prod", "ms.component"];
 function readMeta(tree, file) {
   const first = tree.children[0];
   let title = null;
@@ -51296,8 +51366,18 @@ function isoDate(value2) {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+// src/compile/service.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var unknownService = "unknown";
+function pageService(path2, docsets2, title, overrides = []) {
+  const override = overrides.find((entry) => (0, import_picomatch.default)(entry.pages, { dot: true })(path2));
+  if (override !== void 0) return { service: override.service, name: override.name ?? productName(override.service) ?? override.service };
+  const product = productNamedBy(docsets2, title);
+  return product === void 0 ? { service: unknownService, name: "Unknown product" } : { service: product.service, name: product.name };
+}
+
 // src/compile/catalog.ts
-var schemaVersion = "1.2.0";
+var schemaVersion = "1.3.0";
 function compile(pages, options = {}) {
   const files = [];
   const sources = [];
@@ -51307,18 +51387,22 @@ function compile(pages, options = {}) {
     const text5 = decode2(page);
     const file = new VFile({ path: page.path, value: text5 });
     files.push(file);
+    let product;
     const { meta, kind } = readPage(file, page.path, {
-      sets: (set) => sets.push(set),
-      exceptions: (exception) => exceptions.push(exception)
+      product: (found, name) => product = pageService(page.path, found.services, name, options.services),
+      sets: (set) => sets.push({ service: product.service, ...set }),
+      exceptions: (exception) => exceptions.push({ service: product.service, ...exception })
     });
-    sources.push({ path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text5) });
+    sources.push({ path: page.path, page: kind, title: meta.title, service: product.service, serviceName: product.name, msDate: meta.msDate, sha256: sha256(text5) });
   }
   const endpointSets = nameAll(sets, "es", (set) => [set.section, set.purpose], (set) => set.destinations.map((d) => d.value));
   const erExceptions = nameAll(exceptions, "er", (e) => [e.scope, e.kind, e.activity], (e) => e.destinations.map((d) => d.value));
-  if (sources.some((source) => source.page === "expressroute")) applyExpressRoute(endpointSets, erExceptions);
+  const routed = new Set(sources.filter((source) => source.page === "expressroute").map((source) => source.service));
+  if (routed.size > 0) applyExpressRoute(endpointSets, erExceptions, routed);
   const content3 = { endpointSets, expressRoute: { exceptions: erExceptions } };
   const catalog2 = {
     schemaVersion,
+    ...options.name === void 0 ? {} : { name: options.name },
     version: versionDate(sources) + "00",
     contentHash: contentHash(content3),
     sources,
@@ -51338,8 +51422,11 @@ function readPage(file, path2, output) {
   const heading2 = read.flatMap((tree) => tree.children).find((node2) => node2.type === "heading");
   const name = (meta.title ?? "") + " " + (heading2 ? headingText(heading2) : "");
   const kind = /expressroute/i.test(name) ? "expressroute" : "urls";
-  const tokens = [];
-  const context3 = { fallbackSection: meta.title ?? "", scope: cloudsNamedBy(name) ?? ["public"], docset: docsetPath(meta.services), lists: kind === "urls", description: meta.description, source: String(file), tokens: (token) => tokens.push(token) };
+  output.product(meta, name);
+  const tokens = /* @__PURE__ */ new Map();
+  const context3 = { fallbackSection: meta.title ?? "", scope: cloudsNamedBy(name) ?? ["public"], docset: docsetPath(meta.services), lists: kind === "urls", description: meta.description, source: String(file), tokens: (token) => {
+    if (!tokens.has(token.value)) tokens.set(token.value, token);
+  } };
   const values = /* @__PURE__ */ new Set();
   const keep = (destinations) => {
     for (const destination of destinations) {
@@ -51369,9 +51456,7 @@ function readPage(file, path2, output) {
   accountTokens(tokens, values, file);
   return { meta, kind };
 }
-function accountTokens(tokens, values, file) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const token of tokens) if (!seen.has(token.value)) seen.set(token.value, token);
+function accountTokens(seen, values, file) {
   let unread = 0;
   for (const token of seen.values()) {
     if (values.has(token.value) || token.host !== void 0 && values.has(token.host)) continue;
@@ -51402,7 +51487,7 @@ function latestMsDate(sources) {
   return dates[dates.length - 1] ?? null;
 }
 function contentHash(content3) {
-  const withoutPlace = ({ source, ...rest }) => ({
+  const withoutPlace = ({ source, service, ...rest }) => ({
     ...rest,
     destinations: rest.destinations.map(({ since, ...destination }) => destination)
   });
@@ -51488,11 +51573,11 @@ var publicOnly = ["public"];
 function destinationClouds(destination) {
   return destination.clouds ?? publicOnly;
 }
-function isPublicOnly(clouds2) {
-  return clouds2.length === 1 && clouds2[0] === "public";
+function isPublicOnly(clouds3) {
+  return clouds3.length === 1 && clouds3[0] === "public";
 }
-function sortClouds(clouds2) {
-  const set = new Set(clouds2);
+function sortClouds(clouds3) {
+  const set = new Set(clouds3);
   return cloudIds.filter((cloud) => set.has(cloud));
 }
 
@@ -51512,7 +51597,8 @@ var AllowlistEntry = class {
     this.key = key;
     this.kind = destination.kind;
     this.value = destination.value;
-    this.route = destination.expressRoute?.route;
+    const route = destination.expressRoute?.route;
+    this.route = route === "unknown" ? void 0 : route;
     if (destination.host !== void 0) this.host = destination.host;
   }
   /** The highest requirement of the endpoint sets listing it. */
@@ -51551,9 +51637,9 @@ var requirementRank = { unknown: 0, optional: 1, required: 2 };
 function compare(before, after, options = {}) {
   const { matched, added, removed } = matchEndpointSets(before.endpointSets, after.endpointSets);
   const unchanged = unchangedRows(matched);
-  const clouds2 = options.clouds ?? catalogClouds([before, after]);
+  const clouds3 = options.clouds ?? catalogClouds([before, after]);
   return {
-    clouds: clouds2.map((cloud) => compareCloud(cloud, before, after, unchanged, matched)),
+    clouds: clouds3.map((cloud) => compareCloud(cloud, before, after, unchanged, matched)),
     endpointSets: { matched, added, removed },
     sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets),
     exceptions: compareExceptions(before, after),
@@ -51948,7 +52034,7 @@ var changeRules = {
   "required-destination-added": {
     level: "error",
     message: "Destination `{destination}` added as required ({where})[; add before you remove {replaces}]",
-    description: "A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or Power BI breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard."
+    description: "A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or the product that needs it breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard."
   },
   "optional-destination-added": {
     level: "warning",
@@ -52095,12 +52181,12 @@ function mergeClouds(perCloud) {
       else merged.set(key, { draft, clouds: [cloud] });
     }
   }
-  return [...merged.values()].map(({ draft, clouds: clouds2 }) => withClouds(draft, clouds2));
+  return [...merged.values()].map(({ draft, clouds: clouds3 }) => withClouds(draft, clouds3));
 }
-function withClouds(draft, clouds2) {
-  if (isPublicOnly(clouds2)) return draft.change;
+function withClouds(draft, clouds3) {
+  if (isPublicOnly(clouds3)) return draft.change;
   const { rule, level, fingerprint: publicFingerprint, message, ...rest } = draft.change;
-  return { rule, level, fingerprint: fingerprint(rule, draft.subject + "\n" + clouds2.join(" ")), message, clouds: [...clouds2], ...rest };
+  return { rule, level, fingerprint: fingerprint(rule, draft.subject + "\n" + clouds3.join(" ")), message, clouds: [...clouds3], ...rest };
 }
 function destinationChanges(differences) {
   const changes2 = [];
@@ -52180,8 +52266,8 @@ function rowChanges(differences, compared) {
   const changes2 = [];
   const renamed = (rename2, a, b) => normaliseText(rename2.before) === normaliseText(a.section) && normaliseText(rename2.after) === normaliseText(b.section);
   const add = (draft, rows) => {
-    const clouds2 = sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
-    if (clouds2.length > 0) changes2.push(withClouds(draft, clouds2));
+    const clouds3 = sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
+    if (clouds3.length > 0) changes2.push(withClouds(draft, clouds3));
   };
   for (const rename2 of differences.sectionRenames) add(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]));
   for (const { before, after } of differences.endpointSets.matched) {
@@ -52212,8 +52298,8 @@ function presenceChanges(part, differences) {
 function exceptionChanges(differences, compared) {
   const changes2 = [];
   const add = (rule, entry, side) => {
-    const clouds2 = (entry.destination ? destinationClouds(entry.destination) : ["public"]).filter((cloud) => compared.includes(cloud));
-    if (clouds2.length === 0) return;
+    const clouds3 = (entry.destination ? destinationClouds(entry.destination) : ["public"]).filter((cloud) => compared.includes(cloud));
+    if (clouds3.length === 0) return;
     const first = entry.exceptions[0];
     const named = entry.destination?.value ?? first.subject ?? first.activity;
     const where3 = [...new Set(entry.exceptions.map((exception) => `${exception.section} / ${exception.activity}`))].join("; ");
@@ -52227,7 +52313,7 @@ function exceptionChanges(differences, compared) {
       before: side === "before" ? refs : null,
       after: side === "after" ? refs : null
     };
-    changes2.push(withClouds({ change, subject: entry.key }, clouds2));
+    changes2.push(withClouds({ change, subject: entry.key }, clouds3));
   };
   for (const entry of differences.exceptions.added) add("expressroute-exception-added", entry, "after");
   for (const entry of differences.exceptions.removed) add("expressroute-exception-removed", entry, "before");
@@ -52321,8 +52407,8 @@ function byOrder(a, b) {
   return a.rank - b.rank || a.rule - b.rule || compareText(a.key, b.key) || compareText(a.change.fingerprint, b.change.fingerprint);
 }
 function sortKey(change) {
-  const clouds2 = change.clouds ?? ["public"];
-  return subjectKey(change) + "\n" + clouds2.map((cloud) => cloudIds.indexOf(cloud)).join(" ");
+  const clouds3 = change.clouds ?? ["public"];
+  return subjectKey(change) + "\n" + clouds3.map((cloud) => cloudIds.indexOf(cloud)).join(" ");
 }
 function subjectKey(change) {
   switch (change.rule) {
@@ -52349,13 +52435,13 @@ function subjectKey(change) {
 // src/diff/document.ts
 var diffSchemaVersion = "1.1.0";
 function diff(before, after, options = {}) {
-  const clouds2 = options.cloud === void 0 ? catalogClouds([before, after]) : [options.cloud];
-  const changes2 = checkChanges(compare(before, after, { clouds: clouds2 }));
+  const clouds3 = options.cloud === void 0 ? catalogClouds([before, after]) : [options.cloud];
+  const changes2 = checkChanges(compare(before, after, { clouds: clouds3 }));
   return {
     schemaVersion: diffSchemaVersion,
     from: revision(before, options.commits?.from),
     to: revision(after, options.commits?.to),
-    ...isPublicOnly(clouds2) ? {} : { clouds: clouds2 },
+    ...isPublicOnly(clouds3) ? {} : { clouds: clouds3 },
     counts: countChanges(changes2),
     changes: changes2
   };
@@ -52396,15 +52482,18 @@ __export(validators_exports, {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var ucs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var catalog = validate20;
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/endpoint-catalog/endpoint-catalog/main/schema/catalog.schema.json", "title": "Catalog", "description": "The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, \u2026), compiled by endpoint-catalog.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "version", "contentHash", "sources", "endpointSets", "expressRoute", "diagnostics"], "properties": { "$schema": { "description": "This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.", "type": "string", "pattern": "^https://" }, "schemaVersion": { "description": "Version of this file format (semver). Readers accept any file with the same major version.", "type": "string", "pattern": "^1\\.[0-9]+\\.[0-9]+$" }, "version": { "description": "Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "name": { "description": "What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.", "type": "string", "minLength": 1 }, "contentHash": { "description": "sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } }, "endpointSets": { "type": "array", "items": { "$ref": "#/$defs/endpointSet" } }, "expressRoute": { "$ref": "#/$defs/expressRoute" }, "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } } }, "$defs": { "source": { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "page": { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] }, "service": { "title": "Service", "description": "The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, \u2026): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "position": { "title": "Position", "description": "A place in a source page (1-based line and column).", "type": "object", "additionalProperties": false, "required": ["path", "line", "column"], "properties": { "path": { "type": "string", "minLength": 1 }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "cloud": { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] }, "requirement": { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] }, "port": { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } }, "route": { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } }, "routeMatch": { "title": "RouteMatch", "type": "object", "additionalProperties": false, "required": ["exception", "activity", "pattern"], "properties": { "exception": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "activity": { "type": "string" }, "pattern": { "description": "The exception's destination that covers this one.", "type": "string" } } }, "destination": { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } }, "endpointSet": { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "expressRoute": { "title": "ExpressRoute", "type": "object", "additionalProperties": false, "required": ["exceptions"], "properties": { "exceptions": { "type": "array", "items": { "$ref": "#/$defs/exception" } } } }, "exception": { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "diagnostic": { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } } } };
+var func1 = Object.prototype.hasOwnProperty;
+var func2 = ucs2length;
 var pattern4 = new RegExp("^https://", "u");
 var pattern5 = new RegExp("^1\\.[0-9]+\\.[0-9]+$", "u");
 var pattern6 = new RegExp("^[0-9]{10}$", "u");
 var pattern7 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-var schema32 = { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
+var schema32 = { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
 var schema33 = { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] };
-var func1 = ucs2length;
-var pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-var pattern9 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern8 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+var pattern9 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+var pattern10 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -52462,7 +52551,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "path" || key0 === "page" || key0 === "title" || key0 === "msDate" || key0 === "sha256")) {
+      if (!(key0 === "path" || key0 === "page" || key0 === "title" || key0 === "service" || key0 === "serviceName" || key0 === "msDate" || key0 === "sha256")) {
         const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
@@ -52475,7 +52564,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.path !== void 0) {
       let data0 = data.path;
       if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
+        if (func2(data0) < 1) {
           const err6 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -52527,34 +52616,33 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msDate !== void 0) {
-      let data3 = data.msDate;
-      if (typeof data3 !== "string" && data3 !== null) {
-        const err11 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema32.properties.msDate.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
+    if (data.service !== void 0) {
+      let data3 = data.service;
       if (typeof data3 === "string") {
         if (!pattern8.test(data3)) {
-          const err12 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+          const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err11];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err11);
           }
           errors++;
         }
+      } else {
+        const err12 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
       }
     }
-    if (data.sha256 !== void 0) {
-      let data4 = data.sha256;
+    if (data.serviceName !== void 0) {
+      let data4 = data.serviceName;
       if (typeof data4 === "string") {
-        if (!pattern9.test(data4)) {
-          const err13 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+        if (func2(data4) < 1) {
+          const err13 = { instancePath: instancePath + "/serviceName", schemaPath: "#/properties/serviceName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -52563,7 +52651,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/serviceName", schemaPath: "#/properties/serviceName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -52572,12 +52660,57 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.msDate !== void 0) {
+      let data5 = data.msDate;
+      if (typeof data5 !== "string" && data5 !== null) {
+        const err15 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema32.properties.msDate.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data5 === "string") {
+        if (!pattern9.test(data5)) {
+          const err16 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.sha256 !== void 0) {
+      let data6 = data.sha256;
+      if (typeof data6 === "string") {
+        if (!pattern10.test(data6)) {
+          const err17 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err19];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err19);
     }
     errors++;
   }
@@ -52585,15 +52718,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema34 = { "title": "EndpointSet", "description": "One table row of the URL page: a purpose, its destinations and ports.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
-var schema35 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
-var schema39 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
-var func2 = Object.prototype.hasOwnProperty;
-var pattern10 = new RegExp("^es-[0-9a-f]{12}$", "u");
-var schema36 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
-var schema40 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
-var schema37 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
-var pattern11 = new RegExp("^er-[0-9a-f]{12}$", "u");
+var schema35 = { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+var schema37 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
+var schema41 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
+var pattern11 = new RegExp("^es-[0-9a-f]{12}$", "u");
+var schema38 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
+var schema42 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
+var schema39 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
+var pattern13 = new RegExp("^er-[0-9a-f]{12}$", "u");
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -52645,8 +52777,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data0 === "internet" || data0 === "expressroute")) {
-        const err4 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema37.properties.route.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data0 === "internet" || data0 === "expressroute" || data0 === "unknown")) {
+        const err4 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema39.properties.route.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -52703,7 +52835,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             if (data2.exception !== void 0) {
               let data3 = data2.exception;
               if (typeof data3 === "string") {
-                if (!pattern11.test(data3)) {
+                if (!pattern13.test(data3)) {
                   const err9 = { instancePath: instancePath + "/exceptions/" + i0 + "/exception", schemaPath: "#/$defs/routeMatch/properties/exception/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
                   if (vErrors === null) {
                     vErrors = [err9];
@@ -52807,7 +52939,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema36.properties, key0)) {
+      if (!func1.call(schema38.properties, key0)) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -52829,7 +52961,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "host" || data0 === "wildcard" || data0 === "url" || data0 === "ip" || data0 === "cidr" || data0 === "reference" || data0 === "text")) {
-        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema36.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -52841,7 +52973,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.value !== void 0) {
       let data1 = data.value;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func2(data1) < 1) {
           const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -52958,7 +53090,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data9 === "tcp" || data9 === "udp")) {
-                const err15 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema39.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                const err15 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -53087,7 +53219,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data14 === "public" || data14 === "usgov-gcc" || data14 === "usgov-gcchigh" || data14 === "usgov-dod" || data14 === "china")) {
-            const err27 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -53225,7 +53357,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema34.properties, key0)) {
+      if (!func1.call(schema35.properties, key0)) {
         const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err8];
@@ -53238,7 +53370,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -53257,20 +53389,20 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.section !== void 0) {
-      if (typeof data.section !== "string") {
-        const err11 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+    if (data.service !== void 0) {
+      let data1 = data.service;
+      if (typeof data1 === "string") {
+        if (!pattern8.test(data1)) {
+          const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.purpose !== void 0) {
-      if (typeof data.purpose !== "string") {
-        const err12 = { instancePath: instancePath + "/purpose", schemaPath: "#/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err12 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -53279,10 +53411,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.requirement !== void 0) {
-      let data3 = data.requirement;
-      if (typeof data3 !== "string") {
-        const err13 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err13 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -53290,8 +53421,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data3 === "required" || data3 === "optional" || data3 === "unknown")) {
-        const err14 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.purpose !== void 0) {
+      if (typeof data.purpose !== "string") {
+        const err14 = { instancePath: instancePath + "/purpose", schemaPath: "#/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -53300,9 +53433,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.alternatives !== void 0) {
-      if (typeof data.alternatives !== "boolean") {
-        const err15 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.requirement !== void 0) {
+      let data4 = data.requirement;
+      if (typeof data4 !== "string") {
+        const err15 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -53310,19 +53444,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.destinations !== void 0) {
-      let data5 = data.destinations;
-      if (Array.isArray(data5)) {
-        const len0 = data5.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate24(data5[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      if (!(data4 === "required" || data4 === "optional" || data4 === "unknown")) {
+        const err16 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -53331,55 +53454,65 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.alternatives !== void 0) {
+      if (typeof data.alternatives !== "boolean") {
+        const err17 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.destinations !== void 0) {
+      let data6 = data.destinations;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate24(data6[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
     if (data.ports !== void 0) {
-      let data7 = data.ports;
-      if (Array.isArray(data7)) {
-        const len1 = data7.length;
+      let data8 = data.ports;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data8 = data7[i1];
-          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-            if (data8.protocol === void 0) {
-              const err17 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
+          let data9 = data8[i1];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.protocol === void 0) {
+              const err19 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err19];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err19);
               }
               errors++;
             }
-            if (data8.port === void 0) {
-              const err18 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
+            if (data9.port === void 0) {
+              const err20 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err20];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err20);
               }
               errors++;
             }
-            for (const key1 in data8) {
+            for (const key1 in data9) {
               if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
-                const err19 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data8.protocol !== void 0) {
-              let data9 = data8.protocol;
-              if (typeof data9 !== "string") {
-                const err20 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-              if (!(data9 === "tcp" || data9 === "udp")) {
-                const err21 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema39.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                const err21 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -53388,10 +53521,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data8.port !== void 0) {
-              let data10 = data8.port;
-              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-                const err22 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data9.protocol !== void 0) {
+              let data10 = data9.protocol;
+              if (typeof data10 !== "string") {
+                const err22 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -53399,41 +53532,39 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data10 == "number" && isFinite(data10)) {
-                if (data10 > 65535 || isNaN(data10)) {
-                  const err23 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
+              if (!(data10 === "tcp" || data10 === "udp")) {
+                const err23 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
                 }
-                if (data10 < 1 || isNaN(data10)) {
-                  const err24 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
+                errors++;
               }
             }
-            if (data8.to !== void 0) {
-              let data11 = data8.to;
+            if (data9.port !== void 0) {
+              let data11 = data9.port;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err25 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err24 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
               if (typeof data11 == "number" && isFinite(data11)) {
                 if (data11 > 65535 || isNaN(data11)) {
-                  const err26 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  const err25 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+                if (data11 < 1 || isNaN(data11)) {
+                  const err26 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -53441,64 +53572,63 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data11 < 1 || isNaN(data11)) {
-                  const err27 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              }
+            }
+            if (data9.to !== void 0) {
+              let data12 = data9.to;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                const err27 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 > 65535 || isNaN(data12)) {
+                  const err28 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
                   if (vErrors === null) {
-                    vErrors = [err27];
+                    vErrors = [err28];
                   } else {
-                    vErrors.push(err27);
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                if (data12 < 1 || isNaN(data12)) {
+                  const err29 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err28 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err30 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err30];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err31 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err31];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err31);
         }
         errors++;
       }
     }
     if (data.portsText !== void 0) {
       if (typeof data.portsText !== "string") {
-        const err30 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.attributes !== void 0) {
-      let data13 = data.attributes;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        for (const key2 in data13) {
-          if (typeof data13[key2] !== "string") {
-            const err31 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -53507,29 +53637,35 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.attributes !== void 0) {
+      let data14 = data.attributes;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key2 in data14) {
+          if (typeof data14[key2] !== "string") {
+            const err33 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
     if (data.source !== void 0) {
-      let data15 = data.source;
-      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        if (data15.path === void 0) {
-          const err33 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (data15.line === void 0) {
-          const err34 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        if (data15.column === void 0) {
-          const err35 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+      let data16 = data.source;
+      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+        if (data16.path === void 0) {
+          const err35 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -53537,31 +53673,27 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key3 in data15) {
-          if (!(key3 === "path" || key3 === "line" || key3 === "column")) {
-            const err36 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data15.path !== void 0) {
-          let data16 = data15.path;
-          if (typeof data16 === "string") {
-            if (func1(data16) < 1) {
-              const err37 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
+        if (data16.line === void 0) {
+          const err36 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+          if (vErrors === null) {
+            vErrors = [err36];
           } else {
-            const err38 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data16.column === void 0) {
+          const err37 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        for (const key3 in data16) {
+          if (!(key3 === "path" || key3 === "line" || key3 === "column")) {
+            const err38 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -53570,33 +53702,32 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data15.line !== void 0) {
-          let data17 = data15.line;
-          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-            const err39 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-          if (typeof data17 == "number" && isFinite(data17)) {
-            if (data17 < 1 || isNaN(data17)) {
-              const err40 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        if (data16.path !== void 0) {
+          let data17 = data16.path;
+          if (typeof data17 === "string") {
+            if (func2(data17) < 1) {
+              const err39 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err40];
+                vErrors = [err39];
               } else {
-                vErrors.push(err40);
+                vErrors.push(err39);
               }
               errors++;
             }
+          } else {
+            const err40 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
           }
         }
-        if (data15.column !== void 0) {
-          let data18 = data15.column;
+        if (data16.line !== void 0) {
+          let data18 = data16.line;
           if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-            const err41 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err41 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -53606,7 +53737,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data18 == "number" && isFinite(data18)) {
             if (data18 < 1 || isNaN(data18)) {
-              const err42 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err42 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -53616,22 +53747,45 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data16.column !== void 0) {
+          let data19 = data16.column;
+          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+            const err43 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+          if (typeof data19 == "number" && isFinite(data19)) {
+            if (data19 < 1 || isNaN(data19)) {
+              const err44 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err43 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err45 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err45];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err45);
         }
         errors++;
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err46];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err46);
     }
     errors++;
   }
@@ -53639,7 +53793,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema44 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+var schema46 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
 function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -53715,7 +53869,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema44.properties, key0)) {
+      if (!func1.call(schema46.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -53728,7 +53882,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
+        if (!pattern13.test(data0)) {
           const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -53747,19 +53901,20 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.scope !== void 0) {
-      let data1 = data.scope;
-      if (typeof data1 !== "string") {
-        const err10 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+    if (data.service !== void 0) {
+      let data1 = data.service;
+      if (typeof data1 === "string") {
+        if (!pattern8.test(data1)) {
+          const err10 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data1 === "overall" || data1 === "saas" || data1 === "desktop" || data1 === "paas" || data1 === "mobile" || data1 === "gateway" || data1 === "other")) {
-        const err11 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema44.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -53768,9 +53923,10 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.section !== void 0) {
-      if (typeof data.section !== "string") {
-        const err12 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.scope !== void 0) {
+      let data2 = data.scope;
+      if (typeof data2 !== "string") {
+        const err12 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -53778,11 +53934,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.kind !== void 0) {
-      let data3 = data.kind;
-      if (typeof data3 !== "string") {
-        const err13 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data2 === "overall" || data2 === "saas" || data2 === "desktop" || data2 === "paas" || data2 === "mobile" || data2 === "gateway" || data2 === "other")) {
+        const err13 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema46.properties.scope.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -53790,8 +53943,10 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data3 === "table" || data3 === "prose")) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema44.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err14 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -53800,9 +53955,10 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.activity !== void 0) {
-      if (typeof data.activity !== "string") {
-        const err15 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.kind !== void 0) {
+      let data4 = data.kind;
+      if (typeof data4 !== "string") {
+        const err15 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -53810,10 +53966,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.subject !== void 0) {
-      if (typeof data.subject !== "string") {
-        const err16 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data4 === "table" || data4 === "prose")) {
+        const err16 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema46.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -53822,18 +53976,9 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.destinations !== void 0) {
-      let data6 = data.destinations;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate24(data6[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err17 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.activity !== void 0) {
+      if (typeof data.activity !== "string") {
+        const err17 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -53842,22 +53987,29 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.attributes !== void 0) {
-      let data8 = data.attributes;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        for (const key1 in data8) {
-          if (typeof data8[key1] !== "string") {
-            const err18 = { instancePath: instancePath + "/attributes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
+    if (data.subject !== void 0) {
+      if (typeof data.subject !== "string") {
+        const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.destinations !== void 0) {
+      let data7 = data.destinations;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate24(data7[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err19 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -53866,29 +54018,35 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.attributes !== void 0) {
+      let data9 = data.attributes;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key1 in data9) {
+          if (typeof data9[key1] !== "string") {
+            const err20 = { instancePath: instancePath + "/attributes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
     if (data.source !== void 0) {
-      let data10 = data.source;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        if (data10.path === void 0) {
-          const err20 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data10.line === void 0) {
-          const err21 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data10.column === void 0) {
-          const err22 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+      let data11 = data.source;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.path === void 0) {
+          const err22 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -53896,31 +54054,27 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key2 in data10) {
-          if (!(key2 === "path" || key2 === "line" || key2 === "column")) {
-            const err23 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data10.path !== void 0) {
-          let data11 = data10.path;
-          if (typeof data11 === "string") {
-            if (func1(data11) < 1) {
-              const err24 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
+        if (data11.line === void 0) {
+          const err23 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+          if (vErrors === null) {
+            vErrors = [err23];
           } else {
-            const err25 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data11.column === void 0) {
+          const err24 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        for (const key2 in data11) {
+          if (!(key2 === "path" || key2 === "line" || key2 === "column")) {
+            const err25 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -53929,33 +54083,32 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data10.line !== void 0) {
-          let data12 = data10.line;
-          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-            const err26 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-          if (typeof data12 == "number" && isFinite(data12)) {
-            if (data12 < 1 || isNaN(data12)) {
-              const err27 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        if (data11.path !== void 0) {
+          let data12 = data11.path;
+          if (typeof data12 === "string") {
+            if (func2(data12) < 1) {
+              const err26 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err26];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err26);
               }
               errors++;
             }
+          } else {
+            const err27 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
           }
         }
-        if (data10.column !== void 0) {
-          let data13 = data10.column;
+        if (data11.line !== void 0) {
+          let data13 = data11.line;
           if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-            const err28 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err28 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -53965,7 +54118,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data13 == "number" && isFinite(data13)) {
             if (data13 < 1 || isNaN(data13)) {
-              const err29 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err29 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -53975,22 +54128,45 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data11.column !== void 0) {
+          let data14 = data11.column;
+          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+            const err30 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+          if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 < 1 || isNaN(data14)) {
+              const err31 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err30 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err32];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err33];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err33);
     }
     errors++;
   }
@@ -54062,8 +54238,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema46 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
-var pattern14 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+var schema49 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54125,7 +54300,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ruleId !== void 0) {
       let data0 = data.ruleId;
       if (typeof data0 === "string") {
-        if (!pattern14.test(data0)) {
+        if (!pattern8.test(data0)) {
           const err5 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -54156,7 +54331,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema46.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema49.properties.severity.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -54231,7 +54406,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.path !== void 0) {
           let data5 = data4.path;
           if (typeof data5 === "string") {
-            if (func1(data5) < 1) {
+            if (func2(data5) < 1) {
               const err15 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -54395,7 +54570,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "$schema" || key0 === "schemaVersion" || key0 === "version" || key0 === "contentHash" || key0 === "sources" || key0 === "endpointSets" || key0 === "expressRoute" || key0 === "diagnostics")) {
+      if (!func1.call(schema31.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -54471,11 +54646,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.contentHash !== void 0) {
-      let data3 = data.contentHash;
+    if (data.name !== void 0) {
+      let data3 = data.name;
       if (typeof data3 === "string") {
-        if (!pattern7.test(data3)) {
-          const err14 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+        if (func2(data3) < 1) {
+          const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -54484,7 +54659,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -54493,42 +54668,64 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.contentHash !== void 0) {
+      let data4 = data.contentHash;
+      if (typeof data4 === "string") {
+        if (!pattern7.test(data4)) {
+          const err16 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
     if (data.sources !== void 0) {
-      let data4 = data.sources;
-      if (Array.isArray(data4)) {
-        const len0 = data4.length;
+      let data5 = data.sources;
+      if (Array.isArray(data5)) {
+        const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate21(data4[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (!validate21(data5[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err18 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
     if (data.endpointSets !== void 0) {
-      let data6 = data.endpointSets;
-      if (Array.isArray(data6)) {
-        const len1 = data6.length;
+      let data7 = data.endpointSets;
+      if (Array.isArray(data7)) {
+        const len1 = data7.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate23(data6[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data6, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (!validate23(data7[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data7, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
@@ -54540,31 +54737,31 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.diagnostics !== void 0) {
-      let data9 = data.diagnostics;
-      if (Array.isArray(data9)) {
-        const len2 = data9.length;
+      let data10 = data.diagnostics;
+      if (Array.isArray(data10)) {
+        const len2 = data10.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate34(data9[i2], { instancePath: instancePath + "/diagnostics/" + i2, parentData: data9, parentDataProperty: i2, rootData, dynamicAnchors })) {
+          if (!validate34(data10[i2], { instancePath: instancePath + "/diagnostics/" + i2, parentData: data10, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/diagnostics", schemaPath: "#/properties/diagnostics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err20 = { instancePath: instancePath + "/diagnostics", schemaPath: "#/properties/diagnostics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err20];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err20);
         }
         errors++;
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err21];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err21);
     }
     errors++;
   }
@@ -54573,6 +54770,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var config = validate36;
+var pattern18 = new RegExp("\\S", "u");
+var pattern19 = new RegExp('^https?://[^\\s<>"]+$', "u");
 function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -54586,7 +54785,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "maxPageSize" || key0 === "accept")) {
+      if (!(key0 === "name" || key0 === "feedUrl" || key0 === "services" || key0 === "maxPageSize" || key0 === "accept")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -54596,20 +54795,20 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.maxPageSize !== void 0) {
-      let data0 = data.maxPageSize;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 1 || isNaN(data0)) {
-          const err2 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        if (!pattern18.test(data0)) {
+          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -54617,136 +54816,311 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      } else {
+        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
       }
     }
-    if (data.accept !== void 0) {
-      let data1 = data.accept;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
+    if (data.feedUrl !== void 0) {
+      let data1 = data.feedUrl;
+      if (typeof data1 === "string") {
+        if (!pattern19.test(data1)) {
+          const err4 = { instancePath: instancePath + "/feedUrl", schemaPath: "#/properties/feedUrl/pattern", keyword: "pattern", params: { pattern: '^https?://[^\\s<>"]+$' }, message: 'must match pattern "^https?://[^\\s<>"]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/feedUrl", schemaPath: "#/properties/feedUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      let data2 = data.services;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.rule === void 0) {
-              const err3 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.pages === void 0) {
+              const err6 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'" };
               if (vErrors === null) {
-                vErrors = [err3];
+                vErrors = [err6];
               } else {
-                vErrors.push(err3);
+                vErrors.push(err6);
               }
               errors++;
             }
-            if (data2.reason === void 0) {
-              const err4 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+            if (data3.service === void 0) {
+              const err7 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
               if (vErrors === null) {
-                vErrors = [err4];
+                vErrors = [err7];
               } else {
-                vErrors.push(err4);
+                vErrors.push(err7);
               }
               errors++;
             }
-            for (const key1 in data2) {
-              if (!(key1 === "rule" || key1 === "destination" || key1 === "reason")) {
-                const err5 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            for (const key1 in data3) {
+              if (!(key1 === "pages" || key1 === "service" || key1 === "name")) {
+                const err8 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err5];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err5);
+                  vErrors.push(err8);
                 }
                 errors++;
               }
             }
-            if (data2.rule !== void 0) {
-              let data3 = data2.rule;
-              if (typeof data3 === "string") {
-                if (!pattern14.test(data3)) {
-                  const err6 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  } else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-              } else {
-                const err7 = { instancePath: instancePath + "/accept/" + i0 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            if (data2.destination !== void 0) {
-              let data4 = data2.destination;
+            if (data3.pages !== void 0) {
+              let data4 = data3.pages;
               if (typeof data4 === "string") {
-                if (func1(data4) < 1) {
-                  const err8 = { instancePath: instancePath + "/accept/" + i0 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (func2(data4) < 1) {
+                  const err9 = { instancePath: instancePath + "/services/" + i0 + "/pages", schemaPath: "#/properties/services/items/properties/pages/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err8];
+                    vErrors = [err9];
                   } else {
-                    vErrors.push(err8);
+                    vErrors.push(err9);
                   }
                   errors++;
                 }
               } else {
-                const err9 = { instancePath: instancePath + "/accept/" + i0 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err10 = { instancePath: instancePath + "/services/" + i0 + "/pages", schemaPath: "#/properties/services/items/properties/pages/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err9];
+                  vErrors = [err10];
                 } else {
-                  vErrors.push(err9);
+                  vErrors.push(err10);
                 }
                 errors++;
               }
             }
-            if (data2.reason !== void 0) {
-              let data5 = data2.reason;
+            if (data3.service !== void 0) {
+              let data5 = data3.service;
               if (typeof data5 === "string") {
-                if (func1(data5) < 1) {
-                  const err10 = { instancePath: instancePath + "/accept/" + i0 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (!pattern8.test(data5)) {
+                  const err11 = { instancePath: instancePath + "/services/" + i0 + "/service", schemaPath: "#/properties/services/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
                   if (vErrors === null) {
-                    vErrors = [err10];
+                    vErrors = [err11];
                   } else {
-                    vErrors.push(err10);
+                    vErrors.push(err11);
                   }
                   errors++;
                 }
               } else {
-                const err11 = { instancePath: instancePath + "/accept/" + i0 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err12 = { instancePath: instancePath + "/services/" + i0 + "/service", schemaPath: "#/properties/services/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data3.name !== void 0) {
+              let data6 = data3.name;
+              if (typeof data6 === "string") {
+                if (func2(data6) < 1) {
+                  const err13 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
                 }
                 errors++;
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err15 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err15];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err15);
             }
             errors++;
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err16];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.maxPageSize !== void 0) {
+      let data7 = data.maxPageSize;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err17 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 1 || isNaN(data7)) {
+          const err18 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.accept !== void 0) {
+      let data8 = data.accept;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.rule === void 0) {
+              const err19 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data9.reason === void 0) {
+              const err20 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            for (const key2 in data9) {
+              if (!(key2 === "rule" || key2 === "destination" || key2 === "reason")) {
+                const err21 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data9.rule !== void 0) {
+              let data10 = data9.rule;
+              if (typeof data10 === "string") {
+                if (!pattern8.test(data10)) {
+                  const err22 = { instancePath: instancePath + "/accept/" + i1 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              } else {
+                const err23 = { instancePath: instancePath + "/accept/" + i1 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data9.destination !== void 0) {
+              let data11 = data9.destination;
+              if (typeof data11 === "string") {
+                if (func2(data11) < 1) {
+                  const err24 = { instancePath: instancePath + "/accept/" + i1 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/accept/" + i1 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data9.reason !== void 0) {
+              let data12 = data9.reason;
+              if (typeof data12 === "string") {
+                if (func2(data12) < 1) {
+                  const err26 = { instancePath: instancePath + "/accept/" + i1 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/accept/" + i1 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
         }
         errors++;
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err30];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err30);
     }
     errors++;
   }
@@ -54755,8 +55129,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var diff2 = validate37;
-var schema51 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
-var pattern21 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
+var schema54 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
+var pattern27 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
 function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54916,7 +55290,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.path !== void 0) {
               let data4 = data3.path;
               if (typeof data4 === "string") {
-                if (func1(data4) < 1) {
+                if (func2(data4) < 1) {
                   const err14 = { instancePath: instancePath + "/sources/" + i0 + "/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err14];
@@ -54947,7 +55321,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data5 === "urls" || data5 === "expressroute")) {
-                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema51.properties.page.enum }, message: "must be equal to one of the allowed values" };
+                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -54959,7 +55333,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.title !== void 0) {
               let data6 = data3.title;
               if (typeof data6 !== "string" && data6 !== null) {
-                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema51.properties.title.type }, message: "must be string,null" };
+                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -54971,7 +55345,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.msDate !== void 0) {
               let data7 = data3.msDate;
               if (typeof data7 !== "string" && data7 !== null) {
-                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema51.properties.msDate.type }, message: "must be string,null" };
+                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -54980,7 +55354,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (typeof data7 === "string") {
-                if (!pattern8.test(data7)) {
+                if (!pattern9.test(data7)) {
                   const err20 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
                   if (vErrors === null) {
                     vErrors = [err20];
@@ -54994,7 +55368,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.sha256 !== void 0) {
               let data8 = data3.sha256;
               if (typeof data8 === "string") {
-                if (!pattern9.test(data8)) {
+                if (!pattern10.test(data8)) {
                   const err21 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
                   if (vErrors === null) {
                     vErrors = [err21];
@@ -55036,7 +55410,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.commit !== void 0) {
       let data9 = data.commit;
       if (typeof data9 === "string") {
-        if (!pattern21.test(data9)) {
+        if (!pattern27.test(data9)) {
           const err25 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
           if (vErrors === null) {
             vErrors = [err25];
@@ -55101,7 +55475,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "public" || data0 === "usgov-gcc" || data0 === "usgov-gcchigh" || data0 === "usgov-dod" || data0 === "china")) {
-        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema40.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -55123,14 +55497,14 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var schema56 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "destination-requirement-changed", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
-var schema57 = { "title": "ChangeLevel", "description": "error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
-var schema59 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
-var pattern22 = new RegExp("^[0-9a-f]{16}$", "u");
-var pattern23 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
-var schema65 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
-var schema67 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
-var pattern26 = new RegExp("^.+:[0-9]+$", "u");
+var schema59 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "destination-requirement-changed", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
+var schema60 = { "title": "ChangeLevel", "description": "error: the firewall must change, or the product that needs it breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
+var schema62 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
+var pattern28 = new RegExp("^[0-9a-f]{16}$", "u");
+var pattern29 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
+var schema68 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
+var schema70 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
+var pattern32 = new RegExp("^.+:[0-9]+$", "u");
 function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -55201,7 +55575,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -55254,7 +55628,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "required" || data3 === "optional" || data3 === "unknown")) {
-        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema67.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema70.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -55266,7 +55640,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data4 = data.source;
       if (typeof data4 === "string") {
-        if (!pattern26.test(data4)) {
+        if (!pattern32.test(data4)) {
           const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -55359,7 +55733,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required" || data0 === "optional" || data0 === "unknown")) {
-        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema65.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema68.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -55375,7 +55749,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (!pattern23.test(data2)) {
+            if (!pattern29.test(data2)) {
               const err6 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -55416,7 +55790,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "internet" || data3 === "expressroute")) {
-        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema65.properties.route.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema68.properties.route.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -55544,7 +55918,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema56.properties, key0)) {
+      if (!func1.call(schema59.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -55566,7 +55940,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "destination-requirement-changed" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
-        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema56.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema59.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -55587,7 +55961,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -55599,7 +55973,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern22.test(data2)) {
+        if (!pattern28.test(data2)) {
           const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -55673,7 +56047,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data5 === "host" || data5 === "wildcard" || data5 === "url" || data5 === "ip" || data5 === "cidr" || data5 === "reference" || data5 === "text")) {
-            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -55685,7 +56059,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         if (data4.value !== void 0) {
           let data6 = data4.value;
           if (typeof data6 === "string") {
-            if (func1(data6) < 1) {
+            if (func2(data6) < 1) {
               const err20 = { instancePath: instancePath + "/destination/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -55758,7 +56132,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data8 === "host" || data8 === "wildcard" || data8 === "url" || data8 === "ip" || data8 === "cidr" || data8 === "reference" || data8 === "text")) {
-            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -55770,7 +56144,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.value !== void 0) {
           let data9 = data7.value;
           if (typeof data9 === "string") {
-            if (func1(data9) < 1) {
+            if (func2(data9) < 1) {
               const err28 = { instancePath: instancePath + "/previous/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err28];
@@ -55843,7 +56217,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data11 === "host" || data11 === "wildcard" || data11 === "url" || data11 === "ip" || data11 === "cidr" || data11 === "reference" || data11 === "text")) {
-            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -55855,7 +56229,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         if (data10.value !== void 0) {
           let data12 = data10.value;
           if (typeof data12 === "string") {
-            if (func1(data12) < 1) {
+            if (func2(data12) < 1) {
               const err36 = { instancePath: instancePath + "/coveredBy/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err36];
@@ -55941,7 +56315,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data15 === "host" || data15 === "wildcard" || data15 === "url" || data15 === "ip" || data15 === "cidr" || data15 === "reference" || data15 === "text")) {
-                const err44 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                const err44 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err44];
                 } else {
@@ -55953,7 +56327,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             if (data14.value !== void 0) {
               let data16 = data14.value;
               if (typeof data16 === "string") {
-                if (func1(data16) < 1) {
+                if (func2(data16) < 1) {
                   const err45 = { instancePath: instancePath + "/replaces/" + i0 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err45];
@@ -56049,7 +56423,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data19 === "host" || data19 === "wildcard" || data19 === "url" || data19 === "ip" || data19 === "cidr" || data19 === "reference" || data19 === "text")) {
-                const err54 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                const err54 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -56061,7 +56435,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             if (data18.value !== void 0) {
               let data20 = data18.value;
               if (typeof data20 === "string") {
-                if (func1(data20) < 1) {
+                if (func2(data20) < 1) {
                   const err55 = { instancePath: instancePath + "/substitutes/" + i1 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err55];
@@ -56113,7 +56487,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data23 = data22[i2];
           if (typeof data23 === "string") {
-            if (!pattern23.test(data23)) {
+            if (!pattern29.test(data23)) {
               const err59 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err59];
@@ -56239,7 +56613,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema69 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
+var schema72 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
 function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -56328,7 +56702,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "purpose-changed" || data0 === "endpoint-set-moved" || data0 === "endpoint-set-added" || data0 === "endpoint-set-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema69.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema72.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -56349,7 +56723,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -56361,7 +56735,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern22.test(data2)) {
+        if (!pattern28.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -56494,7 +56868,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema72 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
+var schema75 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
 function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -56558,7 +56932,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data1 = data.source;
       if (typeof data1 === "string") {
-        if (!pattern26.test(data1)) {
+        if (!pattern32.test(data1)) {
           const err5 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -56584,7 +56958,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (typeof data3 === "string") {
-            if (!pattern10.test(data3)) {
+            if (!pattern11.test(data3)) {
               const err7 = { instancePath: instancePath + "/endpointSets/" + i0, schemaPath: "#/properties/endpointSets/items/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -56714,7 +57088,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "section-renamed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema72.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema75.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -56735,7 +57109,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -56747,7 +57121,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern22.test(data2)) {
+        if (!pattern28.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -56808,8 +57182,8 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema77 = { "title": "ExpressRouteChange", "description": "A destination the ExpressRoute page names as going over the public Internet, added or removed (since 1.1.0). An exception that names no destination is its own subject.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["expressroute-exception-added", "expressroute-exception-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "exceptionDestination": { "$ref": "#/$defs/destinationRef" }, "before": { "description": "The exceptions naming it in the old revision; null when none did.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] }, "after": { "description": "The exceptions naming it in the new revision; null when none does.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] } } };
-var schema81 = { "title": "ExceptionRef", "description": "An ExpressRoute exception (a row or bullet of the ExpressRoute page) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "activity", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "description": "The heading over the exception.", "type": "string" }, "activity": { "type": "string" }, "source": { "$ref": "#/$defs/source" } } };
+var schema80 = { "title": "ExpressRouteChange", "description": "A destination the ExpressRoute page names as going over the public Internet, added or removed (since 1.1.0). An exception that names no destination is its own subject.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["expressroute-exception-added", "expressroute-exception-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "exceptionDestination": { "$ref": "#/$defs/destinationRef" }, "before": { "description": "The exceptions naming it in the old revision; null when none did.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] }, "after": { "description": "The exceptions naming it in the new revision; null when none does.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] } } };
+var schema84 = { "title": "ExceptionRef", "description": "An ExpressRoute exception (a row or bullet of the ExpressRoute page) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "activity", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "description": "The heading over the exception.", "type": "string" }, "activity": { "type": "string" }, "source": { "$ref": "#/$defs/source" } } };
 function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -56880,7 +57254,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
+        if (!pattern13.test(data0)) {
           const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -56911,7 +57285,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "overall" || data1 === "saas" || data1 === "desktop" || data1 === "paas" || data1 === "mobile" || data1 === "gateway" || data1 === "other")) {
-        const err9 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema81.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema84.properties.scope.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -56945,7 +57319,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.source !== void 0) {
       let data4 = data.source;
       if (typeof data4 === "string") {
-        if (!pattern26.test(data4)) {
+        if (!pattern32.test(data4)) {
           const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -57065,7 +57439,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "expressroute-exception-added" || data0 === "expressroute-exception-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema77.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema80.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -57086,7 +57460,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -57098,7 +57472,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern22.test(data2)) {
+        if (!pattern28.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -57178,7 +57552,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data6 === "host" || data6 === "wildcard" || data6 === "url" || data6 === "ip" || data6 === "cidr" || data6 === "reference" || data6 === "text")) {
-            const err18 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema59.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            const err18 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -57190,7 +57564,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.value !== void 0) {
           let data7 = data5.value;
           if (typeof data7 === "string") {
-            if (func1(data7) < 1) {
+            if (func2(data7) < 1) {
               const err19 = { instancePath: instancePath + "/exceptionDestination/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err19];
@@ -57342,7 +57716,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema83 = { "title": "PageChange", "description": "A page compared on one side only (since 1.1.0): what it lists counts as added or removed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["page-added", "page-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] }, "after": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] } } };
+var schema86 = { "title": "PageChange", "description": "A page compared on one side only (since 1.1.0): what it lists counts as added or removed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["page-added", "page-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] }, "after": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] } } };
 function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -57431,7 +57805,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "page-added" || data0 === "page-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema83.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema86.properties.rule.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -57452,7 +57826,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema57.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -57464,7 +57838,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fingerprint !== void 0) {
       let data2 = data.fingerprint;
       if (typeof data2 === "string") {
-        if (!pattern22.test(data2)) {
+        if (!pattern28.test(data2)) {
           const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -57565,7 +57939,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.path !== void 0) {
           let data6 = data5.path;
           if (typeof data6 === "string") {
-            if (func1(data6) < 1) {
+            if (func2(data6) < 1) {
               const err20 = { instancePath: instancePath + "/before/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -57596,7 +57970,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data7 === "urls" || data7 === "expressroute")) {
-            const err23 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema51.properties.page.enum }, message: "must be equal to one of the allowed values" };
+            const err23 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -57608,7 +57982,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.title !== void 0) {
           let data8 = data5.title;
           if (typeof data8 !== "string" && data8 !== null) {
-            const err24 = { instancePath: instancePath + "/before/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema51.properties.title.type }, message: "must be string,null" };
+            const err24 = { instancePath: instancePath + "/before/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -57620,7 +57994,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.msDate !== void 0) {
           let data9 = data5.msDate;
           if (typeof data9 !== "string" && data9 !== null) {
-            const err25 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema51.properties.msDate.type }, message: "must be string,null" };
+            const err25 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -57629,7 +58003,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (typeof data9 === "string") {
-            if (!pattern8.test(data9)) {
+            if (!pattern9.test(data9)) {
               const err26 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -57643,7 +58017,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.sha256 !== void 0) {
           let data10 = data5.sha256;
           if (typeof data10 === "string") {
-            if (!pattern9.test(data10)) {
+            if (!pattern10.test(data10)) {
               const err27 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -57769,7 +58143,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.path !== void 0) {
           let data12 = data11.path;
           if (typeof data12 === "string") {
-            if (func1(data12) < 1) {
+            if (func2(data12) < 1) {
               const err38 = { instancePath: instancePath + "/after/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err38];
@@ -57800,7 +58174,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data13 === "urls" || data13 === "expressroute")) {
-            const err41 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema51.properties.page.enum }, message: "must be equal to one of the allowed values" };
+            const err41 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -57812,7 +58186,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.title !== void 0) {
           let data14 = data11.title;
           if (typeof data14 !== "string" && data14 !== null) {
-            const err42 = { instancePath: instancePath + "/after/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema51.properties.title.type }, message: "must be string,null" };
+            const err42 = { instancePath: instancePath + "/after/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err42];
             } else {
@@ -57824,7 +58198,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.msDate !== void 0) {
           let data15 = data11.msDate;
           if (typeof data15 !== "string" && data15 !== null) {
-            const err43 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema51.properties.msDate.type }, message: "must be string,null" };
+            const err43 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -57833,7 +58207,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (typeof data15 === "string") {
-            if (!pattern8.test(data15)) {
+            if (!pattern9.test(data15)) {
               const err44 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
               if (vErrors === null) {
                 vErrors = [err44];
@@ -57847,7 +58221,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         if (data11.sha256 !== void 0) {
           let data16 = data11.sha256;
           if (typeof data16 === "string") {
-            if (!pattern9.test(data16)) {
+            if (!pattern10.test(data16)) {
               const err45 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
               if (vErrors === null) {
                 vErrors = [err45];
@@ -58302,9 +58676,9 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var changes = validate73;
-var schema89 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "#/$defs/releaseSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
-var schema90 = { "title": "ReleaseSource", "description": "A markdown page the version was compiled from, as the catalog records it, and the git commit it was read from (`history --git`, since 1.1.0).", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "commit": { "$ref": "#/$defs/sourceCommit" } } };
-var pattern47 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var schema92 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "#/$defs/releaseSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
+var schema93 = { "title": "ReleaseSource", "description": "A markdown page the version was compiled from, as the catalog records it, and the git commit it was read from (`history --git`, since 1.1.0).", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "commit": { "$ref": "#/$defs/sourceCommit" } } };
+var pattern53 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -58375,7 +58749,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.path !== void 0) {
       let data0 = data.path;
       if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
+        if (func2(data0) < 1) {
           const err6 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -58406,7 +58780,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "urls" || data1 === "expressroute")) {
-        const err9 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/enum", keyword: "enum", params: { allowedValues: schema90.properties.page.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/enum", keyword: "enum", params: { allowedValues: schema93.properties.page.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -58418,7 +58792,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data2 = data.title;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: schema90.properties.title.type }, message: "must be string,null" };
+        const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: schema93.properties.title.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -58430,7 +58804,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msDate !== void 0) {
       let data3 = data.msDate;
       if (typeof data3 !== "string" && data3 !== null) {
-        const err11 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema90.properties.msDate.type }, message: "must be string,null" };
+        const err11 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema93.properties.msDate.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -58439,7 +58813,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data3 === "string") {
-        if (!pattern8.test(data3)) {
+        if (!pattern9.test(data3)) {
           const err12 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -58453,7 +58827,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.sha256 !== void 0) {
       let data4 = data.sha256;
       if (typeof data4 === "string") {
-        if (!pattern9.test(data4)) {
+        if (!pattern10.test(data4)) {
           const err13 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -58516,7 +58890,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.repository !== void 0) {
           let data6 = data5.repository;
           if (typeof data6 === "string") {
-            if (func1(data6) < 1) {
+            if (func2(data6) < 1) {
               const err19 = { instancePath: instancePath + "/commit/repository", schemaPath: "#/$defs/sourceCommit/properties/repository/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err19];
@@ -58538,7 +58912,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.sha !== void 0) {
           let data7 = data5.sha;
           if (typeof data7 === "string") {
-            if (!pattern21.test(data7)) {
+            if (!pattern27.test(data7)) {
               const err21 = { instancePath: instancePath + "/commit/sha", schemaPath: "#/$defs/sourceCommit/properties/sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
               if (vErrors === null) {
                 vErrors = [err21];
@@ -58560,7 +58934,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.date !== void 0) {
           let data8 = data5.date;
           if (typeof data8 === "string") {
-            if (!pattern47.test(data8)) {
+            if (!pattern53.test(data8)) {
               const err23 = { instancePath: instancePath + "/commit/date", schemaPath: "#/$defs/sourceCommit/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
               if (vErrors === null) {
                 vErrors = [err23];
@@ -58831,7 +59205,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data1 = data.date;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema89.properties.date.type }, message: "must be string,null" };
+        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema92.properties.date.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -58840,7 +59214,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data1 === "string") {
-        if (!pattern8.test(data1)) {
+        if (!pattern9.test(data1)) {
           const err11 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -58854,7 +59228,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.previous !== void 0) {
       let data2 = data.previous;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema89.properties.previous.type }, message: "must be string,null" };
+        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema92.properties.previous.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -59166,10 +59540,10 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var m365Endpoints = validate85;
-var schema95 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
-var pattern48 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
-var pattern49 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
-var pattern50 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
+var schema98 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
+var pattern54 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
+var pattern55 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
+var pattern56 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
 function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -59236,7 +59610,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema95.properties, key0)) {
+      if (!func1.call(schema98.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -59272,7 +59646,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceArea !== void 0) {
       let data1 = data.serviceArea;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func2(data1) < 1) {
           const err9 = { instancePath: instancePath + "/serviceArea", schemaPath: "#/properties/serviceArea/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -59294,7 +59668,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceAreaDisplayName !== void 0) {
       let data2 = data.serviceAreaDisplayName;
       if (typeof data2 === "string") {
-        if (func1(data2) < 1) {
+        if (func2(data2) < 1) {
           const err11 = { instancePath: instancePath + "/serviceAreaDisplayName", schemaPath: "#/properties/serviceAreaDisplayName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -59329,7 +59703,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data4 = data3[i0];
           if (typeof data4 === "string") {
-            if (!pattern48.test(data4)) {
+            if (!pattern54.test(data4)) {
               const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -59374,7 +59748,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data6 = data5[i1];
           if (typeof data6 === "string") {
-            if (!pattern49.test(data6)) {
+            if (!pattern55.test(data6)) {
               const err18 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
               if (vErrors === null) {
                 vErrors = [err18];
@@ -59406,7 +59780,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tcpPorts !== void 0) {
       let data7 = data.tcpPorts;
       if (typeof data7 === "string") {
-        if (!pattern50.test(data7)) {
+        if (!pattern56.test(data7)) {
           const err21 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -59428,7 +59802,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.udpPorts !== void 0) {
       let data8 = data.udpPorts;
       if (typeof data8 === "string") {
-        if (!pattern50.test(data8)) {
+        if (!pattern56.test(data8)) {
           const err23 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -59470,7 +59844,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data10 === "Optimize" || data10 === "Allow" || data10 === "Default")) {
-        const err27 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema95.properties.category.enum }, message: "must be equal to one of the allowed values" };
+        const err27 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema98.properties.category.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -59493,7 +59867,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.notes !== void 0) {
       let data12 = data.notes;
       if (typeof data12 === "string") {
-        if (func1(data12) < 1) {
+        if (func2(data12) < 1) {
           const err29 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err29];
@@ -59558,9 +59932,9 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate85.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var m365Changes = validate88;
-var schema101 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
-var schema102 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
-var pattern53 = new RegExp("^[0-9]{8}$", "u");
+var schema104 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
+var schema105 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
+var pattern59 = new RegExp("^[0-9]{8}$", "u");
 function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -59609,7 +59983,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema101.properties, key0)) {
+      if (!func1.call(schema104.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -59677,7 +60051,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "Add" || data2 === "Change" || data2 === "Remove")) {
-        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema101.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
+        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema104.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -59698,7 +60072,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "AddedIp" || data3 === "AddedUrl" || data3 === "AddedIpAndUrl" || data3 === "RemovedIpOrUrl" || data3 === "ChangedIsExpressRoute" || data3 === "MovedIpOrUrl" || data3 === "RemovedDuplicateIpOrUrl" || data3 === "OtherNonPriorityChanges")) {
-        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema101.properties.impact.enum }, message: "must be equal to one of the allowed values" };
+        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema104.properties.impact.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -59786,7 +60160,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data8 === "Optimize" || data8 === "Allow" || data8 === "Default")) {
-            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema102.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema105.properties.category.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -59906,7 +60280,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data16 === "Optimize" || data16 === "Allow" || data16 === "Default")) {
-            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema102.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema105.properties.category.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -59995,7 +60369,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
         if (data21.effectiveDate !== void 0) {
           let data22 = data21.effectiveDate;
           if (typeof data22 === "string") {
-            if (!pattern53.test(data22)) {
+            if (!pattern59.test(data22)) {
               const err39 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -60030,7 +60404,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data24 = data23[i0];
               if (typeof data24 === "string") {
-                if (!pattern49.test(data24)) {
+                if (!pattern55.test(data24)) {
                   const err42 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
                     vErrors = [err42];
@@ -60075,7 +60449,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i1 = 0; i1 < len1; i1++) {
               let data26 = data25[i1];
               if (typeof data26 === "string") {
-                if (!pattern48.test(data26)) {
+                if (!pattern54.test(data26)) {
                   const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err46];
@@ -60144,7 +60518,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i2 = 0; i2 < len2; i2++) {
               let data29 = data28[i2];
               if (typeof data29 === "string") {
-                if (!pattern49.test(data29)) {
+                if (!pattern55.test(data29)) {
                   const err52 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
                   if (vErrors === null) {
                     vErrors = [err52];
@@ -60189,7 +60563,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i3 = 0; i3 < len3; i3++) {
               let data31 = data30[i3];
               if (typeof data31 === "string") {
-                if (!pattern48.test(data31)) {
+                if (!pattern54.test(data31)) {
                   const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err56];
@@ -60343,7 +60717,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key1 in data1) {
           const _errs6 = errors;
           if (typeof key1 === "string") {
-            if (!pattern10.test(key1)) {
+            if (!pattern11.test(key1)) {
               const err5 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"', propertyName: key1 };
               if (vErrors === null) {
                 vErrors = [err5];
@@ -60495,8 +60869,8 @@ function revisionLabels(document3) {
   const label2 = (side) => same && side.commit !== void 0 ? `${side.version} (${side.commit.slice(0, 7)})` : side.version;
   return [label2(document3.from), label2(document3.to)];
 }
-function cloudList2(clouds2) {
-  return clouds2.map((cloud) => cloudNames[cloud]).join(", ");
+function cloudList2(clouds3) {
+  return clouds3.map((cloud) => cloudNames[cloud]).join(", ");
 }
 function changeSource(change) {
   switch (change.rule) {
@@ -60522,7 +60896,9 @@ function changeSource(change) {
 var skipReasons = {
   symlink: "a symbolic link; pages are read from regular files only",
   submodule: "a submodule; pages are read from regular files only",
-  special: "not a regular file (a FIFO, socket or device)"
+  special: "not a regular file (a FIFO, socket or device)",
+  changelog: "the CHANGELOG.md a build wrote, not a page",
+  output: "under the build's output directory (--out): a build never reads what it writes"
 };
 function isPagePath(relative2) {
   return relative2.endsWith(".md") && !relative2.split("/").some((segment) => segment.startsWith("."));
@@ -60886,8 +61262,8 @@ function githubClient(token) {
 var headings = { error: "Errors", warning: "Warnings", info: "Info" };
 function formatDiffMarkdown(document3) {
   const [from, to] = revisionLabels(document3).map(code3);
-  const clouds2 = document3.clouds ? ` (${escapeMarkdown(cloudList2(document3.clouds))})` : "";
-  const range = `${from} \u2192 ${to}${clouds2}`;
+  const clouds3 = document3.clouds ? ` (${escapeMarkdown(cloudList2(document3.clouds))})` : "";
+  const range = `${from} \u2192 ${to}${clouds3}`;
   if (document3.changes.length === 0) return `No endpoint changes from ${range}.
 `;
   const lines = [`**${countText(document3.counts)}** in the endpoints from ${range}.`];
@@ -60905,9 +61281,9 @@ function formatDiffMarkdown(document3) {
 function cloudGroups(changes2) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const change of changes2) {
-    const clouds2 = change.clouds ?? ["public"];
-    const key = clouds2.map((cloud) => String(cloudIds.indexOf(cloud)).padStart(2, "0")).join(" ");
-    const group = groups2.get(key) ?? { clouds: [...clouds2], changes: [] };
+    const clouds3 = change.clouds ?? ["public"];
+    const key = clouds3.map((cloud) => String(cloudIds.indexOf(cloud)).padStart(2, "0")).join(" ");
+    const group = groups2.get(key) ?? { clouds: [...clouds3], changes: [] };
     group.changes.push(change);
     groups2.set(key, group);
   }
@@ -61163,11 +61539,152 @@ function parseConfig(text5, file) {
   if (errors.length > 0) throw new InputError(`${file}: not a valid config: ${errors[0].pointer || "/"} ${errors[0].message}`);
   return value2;
 }
+function compileOptionsOf(config2) {
+  return { accept: config2.accept ?? [], services: config2.services ?? [], ...config2.name === void 0 ? {} : { name: config2.name } };
+}
+
+// src/format/filter.ts
+var clouds2 = ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"];
+var routes = ["internet", "expressroute"];
+var destinationKinds = ["host", "wildcard", "url", "ip", "cidr", "reference", "text"];
+var FilterError = class extends Error {
+  name = "FilterError";
+};
+function setService(set) {
+  return set.service ?? unknownService;
+}
+function notOneOf(option, value2, valid, what = "") {
+  return new FilterError(`${option} ${value2 || "(empty)"}: expected one of ${valid.join(", ")}${what}`);
+}
+function destinationClouds2(destination) {
+  return destination.clouds ?? ["public"];
+}
+function filterCatalog(catalog2, filter, checked = false) {
+  if (!checked) checkFilter(catalog2, filter);
+  const section = filter.section?.toLowerCase();
+  const byDestination = filter.cloud !== void 0 || filter.route !== void 0 || filter.kinds !== void 0;
+  const keep = (destination) => (filter.cloud === void 0 || destinationClouds2(destination).includes(filter.cloud)) && (filter.route === void 0 || destination.expressRoute?.route === filter.route) && (filter.kinds === void 0 || filter.kinds.includes(destination.kind));
+  const endpointSets = [];
+  for (const set of catalog2.endpointSets) {
+    if (filter.required === true && set.requirement !== "required") continue;
+    if (filter.services !== void 0 && !filter.services.includes(setService(set))) continue;
+    if (section !== void 0 && !set.section.toLowerCase().includes(section)) continue;
+    if (!byDestination) {
+      endpointSets.push(set);
+      continue;
+    }
+    const destinations = set.destinations.filter(keep);
+    if (destinations.length > 0) endpointSets.push({ ...set, destinations });
+  }
+  return { ...catalog2, endpointSets };
+}
+function filterSides(before, after, filter) {
+  checkFilter({ ...after, endpointSets: [...before.endpointSets, ...after.endpointSets] }, filter);
+  return [filterCatalog(before, filter, true), filterCatalog(after, filter, true)];
+}
+function checkFilter(catalog2, filter) {
+  if (filter.cloud !== void 0 && !clouds2.includes(filter.cloud)) throw notOneOf("--cloud", filter.cloud, clouds2);
+  if (filter.route !== void 0 && !routes.includes(filter.route)) throw notOneOf("--route", filter.route, routes);
+  if (filter.services !== void 0) {
+    const services = catalogServices(catalog2);
+    const unknown = filter.services.find((service) => !services.includes(service));
+    if (unknown !== void 0) throw notOneOf("--service", unknown, services, " (the catalog's products)");
+  }
+  for (const kind of filter.kinds ?? []) {
+    if (!destinationKinds.includes(kind)) throw new FilterError(`--kind ${kind}: expected one of ${destinationKinds.join(", ")}`);
+  }
+  if (filter.section !== void 0) {
+    const sections = [...new Set(catalog2.endpointSets.map((set) => set.section))];
+    const wanted = filter.section.toLowerCase();
+    if (!sections.some((name) => name.toLowerCase().includes(wanted))) {
+      throw new FilterError(`--section ${JSON.stringify(filter.section)}: no section contains it; the sections are ${sections.map((name) => JSON.stringify(name)).join(", ")}`);
+    }
+  }
+  if (filter.route !== void 0 && !catalog2.endpointSets.some((set) => set.destinations.some((d) => d.expressRoute !== void 0))) {
+    throw new FilterError(`--route ${filter.route}: the catalog has no ExpressRoute page, so no destination has a route`);
+  }
+}
+function catalogServices(catalog2) {
+  return [...new Set(catalog2.endpointSets.map(setService))].sort(compareText);
+}
+function parseFilter(values) {
+  const filter = {};
+  if (values.required === true) filter.required = true;
+  if (values.service !== void 0) {
+    const services = values.service.split(",").map((service) => service.trim());
+    if (services.includes("")) throw new FilterError("--service needs a product id, such as power-bi, or several separated by commas");
+    filter.services = [...new Set(services)];
+  }
+  if (values.cloud !== void 0) {
+    if (!clouds2.includes(values.cloud)) throw notOneOf("--cloud", values.cloud, clouds2);
+    filter.cloud = values.cloud;
+  }
+  if (values.section !== void 0) {
+    if (values.section.trim() === "") throw new FilterError("--section needs the text of a section name");
+    filter.section = values.section;
+  }
+  if (values.route !== void 0) {
+    if (!routes.includes(values.route)) throw notOneOf("--route", values.route, routes);
+    filter.route = values.route;
+  }
+  if (values.kind !== void 0) {
+    const kinds = values.kind.split(",").map((kind) => kind.trim());
+    for (const kind of kinds) {
+      if (!destinationKinds.includes(kind)) throw new FilterError(`--kind ${kind || "(empty)"}: expected one or more of ${destinationKinds.join(", ")}, separated by commas`);
+    }
+    filter.kinds = [...new Set(kinds)];
+  }
+  return filter;
+}
 
 // src/git.ts
 import { execFileSync } from "node:child_process";
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { posix } from "node:path";
+
+// src/kinds.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function inputKind(text5) {
+  const start = text5.replace(/^\uFEFF/, "").trimStart()[0];
+  if (start === "{" || start === "[") return jsonKind(text5);
+  if (isChangelog(text5)) return "changelog";
+  return isConfig(text5) ? "config" : "page";
+}
+function isChangelog(text5) {
+  return /^\uFEFF?# Endpoint changes\r?\n\r?\nEvery version of `catalog\.json`, newest first, [^\n]*Generated from `changes\.json` by `endpoint-catalog build`; do not edit\./.test(text5);
+}
+function jsonKind(text5) {
+  let value2;
+  try {
+    value2 = JSON.parse(text5);
+  } catch {
+    return "json";
+  }
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return "json";
+  const has = (key) => Object.hasOwn(value2, key);
+  if (has("endpointSets") && has("expressRoute")) return "catalog";
+  if (has("endpointSets")) return "m365Ids";
+  if (has("versions")) return "changes";
+  if (has("changes") && has("from") && has("to")) return "diff";
+  return "json";
+}
+var configKeys = /* @__PURE__ */ new Set(["accept", "maxPageSize", "name", "feedUrl", "services"]);
+function isConfig(text5) {
+  if (!/^(accept|maxPageSize|services|feedUrl|name)\s*:/m.test(text5)) return false;
+  let value2;
+  try {
+    value2 = (0, import_yaml3.parse)(text5);
+  } catch {
+    return false;
+  }
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) return false;
+  const keys = Object.keys(value2);
+  if (keys.length === 0 || !keys.every((key) => configKeys.has(key))) return false;
+  const { accept, maxPageSize, services } = value2;
+  return (accept === void 0 || accept === null || Array.isArray(accept)) && (maxPageSize === void 0 || typeof maxPageSize === "number") && (services === void 0 || services === null || Array.isArray(services));
+}
+
+// src/git.ts
 function git(args, cwd) {
   try {
     return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 2 ** 20 });
@@ -61182,11 +61699,11 @@ function pagesMatching(ref2, patterns, cwd, options = {}) {
   const exclude = patterns.filter((pattern) => pattern.startsWith("!")).map((pattern) => pattern.slice(1));
   if (include.length === 0) return [];
   const matchers = include.map((pattern) => {
-    const scan = import_picomatch.default.scan(pattern);
+    const scan = import_picomatch2.default.scan(pattern);
     const base = scan.isGlob ? scan.base : posix.dirname(pattern);
-    return { matches: (0, import_picomatch.default)(pattern), base: base === "." ? "" : base };
+    return { matches: (0, import_picomatch2.default)(pattern), base: base === "." ? "" : base };
   });
-  const excluded = exclude.length > 0 ? (0, import_picomatch.default)(exclude) : () => false;
+  const excluded = exclude.length > 0 ? (0, import_picomatch2.default)(exclude) : () => false;
   const below = (path2) => {
     if (excluded(path2)) return void 0;
     const matcher = matchers.find((candidate) => candidate.matches(path2));
@@ -61224,7 +61741,12 @@ function pagesOf(commit, entries, below, cwd, options) {
   }
   const pages = selected.map((entry) => ({ path: pageName(entry.path), size: entry.size })).sort((a, b) => compareText(a.path, b.path));
   for (const page of pages) checkPageSize(page.path, page.size, limit);
-  return pages.map(({ path: path2 }) => ({ path: path2, value: readBlob(commit, path2, cwd) }));
+  return pages.flatMap(({ path: path2 }) => {
+    const value2 = readBlob(commit, path2, cwd);
+    if (inputKind(value2.toString("utf8")) !== "changelog") return [{ path: path2, value: value2 }];
+    options.onSkip?.({ path: escapeControl(path2), reason: skipReasons.changelog });
+    return [];
+  });
 }
 function fileAtRevision(ref2, path2, cwd) {
   const commit = resolveCommit(ref2, cwd);
@@ -61286,7 +61808,15 @@ ${diagnostic.message}`;
 }
 
 // src/action/compare.ts
-function comparePullRequest(pull, patterns, cwd, cloud) {
+function serviceSides(before, after, services) {
+  try {
+    return filterSides(before, after, { services });
+  } catch (error2) {
+    if (error2 instanceof FilterError) throw new InputError(`service: ${error2.message}`);
+    throw error2;
+  }
+}
+function comparePullRequest(pull, patterns, cwd, cloud, services) {
   for (const [side, commit] of [["base", pull.base], ["head", pull.head]]) {
     if (!hasCommit(commit, cwd)) {
       const head2 = side === "head" ? ` (on pull_request_target, also fetch the head: \`git fetch origin pull/${pull.number}/head\`)` : "";
@@ -61301,7 +61831,7 @@ function comparePullRequest(pull, patterns, cwd, cloud) {
   }
   const configText = fileAtRevision(pull.base, defaultConfigPath, cwd);
   const config2 = configText === void 0 ? {} : parseConfig(configText.toString("utf8"), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`);
-  const accept = config2.accept ?? [];
+  const compileOptions = compileOptionsOf(config2);
   const skipped = [];
   const options = { maxPageBytes: config2.maxPageSize ?? defaultMaxPageBytes, onSkip: (file) => {
     if (!skipped.some((known) => known.path === file.path)) skipped.push(file);
@@ -61311,10 +61841,11 @@ function comparePullRequest(pull, patterns, cwd, cloud) {
   if (before.length === 0 && after.length === 0) {
     throw new InputError(`paths: no file matches ${patterns.join(", ")} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`);
   }
-  const beforeCatalog = compile(before, { accept }).catalog;
-  const afterCatalog = compile(after, { accept }).catalog;
+  const beforeCatalog = compile(before, compileOptions).catalog;
+  const afterCatalog = compile(after, compileOptions).catalog;
   const head = resolveCommit(pull.head, cwd);
-  const document3 = diff(beforeCatalog, afterCatalog, { cloud, commits: { from: base, to: head } });
+  const [beforeSide, afterSide] = services === void 0 ? [beforeCatalog, afterCatalog] : serviceSides(beforeCatalog, afterCatalog, services);
+  const document3 = diff(beforeSide, afterSide, { cloud, commits: { from: base, to: head } });
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd);
   return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
 }
@@ -61386,9 +61917,17 @@ function readInputs() {
   if (cloud !== "" && !cloudIds.includes(cloud)) {
     throw new InputError(`cloud: expected one of ${cloudIds.join(", ")} (or empty for all), got \`${cloud}\``);
   }
+  const service = getInput("service");
+  let services;
+  try {
+    services = service === "" ? void 0 : parseFilter({ service }).services;
+  } catch (error2) {
+    if (error2 instanceof FilterError) throw new InputError(`service: ${error2.message}`);
+    throw error2;
+  }
   const token = getInput("github-token");
   if (comment && token === "") throw new InputError("github-token: empty; it is needed to comment (or set comment: false)");
-  return { paths, comment, token, failOn: failOn === "none" ? void 0 : failOn, cloud: cloud === "" ? void 0 : cloud };
+  return { paths, comment, token, failOn: failOn === "none" ? void 0 : failOn, cloud: cloud === "" ? void 0 : cloud, services };
 }
 
 // src/action/outputs.ts
@@ -61414,7 +61953,7 @@ async function run() {
     const inputs = readInputs();
     const pull = pullRequestOf(context2.eventName, context2.payload);
     const cwd = process.env["GITHUB_WORKSPACE"] || process.cwd();
-    const { base, head, document: document3, skipped, build } = comparePullRequest(pull, inputs.paths, cwd, inputs.cloud);
+    const { base, head, document: document3, skipped, build } = comparePullRequest(pull, inputs.paths, cwd, inputs.cloud, inputs.services);
     for (const file of skipped) warning(skippedNote(file));
     info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) \u2192 ${head.slice(0, 7)} (head): ${countText(document3.counts)}`);
     const buildErrors = build.newErrors.length;

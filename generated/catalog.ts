@@ -8,6 +8,13 @@
  */
 export type Page = 'urls' | 'expressroute'
 /**
+ * The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, …): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.
+ *
+ * This interface was referenced by `Catalog`'s JSON-Schema
+ * via the `definition` "service".
+ */
+export type Service = string
+/**
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "requirement".
  */
@@ -21,7 +28,7 @@ export type Requirement = 'required' | 'optional' | 'unknown'
 export type Cloud = 'public' | 'usgov-gcc' | 'usgov-gcchigh' | 'usgov-dod' | 'china'
 
 /**
- * The network endpoints of the Power BI documentation pages, compiled by endpoint-catalog.
+ * The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, …), compiled by endpoint-catalog.
  */
 export interface Catalog {
   /**
@@ -36,6 +43,10 @@ export interface Catalog {
    * Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.
    */
   version: string
+  /**
+   * What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.
+   */
+  name?: string
   /**
    * sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).
    */
@@ -55,6 +66,11 @@ export interface Source {
   path: string
   page: Page
   title: string | null
+  service?: Service
+  /**
+   * The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.
+   */
+  serviceName?: string
   /**
    * The page's ms.date as an ISO date, or null when the front matter has none.
    */
@@ -62,7 +78,7 @@ export interface Source {
   sha256: string
 }
 /**
- * One table row of the URL page: a purpose, its destinations and ports.
+ * One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "endpointSet".
@@ -72,6 +88,7 @@ export interface EndpointSet {
    * Stable id derived from section and purpose (and destinations, where two rows share both).
    */
   id: string
+  service?: Service
   section: string
   purpose: string
   requirement: Requirement
@@ -139,13 +156,13 @@ export interface Destination {
   since?: string
 }
 /**
- * How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on the ExpressRoute page covers it), or over ExpressRoute (no exception covers it).
+ * How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).
  *
  * This interface was referenced by `Catalog`'s JSON-Schema
  * via the `definition` "route".
  */
 export interface RouteStatus {
-  route: 'internet' | 'expressroute'
+  route: 'internet' | 'expressroute' | 'unknown'
   /**
    * The ExpressRoute exceptions that cover the destination, in catalog order.
    */
@@ -201,6 +218,7 @@ export interface ExpressRoute {
  */
 export interface ExpressRouteException {
   id: string
+  service?: Service
   scope: 'overall' | 'saas' | 'desktop' | 'paas' | 'mobile' | 'gateway' | 'other'
   section: string
   kind: 'table' | 'prose'

@@ -5,6 +5,18 @@
  */
 export interface Config {
   /**
+   * What the catalog is called (default: its products' names, `Power BI` or `Power BI and Microsoft Intune`): the Atom feed's title and id and the Squid ACL are named after it.
+   */
+  name?: string
+  /**
+   * Where the Atom feed (changes.atom) is published: written as the feed's `rel="self"` link.
+   */
+  feedUrl?: string
+  /**
+   * The product of pages whose front matter names none, or names it wrongly: the first entry whose `pages` glob matches a page's path (as the catalog records it, such as `docs-source/gateway.md`) gives its product.
+   */
+  services?: ServiceOverride[]
+  /**
    * The largest page read, in bytes (default 1048576, 1 MiB); a larger file is refused before it is read.
    */
   maxPageSize?: number
@@ -12,6 +24,20 @@ export interface Config {
    * Findings reviewed and accepted: a matching error or warning is reported as a warning carrying the reason, and no longer fails the build.
    */
   accept?: Acceptance[]
+}
+export interface ServiceOverride {
+  /**
+   * A page path or glob (`docs-source/gateway-*.md`, `** /intune/*.md`).
+   */
+  pages: string
+  /**
+   * The product id (`power-bi`, `intune`, or one of your own).
+   */
+  service: string
+  /**
+   * The product's name as people write it (default: the vocabulary's name for a known id, else the id).
+   */
+  name?: string
 }
 export interface Acceptance {
   /**

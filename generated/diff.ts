@@ -19,7 +19,7 @@ export type Cloud = import('./catalog.js').Cloud
  */
 export type Change = DestinationChange | EndpointSetChange | SectionChange | ExpressRouteChange | PageChange
 /**
- * error: the firewall must change, or Power BI breaks; warning: worth acting on; info: for the record.
+ * error: the firewall must change, or the product that needs it breaks; warning: worth acting on; info: for the record.
  *
  * This interface was referenced by `Diff`'s JSON-Schema
  * via the `definition` "level".

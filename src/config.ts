@@ -7,6 +7,7 @@ import {resolve} from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import type {Diagnostic} from '../generated/catalog.js'
 import type {Config} from '../generated/config.js'
+import type {CompileOptions} from './compile/catalog.js'
 import {InputError} from './errors.js'
 import {readInput} from './io.js'
 import {diagnosticRules} from './rules.js'
@@ -32,6 +33,16 @@ export function parseConfig(text: string, file: string): Config {
   const errors = validateAgainst('config', value)
   if (errors.length > 0) throw new InputError(`${file}: not a valid config: ${errors[0]!.pointer || '/'} ${errors[0]!.message}`)
   return value as Config
+}
+
+/** What a config tells the compiler: accepted findings, products of pages, the catalog's name. */
+export function compileOptionsOf(config: Config): CompileOptions {
+  return {accept: config.accept ?? [], services: config.services ?? [], ...(config.name === undefined ? {} : {name: config.name})}
+}
+
+/** What a config tells the writing of a build's files: where its Atom feed is published. */
+export function publishOptionsOf(config: Config): {feedUrl?: string} {
+  return config.feedUrl === undefined ? {} : {feedUrl: config.feedUrl}
 }
 
 /** An accepted finding that does nothing: its rule id is not a diagnostic rule, or no diagnostic matched it. */

@@ -9,6 +9,7 @@ import picomatch from 'picomatch'
 import type {PageInput} from './compile/catalog.js'
 import {compareText} from './compile/catalog.js'
 import {InputError} from './errors.js'
+import {inputKind} from './kinds.js'
 import {escapeControl} from './format/escape.js'
 import {checkPageSize, defaultMaxPageBytes} from './io.js'
 import {isHidden, isPagePath, pageName, skipReasons, type Skipped} from './pages.js'
@@ -106,7 +107,13 @@ function pagesOf(commit: string, entries: TreeEntry[], below: (path: string) => 
   }
   const pages = selected.map((entry) => ({path: pageName(entry.path), size: entry.size})).sort((a, b) => compareText(a.path, b.path))
   for (const page of pages) checkPageSize(page.path, page.size, limit)
-  return pages.map(({path}) => ({path, value: readBlob(commit, path, cwd)}))
+  return pages.flatMap(({path}) => {
+    const value = readBlob(commit, path, cwd)
+    // A build's own change log, committed among the pages, is what the tool wrote: not read.
+    if (inputKind(value.toString('utf8')) !== 'changelog') return [{path, value}]
+    options.onSkip?.({path: escapeControl(path), reason: skipReasons.changelog})
+    return []
+  })
 }
 
 /** A file's bytes at `ref`, or undefined when the revision has no such file. */

@@ -1,7 +1,7 @@
 /**
- * endpoint-catalog: compile the Power BI endpoint documentation into a catalog, validate it, diff
- * two catalogs, keep a catalog's versions and change feed, and export them for firewalls, proxies
- * and feed readers.
+ * endpoint-catalog: compile Microsoft's endpoint documentation (Power BI, Fabric, Intune, …) into a
+ * catalog, validate it, diff two catalogs, keep a catalog's versions and change feed, and export
+ * them for firewalls, proxies and feed readers.
  */
 export {compile, schemaVersion, type CompileOptions, type CompileResult, type PageInput} from './compile/catalog.js'
 export {parseConfig, readConfig} from './config.js'
@@ -26,7 +26,7 @@ export type * from '../generated/diff.js'
 // Both files name the catalog's cloud type; it is the catalog's.
 export type {Cloud} from '../generated/catalog.js'
 export type {ChangeFeed, Release} from '../generated/changes.js'
-export type {Acceptance, Config} from '../generated/config.js'
+export type {Acceptance, Config, ServiceOverride} from '../generated/config.js'
 export type {M365Changes} from '../generated/m365-changes.js'
 export type {M365Endpoints} from '../generated/m365-endpoints.js'
 export type {M365Ids} from '../generated/m365-ids.js'

@@ -4,11 +4,12 @@
  */
 import {parse as parseYaml} from 'yaml'
 
-export type InputKind = 'page' | 'catalog' | 'changes' | 'diff' | 'm365Ids' | 'config' | 'json'
+export type InputKind = 'page' | 'changelog' | 'catalog' | 'changes' | 'diff' | 'm365Ids' | 'config' | 'json'
 
 /** How each kind is named in a message, and the commands that take it. */
 export const inputKinds: Record<InputKind, {name: string; commands: string}> = {
   page: {name: 'a documentation page (markdown)', commands: '`build`, `compile`, `export`, `diff` and `history` take pages'},
+  changelog: {name: 'the CHANGELOG.md a build wrote', commands: '`changes` prints it from the change feed beside it (changes.json)'},
   catalog: {name: 'a catalog', commands: '`export`, `diff` and `validate` take a catalog'},
   changes: {name: 'a change feed', commands: '`changes` and `validate` take a change feed'},
   diff: {name: 'a diff document', commands: '`validate` takes a diff document'},
@@ -21,7 +22,13 @@ export const inputKinds: Record<InputKind, {name: string; commands: string}> = {
 export function inputKind(text: string): InputKind {
   const start = text.replace(/^\uFEFF/, '').trimStart()[0]
   if (start === '{' || start === '[') return jsonKind(text)
+  if (isChangelog(text)) return 'changelog'
   return isConfig(text) ? 'config' : 'page'
+}
+
+/** The opening of the CHANGELOG.md `build` writes (src/format/changelog.ts): never a page to read. */
+function isChangelog(text: string): boolean {
+  return /^\uFEFF?# Endpoint changes\r?\n\r?\nEvery version of `catalog\.json`, newest first, [^\n]*Generated from `changes\.json` by `endpoint-catalog build`; do not edit\./.test(text)
 }
 
 function jsonKind(text: string): InputKind {
@@ -40,11 +47,11 @@ function jsonKind(text: string): InputKind {
   return 'json'
 }
 
-const configKeys = new Set(['accept', 'maxPageSize'])
+const configKeys = new Set(['accept', 'maxPageSize', 'name', 'feedUrl', 'services'])
 
 function isConfig(text: string): boolean {
   // Parse as YAML only what names a config key at the start of a line: pages are left alone.
-  if (!/^(accept|maxPageSize)\s*:/m.test(text)) return false
+  if (!/^(accept|maxPageSize|services|feedUrl|name)\s*:/m.test(text)) return false
   let value: unknown
   try {
     value = parseYaml(text)
@@ -55,8 +62,12 @@ function isConfig(text: string): boolean {
   const keys = Object.keys(value)
   if (keys.length === 0 || !keys.every((key) => configKeys.has(key))) return false
   // The shape of each key, not yet its contents: those the schema checks (`validate` reports them).
-  const {accept, maxPageSize} = value as {accept?: unknown; maxPageSize?: unknown}
-  return (accept === undefined || accept === null || Array.isArray(accept)) && (maxPageSize === undefined || typeof maxPageSize === 'number')
+  const {accept, maxPageSize, services} = value as {accept?: unknown; maxPageSize?: unknown; services?: unknown}
+  return (
+    (accept === undefined || accept === null || Array.isArray(accept)) &&
+    (maxPageSize === undefined || typeof maxPageSize === 'number') &&
+    (services === undefined || services === null || Array.isArray(services))
+  )
 }
 
 /** `x.json: a catalog, expected a documentation page (markdown); `export`, … take a catalog`. */

@@ -26,7 +26,9 @@ export interface PageListing {
 export const skipReasons = {
   symlink: 'a symbolic link; pages are read from regular files only',
   submodule: 'a submodule; pages are read from regular files only',
-  special: 'not a regular file (a FIFO, socket or device)'
+  special: 'not a regular file (a FIFO, socket or device)',
+  changelog: 'the CHANGELOG.md a build wrote, not a page',
+  output: "under the build's output directory (--out): a build never reads what it writes"
 } as const
 
 /** Whether `relative` (a path below the listing's root, with `/`) names a page: `*.md`, no hidden segment. */

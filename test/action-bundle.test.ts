@@ -31,7 +31,7 @@ bundle('the inputs and outputs action.yml declares are the ones the code reads a
   assert.equal(Object.keys(metadata.outputs), [...outputNames])
   assert.equal(
     Object.fromEntries(Object.entries(metadata.inputs).map(([name, input]) => [name, input.default])),
-    {paths: 'docs-source/**/*.md', 'github-token': '${{ github.token }}', 'fail-on': 'none', comment: 'true', cloud: ''}
+    {paths: 'docs-source/**/*.md', 'github-token': '${{ github.token }}', 'fail-on': 'none', comment: 'true', cloud: '', service: ''}
   )
   for (const entry of [...Object.values(metadata.inputs), ...Object.values(metadata.outputs)]) assert.ok(entry.description.length > 10)
 })

@@ -20,7 +20,7 @@ hostile('list formats write only the one well-formed host, one entry a line, and
     hosts: ['good.example.com'],
     ips: [],
     cidrs: [],
-    squid: ['acl powerbi_endpoints dstdomain good.example.com'],
+    squid: ['acl endpoint_catalog_endpoints dstdomain good.example.com'],
     edl: ['good.example.com/']
   }
   for (const [format, lines] of Object.entries(expected)) {
@@ -60,7 +60,7 @@ hostile('a hostile --section text stays on the header line of every format with 
     const [first, second] = text.split('\n')
     assert.ok(first!.endsWith(`, filter: --section ${JSON.stringify(section)}`), format)
     assert.match(first!, /^(#|\/\/) endpoint-catalog: catalog version 2024010100, sha256:[0-9a-f]{64}, /, format)
-    assert.ok(['good.example.com', 'acl powerbi_endpoints dstdomain good.example.com', 'function FindProxyForURL(url, host) {'].includes(second!), `${format}: ${second}`)
+    assert.ok(['good.example.com', 'acl endpoint_catalog_endpoints dstdomain good.example.com', 'function FindProxyForURL(url, host) {'].includes(second!), `${format}: ${second}`)
   }
 })
 

@@ -30,7 +30,7 @@ pkg('a tarball installed with scripts disabled runs, builds docs-source/, and ty
   // One copy of the code: the bundle, with declarations beside it, and nothing compiled twice.
   assert.ok(files.includes('dist/bundle/cli.mjs') && files.includes('dist/bundle/index.mjs') && files.includes('dist/src/index.d.ts'))
   assert.equal(files.filter((file) => file.startsWith('dist/') && file.endsWith('.js')), [])
-  for (const file of ['LICENSE', 'bin/endpoint-catalog.js', 'generated/catalog.json', 'schema/catalog.schema.json', 'dist/bundle/THIRD-PARTY-LICENSES.txt']) assert.ok(files.includes(file), file)
+  for (const file of ['LICENSE', 'bin/endpoint-catalog.js', 'generated/catalog.json', 'generated/m365-ids.json', 'schema/catalog.schema.json', 'dist/bundle/THIRD-PARTY-LICENSES.txt']) assert.ok(files.includes(file), file)
   const notices = readFileSync('dist/bundle/THIRD-PARTY-LICENSES.txt', 'utf8')
   for (const name of ['ajv', 'remark-gfm', 'tldts', 'yaml']) assert.match(notices, new RegExp(`^${name}@\\d`, 'm'))
   assert.equal(Object.keys(manifest.dependencies), ['vfile', 'vfile-message'])
@@ -47,6 +47,13 @@ pkg('a tarball installed with scripts disabled runs, builds docs-source/, and ty
   assert.is(build.status, 0, build.stderr)
   const built = JSON.parse(readFileSync(join(project, 'generated/catalog.json'), 'utf8'))
   assert.is(built.contentHash, JSON.parse(readFileSync('generated/catalog.json', 'utf8')).contentHash)
+
+  // The published catalog's m365 records are numbered from the numbers shipped beside it, as in the repository.
+  const installed = spawnSync(bin, ['export', 'node_modules/endpoint-catalog/generated/catalog.json', '--format', 'm365'], {cwd: project, encoding: 'utf8'})
+  const repository = spawnSync(process.execPath, ['bin/endpoint-catalog.js', 'export', 'generated/catalog.json', '--format', 'm365'], {encoding: 'utf8'})
+  assert.is(installed.status, 0, installed.stderr)
+  assert.is(installed.stdout, repository.stdout)
+  assert.not.match(installed.stderr, /no recorded number/)
 
   // The exports map: the library, the published catalog and feed, the schemas, package.json.
   const script = [

@@ -2,12 +2,13 @@
  * The pull request's endpoint diff: the pages matching the globs, compiled at the merge base and
  * at the head from git objects only (the pull request's code is never checked out or run).
  */
-import type {Cloud} from '../../generated/catalog.js'
+import type {Catalog, Cloud} from '../../generated/catalog.js'
 import type {Diff} from '../../generated/diff.js'
 import {compile} from '../compile/catalog.js'
-import {defaultConfigPath, parseConfig} from '../config.js'
+import {compileOptionsOf, defaultConfigPath, parseConfig} from '../config.js'
 import {diff} from '../diff/index.js'
 import {InputError} from '../errors.js'
+import {FilterError, filterSides} from '../format/filter.js'
 import {fileAtRevision, hasCommit, mergeBase, objectAtRevision, pagesMatching, resolveCommit} from '../git.js'
 import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
@@ -26,8 +27,21 @@ export interface Comparison {
   build: BuildSection
 }
 
-/** Compile the pages matching `patterns` at the merge base and at the head, and diff them (in `cloud` only, when given). */
-export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: string, cloud?: Cloud): Comparison {
+/** Both sides narrowed to `services`; an id neither side has is an input error naming the products there are. */
+function serviceSides(before: Catalog, after: Catalog, services: string[]): [Catalog, Catalog] {
+  try {
+    return filterSides(before, after, {services})
+  } catch (error) {
+    if (error instanceof FilterError) throw new InputError(`service: ${error.message}`)
+    throw error
+  }
+}
+
+/**
+ * Compile the pages matching `patterns` at the merge base and at the head, and diff them (in
+ * `cloud` only, and of `services` only, when given).
+ */
+export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: string, cloud?: Cloud, services?: string[]): Comparison {
   for (const [side, commit] of [['base', pull.base], ['head', pull.head]] as const) {
     if (!hasCommit(commit, cwd)) {
       // On pull_request_target the checkout is the base branch, whose history never holds the head.
@@ -48,7 +62,7 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   // Accepted findings come from the base branch: a pull request cannot accept its own.
   const configText = fileAtRevision(pull.base, defaultConfigPath, cwd)
   const config = configText === undefined ? {} : parseConfig(configText.toString('utf8'), `${defaultConfigPath} at ${pull.base.slice(0, 7)}`)
-  const accept = config.accept ?? []
+  const compileOptions = compileOptionsOf(config)
 
   const skipped: Skipped[] = []
   const options = {maxPageBytes: config.maxPageSize ?? defaultMaxPageBytes, onSkip: (file: Skipped) => {
@@ -59,10 +73,11 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   if (before.length === 0 && after.length === 0) {
     throw new InputError(`paths: no file matches ${patterns.join(', ')} at ${base.slice(0, 7)} or ${pull.head.slice(0, 7)}`)
   }
-  const beforeCatalog = compile(before, {accept}).catalog
-  const afterCatalog = compile(after, {accept}).catalog
+  const beforeCatalog = compile(before, compileOptions).catalog
+  const afterCatalog = compile(after, compileOptions).catalog
   const head = resolveCommit(pull.head, cwd)
-  const document = diff(beforeCatalog, afterCatalog, {cloud, commits: {from: base, to: head}})
+  const [beforeSide, afterSide] = services === undefined ? [beforeCatalog, afterCatalog] : serviceSides(beforeCatalog, afterCatalog, services)
+  const document = diff(beforeSide, afterSide, {cloud, commits: {from: base, to: head}})
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd)
   return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged}}
 }

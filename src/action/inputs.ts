@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import type {Cloud} from '../../generated/catalog.js'
 import {cloudIds} from '../diff/clouds.js'
 import {InputError} from '../errors.js'
+import {FilterError, parseFilter} from '../format/filter.js'
 import type {Level} from '../rules.js'
 
 export interface ActionInputs {
@@ -19,10 +20,12 @@ export interface ActionInputs {
   failOn: Level | undefined
   /** Compare this cloud only (undefined: every cloud the pages name). */
   cloud: Cloud | undefined
+  /** Compare these products only (undefined: every product of the pages). */
+  services: string[] | undefined
 }
 
 /** The names action.yml declares, in its order. */
-export const inputNames = ['paths', 'github-token', 'fail-on', 'comment', 'cloud'] as const
+export const inputNames = ['paths', 'github-token', 'fail-on', 'comment', 'cloud', 'service'] as const
 
 const failOnValues = ['none', 'error', 'warning', 'info'] as const
 
@@ -56,7 +59,17 @@ export function readInputs(): ActionInputs {
     throw new InputError(`cloud: expected one of ${cloudIds.join(', ')} (or empty for all), got \`${cloud}\``)
   }
 
+  // Which products there are depends on the pages: the comparison checks the ids.
+  const service = core.getInput('service')
+  let services: string[] | undefined
+  try {
+    services = service === '' ? undefined : parseFilter({service}).services
+  } catch (error) {
+    if (error instanceof FilterError) throw new InputError(`service: ${error.message}`)
+    throw error
+  }
+
   const token = core.getInput('github-token')
   if (comment && token === '') throw new InputError('github-token: empty; it is needed to comment (or set comment: false)')
-  return {paths, comment, token, failOn: failOn === 'none' ? undefined : (failOn as Level), cloud: cloud === '' ? undefined : (cloud as Cloud)}
+  return {paths, comment, token, failOn: failOn === 'none' ? undefined : (failOn as Level), cloud: cloud === '' ? undefined : (cloud as Cloud), services}
 }

@@ -30,7 +30,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const pull = pullRequestOf(context.eventName, context.payload)
     const cwd = process.env['GITHUB_WORKSPACE'] || process.cwd()
-    const {base, head, document, skipped, build} = comparePullRequest(pull, inputs.paths, cwd, inputs.cloud)
+    const {base, head, document, skipped, build} = comparePullRequest(pull, inputs.paths, cwd, inputs.cloud, inputs.services)
     for (const file of skipped) core.warning(skippedNote(file))
     core.info(`Pull request #${pull.number}, ${base.slice(0, 7)} (merge base) → ${head.slice(0, 7)} (head): ${countText(document.counts)}`)
     const buildErrors = build.newErrors.length

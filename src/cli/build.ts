@@ -1,16 +1,18 @@
 /** `build`: compile docs-source/ into generated/, releasing a new version when the content changed. */
-import {existsSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {existsSync, realpathSync} from 'node:fs'
+import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import type {Catalog} from '../../generated/catalog.js'
 import {release, type Published} from '../feed/release.js'
 import {withOutputLock} from '../feed/lock.js'
-import {changedPublished, readPublished, writePublished} from '../feed/store.js'
+import {publishOptionsOf, readConfig} from '../config.js'
+import {changedPublished, readPublished, writePublished, type PublishOptions} from '../feed/store.js'
 import {destinationKey} from '../diff/diff.js'
 import {InputError} from '../errors.js'
 import {countLine} from '../format/diagnostics.js'
 import {countText} from '../format/diff-text.js'
 import {displayPath} from '../io.js'
-import {compilePages, failOnExit, isDirectory, pagesIn, parse, reportOption, UsageError, type Io} from './common.js'
+import {skipReasons} from '../pages.js'
+import {compilePages, failOnExit, isDirectory, note, pagesIn, parse, reportOption, UsageError, type Io} from './common.js'
 
 /** `build [--source dir] [--out dir] [--check]`: the arguments after the command name; returns the exit code. */
 export async function build(args: string[], io: Io): Promise<number> {
@@ -19,26 +21,51 @@ export async function build(args: string[], io: Io): Promise<number> {
   const source = values.source ?? 'docs-source'
   const out = values.out ?? 'generated'
   if (existsSync(resolve(io.cwd, out)) && !isDirectory(resolve(io.cwd, out))) throw new InputError(`${out}: not a directory (--out names the directory to write to)`)
-  const paths = pagesIn(source, io)
+  const paths = pagesIn(source, io, outside(source, out, io))
   if (paths.length === 0) throw new InputError(`${source}: no markdown pages`)
 
   const catalog = compilePages(paths, values, io, true)
   if (!catalog) return 1
-  if (values.check) return check(out, catalog, io)
+  const options = publishOptionsOf(readConfig(io.cwd, values.config))
+  if (values.check) return check(out, catalog, io, options)
   // Read, release and write under the lock: a build running beside this one waits.
   await withOutputLock(out, io.cwd, () => {
     const previous = readPublished(out, io.cwd)
     const published = release(catalog, previous)
-    writePublished(out, published, io.cwd)
+    writePublished(out, published, io.cwd, options)
     report(out, published, previous, io)
   })
   return failOnExit(catalog.diagnostics, values, io)
 }
 
+/**
+ * What a build reads of `source`: not what lies under `out` when `out` is inside it (a build never
+ * reads what it writes), with one note naming the directory when a page was left out there.
+ */
+function outside(source: string, out: string, io: Io): (relative: string) => boolean {
+  const below = relative(realOrResolved(source, io), realOrResolved(out, io)).split(sep).join('/')
+  if (below === '' || below.startsWith('..') || isAbsolute(below)) return () => true
+  let noted = false
+  return (path) => {
+    if (path !== below && !path.startsWith(below + '/')) return true
+    if (!noted) note({path: out.replace(/\/+$/, '') + '/', reason: skipReasons.output}, io)
+    noted = true
+    return false
+  }
+}
+
+function realOrResolved(path: string, io: Io): string {
+  try {
+    return realpathSync(resolve(io.cwd, path))
+  } catch {
+    return resolve(io.cwd, path)
+  }
+}
+
 /** `--check`: write nothing; 1 (naming the files) when the build would change the output, else 0. */
-function check(out: string, catalog: Catalog, io: Io): number {
+function check(out: string, catalog: Catalog, io: Io, options: PublishOptions): number {
   const previous = readPublished(out, io.cwd)
-  const changed = changedPublished(out, release(catalog, previous), io.cwd)
+  const changed = changedPublished(out, release(catalog, previous), io.cwd, options)
   if (changed.length === 0) {
     io.stdout.write(`${displayPath(out, io.cwd)}: up to date\n`)
     return 0

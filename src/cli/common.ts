@@ -3,20 +3,21 @@
  * pages and catalogs (told by their content), compiling pages with their diagnostics, `--fail-on`,
  * colour, and writing the output.
  */
-import {realpathSync, statSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {existsSync, realpathSync, statSync} from 'node:fs'
+import {join, resolve} from 'node:path'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {closest, distance} from 'fastest-levenshtein'
 import type {Catalog, Diagnostic} from '../../generated/catalog.js'
 import type {Config} from '../../generated/config.js'
 import {compile, type PageInput} from '../compile/catalog.js'
-import {defaultConfigPath, idleAcceptances, readConfig} from '../config.js'
+import {compileOptionsOf, defaultConfigPath, idleAcceptances, readConfig} from '../config.js'
 import {InputError} from '../errors.js'
 import {formatDiagnostics, formatDiagnosticsJson} from '../format/diagnostics.js'
 import {levels} from '../format/diff-text.js'
 import {defaultMaxPageBytes, displayPath, readInput, writeFileAtomic} from '../io.js'
 import {inputKind, kindMismatch, type InputKind} from '../kinds.js'
-import {pageName, pagesInDirectory, skippedNote, type Skipped} from '../pages.js'
+import {publishedFiles} from '../feed/files.js'
+import {pageName, pagesInDirectory, skipReasons, skippedNote, type Skipped} from '../pages.js'
 import {atLeast, isBlocking, type Level} from '../rules.js'
 import {parseCatalog, validateAgainst} from '../validate.js'
 
@@ -151,6 +152,7 @@ export function readKind(path: string, io: Io, kind: InputKind, expected: string
 export function catalogArgument(paths: string[], io: Io): Catalog | undefined {
   if (paths.length !== 1) return undefined
   const path = paths[0]!
+  refuseBuildFolder(path, io, publishedFiles.catalog)
   if (path !== '-' && isDirectory(resolve(io.cwd, path))) return undefined
   const text = readArgument(path, io).toString('utf8')
   const kind = inputKind(text)
@@ -192,7 +194,7 @@ export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, c
   failOnLevel(options)
   const report = reportFormat(options)
   const config = readConfig(io.cwd, options.config)
-  const {catalog, files} = compile(readPages(paths, io, config), {accept: config.accept ?? []})
+  const {catalog, files} = compile(readPages(paths, io, config), compileOptionsOf(config))
   const print = report === 'json' ? formatDiagnosticsJson : formatDiagnostics
   io.stderr.write(print(catalog.diagnostics, {quiet: options.quiet ?? false}))
   if (counts && report === 'text' && options.quiet !== true) {
@@ -255,10 +257,28 @@ export function failOnExit(diagnostics: Diagnostic[], options: CompileFlags, io:
  * its content is not a page (a catalog, a feed…); a walked symbolic link is refused.
  */
 export function readPages(paths: PagePath[], io: Io, config: Config): PageInput[] {
-  return paths.map(({path, walked}) => {
-    const value = readKind(path, io, 'page', 'a documentation page (markdown)', {maxBytes: config.maxPageSize ?? defaultMaxPageBytes, noFollow: walked})
-    return {path: path === '-' ? '-' : pageName(displayPath(path, io.cwd)), value}
+  return paths.flatMap(({path, walked}) => {
+    const value = readArgument(path, io, {maxBytes: config.maxPageSize ?? defaultMaxPageBytes, noFollow: walked})
+    const kind = inputKind(value.toString('utf8'))
+    // A build's own change log, found in a directory of pages, is what the tool wrote: not read.
+    if (walked && kind === 'changelog') {
+      note({path, reason: skipReasons.changelog}, io)
+      return []
+    }
+    if (kind !== 'page') throw new InputError(kindMismatch(path, kind, 'a documentation page (markdown)'))
+    return [{path: path === '-' ? '-' : pageName(displayPath(path, io.cwd)), value}]
   })
+}
+
+/**
+ * Refuse a build's output directory (it holds catalog.json) where a file is expected: `file`
+ * names the file of it to pass instead.
+ */
+export function refuseBuildFolder(path: string, io: Io, file: string): void {
+  if (path === '-' || !isDirectory(resolve(io.cwd, path))) return
+  if (existsSync(resolve(io.cwd, path, publishedFiles.catalog))) {
+    throw new InputError(`${path}: a build folder; pass its ${file} (${join(path, file)})`)
+  }
 }
 
 /** Write `text` to the `-o` file, or to standard output when there is none (or it is `-`). */

@@ -2,7 +2,7 @@
 import type {ParseArgsConfig} from 'node:util'
 import type {Catalog, Cloud} from '../../generated/catalog.js'
 import {compile} from '../compile/catalog.js'
-import {readConfig} from '../config.js'
+import {compileOptionsOf, readConfig} from '../config.js'
 import {cloudIds} from '../diff/clouds.js'
 import {diff, hasChangeAtLeast} from '../diff/index.js'
 import {InputError} from '../errors.js'
@@ -27,6 +27,7 @@ export function diffCommand(args: string[], io: Io): number {
     base: {type: 'string'},
     head: {type: 'string'},
     source: {type: 'string'},
+    service: {type: 'string'},
     cloud: {type: 'string'},
     section: {type: 'string'},
     route: {type: 'string'},
@@ -46,11 +47,11 @@ export function diffCommand(args: string[], io: Io): number {
     if (positionals.length > 0) throw new UsageError('diff takes either <old> <new> or --base/--head, not both')
     const source = values.source ?? 'docs-source'
     const config = readConfig(io.cwd, values.config)
-    const accept = config.accept ?? []
+    const options = compileOptionsOf(config)
     const tree = {maxPageBytes: config.maxPageSize ?? defaultMaxPageBytes, onSkip: (skipped: Skipped) => note(skipped, io)}
     commits = {from: revision(values.base, io), to: revision(values.head ?? 'HEAD', io)}
-    before = compile(pagesAtRevision(commits.from, source, io.cwd, tree), {accept}).catalog
-    after = compile(pagesAtRevision(commits.to, source, io.cwd, tree), {accept}).catalog
+    before = compile(pagesAtRevision(commits.from, source, io.cwd, tree), options).catalog
+    after = compile(pagesAtRevision(commits.to, source, io.cwd, tree), options).catalog
   } else {
     if (positionals.length !== 2) throw new UsageError('diff needs <old> and <new> (or --base <ref>)')
     checkOutput(values.output, positionals, io)
@@ -59,7 +60,7 @@ export function diffCommand(args: string[], io: Io): number {
   }
 
   // `--required` is left out: a destination that stops being required would read as removed.
-  const filter = usage(() => parseFilter({section: values.section, route: values.route, kind: values.kind}))
+  const filter = usage(() => parseFilter({service: values.service, section: values.section, route: values.route, kind: values.kind}))
   if (Object.keys(filter).length > 0) [before, after] = usage(() => filterSides(before, after, filter))
   const document = diff(before, after, {cloud: cloud as Cloud | undefined, ...(commits ? {commits} : {})})
   const text =
@@ -77,7 +78,7 @@ function sideCatalog(path: string, config: string | undefined, io: Io): Catalog 
   const catalog = catalogArgument([path], io)
   if (catalog !== undefined) return catalog
   const settings = readConfig(io.cwd, config)
-  return compile(readPages(pageArguments([path], io), io, settings), {accept: settings.accept ?? []}).catalog
+  return compile(readPages(pageArguments([path], io), io, settings), compileOptionsOf(settings)).catalog
 }
 
 /** The commit a revision names; an input error saying so when it names none. */

@@ -3,7 +3,8 @@ import {dirname} from 'node:path'
 import type {ParseArgsConfig} from 'node:util'
 import {readM365Ids} from '../feed/store.js'
 import {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} from '../format/export.js'
-import {FilterError, parseFilter} from '../format/filter.js'
+import {FilterError, notOneOf, parseFilter} from '../format/filter.js'
+import {m365Categories, type M365Category} from '../format/m365.js'
 import {catalogArgument, checkOutput, compilePages, emit, failOnExit, pageArguments, parse, reportOption, UsageError, type Io} from './common.js'
 
 /** `export <catalog | pages> --format <format>`: the arguments after the command name; returns the exit code. */
@@ -15,6 +16,7 @@ export function exportCommand(args: string[], io: Io): number {
     proxy: {type: 'string'},
     default: {type: 'string'},
     acl: {type: 'string'},
+    category: {type: 'string'},
     ...reportOption
   })
   if (positionals.length === 0) throw new UsageError('export needs a catalog.json or markdown files')
@@ -24,6 +26,9 @@ export function exportCommand(args: string[], io: Io): number {
   }
   if (format !== 'pac' && (values.proxy !== undefined || values.default !== undefined)) throw new UsageError('--proxy and --default are options of --format pac')
   if (format !== 'squid' && values.acl !== undefined) throw new UsageError('--acl is an option of --format squid')
+  if (format !== 'm365' && values.category !== undefined) throw new UsageError('--category is an option of --format m365')
+  const category = values.category
+  if (category !== undefined && !(m365Categories as readonly string[]).includes(category)) throw new UsageError(notOneOf('--category', category, m365Categories).message)
   checkOutput(values.output, positionals, io)
   const published = catalogArgument(positionals, io)
   const pages = published === undefined ? pageArguments(positionals, io) : []
@@ -36,6 +41,7 @@ export function exportCommand(args: string[], io: Io): number {
   if (values.proxy !== undefined) options.proxy = values.proxy
   if (values.default !== undefined) options.fallback = values.default
   if (values.acl !== undefined) options.acl = values.acl
+  if (category !== undefined) options.category = category as M365Category
   const ids = format === 'm365' && fromFile ? readM365Ids(dirname(positionals[0]!), io.cwd) : undefined
   if (ids !== undefined) options.m365Ids = ids
   const rendered = usage(() => exportCatalog(catalog, format as ExportFormat, options))
@@ -47,6 +53,7 @@ export function exportCommand(args: string[], io: Io): number {
 /** The filter options every export format takes. */
 export const filterOptions = {
   required: {type: 'boolean'},
+  service: {type: 'string'},
   cloud: {type: 'string'},
   section: {type: 'string'},
   route: {type: 'string'},

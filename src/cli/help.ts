@@ -49,8 +49,8 @@ ${'{compile}'}`
     text: `a catalog for a firewall, proxy or script
 
 formats: csv, json, txt, hosts, ips, cidrs, edl, squid [--acl name],
-         pac [--proxy "PROXY h:p"] [--default "PROXY h:p"], m365
-filters: --required, --cloud <cloud>, --section <text>,
+         pac [--proxy "PROXY h:p"] [--default "PROXY h:p"], m365 [--category Allow]
+filters: --required, --service <product>, --cloud <cloud>, --section <text>,
          --route internet|expressroute, --kind host,wildcard,...
 ${'{compile}'}`
   },
@@ -68,7 +68,7 @@ the kind is recognised by the content
   --format text|markdown|json
   --fail-on error|warning|info|none   exit 1 when a change is at or above this level
   --cloud public|usgov-gcc|usgov-gcchigh|usgov-dod|china   that cloud's changes only
-  --section <text>, --kind host,wildcard,..., --route internet|expressroute
+  --service <product>, --section <text>, --kind host,wildcard,..., --route internet|expressroute
                         only the endpoint sets and destinations they select, on both sides
   --color, --no-color   colour the text format (default: on a terminal, unless NO_COLOR or
                         TERM=dumb; FORCE_COLOR forces it)

@@ -2,7 +2,7 @@
 import {basename, join, resolve} from 'node:path'
 import type {Diagnostic} from '../../generated/catalog.js'
 import {compile} from '../compile/catalog.js'
-import {readConfig} from '../config.js'
+import {compileOptionsOf, publishOptionsOf, readConfig} from '../config.js'
 import {InputError} from '../errors.js'
 import type {PageInput} from '../compile/catalog.js'
 import {gitRevisions} from '../feed/git-history.js'
@@ -29,7 +29,7 @@ export async function historyCommand(args: string[], io: Io): Promise<number> {
   const diagnostics: Diagnostic[] = []
   let failing = 0
   for (const {page, origin} of pages) {
-    const {catalog} = compile([page], {accept: config.accept ?? []})
+    const {catalog} = compile([page], compileOptionsOf(config))
     io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: values.quiet ?? false}))
     failing += catalog.diagnostics.filter(isBlocking).length
     for (const diagnostic of catalog.diagnostics) diagnostics.push(diagnostic)
@@ -39,9 +39,9 @@ export async function historyCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write(`endpoint-catalog: ${errorCount(failing)}; nothing written\n`)
     return 1
   }
-  const published = replay(revisions, {accept: config.accept ?? [], onNote: tree.onNote})!
+  const published = replay(revisions, {...compileOptionsOf(config), onNote: tree.onNote})!
   const out = values.out
-  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd))
+  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd, publishOptionsOf(config)))
   io.stdout.write(
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`

@@ -6,7 +6,7 @@ import {createHash} from 'node:crypto'
 import type {Heading, Root, RootContent} from 'mdast'
 import {VFile} from 'vfile'
 import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
-import type {Acceptance} from '../../generated/config.js'
+import type {Acceptance, ServiceOverride} from '../../generated/config.js'
 import {InputError} from '../errors.js'
 import {report} from '../report.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
@@ -14,9 +14,10 @@ import {applyExpressRoute, readExceptions, type UnnamedException} from './expres
 import {checkLimits} from './limits.js'
 import {parseSections, readMeta, type PageMeta} from './parse.js'
 import {headingText, readTables, streamTables, type Token} from './read-tables.js'
+import {pageService, type PageService} from './service.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
 
-export const schemaVersion = '1.2.0'
+export const schemaVersion = '1.3.0'
 
 export interface PageInput {
   /** Path as it should appear in the catalog (relative, with `/`). */
@@ -34,6 +35,10 @@ export interface CompileResult {
 export interface CompileOptions {
   /** Reviewed findings (from endpoint-catalog.yaml) reported as warnings with their reason (default: none). */
   accept?: Acceptance[]
+  /** Products of pages by path glob, before their front matter (default: none; endpoint-catalog.yaml's `services`). */
+  services?: ServiceOverride[]
+  /** The catalog's name (endpoint-catalog.yaml's `name`; default: none recorded, and it is named after its products). */
+  name?: string
 }
 
 /** Compile pages into a catalog; pages are read in path order, so argument order does not matter. */
@@ -47,20 +52,24 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     const text = decode(page)
     const file = new VFile({path: page.path, value: text})
     files.push(file)
+    let product: PageService | undefined
     const {meta, kind} = readPage(file, page.path, {
-      sets: (set) => sets.push(set),
-      exceptions: (exception) => exceptions.push(exception)
+      product: (found, name) => (product = pageService(page.path, found.services, name, options.services)),
+      sets: (set) => sets.push({service: product!.service, ...set}),
+      exceptions: (exception) => exceptions.push({service: product!.service, ...exception})
     })
-    sources.push({path: page.path, page: kind, title: meta.title, msDate: meta.msDate, sha256: sha256(text)})
+    sources.push({path: page.path, page: kind, title: meta.title, service: product!.service, serviceName: product!.name, msDate: meta.msDate, sha256: sha256(text)})
   }
 
   const endpointSets = nameAll(sets, 'es', (set) => [set.section, set.purpose], (set) => set.destinations.map((d) => d.value))
   const erExceptions = nameAll(exceptions, 'er', (e) => [e.scope, e.kind, e.activity], (e) => e.destinations.map((d) => d.value))
-  if (sources.some((source) => source.page === 'expressroute')) applyExpressRoute(endpointSets, erExceptions)
+  const routed = new Set(sources.filter((source) => source.page === 'expressroute').map((source) => source.service))
+  if (routed.size > 0) applyExpressRoute(endpointSets, erExceptions, routed)
 
   const content = {endpointSets, expressRoute: {exceptions: erExceptions}}
   const catalog: Catalog = {
     schemaVersion,
+    ...(options.name === undefined ? {} : {name: options.name}),
     version: versionDate(sources) + '00',
     contentHash: contentHash(content),
     sources,
@@ -72,6 +81,8 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
 
 /** Where a page's endpoint sets or ExpressRoute exceptions go, one at a time. */
 interface PageOutput {
+  /** Called once the page's metadata and name (its title and first heading) are read, before its rows. */
+  product: (meta: PageMeta, name: string) => void
   sets: (set: UnnamedEndpointSet) => void
   exceptions: (exception: UnnamedException) => void
 }
@@ -93,6 +104,7 @@ function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMet
   const heading = read.flatMap((tree) => tree.children).find((node): node is Heading => node.type === 'heading')
   const name = (meta.title ?? '') + ' ' + (heading ? headingText(heading) : '')
   const kind: Page = /expressroute/i.test(name) ? 'expressroute' : 'urls'
+  output.product(meta, name)
   // The first place of each distinct value: what a page repeats is held once.
   const tokens = new Map<string, Token>()
   const context = {fallbackSection: meta.title ?? '', scope: cloudsNamedBy(name) ?? ['public'], docset: docsetPath(meta.services), lists: kind === 'urls', description: meta.description, source: String(file), tokens: (token: Token) => {
@@ -172,17 +184,21 @@ export function latestMsDate(sources: Source[]): string | null {
   return dates[dates.length - 1] ?? null
 }
 
-/** sha256 over endpoint sets and exceptions without their source positions or version history. */
+/**
+ * sha256 over endpoint sets and exceptions without their source positions, version history or
+ * product: like the position, the product says where a row comes from, and a catalog compiled
+ * before products were recorded keeps its hash.
+ */
 export function contentHash(content: Pick<Catalog, 'endpointSets' | 'expressRoute'>): string {
   // Keys keep their order (the spread keeps `destinations` in place), so hashes stay comparable.
-  const withoutPlace = <T extends {source: unknown; destinations: Destination[]}>({source, ...rest}: T) => ({
+  const withoutPlace = <T extends {source: unknown; service?: string; destinations: Destination[]}>({source, service, ...rest}: T) => ({
     ...rest,
     destinations: rest.destinations.map(({since, ...destination}) => destination)
   })
   // The JSON of `{endpointSets, expressRoute: {exceptions}}`, hashed an item at a time rather than
   // held whole: at 10^5 rows it is tens of megabytes.
   const hash = createHash('sha256')
-  const items = (list: Array<{source: unknown; destinations: Destination[]}>): void => {
+  const items = (list: Array<{source: unknown; service?: string; destinations: Destination[]}>): void => {
     list.forEach((item, index) => hash.update((index > 0 ? ',' : '') + JSON.stringify(withoutPlace(item))))
   }
   hash.update('{"endpointSets":[')

@@ -90,12 +90,14 @@ function proseException(item: ListItem, scope: Scope, section: string, path: str
 }
 
 /**
- * Give every host, wildcard and URL of the endpoint sets its ExpressRoute status: over the
- * public Internet when an exception's destination equals or covers it — or, for a wildcard, when
- * the wildcard covers an exception's destination, since part of its traffic then leaves
- * ExpressRoute — else over ExpressRoute (the page lists no exception for it).
+ * Give every host, wildcard and URL of the endpoint sets its ExpressRoute status. An ExpressRoute
+ * page speaks for its own product (`routed` lists the products that have one): a destination of
+ * such a product goes over the public Internet when an exception of that product's page equals or
+ * covers it — or, for a wildcard, when the wildcard covers an exception's destination, since part of
+ * its traffic then leaves ExpressRoute — else over ExpressRoute (the page lists no exception for
+ * it). A destination of a product without an ExpressRoute page has route `unknown`.
  */
-export function applyExpressRoute(sets: EndpointSet[], exceptions: ExpressRouteException[]): void {
+export function applyExpressRoute(sets: EndpointSet[], exceptions: ExpressRouteException[], routed: ReadonlySet<string | undefined>): void {
   const patterns = exceptions.flatMap((exception) =>
     exception.destinations.flatMap((destination) => {
       const key = matchKey(destination)
@@ -104,11 +106,16 @@ export function applyExpressRoute(sets: EndpointSet[], exceptions: ExpressRouteE
   )
 
   for (const set of sets) {
+    const known = routed.has(set.service)
     for (const destination of set.destinations) {
       const key = matchKey(destination)
       if (key === undefined) continue
+      if (!known) {
+        destination.expressRoute = {route: 'unknown', exceptions: []}
+        continue
+      }
       const matches: RouteMatch[] = patterns
-        .filter((pattern) => covers(pattern.key, key) || covers(key, pattern.key))
+        .filter((pattern) => pattern.exception.service === set.service && (covers(pattern.key, key) || covers(key, pattern.key)))
         .map(({key: pattern, exception}) => ({exception: exception.id, activity: exception.activity, pattern}))
       destination.expressRoute = {route: matches.length > 0 ? 'internet' : 'expressroute', exceptions: matches}
     }

@@ -135,13 +135,13 @@ function lineCount(text: string): number {
 }
 
 /** Front-matter keys that name the docs set a page belongs to. */
-const serviceKeys = ['ms.service', 'ms.prod', 'ms.component']
+const serviceKeys = ['ms.service', 'ms.subservice', 'ms.prod', 'ms.component']
 
 export interface PageMeta {
   title: string | null
   /** ISO date (YYYY-MM-DD) from `ms.date`. */
   msDate: string | null
-  /** `ms.service`, `ms.prod` and `ms.component`: which docs set publishes the page. */
+  /** `ms.service`, `ms.subservice`, `ms.prod` and `ms.component`: which docs set publishes the page. */
   services: string[]
   /** The page's summary (`description`), if it has one. */
   description?: string

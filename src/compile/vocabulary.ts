@@ -300,3 +300,49 @@ export const conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i
 
 /** A protocol a request names for what it asks (`accessible via HTTP`, `a set of HTTPS URLs`). */
 export const requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i
+
+export interface ProductEntry {
+  /** The catalog's id for the product (`service`). */
+  service: string
+  /** The product's name as people write it. */
+  name: string
+  /** Tested against the front matter's `ms.service`, `ms.subservice`, `ms.prod` and `ms.component` values. */
+  docset?: RegExp
+  /** Tested against the page's title (lower-cased). */
+  title?: RegExp
+  seen: string
+}
+
+/**
+ * The product a page is about, from its front matter: the first entry whose `docset` matches one
+ * of its `ms.*` values or whose `title` matches its title. Entries that a title tells apart within
+ * one docs set (Autopilot among the Windows pages) come before the docs set's own entry.
+ */
+export const products: ProductEntry[] = [
+  {service: 'windows-autopilot', name: 'Windows Autopilot', title: /\bautopilot\b/, seen: 'Windows Autopilot networking requirements (ms.prod: windows-client)'},
+  {service: 'data-gateway', name: 'On-premises data gateway', title: /\bdata gateway\b/, seen: 'Adjust communication settings for the on-premises data gateway (no ms.service)'},
+  {service: 'power-bi', name: 'Power BI', docset: /^powerbi(-|$)/, seen: 'Power BI URLs (ms.service: powerbi), Power BI US Government (ms.subservice: powerbi-admin)'},
+  {service: 'fabric', name: 'Microsoft Fabric', docset: /^fabric$/, seen: 'Fabric allow-list (ms.service: fabric)'},
+  {service: 'power-platform', name: 'Power Platform', docset: /^power-platform$|^pa-admin$/, seen: 'Power Apps US Government (ms.service: power-platform), Power Platform URLs (ms.component: pa-admin)'},
+  {service: 'intune', name: 'Microsoft Intune', docset: /^microsoft-intune$/, seen: 'Intune endpoints (ms.service: microsoft-intune)'},
+  {service: 'microsoft-365', name: 'Microsoft 365', docset: /^microsoft-365-enterprise$/, seen: 'M365 other endpoints (ms.service: microsoft-365-enterprise)'},
+  {service: 'azure-virtual-desktop', name: 'Azure Virtual Desktop', docset: /^virtual-desktop$/, seen: 'Windows Virtual Desktop safe URL list (ms.service: virtual-desktop)'},
+  {service: 'windows', name: 'Windows', docset: /^windows-client$/, seen: 'Connection endpoints for Windows 11 Enterprise (ms.prod: windows-client)'},
+  // Pages without front matter that names a docs set (older and hand-made pages): the title.
+  {service: 'power-bi', name: 'Power BI', title: /\bpower bi\b/, seen: 'Power BI and ExpressRoute (title only, in hand-made pages)'},
+  {service: 'fabric', name: 'Microsoft Fabric', title: /\bfabric\b/, seen: 'Add Fabric URLs to your allowlist (title)'},
+  {service: 'intune', name: 'Microsoft Intune', title: /\bintune\b/, seen: 'Network endpoints for Microsoft Intune (title)'}
+]
+
+/** The product a page's `ms.*` values and title name, if any. */
+export function productNamedBy(docsets: string[], title: string | null): ProductEntry | undefined {
+  const lower = (title ?? '').toLowerCase()
+  return products.find(
+    (entry) => (entry.docset !== undefined && docsets.some((value) => entry.docset!.test(value))) || (entry.title !== undefined && entry.title.test(lower))
+  )
+}
+
+/** The name of a product id the vocabulary knows, if it does. */
+export function productName(service: string): string | undefined {
+  return products.find((entry) => entry.service === service)?.name
+}

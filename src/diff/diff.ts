@@ -29,7 +29,9 @@ export class AllowlistEntry {
     this.key = key
     this.kind = destination.kind
     this.value = destination.value
-    this.route = destination.expressRoute?.route
+    // `unknown` (a product without an ExpressRoute page) is no route to compare.
+    const route = destination.expressRoute?.route
+    this.route = route === 'unknown' ? undefined : route
     if (destination.host !== undefined) this.host = destination.host
   }
 

@@ -31,7 +31,7 @@ export const changeRules = {
     level: 'error',
     message: 'Destination `{destination}` added as required ({where})[; add before you remove {replaces}]',
     description:
-      'A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or Power BI breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard.'
+      'A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or the product that needs it breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard.'
   },
   'optional-destination-added': {
     level: 'warning',

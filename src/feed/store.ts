@@ -9,19 +9,20 @@ import {join, resolve} from 'node:path'
 import type {ChangeFeed} from '../../generated/changes.js'
 import {InputError} from '../errors.js'
 import type {M365Ids} from '../../generated/m365-ids.js'
+import {catalogName} from '../compile/service.js'
 import {formatChangelog, renderReleases} from '../format/changelog.js'
 import {assignM365Ids} from '../format/m365.js'
 import {checkedJson, readCatalog, readInput, temporaryOwner, writeFileAtomic} from '../io.js'
 import {parseDocument} from '../validate.js'
+import {publishedFiles} from './files.js'
 import {changesSchemaVersion, type Published} from './release.js'
 
-export const publishedFiles = {
-  catalog: 'catalog.json',
-  feed: 'changes.json',
-  changelog: 'CHANGELOG.md',
-  atom: 'changes.atom',
-  m365Ids: 'm365-ids.json'
-} as const
+export {publishedFiles}
+
+export interface PublishOptions {
+  /** Where the Atom feed is published, for its `rel="self"` link (default: none). */
+  feedUrl?: string
+}
 
 /** The catalog and feed published in `directory`; undefined when it has no catalog yet. */
 export function readPublished(directory: string, cwd: string): Published | undefined {
@@ -54,8 +55,8 @@ export function readM365Ids(directory: string, cwd: string): M365Ids | undefined
  * ones and any new) to `directory`, the catalog last; unchanged files are left alone. The caller
  * holds the directory's lock (`withOutputLock`).
  */
-export function writePublished(directory: string, published: Published, cwd: string): void {
-  const files = publishedTexts(directory, published, cwd)
+export function writePublished(directory: string, published: Published, cwd: string, options: PublishOptions = {}): void {
+  const files = publishedTexts(directory, published, cwd, options)
   removeLeftovers(resolve(cwd, directory))
   for (const [name, text] of files) {
     const path = resolve(cwd, directory, name)
@@ -64,19 +65,20 @@ export function writePublished(directory: string, published: Published, cwd: str
 }
 
 /** The names of the files in `directory` that `writePublished` would change (none: all up to date). */
-export function changedPublished(directory: string, published: Published, cwd: string): string[] {
-  return publishedTexts(directory, published, cwd)
+export function changedPublished(directory: string, published: Published, cwd: string, options: PublishOptions = {}): string[] {
+  return publishedTexts(directory, published, cwd, options)
     .filter(([name, text]) => !sameText(resolve(cwd, directory, name), text))
     .map(([name]) => name)
 }
 
 /** Each published file's name and text, the catalog last. */
-function publishedTexts(directory: string, published: Published, cwd: string): Array<[string, string]> {
+function publishedTexts(directory: string, published: Published, cwd: string, options: PublishOptions): Array<[string, string]> {
   const ids = assignM365Ids(readM365Ids(directory, cwd), published.feed, published.catalog)
+  const atom = {name: catalogName(published.catalog), ...(options.feedUrl === undefined ? {} : {selfUrl: options.feedUrl})}
   return [
     [publishedFiles.feed, checkedJson('changes', published.feed)],
     [publishedFiles.changelog, formatChangelog(published.feed)],
-    [publishedFiles.atom, renderReleases(published.feed.versions, published.feed, 'atom').text],
+    [publishedFiles.atom, renderReleases(published.feed.versions, published.feed, 'atom', undefined, atom).text],
     [publishedFiles.m365Ids, checkedJson('m365Ids', ids)],
     [publishedFiles.catalog, checkedJson('catalog', published.catalog)]
   ]

@@ -11,7 +11,7 @@ import {emptyVersion} from '../feed/version.js'
 import {checkedJson} from '../io.js'
 import {formatDiffMarkdown} from './diff-markdown.js'
 import {formatDiffText} from './diff-text.js'
-import {formatAtom} from './atom.js'
+import {formatAtom, type AtomOptions} from './atom.js'
 import type {Rendered} from './entries.js'
 import {assignM365Ids, formatM365Changes, type M365Ids} from './m365.js'
 
@@ -32,10 +32,10 @@ export function formatChangelog(feed: ChangeFeed): string {
 /**
  * Render releases of `feed` (all of them, or those `changesSince` picked) in any changes format:
  * the text, and lines for stderr. `m365` numbers endpoint sets through `m365Ids` (default: numbered
- * from the feed alone, as `build` would the first time).
+ * from the feed alone, as `build` would the first time); `atom` names the feed by `atom`.
  */
-export function renderReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat, m365Ids?: M365Ids): Rendered {
-  if (format === 'atom') return {text: formatAtom(releases, feed, (release) => formatReleases([release], feed, 'text')), notes: []}
+export function renderReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat, m365Ids?: M365Ids, atom: AtomOptions = {}): Rendered {
+  if (format === 'atom') return {text: formatAtom(releases, feed, (release) => formatReleases([release], feed, 'text'), atom), notes: []}
   if (format === 'm365') return formatM365Changes(releases, feed, m365Ids ?? assignM365Ids(undefined, feed))
   return {text: formatReleases(releases, feed, format), notes: []}
 }

@@ -3,13 +3,13 @@
  * external dynamic list, Squid ACLs, and the Microsoft 365 endpoints shape. Each format lives in
  * its own module; this one filters the catalog and picks the format.
  */
-import type {Catalog} from '../../generated/catalog.js'
+import type {Catalog, Cloud} from '../../generated/catalog.js'
 import {destinationPorts, portKey} from '../compile/cells.js'
 import {formatEdl} from './edl.js'
 import type {Rendered} from './entries.js'
-import {filterCatalog, type CatalogFilter} from './filter.js'
+import {destinationClouds, filterCatalog, setService, type CatalogFilter} from './filter.js'
 import {formatCidrs, formatHosts, formatIps, formatTxt} from './lists.js'
-import {formatM365Endpoints, type M365Ids} from './m365.js'
+import {formatM365Endpoints, type M365Category, type M365Ids} from './m365.js'
 import {formatPac} from './pac.js'
 import {formatSquid} from './squid.js'
 
@@ -23,8 +23,10 @@ export interface ExportOptions {
   proxy?: string
   /** pac: what every other host gets (default: `DIRECT`). */
   fallback?: string
-  /** squid: the ACL name (default: `powerbi_endpoints`). */
+  /** squid: the ACL name (default: from the catalog's name, `power_bi_endpoints`). */
   acl?: string
+  /** m365: the `category` of rows whose page states none (default: `Default`). */
+  category?: M365Category
   /** m365: the recorded endpoint-set numbers (default: none recorded; numbered in catalog order). */
   m365Ids?: M365Ids
 }
@@ -37,7 +39,10 @@ export interface ExportRecord {
   kind: string
   destination: string
   ports: string[]
-  expressRoute: 'internet' | 'expressroute' | ''
+  /** `unknown` when the catalog has an ExpressRoute page, but not for this destination's product. */
+  expressRoute: 'internet' | 'expressroute' | 'unknown' | ''
+  service: string
+  clouds: Cloud[]
 }
 
 /** One record per destination of every endpoint set, in catalog order. */
@@ -51,7 +56,9 @@ export function exportRecords(catalog: Catalog): ExportRecord[] {
       kind: destination.kind,
       destination: destination.value,
       ports: destinationPorts(set, destination).map(portKey),
-      expressRoute: destination.expressRoute?.route ?? ('' as const)
+      expressRoute: destination.expressRoute?.route ?? ('' as const),
+      service: setService(set),
+      clouds: destinationClouds(destination)
     }))
   )
 }
@@ -80,7 +87,7 @@ export function exportCatalog(whole: Catalog, format: ExportFormat, options: Exp
     case 'squid':
       return formatSquid(catalog, {filter, ...pick(options, 'acl')})
     case 'm365':
-      return formatM365Endpoints(catalog, options.m365Ids)
+      return formatM365Endpoints(catalog, options.m365Ids, options.category)
   }
 }
 
@@ -89,13 +96,14 @@ function pick<K extends keyof ExportOptions>(options: ExportOptions, ...keys: K[
   return Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]])) as Pick<ExportOptions, K>
 }
 
-const csvColumns = ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute'] as const
+// New columns go last, so a reader that takes columns by position keeps working.
+const csvColumns = ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute', 'service', 'clouds'] as const
 
 /** RFC 4180 CSV (CRLF line ends); cells that a spreadsheet would run as a formula are defused. */
 function toCsv(records: ExportRecord[]): string {
   const lines = [csvColumns.join(',')]
   for (const record of records) {
-    lines.push(csvColumns.map((column) => csvCell(column === 'ports' ? record.ports.join(' ') : record[column])).join(','))
+    lines.push(csvColumns.map((column) => csvCell(column === 'ports' || column === 'clouds' ? record[column].join(' ') : record[column])).join(','))
   }
   return lines.join('\r\n') + '\r\n'
 }

@@ -1,9 +1,11 @@
 /**
- * Selecting part of a catalog: only required rows, one cloud, sections by name, one ExpressRoute
- * route, some destination kinds. The result is a catalog again, so every format (and a diff of two
+ * Selecting part of a catalog: only required rows, some products, one cloud, sections by name, one
+ * ExpressRoute route, some destination kinds. The result is a catalog again, so every format (and a diff of two
  * filtered catalogs) reads it as it reads a whole one.
  */
 import type {Catalog, Cloud, Destination, EndpointSet} from '../../generated/catalog.js'
+import {compareText} from '../compile/catalog.js'
+import {unknownService} from '../compile/service.js'
 
 export const clouds: readonly Cloud[] = ['public', 'usgov-gcc', 'usgov-gcchigh', 'usgov-dod', 'china']
 export const routes = ['internet', 'expressroute'] as const
@@ -15,6 +17,8 @@ export type DestinationKind = (typeof destinationKinds)[number]
 export interface CatalogFilter {
   /** Only endpoint sets whose requirement is `required` (default: false). */
   required?: boolean
+  /** Only endpoint sets of these products (`service`: `power-bi`, `intune`, …). */
+  services?: string[]
   /** Only destinations that apply to this cloud (a destination without `clouds` applies to `public`). */
   cloud?: Cloud
   /** Only endpoint sets whose section contains this text, in any case. */
@@ -28,6 +32,16 @@ export interface CatalogFilter {
 /** An unknown filter value; its message lists the valid ones. */
 export class FilterError extends Error {
   override name = 'FilterError'
+}
+
+/** An endpoint set's product; `unknown` for a set of a catalog compiled before products were recorded. */
+export function setService(set: Pick<EndpointSet, 'service'>): string {
+  return set.service ?? unknownService
+}
+
+/** `--cloud x: expected one of public, …`: the message for a value that is not one of `valid`. */
+export function notOneOf(option: string, value: string, valid: readonly string[], what = ''): FilterError {
+  return new FilterError(`${option} ${value || '(empty)'}: expected one of ${valid.join(', ')}${what}`)
 }
 
 /** The clouds a destination applies to: its own list, or the public cloud when it has none. */
@@ -51,6 +65,7 @@ export function filterCatalog(catalog: Catalog, filter: CatalogFilter, checked =
   const endpointSets: EndpointSet[] = []
   for (const set of catalog.endpointSets) {
     if (filter.required === true && set.requirement !== 'required') continue
+    if (filter.services !== undefined && !filter.services.includes(setService(set))) continue
     if (section !== undefined && !set.section.toLowerCase().includes(section)) continue
     if (!byDestination) {
       endpointSets.push(set)
@@ -73,9 +88,12 @@ export function filterSides(before: Catalog, after: Catalog, filter: CatalogFilt
 
 /** A filter's values checked against what the catalog has: a section no row is in, a route with no ExpressRoute page. */
 function checkFilter(catalog: Catalog, filter: CatalogFilter): void {
-  if (filter.cloud !== undefined && !clouds.includes(filter.cloud)) throw new FilterError(`--cloud ${filter.cloud}: expected one of ${clouds.join(', ')}`)
-  if (filter.route !== undefined && !(routes as readonly string[]).includes(filter.route)) {
-    throw new FilterError(`--route ${filter.route}: expected one of ${routes.join(', ')}`)
+  if (filter.cloud !== undefined && !clouds.includes(filter.cloud)) throw notOneOf('--cloud', filter.cloud, clouds)
+  if (filter.route !== undefined && !(routes as readonly string[]).includes(filter.route)) throw notOneOf('--route', filter.route, routes)
+  if (filter.services !== undefined) {
+    const services = catalogServices(catalog)
+    const unknown = filter.services.find((service) => !services.includes(service))
+    if (unknown !== undefined) throw notOneOf('--service', unknown, services, " (the catalog's products)")
   }
   for (const kind of filter.kinds ?? []) {
     if (!(destinationKinds as readonly string[]).includes(kind)) throw new FilterError(`--kind ${kind}: expected one of ${destinationKinds.join(', ')}`)
@@ -92,15 +110,26 @@ function checkFilter(catalog: Catalog, filter: CatalogFilter): void {
   }
 }
 
+/** The products of a catalog's endpoint sets, sorted. */
+export function catalogServices(catalog: Catalog): string[] {
+  return [...new Set(catalog.endpointSets.map(setService))].sort(compareText)
+}
+
 /**
  * A filter from command-line values (`--kind host,wildcard`); throws a FilterError naming the
  * valid values for one it does not know.
  */
-export function parseFilter(values: {required?: boolean | undefined; cloud?: string | undefined; section?: string | undefined; route?: string | undefined; kind?: string | undefined}): CatalogFilter {
+export function parseFilter(values: {required?: boolean | undefined; service?: string | undefined; cloud?: string | undefined; section?: string | undefined; route?: string | undefined; kind?: string | undefined}): CatalogFilter {
   const filter: CatalogFilter = {}
   if (values.required === true) filter.required = true
+  if (values.service !== undefined) {
+    const services = values.service.split(',').map((service) => service.trim())
+    // Which products there are depends on the catalog: filterCatalog checks them.
+    if (services.includes('')) throw new FilterError('--service needs a product id, such as power-bi, or several separated by commas')
+    filter.services = [...new Set(services)]
+  }
   if (values.cloud !== undefined) {
-    if (!clouds.includes(values.cloud as Cloud)) throw new FilterError(`--cloud ${values.cloud}: expected one of ${clouds.join(', ')}`)
+    if (!clouds.includes(values.cloud as Cloud)) throw notOneOf('--cloud', values.cloud, clouds)
     filter.cloud = values.cloud as Cloud
   }
   if (values.section !== undefined) {
@@ -108,7 +137,7 @@ export function parseFilter(values: {required?: boolean | undefined; cloud?: str
     filter.section = values.section
   }
   if (values.route !== undefined) {
-    if (!(routes as readonly string[]).includes(values.route)) throw new FilterError(`--route ${values.route}: expected one of ${routes.join(', ')}`)
+    if (!(routes as readonly string[]).includes(values.route)) throw notOneOf('--route', values.route, routes)
     filter.route = values.route as Route
   }
   if (values.kind !== undefined) {
@@ -125,6 +154,7 @@ export function parseFilter(values: {required?: boolean | undefined; cloud?: str
 export function describeFilter(filter: CatalogFilter): string {
   const parts: string[] = []
   if (filter.required) parts.push('--required')
+  if (filter.services !== undefined) parts.push(`--service ${filter.services.join(',')}`)
   if (filter.cloud !== undefined) parts.push(`--cloud ${filter.cloud}`)
   if (filter.section !== undefined) parts.push(`--section ${JSON.stringify(filter.section)}`)
   if (filter.route !== undefined) parts.push(`--route ${filter.route}`)

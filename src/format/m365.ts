@@ -1,7 +1,7 @@
 /**
  * The catalog and its change feed in the shapes of the Microsoft 365 IP Address and URL web
- * service's `endpoints` and `changes` answers, so tools written against that service read Power
- * BI's endpoints. Numbers stand for endpoint set ids through a recorded mapping (M365Ids) that only
+ * service's `endpoints` and `changes` answers, so tools written against that service read the
+ * catalog's endpoints, each endpoint set in the service area of its product. Numbers stand for endpoint set ids through a recorded mapping (M365Ids) that only
  * grows: a number, once given, always means the same row.
  */
 import {isIP} from 'node:net'
@@ -13,8 +13,10 @@ import type {M365EndpointSet, M365Endpoints} from '../../generated/m365-endpoint
 import type {M365Ids} from '../../generated/m365-ids.js'
 import {compareText} from '../compile/catalog.js'
 import {setPorts} from '../compile/cells.js'
+import {columnEntry, productName} from '../compile/vocabulary.js'
 import {checkedJson} from '../io.js'
 import {catalogEntries, isWellFormed, urlHost, type Rendered} from './entries.js'
+import {setService} from './filter.js'
 import {asRange} from './lists.js'
 
 export type {M365Ids}
@@ -22,9 +24,33 @@ export type {M365Ids}
 /** Version of the id mapping file (schema/m365-ids.schema.json). */
 export const m365IdsSchemaVersion = '1.0.0'
 
-/** What the m365 formats call the service area of every endpoint set. */
-const serviceArea = 'PowerBI'
-const serviceAreaDisplayName = 'Power BI'
+export const m365Categories = ['Optimize', 'Allow', 'Default'] as const
+export type M365Category = (typeof m365Categories)[number]
+
+/**
+ * An endpoint set's service area: its product's name (`serviceAreaDisplayName`, `Power BI`) and
+ * that name's words run together (`serviceArea`, `PowerBI`, `OnPremisesDataGateway`), as the service writes its own.
+ */
+function serviceAreaOf(set: EndpointSet, catalog: Catalog): Pick<M365EndpointSet, 'serviceArea' | 'serviceAreaDisplayName'> {
+  const service = setService(set)
+  const source = catalog.sources.find((one) => one.path === set.source.path && one.service === set.service)
+  const name = source?.serviceName ?? productName(service) ?? service
+  const words = name.split(/[^A-Za-z0-9]+/).filter((word) => word !== '')
+  return {serviceArea: words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('') || 'Unknown', serviceAreaDisplayName: name}
+}
+
+/**
+ * The category of a set: what its page's Category column states (`Optimize`, `Allow`, `Default`,
+ * also as `Default<BR>Required`), else `fallback`.
+ */
+function categoryOf(set: EndpointSet, fallback: M365Category): M365Category {
+  for (const [header, value] of Object.entries(set.attributes ?? {})) {
+    if (columnEntry(header).role !== 'category') continue
+    const stated = m365Categories.find((category) => new RegExp(`^\\W*${category}\\b`, 'i').test(value.trim()))
+    if (stated !== undefined) return stated
+  }
+  return fallback
+}
 
 /**
  * The mapping after `previous` (undefined: none recorded yet) with a number for every endpoint
@@ -68,12 +94,20 @@ function changeSets(change: Change): EndpointSetRef[] {
  * mapping has no number for are numbered after its highest, with a stderr line (run `build` to
  * record them).
  */
-export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids): Rendered {
+export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids, category: M365Category = 'Default'): Rendered {
   const mapping = assignM365Ids(recorded, {schemaVersion: '1.0.0', versions: []}, catalog)
   const unrecorded = catalog.endpointSets.filter((set) => recorded?.endpointSets[set.id] === undefined).length
   const hasRoutes = catalog.endpointSets.some((set) => set.destinations.some((d) => d.expressRoute !== undefined))
-  const records: M365Endpoints = catalog.endpointSets.map((set) => endpointRecord(set, mapping.endpointSets[set.id]!, hasRoutes))
+  const records: M365Endpoints = catalog.endpointSets.map((set) => ({
+    ...endpointRecord(set, mapping.endpointSets[set.id]!, hasRoutes, serviceAreaOf(set, catalog)),
+    category: categoryOf(set, category)
+  }))
   const notes: string[] = []
+  const unrouted = catalog.endpointSets.filter((set) => set.destinations.some((d) => d.expressRoute?.route === 'unknown'))
+  if (unrouted.length > 0) {
+    const services = [...new Set(unrouted.map(setService))].sort(compareText).join(', ')
+    notes.push(`m365: ${unrouted.length} endpoint ${unrouted.length === 1 ? 'set says' : 'sets say'} expressRoute: false because ${unrouted.length === 1 ? 'its product has' : 'their products have'} no ExpressRoute page (${services})`)
+  }
   if (unrecorded > 0) {
     notes.push(`m365: ${unrecorded} endpoint ${unrecorded === 1 ? 'set has' : 'sets have'} no recorded number (m365-ids.json beside the catalog); numbered after the highest recorded, run \`build\` to record them`)
   }
@@ -85,7 +119,7 @@ export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids): Rende
   return {text: checkedJson('m365Endpoints', records), notes}
 }
 
-function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean): M365EndpointSet {
+function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean, area: Pick<M365EndpointSet, 'serviceArea' | 'serviceAreaDisplayName'>): M365EndpointSet {
   const urls = new Set<string>()
   const ips = new Set<string>()
   const see: string[] = []
@@ -101,8 +135,7 @@ function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean): M365E
   const routed = set.destinations.filter((d) => d.expressRoute !== undefined)
   const record: M365EndpointSet = {
     id,
-    serviceArea,
-    serviceAreaDisplayName,
+    ...area,
     ...(urls.size > 0 ? {urls: [...urls].sort(compareText) as [string, ...string[]]} : {}),
     ...(ips.size > 0 ? {ips: [...ips].sort(compareText) as [string, ...string[]]} : {}),
     ...portFields(setPorts(set)),

@@ -5,19 +5,33 @@
  */
 import type {Catalog} from '../../generated/catalog.js'
 import {compareText} from '../compile/catalog.js'
+import {catalogName} from '../compile/service.js'
 import {catalogEntries, exactHosts, leftOutNote, type Rendered} from './entries.js'
 import type {CatalogFilter} from './filter.js'
 import {headerText} from './header.js'
 
 export interface SquidOptions {
-  /** The ACL name (default: `powerbi_endpoints`). */
+  /** The ACL name (default: from the catalog's name, `power_bi_endpoints`). */
   acl?: string
   filter?: CatalogFilter
 }
 
+/**
+ * The ACL name from the catalog's name (`Power BI` → `power_bi_endpoints`): lower-case letters
+ * and digits joined by `_`, within Squid's 64 characters (cut at a word).
+ */
+export function defaultAcl(catalog: Catalog): string {
+  const stem = catalogName(catalog).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+  const suffix = '_endpoints'
+  const room = 64 - suffix.length
+  // A long name (many products) is cut at a word, not inside one.
+  const cut = stem.length <= room ? stem : stem.slice(0, stem.lastIndexOf('_', room) > 0 ? stem.lastIndexOf('_', room) : room)
+  return (cut === '' ? 'catalog' : cut) + suffix
+}
+
 /** The Squid ACL lines of `catalog`; throws a RangeError for an ACL name Squid would not read. */
 export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rendered {
-  const acl = options.acl ?? 'powerbi_endpoints'
+  const acl = options.acl ?? defaultAcl(catalog)
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(acl)) throw new RangeError(`--acl ${JSON.stringify(acl)}: expected letters, digits, _ . or -`)
   const entries = catalogEntries(catalog)
   const wildcards = entries.byKind.wildcard.filter((w) => w !== '*')
