@@ -108,6 +108,15 @@ scope('a URL names its port by its scheme where the page states none', () => {
   assert.equal(read(catalog), ['url:https://msedge.api.cdp.microsoft.com unknown tcp/443 [public]', 'url:http://msedge.f.dl.delivery.mp.microsoft.com unknown tcp/80 [public]'])
 })
 
+scope('a purpose that says where it applies scopes its row, as any cell naming a cloud does', () => {
+  const catalog = compileText(
+    page('| Row | Purpose | Destination |', '| --- | --- | --- |', '| 20 | **Required:** Azure AD Connect with 21 ViaNet in China to sync accounts. | *.chinacloudapi.cn |', '| 21 | **Required:** Sign-in | login.powerbi.com |'),
+  )
+  assert.equal(read(catalog), ['wildcard:*.chinacloudapi.cn required - [china]', 'host:login.powerbi.com required - [public]'])
+  const regions = compileText(page('| Country | Region | Allowed Source IP addresses |', '| --- | --- | --- |', '| China | China North | 42.159.96.170 |', '| US GCC High | Virginia | 52.1.2.3 |'))
+  assert.equal(read(regions), ['ip:42.159.96.170 unknown - [china]', 'ip:52.1.2.3 unknown - [usgov-gcchigh]'])
+})
+
 const values = suite('content first: values')
 
 values('an address range is exactly the CIDRs that cover it', () => {

@@ -513,7 +513,9 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
 /** The clouds a purpose cell names on a line of its own or in parentheses at its end, if any. */
 function purposeClouds(cell: TableCell | undefined, scope: readonly Cloud[]): readonly Cloud[] | undefined {
   for (const piece of cellText(cell).split(', ')) {
-    for (const text of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, '$1').trim()]) {
+    // `Sign-in (GCC High)`, or a purpose that says where it applies (`Azure AD Connect … in China to sync …`).
+    const phrases = [...piece.matchAll(/\b(?:in|for) ((?:the )?[\w .-]{2,40}?)(?=\s+(?:to|with|and|by)\b|[,.;:)]|$)/gi)].map((match) => match[1]!)
+    for (const text of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, '$1').trim(), ...phrases]) {
       const named = text !== '' && cloudLabelOnly(text) ? cloudsNamedBy(text, scope) : undefined
       if (named) return named
     }
