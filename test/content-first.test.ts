@@ -31,6 +31,12 @@ tables('a destination-named column of prose beside a column of hosts names the r
   assert.equal(read(catalog), ['url:https://*.protection.outlook.com unknown tcp/443 [public]'])
 })
 
+tables('`*:443` beside the addresses of a row is the row\'s port, not a wildcard', () => {
+  const catalog = compileText(page('Allow traffic from the following IP addresses:', '', '| Source IP address | Destination | Direction |', '| --- | --- | --- |', '| 168.61.49.99 | \\*:443 | Inbound |'))
+  assert.equal(read(catalog), ['ip:168.61.49.99 required tcp/443 [public]'])
+  assert.not.ok(rules(catalog).includes('over-broad-wildcard'))
+})
+
 tables('block-level tags and footnote marks never run destinations together', () => {
   const catalog = compileText(
     page('| Purpose | Destination | Port |', '| --- | --- | --- |', '| **Required:** A | <div>a.powerbi.com</div><div>b.powerbi.com</div> | TCP 443 |', '| **Required:** B | crl.microsoft.com<sup>1</sup> | TCP 80 |', '| **Required:** C | <details><summary>more</summary>hidden.powerbi.com</details> | TCP 443 |')

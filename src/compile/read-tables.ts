@@ -363,7 +363,7 @@ function holdsDestinations(cell: TableCell, source: string): boolean {
 
 /** Whether any word of a cell is shaped like a destination (`*`, a dotted name, a URL, even a mistyped one), or the cell links to a page. */
 function mentionsDestination(cell: TableCell, source: string): boolean {
-  return cell.children.some((child) => child.type === 'link') || phrasingText(cell.children, source).split(/[\s,;]+/).some((word) => word === '*' || /[a-z0-9*_-]\.[a-z0-9*]|:\/\//i.test(word))
+  return cell.children.some((child) => child.type === 'link') || phrasingText(cell.children, source).split(/[\s,;]+/).some((word) => word === '*' || /[a-z0-9*_-]\.[a-z0-9*]|:\/\//i.test(word) || splitHead(word) !== undefined)
 }
 
 /**
