@@ -37151,7 +37151,7 @@ var exampleNames = {
 var requirementStatements = [
   {
     requirement: "required",
-    sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
+    sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
     unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b/,
     seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints")'
   },
@@ -38720,7 +38720,7 @@ function holdsDestinations(cell, source) {
   return items.length > 0 && items.filter((item) => splitHead(item) !== void 0).length * 2 >= items.length;
 }
 function mentionsDestination(cell, source) {
-  return cell.children.some((child) => child.type === "link") || phrasingText(cell.children, source).split(/[\s,;]+/).some((word) => word === "*" || /[a-z0-9*_-]\.[a-z0-9*]|:\/\//i.test(word));
+  return cell.children.some((child) => child.type === "link") || phrasingText(cell.children, source).split(/[\s,;]+/).some((word) => word === "*" || /[a-z0-9*_-]\.[a-z0-9*]|:\/\//i.test(word) || splitHead(word) !== void 0);
 }
 function byContent(columns, header, body, source, file) {
   const rows = body.filter((row2) => !isEmptyRow(row2)).slice(0, sampleRows);
@@ -38751,6 +38751,9 @@ function byContent(columns, header, body, source, file) {
         column.role = "attribute";
       }
     }
+    const first = Math.min(...result.filter((one2) => one2.role === "destination").map((one2) => one2.index));
+    const naming = result.some((one2) => one2.role === "purpose") ? void 0 : result.find((one2) => one2.role === "attribute" && one2.index < first && !/^column \d+$/.test(one2.name));
+    if (naming) change(naming, "purpose", "the table has no purpose column, and it stands before the destinations");
     if (!result.some((one2) => one2.role === "port")) {
       for (const column of result) {
         if (column.role !== "attribute") continue;
@@ -38842,7 +38845,8 @@ function readRow(node2, columns, file, page, groups2) {
 }
 function purposeClouds(cell, scope) {
   for (const piece of cellText(cell).split(", ")) {
-    for (const text5 of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, "$1").trim()]) {
+    const phrases = [...piece.matchAll(/\b(?:in|for) ((?:the )?[\w .-]{2,40}?)(?=\s+(?:to|with|and|by)\b|[,.;:)]|$)/gi)].map((match) => match[1]);
+    for (const text5 of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, "$1").trim(), ...phrases]) {
       const named = text5 !== "" && cloudLabelOnly(text5) ? cloudsNamedBy(text5, scope) : void 0;
       if (named) return named;
     }
