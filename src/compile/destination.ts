@@ -143,10 +143,12 @@ function numberAddress(value: bigint, version: number): string {
   return groups.slice(0, best.at).join(':') + '::' + groups.slice(best.at + best.length).join(':')
 }
 
+/** A label that starts with an example company's name, before the last label. */
+const exampleCompany = new RegExp(`(?:^|\\.)((?:${exampleNames.companies.join('|')})[a-z0-9-]*)\\.`)
+
 /** Why a DNS name is an example rather than a destination (`contoso-corp.atp.azure.com`), if it is one. */
 function exampleName(host: string): string | undefined {
-  const labels = host.split('.')
-  const company = labels.slice(0, -1).find((one) => exampleNames.companies.some((name) => one.startsWith(name)))
+  const company = exampleCompany.exec(host)?.[1]
   return company === undefined ? undefined : `\`${company}\` names an example company`
 }
 
@@ -168,6 +170,8 @@ function templateOf(text: string): string | undefined {
  */
 export function findDestinations(text: string): Classified[] {
   const found: Classified[] = []
+  // Most text names nothing: no dotted name, no address.
+  if (!/[a-z0-9*]\.[a-z0-9*]|[0-9a-f]:[0-9a-f:]/i.test(text)) return found
   for (const match of text.matchAll(/[^\s,;()"'`]+/g)) {
     // `*. azure.net`: a wildcard mistyped with a space is not the name after it.
     // (Only the text just before the token is looked at: a sentence of many names stays linear.)

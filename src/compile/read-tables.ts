@@ -142,7 +142,8 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   const walk = function* (nodes: Iterable<RootContent>, nested = false): Generator<ReadTable> {
     for (const node of nodes) {
       first ??= node
-      if (page.tokens) collectTokens(node, page.source, page.tokens)
+      // A table's tokens are collected once its destination cells are known (below).
+      if (page.tokens && node.type !== 'table') collectTokens(node, page.source, page.tokens)
       const labelled = label
       label = undefined
       if (node.type === 'heading') {
@@ -202,6 +203,8 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         seen++
         const section = heading ? headingText(heading) : page.fallbackSection
         const rows = readTable(node, file, cellContext(), page.source)
+        // What a destination cell holds is read or reported by the cell reader: only the other cells can hide a destination.
+        if (page.tokens) collectTokens(node, page.source, page.tokens, new Set(rows?.flatMap((row) => row.destinations.map((destination) => destination.cell))))
         const stated = lead ? {lead: {requirement: lead.requirement, line: lead.line}} : {}
         lead = undefined
         if (rows) {
@@ -224,12 +227,15 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
  * Hand on every destination-shaped token in the text of a node (its own text, code spans, code
  * blocks, cells; not link targets, HTML or front matter), with its place.
  */
-function collectTokens(node: RootContent, source: string, emit: (token: Token) => void): void {
+function collectTokens(node: RootContent, source: string, emit: (token: Token) => void, skip?: ReadonlySet<Nodes>): void {
   const visitNode = (child: Nodes): void => {
+    if (skip?.has(child)) return
     if (child.type === 'text' || child.type === 'inlineCode' || child.type === 'code') {
       const start = child.position?.start
       const value = child.type === 'text' ? child.value : child.value.replace(/\\([*_.])/g, '$1')
       for (const found of findDestinations(value)) {
+        // `[HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft.NETFramework]` is a registry key, not a destination.
+        if (found.value.includes('\\')) continue
         const token: Token = {value: found.value, line: start?.line ?? 1, column: start?.column ?? 1}
         if (found.host !== undefined) token.host = found.host
         emit(token)
@@ -351,12 +357,14 @@ const sampleRows = 64
 
 /** Share of a column's non-empty cells that a test holds for, and how many are non-empty. */
 function share(body: TableRow[], index: number, test: (cell: TableCell) => boolean): {share: number; filled: number} {
-  const cells = body.map((row) => row.children[index]).filter((cell): cell is TableCell => cell !== undefined && !notApplicable.test(cellText(cell)))
+  const cells = body.map((row) => row.children[index]).filter((cell): cell is TableCell => cell !== undefined && cell.children.length > 0 && !notApplicable.test(toString(cell).trim()))
   return {share: cells.length === 0 ? 0 : cells.filter(test).length / cells.length, filled: cells.length}
 }
 
 /** Whether most items of a cell start with a destination (or a template of one); a bare address is its own text, a link with written text is not. */
 function holdsDestinations(cell: TableCell, source: string): boolean {
+  // Nothing shaped like a name, an address or a wildcard: no destination (and no need to split the cell).
+  if (!/[a-z0-9*]\.[a-z0-9*]|[0-9a-f]:[0-9a-f:]|^\s*\*/i.test(toString(cell))) return false
   const items = phrasingText(cell.children, source).split(/\n|;|,/).map((item) => item.trim()).filter((item) => item !== '' && !notApplicable.test(item))
   return items.length > 0 && items.filter((item) => splitHead(item) !== undefined).length * 2 >= items.length
 }
@@ -375,7 +383,13 @@ function byContent(columns: Column[], header: TableRow, body: TableRow[], source
   // What a column holds shows in its first rows; a table of thousands is not read twice.
   const rows = body.filter((row) => !isEmptyRow(row)).slice(0, sampleRows)
   if (rows.length === 0) return columns
-  const holds = columns.map((column) => share(rows, column.index, (cell) => holdsDestinations(cell, source)))
+  // What each column holds, worked out only where it can change the column's role.
+  const known = new Map<number, {share: number; filled: number}>()
+  const holdsOf = (index: number): {share: number; filled: number} => {
+    let found = known.get(index)
+    if (!found) known.set(index, (found = share(rows, index, (cell) => holdsDestinations(cell, source))))
+    return found
+  }
   const result = columns.map((column) => ({...column}))
   const change = (column: Column, role: Column['role'], why: string): void => {
     report(file, 'column-by-content', `Unexpected column \`${column.name}\` read as ${role === 'destination' ? 'destinations' : role === 'port' ? 'ports' : role === 'purpose' ? 'the rows\' names' : 'an attribute'}: ${why}`, header.children[column.index])
@@ -383,25 +397,25 @@ function byContent(columns: Column[], header: TableRow, body: TableRow[], source
   }
   for (const column of result) {
     // `Required for | Hosts`: a column named like a requirement whose cells say no Required or Optional names the rows.
-    if (column.role === 'requirement' && share(rows, column.index, (cell) => readRequirementCell(cell) !== undefined).share < 0.5 && holds[column.index]!.share < 0.5) {
+    if (column.role === 'requirement' && share(rows, column.index, (cell) => readRequirementCell(cell) !== undefined).share < 0.5 && holdsOf(column.index).share < 0.5) {
       change(column, result.some((one) => one.role === 'purpose') ? 'attribute' : 'purpose', 'its cells state no requirement')
       continue
     }
-    const {share: part, filled} = holds[column.index]!
-    if (column.role !== 'destination' && column.role !== 'port' && column.role !== 'row' && filled > 0 && part >= 0.5) {
+    if (column.role === 'destination' || column.role === 'port' || column.role === 'row') continue
+    const {share: part, filled} = holdsOf(column.index)
+    if (filled > 0 && part >= 0.5) {
       change(column, 'destination', `${Math.round(part * 100)}% of its cells hold destinations`)
     }
   }
-  const destinations = result.filter((column) => column.role === 'destination' && holds[column.index]!.share >= 0.5)
+  // One destination column is the table's, whatever it holds; between several, what they hold tells.
+  const named = result.filter((column) => column.role === 'destination')
+  const destinations = named.length === 1 ? named : named.filter((column) => holdsOf(column.index).share >= 0.5)
   if (destinations.length > 0) {
-    for (const column of result) {
-      if (column.role !== 'destination' || holds[column.index]!.filled === 0 || share(rows, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue
-      // `Endpoint | Hostname`: the first names the service, the second holds its hosts.
-      const named = result.some((one) => one.role === 'purpose')
-      if (!named) change(column, 'purpose', 'none of its cells holds a destination, and another column does')
-      else {
-        column.role = 'attribute'
-      }
+    // `Endpoint | Hostname`: of several destination columns, one that mentions no destination names the service.
+    for (const column of named.length > 1 ? named : []) {
+      if (destinations.includes(column) || holdsOf(column.index).filled === 0 || share(rows, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue
+      if (!result.some((one) => one.role === 'purpose')) change(column, 'purpose', 'none of its cells holds a destination, and another column does')
+      else column.role = 'attribute'
     }
     // `Region | Range | Port`: with no purpose column, the text column before the destinations names the rows.
     const first = Math.min(...result.filter((one) => one.role === 'destination').map((one) => one.index))
@@ -503,8 +517,9 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
     purposeClouds(row.purpose, page.scope) ??
     node.children.flatMap((cell, index) => {
       const role = columns[index]?.role
+      if (role !== 'attribute' && role !== 'group') return []
       const text = cellText(cell)
-      return role !== 'destination' && role !== 'purpose' && text !== '' && cloudLabelOnly(text) ? [cloudsNamedBy(text, page.scope)] : []
+      return text !== '' && cloudLabelOnly(text) ? [cloudsNamedBy(text, page.scope)] : []
     }).find((clouds) => clouds !== undefined)
   if (named) for (const destination of row.destinations) destination.clouds ??= named
   // A protocol named in a cell of its own (`| UDP | 3343 |`) is the row's protocol.
@@ -516,7 +531,9 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
 
 /** The clouds a purpose cell names on a line of its own or in parentheses at its end, if any. */
 function purposeClouds(cell: TableCell | undefined, scope: readonly Cloud[]): readonly Cloud[] | undefined {
-  for (const piece of cellText(cell).split(', ')) {
+  const text = cellText(cell)
+  if (cloudsNamedBy(text, scope) === undefined) return undefined
+  for (const piece of text.split(', ')) {
     // `Sign-in (GCC High)`, or a purpose that says where it applies (`Azure AD Connect … in China to sync …`).
     const phrases = [...piece.matchAll(/\b(?:in|for) ((?:the )?[\w .-]{2,40}?)(?=\s+(?:to|with|and|by)\b|[,.;:)]|$)/gi)].map((match) => match[1]!)
     for (const text of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, '$1').trim(), ...phrases]) {

@@ -115,18 +115,23 @@ const labelFiller = /\b(and|or|&|in|us|customers?|tenants?|ip|ips|addresses|addr
 export function cloudsNamedBy(text: string, scope: readonly Cloud[] = ['public']): readonly Cloud[] | undefined {
   let rest = text.toLowerCase()
   const found = new Set<Cloud>()
-  for (const entry of cloudLabels) {
-    if (!entry.label.test(rest)) continue
+  cloudLabels.forEach((entry, index) => {
+    if (!entry.label.test(rest)) return
     for (const cloud of entry.clouds === 'scope' ? scope : entry.clouds) found.add(cloud)
-    rest = rest.replace(new RegExp(entry.label.source, 'g'), ' ')
-  }
+    rest = rest.replace(everyLabel[index]!, ' ')
+  })
   return found.size === 0 ? undefined : clouds.filter((cloud) => found.has(cloud))
 }
 
+/** Each cloud label, matching every occurrence (built once: the reader asks of every cell). */
+const everyLabel = cloudLabels.map((entry) => new RegExp(entry.label.source, 'g'))
+
 /** Whether a text is only a cloud label (cloud names and filler words), not prose that names a cloud. */
 export function cloudLabelOnly(text: string): boolean {
+  // A label is a few words; a longer text is prose.
+  if (text.length > 80) return false
   let rest = text.toLowerCase()
-  for (const entry of cloudLabels) rest = rest.replace(new RegExp(entry.label.source, 'g'), ' ')
+  for (const label of everyLabel) rest = rest.replace(label, ' ')
   return rest.replace(labelFiller, ' ').trim() === ''
 }
 
