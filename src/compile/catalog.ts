@@ -8,9 +8,10 @@ import {VFile} from 'vfile'
 import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance} from '../../generated/config.js'
 import {InputError} from '../errors.js'
+import {summarise} from '../report.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
-import {checkLimits} from './limits.js'
+import {checkLimits, parserBudget, withParserBudget} from './limits.js'
 import {parseSections, readMeta, type PageMeta} from './parse.js'
 import {headingText, readTables, streamTables} from './read-tables.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
@@ -114,10 +115,11 @@ function readPage(file: VFile, path: string, output: PageOutput): {meta: PageMet
 /** The page's sections as parsed; a page nested too deeply to parse is an input error. */
 function* guardedSections(file: VFile): Generator<Root> {
   const sections = parseSections(file)
+  const budget = parserBudget(file.path ?? '', String(file).length)
   for (;;) {
     let step: IteratorResult<Root>
     try {
-      step = sections.next()
+      step = withParserBudget(budget, () => sections.next())
     } catch (error) {
       if (error instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error.message})`)
       throw error
@@ -207,6 +209,7 @@ export function normaliseText(text: string): string {
 }
 
 function diagnostics(file: VFile, accept: Acceptance[]): Diagnostic[] {
+  summarise(file)
   return file.messages
     .map((message) => {
       const diagnostic: Diagnostic = {

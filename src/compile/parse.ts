@@ -14,6 +14,7 @@ import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
 import {plainLine} from './plain-lines.js'
 import {inlineCells, pageLines, recoverLines, recoverTables, type PageLines} from './recover-tables.js'
+import {parsed} from './limits.js'
 import {splitSections, type PageSection} from './sections.js'
 import {rejectedTableLines, tableLines, type TableLines} from './table-lines.js'
 
@@ -97,6 +98,7 @@ function parseBatch(sections: PageSection[], file: VFile, lines: PageLines): Roo
 
 /** Parse sections joined into one text; each section's nodes, with positions in the page. */
 function parseJoined(sections: PageSection[]): Map<PageSection, RootContent[]> {
+  for (const section of sections) parsed(section.text, section.line)
   const tree = processor.parse(sections.map((section) => section.text).join(''))
   // Where each section starts in the joined text.
   const starts: Array<{offset: number; line: number}> = []
