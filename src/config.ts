@@ -9,7 +9,7 @@ import type {Diagnostic} from '../generated/catalog.js'
 import type {Config} from '../generated/config.js'
 import {InputError} from './errors.js'
 import {readInput} from './io.js'
-import {diagnosticRules} from './rules.js'
+import {diagnosticRules, readingError} from './rules.js'
 import {validateAgainst} from './validate.js'
 
 export const defaultConfigPath = 'endpoint-catalog.yaml'
@@ -39,7 +39,7 @@ export interface IdleAcceptance {
   /** Its place in `accept`, from 1. */
   entry: number
   rule: string
-  why: 'unknown-rule' | 'unmatched'
+  why: 'unknown-rule' | 'reading-error' | 'unmatched'
 }
 
 /**
@@ -49,6 +49,7 @@ export interface IdleAcceptance {
 export function idleAcceptances(config: Config, diagnostics: Diagnostic[], complete: boolean): IdleAcceptance[] {
   return (config.accept ?? []).flatMap((item, index): IdleAcceptance[] => {
     if (!Object.hasOwn(diagnosticRules, item.rule)) return [{entry: index + 1, rule: item.rule, why: 'unknown-rule' as const}]
+    if (readingError(item.rule)) return [{entry: index + 1, rule: item.rule, why: 'reading-error' as const}]
     const matched = diagnostics.some((d) => d.ruleId === item.rule && d.accepted === item.reason)
     return complete && !matched ? [{entry: index + 1, rule: item.rule, why: 'unmatched' as const}] : []
   })

@@ -195,7 +195,12 @@ export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, c
   const print = report === 'json' ? formatDiagnosticsJson : formatDiagnostics
   io.stderr.write(print(catalog.diagnostics, {quiet: options.quiet ?? false}))
   for (const idle of idleAcceptances(config, catalog.diagnostics, complete)) {
-    const why = idle.why === 'unknown-rule' ? 'no such rule (`endpoint-catalog rules` lists them)' : 'matches no diagnostic of the pages; remove it'
+    const why =
+      idle.why === 'unknown-rule'
+        ? 'no such rule (`endpoint-catalog rules` lists them)'
+        : idle.why === 'reading-error'
+          ? 'a reading error cannot be accepted (the row was not read); fix the page'
+          : 'matches no diagnostic of the pages; remove it'
     io.stderr.write(`${options.config ?? defaultConfigPath}: warning  accept entry ${idle.entry} (rule \`${idle.rule}\`): ${why}\n`)
   }
 

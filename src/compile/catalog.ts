@@ -9,6 +9,7 @@ import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteE
 import type {Acceptance} from '../../generated/config.js'
 import {InputError} from '../errors.js'
 import {summarise} from '../report.js'
+import {readingError} from '../rules.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
 import {checkLimits, parserBudget, withParserBudget} from './limits.js'
@@ -218,9 +219,10 @@ function diagnostics(file: VFile, accept: Acceptance[]): Diagnostic[] {
         message: message.reason,
         source: {path: file.path, line: message.line ?? 1, column: message.column ?? 1}
       }
-      const acceptance = accept.find(
-        (item) => item.rule === diagnostic.ruleId && (item.destination === undefined || item.destination === message.actual)
-      )
+      // Accepting silences a finding; a reading error stays one (the row would be published unread).
+      const acceptance = readingError(diagnostic.ruleId)
+        ? undefined
+        : accept.find((item) => item.rule === diagnostic.ruleId && (item.destination === undefined || item.destination === message.actual))
       if (acceptance && diagnostic.severity === 'error') diagnostic.severity = 'warning'
       if (acceptance) diagnostic.accepted = acceptance.reason
       return diagnostic
