@@ -23,8 +23,8 @@ import {parseCatalog, validateAgainst} from '../validate.js'
 export interface Io {
   stdout: {write(text: string): unknown; isTTY?: boolean}
   stderr: {write(text: string): unknown}
-  /** Standard input's bytes, read for a file argument of `-` (default: there is none). */
-  stdin?: () => Buffer
+  /** Standard input's bytes, read for a file argument of `-` (default: there is none); `main` awaits a promise before the command runs. */
+  stdin?: () => Buffer | Promise<Buffer>
   /** The environment, for colour (default: process.env). */
   env?: Record<string, string | undefined>
   cwd: string
@@ -133,7 +133,9 @@ export function readArgument(path: string, io: Io, options: Parameters<typeof re
   let bytes = stdinBytes.get(io)
   if (bytes === undefined) {
     if (io.stdin === undefined) throw new InputError('-: no standard input to read')
-    bytes = io.stdin()
+    const read = io.stdin()
+    if (!Buffer.isBuffer(read)) throw new Error('standard input was not read before the command ran')
+    bytes = read
     stdinBytes.set(io, bytes)
   }
   return bytes
