@@ -47,7 +47,11 @@ async function withStdin(args: string[], io: Io): Promise<Io> {
 const outputOptions = new Set(['-o', '--output', '--out'])
 
 function run(command: string | undefined, args: string[], io: Io): number | Promise<number> {
-  if (command === undefined) throw new UsageError('missing command')
+  if (command === undefined) {
+    // No command: what the tool does and its commands, as `--help` prints them; a usage error still.
+    io.stderr.write(help)
+    return 2
+  }
   if (command === '--version') {
     io.stdout.write(version + '\n')
     return 0

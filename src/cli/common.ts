@@ -19,6 +19,7 @@ import {inputKind, kindMismatch, type InputKind} from '../kinds.js'
 import {pageName, pagesInDirectory, skippedNote, type Skipped} from '../pages.js'
 import {atLeast, isBlocking, type Level} from '../rules.js'
 import {parseCatalog, validateAgainst} from '../validate.js'
+import {commandHelp} from './help.js'
 
 export interface Io {
   stdout: {write(text: string): unknown; isTTY?: boolean}
@@ -56,14 +57,25 @@ export function parse<T extends Options, S extends Options = typeof compileOptio
     return parseArgs({args, options: all, allowPositionals: true, strict: true}) as Parsed<T, S>
   } catch (error) {
     const message = (error as Error).message
+    const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message)?.[1]
+    if (missing !== undefined) throw new UsageError(`\`${missing}\` needs a value`)
     const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1]
     if (unknown === undefined) throw new UsageError(message.split('. ')[0]!)
-    if (Object.hasOwn({...compileOptions, ...reportOption, ...colorOptions}, unknown.slice(2))) throw new UsageError(`\`${unknown}\` does not apply to this command`)
+    if (Object.hasOwn({...compileOptions, ...reportOption, ...colorOptions}, unknown.slice(2)) || otherCommandOption(unknown)) {
+      throw new UsageError(`\`${unknown}\` does not apply to this command`)
+    }
     const known = Object.entries(all).flatMap(([name, option]) => ['--' + name, ...('short' in option && option.short ? ['-' + option.short] : [])])
     const nearest = known.length > 0 ? closest(unknown, known) : undefined
     const near = nearest !== undefined && distance(unknown, nearest) <= Math.max(2, Math.floor(unknown.length / 3))
     throw new UsageError(`unknown option \`${unknown}\`${near ? ` (did you mean \`${nearest}\`?)` : ''}`)
   }
+}
+
+/** Whether `option` (`--name`) is one another command takes, as its help lists it. */
+function otherCommandOption(option: string): boolean {
+  if (!/^--[a-z][a-z-]*$/.test(option)) return false
+  const listed = new RegExp(`(^|[\\s\\[(|])${option}(?![\\w-])`, 'm')
+  return Object.values(commandHelp).some(({usage, text}) => listed.test(usage) || listed.test(text))
 }
 
 type Parsed<T extends Options, S extends Options> = ReturnType<
@@ -219,7 +231,8 @@ export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, c
   return catalog
 }
 
-function reportFormat(options: CompileFlags): 'text' | 'json' {
+/** `--report`: text (the default) or json. */
+export function reportFormat(options: CompileFlags): 'text' | 'json' {
   const value = options.report ?? 'text'
   if (value !== 'text' && value !== 'json') throw new UsageError('--report must be text or json')
   return value

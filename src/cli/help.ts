@@ -98,8 +98,7 @@ const reportOption = `  --report text|json
 /** `endpoint-catalog <command> --help`. */
 export function helpOf(command: string): string {
   const {usage, text} = commandHelp[command]!
-  // history prints its diagnostics page by page, as text only.
-  const options = compileOptions + (command === 'history' ? '' : reportOption)
+  const options = compileOptions + reportOption
   return `Usage: endpoint-catalog ${usage}\n\n${text.replace('{compile}', options)}`
 }
 

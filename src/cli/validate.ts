@@ -27,8 +27,12 @@ export function validateCommand(args: string[], io: Io): number {
   const value: unknown = kind === 'config' ? parseYaml(text) : JSON.parse(text)
   const errors: SchemaError[] = validateAgainst(schema, value)
   const mismatch = kind === 'catalog' && errors.length === 0 ? contentHashMismatch(value as Catalog) : undefined
-  if (mismatch !== undefined) errors.push({pointer: '/contentHash', message: mismatch})
-  const name = inputKinds[kind].name.replace(/^an? /, '').replace(/ \(.*\)$/, '')
+  const name = inputKinds[kind].name.replace(/^(?:an?|the) /, '').replace(/ \(.*\)$/, '')
+  if (mismatch !== undefined) {
+    io.stderr.write(`${path}: /contentHash  ${mismatch}\n`)
+    io.stderr.write(`${path}: not a valid ${name}: its content hash does not match its content\n`)
+    return 1
+  }
   if (errors.length === 0) {
     io.stdout.write(`${path}: valid ${name}\n`)
     return 0
