@@ -4,13 +4,13 @@
  */
 import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
-import {parse as parseYaml} from 'yaml'
 import type {Diagnostic} from '../generated/catalog.js'
 import type {Config} from '../generated/config.js'
 import {InputError} from './errors.js'
 import {readInput} from './io.js'
 import {diagnosticRules, readingError} from './rules.js'
 import {validateAgainst} from './validate.js'
+import {parseYaml} from './yaml.js'
 
 export const defaultConfigPath = 'endpoint-catalog.yaml'
 
@@ -23,15 +23,22 @@ export function readConfig(cwd: string, path?: string): Config {
 
 /** Parse and validate a config's text; `file` names it in error messages. */
 export function parseConfig(text: string, file: string): Config {
-  let value: unknown
-  try {
-    value = parseYaml(text) ?? {}
-  } catch (error) {
-    throw new InputError(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`)
-  }
+  const value = configYaml(text, file)
   const errors = validateAgainst('config', value)
   if (errors.length > 0) throw new InputError(`${file}: not a valid config: ${errors[0]!.pointer || '/'} ${errors[0]!.message}`)
   return value as Config
+}
+
+/** A config's YAML value (an empty file is `{}`); a YAML error or tag (`!!js/function`) is an input error. */
+export function configYaml(text: string, file: string): unknown {
+  let read: {value: unknown; warnings: string[]}
+  try {
+    read = parseYaml(text)
+  } catch (error) {
+    throw new InputError(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`)
+  }
+  if (read.warnings.length > 0) throw new InputError(`${file}: not valid YAML here (${read.warnings[0]})`)
+  return read.value ?? {}
 }
 
 /** An accepted finding that does nothing: its rule id is not a diagnostic rule, or no diagnostic matched it. */

@@ -10,8 +10,8 @@ import {unified} from 'unified'
 import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
+import {parseYaml} from '../yaml.js'
 import {plainLine} from './plain-lines.js'
 import {inlineCells, pageLines, recoverLines, recoverTables, type PageLines} from './recover-tables.js'
 import {parsed} from './limits.js'
@@ -179,7 +179,11 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
 function readYaml(node: Yaml, file: VFile): Record<string, unknown> {
   try {
     // CR-only line ends (old Mac files) are line ends to markdown; YAML wants them as `\n`.
-    const data: unknown = parseYaml(node.value.replace(/\r\n?/g, '\n'))
+    const {value: data, warnings} = parseYaml(node.value.replace(/\r\n?/g, '\n'))
+    for (const warning of warnings) {
+      // The position in the YAML is not the page's; the diagnostic points at the front matter.
+      report(file, 'front-matter-invalid', `Unexpected YAML front matter: ${warning.replace(/ at line \d+, column \d+$/, '')}; read without the tag`, node)
+    }
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       return data as Record<string, unknown>
     }
