@@ -3,7 +3,7 @@
  * validated against schema/config.schema.json.
  */
 import {existsSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {Diagnostic} from '../generated/catalog.js'
 import type {Config} from '../generated/config.js'
 import {InputError} from './errors.js'
@@ -14,11 +14,25 @@ import {parseYaml} from './yaml.js'
 
 export const defaultConfigPath = 'endpoint-catalog.yaml'
 
-/** Read the config at `path`, or `endpoint-catalog.yaml` in `cwd` when present (else an empty config). */
+/** Read the config at `path`, or the one `findConfig` finds from `cwd` (else an empty config). */
 export function readConfig(cwd: string, path?: string): Config {
-  const file = path ?? defaultConfigPath
-  if (path === undefined && !existsSync(resolve(cwd, file))) return {}
+  const file = findConfig(cwd, path)
+  if (file === undefined) return {}
   return parseConfig(readInput(file, cwd).toString('utf8'), file)
+}
+
+/**
+ * The config to read, relative to `cwd`: `path` when given; else the nearest `endpoint-catalog.yaml`
+ * in `cwd` or a directory above it, as ESLint, Prettier and npm find theirs, up to the root of the
+ * git repository (a directory holding `.git`) or of the file system; undefined when there is none.
+ */
+export function findConfig(cwd: string, path?: string): string | undefined {
+  if (path !== undefined) return path
+  for (let directory = resolve(cwd); ; directory = dirname(directory)) {
+    const candidate = join(directory, defaultConfigPath)
+    if (existsSync(candidate)) return relative(resolve(cwd), candidate).split(sep).join('/')
+    if (existsSync(join(directory, '.git')) || dirname(directory) === directory) return undefined
+  }
 }
 
 /** Parse and validate a config's text; `file` names it in error messages. */

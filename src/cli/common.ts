@@ -10,7 +10,7 @@ import {closest, distance} from 'fastest-levenshtein'
 import type {Catalog, Diagnostic} from '../../generated/catalog.js'
 import type {Config} from '../../generated/config.js'
 import {compile, type PageInput} from '../compile/catalog.js'
-import {defaultConfigPath, idleAcceptances, readConfig} from '../config.js'
+import {defaultConfigPath, findConfig, idleAcceptances, readConfig} from '../config.js'
 import {InputError} from '../errors.js'
 import {formatDiagnostics, formatDiagnosticsJson} from '../format/diagnostics.js'
 import {levels} from '../format/diff-text.js'
@@ -204,7 +204,10 @@ export function loadCatalog(paths: string[], options: CompileFlags, io: Io): Cat
 export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, complete = false): Catalog | undefined {
   failOnLevel(options)
   const report = reportFormat(options)
-  const config = readConfig(io.cwd, options.config)
+  const configFile = findConfig(io.cwd, options.config)
+  // A config found above the working directory is named, so that it is no surprise.
+  if (options.config === undefined && configFile !== undefined && configFile !== defaultConfigPath) io.stderr.write(`endpoint-catalog: config ${configFile}\n`)
+  const config = readConfig(io.cwd, configFile)
   const {catalog} = compile(readPages(paths, io, config), {accept: config.accept ?? []})
   const print = report === 'json' ? formatDiagnosticsJson : formatDiagnostics
   io.stderr.write(print(catalog.diagnostics, {quiet: options.quiet ?? false}))
@@ -215,7 +218,7 @@ export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, c
         : idle.why === 'reading-error'
           ? 'a reading error cannot be accepted (the row was not read); fix the page'
           : 'matches no diagnostic of the pages; remove it'
-    io.stderr.write(`${options.config ?? defaultConfigPath}: warning  accept entry ${idle.entry} (rule \`${idle.rule}\`): ${why}\n`)
+    io.stderr.write(`${configFile ?? defaultConfigPath}: warning  accept entry ${idle.entry} (rule \`${idle.rule}\`): ${why}\n`)
   }
 
   const schemaErrors = validateAgainst('catalog', catalog)
