@@ -32,7 +32,7 @@ export async function build(args: string[], io: Io): Promise<number> {
     const published = release(catalog, previous)
     writePublished(out, published, io.cwd)
     report(out, published, previous, io)
-  })
+  }, {onWait: (message) => io.stderr.write(`endpoint-catalog: ${message}\n`)})
   return failOnExit(catalog.diagnostics, values, io)
 }
 

@@ -42,7 +42,7 @@ export async function historyCommand(args: string[], io: Io): Promise<number> {
   }
   const published = replay(revisions, {accept: config.accept ?? [], onNote: tree.onNote})!
   const out = values.out
-  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd))
+  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd), {onWait: (message) => io.stderr.write(`endpoint-catalog: ${message}\n`)})
   io.stdout.write(
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`
