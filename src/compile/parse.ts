@@ -14,6 +14,7 @@ import {report} from '../report.js'
 import {parseYaml} from '../yaml.js'
 import {plainLine} from './plain-lines.js'
 import {inlineCells, pageLines, recoverLines, recoverTables, type PageLines} from './recover-tables.js'
+import {batches} from './batches.js'
 import {parsed} from './limits.js'
 import {splitSections, type PageSection} from './sections.js'
 import {rejectedTableLines, tableLines, type TableLines} from './table-lines.js'
@@ -27,33 +28,12 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 export function* parseSections(file: VFile): Generator<Root> {
   const text = String(file)
   const lines = pageLines(text)
-  for (const batch of batches(splitSections(text))) {
+  // Small neighbouring sections are parsed together (batches.ts).
+  for (const batch of batches(splitSections(text), (section) => section.text.length)) {
     const tree = parseBatch(batch, file, lines)
     recoverTables(tree, file, lines)
     yield tree
   }
-}
-
-/**
- * Text read in one batch: each parse has a fixed cost (the tokenizer built from its extensions),
- * so small neighbouring sections are read together, up to this size (past it the parser grows
- * slower per byte); a section larger than this is a batch of its own.
- */
-const batchBytes = 8 * 1024
-
-function* batches(sections: PageSection[]): Generator<PageSection[]> {
-  let batch: PageSection[] = []
-  let size = 0
-  for (const section of sections) {
-    if (batch.length > 0 && size + section.text.length > batchBytes) {
-      yield batch
-      batch = []
-      size = 0
-    }
-    batch.push(section)
-    size += section.text.length
-  }
-  if (batch.length > 0) yield batch
 }
 
 /**

@@ -17,6 +17,7 @@ import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report} from '../report.js'
+import {batches} from './batches.js'
 import {parsed} from './limits.js'
 import {simpleInline} from './simple-inline.js'
 import {delimiterAlign, isDelimiterRow, isPlainText, splitRow, type RawCell} from './row.js'
@@ -166,31 +167,13 @@ export function inlineCells(cells: Array<{text: string; start: Point}>): Phrasin
   const filled = cells.filter((_, index) => simple[index] === undefined)
   if (filled.length === 0) return simple as PhrasingContent[][]
   const contents: PhrasingContent[][] = []
-  for (const chunk of chunks(filled)) {
+  for (const chunk of batches(filled, (cell) => cell.text.length + 2)) {
     const read = parseChunk(chunk)
     if (read === undefined) return undefined
     for (const content of read) contents.push(content)
   }
   let k = 0
   return cells.map((cell, index) => simple[index] ?? contents[k++]!)
-}
-
-/** Text parsed in one pass when reading cells: large enough to spread a parse's fixed cost, small enough to stay linear. */
-const chunkBytes = 8 * 1024
-
-function* chunks<T extends {text: string}>(cells: T[]): Generator<T[]> {
-  let chunk: T[] = []
-  let size = 0
-  for (const cell of cells) {
-    if (chunk.length > 0 && size + cell.text.length > chunkBytes) {
-      yield chunk
-      chunk = []
-      size = 0
-    }
-    chunk.push(cell)
-    size += cell.text.length + 2
-  }
-  if (chunk.length > 0) yield chunk
 }
 
 /** The inline content of each cell of `cells`, parsed together; undefined when a cell is not one paragraph of its line. */
