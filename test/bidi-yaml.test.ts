@@ -30,7 +30,7 @@ inert('the text and markdown diffs show bidi controls escaped', async () => {
   assert.match(text.stdout, /Ad\\u2067min\\u2069 \\u202eltrop/)
   assert.not.match(text.stdout + text.stderr, bidi)
   const markdown = await run(['diff', 'old.md', 'new.md', '--format', 'markdown'], directory)
-  assert.match(markdown.stdout, /Ad&lt;U\+2067&gt;min&lt;U\+2069&gt; &lt;U\+202E&gt;ltrop/)
+  assert.match(markdown.stdout, /Ad⟨U\+2067⟩min⟨U\+2069⟩ ⟨U\+202E⟩ltrop/)
   assert.not.match(markdown.stdout, bidi)
 })
 
