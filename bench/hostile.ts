@@ -32,12 +32,14 @@ export const hostile = {
   spaceNesting: head + Array.from({length: 400}, (_, i) => '  '.repeat(i) + '- x\n').join(''),
   /** 730 KB: loose lists (a blank line between items), 60,000 items. */
   looseList: head + '- a&b c\n\n'.repeat(60_000),
-  /** 520 KB: 15,000 rows, each cell a link (the cells go to the parser). */
+  /** 520 KB: 15,000 rows, each cell a link (the cells go to the parser: refused, counted before parsing). */
   linkRows: head + table + '| [a](b) c | [e](f) g | [h](i) j |\n'.repeat(15_000)
 }
 
 /** Pages under the size limit that are read, not refused: each must be read within the same time and memory. */
 export const heavy = {
+  /** 150 KB: 4,300 rows, each cell a link: just under the parser's bound, so all of it is parsed. */
+  linkRowsUnder: head + table + '| [a](b) c | [e](f) g | [h](i) j |\n'.repeat(4_300),
   /** 1 MB: 13,000 rows in the real pages' shape, each with 20 spaces after its closing pipe. */
   paddedRows: head + '## S\n\n' + table + Array.from({length: 13_000}, (_, i) => `| **Required:** Portal ${i} | h${i}.powerbi.com | TCP 443 |` + ' '.repeat(20) + '\n').join('')
 }

@@ -53,6 +53,11 @@ pages('a table of 13,000 rows padded with spaces after the closing pipe is read,
   assert.equal(catalog.endpointSets[12_999]!.source, {path, line: 13_009, column: 1})
 })
 
+pages('4,300 rows of links, just under the parser\'s bound, are read', () => {
+  const {catalog} = compile([{path, value: heavy.linkRowsUnder}])
+  assert.is(catalog.endpointSets.length, 4_300)
+})
+
 pages('diagnostics of one rule past the count are summed up in one message, with the rule and its level', () => {
   const rows = Array.from({length: listedPerRule + 250}, (_, i) => `| **Required:** Portal ${i} | h${i}.powerbi.com | TCP 0 |`)
   const page = '# T\n\n## S\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n' + rows.join('\n') + '\n'

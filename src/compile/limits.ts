@@ -27,7 +27,7 @@ export const limits = {
    * cells that hold more than plain text, labels, `<br>` and code spans (the real pages: at most
    * 29 K; the largest page of the family, were it all parsed, 100 K). The parser reads about 50 KB
    * a second of text dense with markup, holding 1 KB for each byte. A page larger than 1 MiB
-   * (allowed by `maxPageSize` in endpoint-catalog.yaml) may hand it an eighth of its length.
+   * (allowed by `maxPageSize` in endpoint-catalog.yaml) may hand it as much more as it is larger.
    */
   parsedCharacters: 128 * 1024,
   /**
@@ -163,7 +163,7 @@ export interface ParserBudget {
 
 /** A page's parser budget, none spent; `path` names the page in the error. */
 export function parserBudget(path: string, pageLength: number): ParserBudget {
-  return {path: escapeControl(path), characters: 0, limit: Math.max(limits.parsedCharacters, Math.floor(pageLength / 8))}
+  return {path: escapeControl(path), characters: 0, limit: Math.floor(limits.parsedCharacters * Math.max(1, pageLength / 2 ** 20))}
 }
 
 let parsing: ParserBudget | undefined

@@ -166,6 +166,8 @@ export function inlineCells(cells: Array<{text: string; start: Point}>): Phrasin
   const simple = cells.map((cell) => (cell.text === '' || isPlainText(cell.text) ? plainCell(cell.text, cell.start) : simpleInline(cell.text, cell.start)))
   const filled = cells.filter((_, index) => simple[index] === undefined)
   if (filled.length === 0) return simple as PhrasingContent[][]
+  // Counted whole before any is parsed: a table past the parser's bound is refused at no cost.
+  for (const cell of filled) parsed(cell.text, cell.start.line)
   const contents: PhrasingContent[][] = []
   for (const chunk of batches(filled, (cell) => cell.text.length + 2)) {
     const read = parseChunk(chunk)
@@ -178,7 +180,6 @@ export function inlineCells(cells: Array<{text: string; start: Point}>): Phrasin
 
 /** The inline content of each cell of `cells`, parsed together; undefined when a cell is not one paragraph of its line. */
 function parseChunk(cells: Array<{text: string; start: Point}>): PhrasingContent[][] | undefined {
-  for (const cell of cells) parsed(cell.text, cell.start.line)
   const tree = inlineProcessor.parse(cells.map((cell) => cell.text).join('\n\n'))
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'paragraph')
   const aligned =
