@@ -15,5 +15,31 @@ export const hostile = {
   /** 1 MB (under 1 MiB) of footnote definitions. */
   footnotes: head + Array.from({length: 100_000}, (_, i) => `[^${i}]: n`).join('\n').slice(0, 1_000_000) + '\n',
   /** 900 KB: one table row of 300,000 cells. */
-  cells: head + table + '| a'.repeat(300_000) + '|\n'
+  cells: head + table + '| a'.repeat(300_000) + '|\n',
+  /** 1 MB: front matter opened and never closed, 200,000 lines of `a: b` (one paragraph to the parser). */
+  unclosedFrontMatter: '---\n' + 'a: b\n'.repeat(200_000),
+  /** 800 KB: 200,000 lines of `a&b` in one paragraph (character references, each tried). */
+  references: head + 'a&b\n'.repeat(200_000),
+  /** 800 KB: 200,000 lines of `a@b` in one paragraph (email autolinks, each tried). */
+  emails: head + 'a@b\n'.repeat(200_000),
+  /** 800 KB: 200,000 lines of `a<b`, `a!b` and `a\\b` in one paragraph. */
+  marks: head + 'a<b\na!b\na\\b\n'.repeat(66_000),
+  /** 1 MB: 130,000 rows of `|a|b|c|` under a header. */
+  rows: head + table + '|a|b|c|\n'.repeat(130_000),
+  /** 80 KB: lists nested 400 deep by tabs. */
+  tabNesting: head + Array.from({length: 400}, (_, i) => '\t'.repeat(i) + '- x\n').join(''),
+  /** 160 KB: lists nested 400 deep by two spaces. */
+  spaceNesting: head + Array.from({length: 400}, (_, i) => '  '.repeat(i) + '- x\n').join(''),
+  /** 730 KB: loose lists (a blank line between items), 60,000 items. */
+  looseList: head + '- a&b c\n\n'.repeat(60_000),
+  /** 520 KB: 15,000 rows, each cell a link (the cells go to the parser: refused, counted before parsing). */
+  linkRows: head + table + '| [a](b) c | [e](f) g | [h](i) j |\n'.repeat(15_000)
+}
+
+/** Pages under the size limit that are read, not refused: each must be read within the same time and memory. */
+export const heavy = {
+  /** 150 KB: 4,300 rows, each cell a link: just under the parser's bound, so all of it is parsed. */
+  linkRowsUnder: head + table + '| [a](b) c | [e](f) g | [h](i) j |\n'.repeat(4_300),
+  /** 1 MB: 13,000 rows in the real pages' shape, each with 20 spaces after its closing pipe. */
+  paddedRows: head + '## S\n\n' + table + Array.from({length: 13_000}, (_, i) => `| **Required:** Portal ${i} | h${i}.powerbi.com | TCP 443 |` + ' '.repeat(20) + '\n').join('')
 }

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import {readFileSync} from 'node:fs'
 import {main} from '../dist/bundle/cli.mjs'
 
 // A reader that stops early (`| head -1`) closes the pipe: what is left to print has no reader,
@@ -13,7 +12,12 @@ for (const stream of [process.stdout, process.stderr]) {
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: () => readFileSync(0),
+  // Read as a stream: a pipe may be non-blocking, or its producer slow.
+  stdin: async () => {
+    const chunks = []
+    for await (const chunk of process.stdin) chunks.push(chunk)
+    return Buffer.concat(chunks)
+  },
   env: process.env,
   cwd: process.cwd()
 })

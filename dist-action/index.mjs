@@ -5652,12 +5652,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value2, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value2, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9037,10 +9037,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -11240,11 +11240,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one2 = count === 1;
+      pluralize(count2) {
+        const one2 = count2 === 1;
         const keys = one2 ? singulars : plurals;
         const noun = one2 ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -15044,9 +15044,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -18663,15 +18663,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21543,8 +21543,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -21652,13 +21652,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -22985,7 +22985,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map3 = new this(schema);
-        const add = (key, value2) => {
+        const add2 = (key, value2) => {
           if (typeof replacer === "function")
             value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -22995,10 +22995,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value2] of obj)
-            add(key, value2);
+            add2(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map3.items.sort(schema.sortMapEntries);
@@ -24611,8 +24611,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -24689,12 +24689,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -28186,7 +28186,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28212,7 +28212,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -28248,7 +28248,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
 });
@@ -29241,13 +29241,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
           advance();
           state2.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state2.negated = true;
@@ -30041,14 +30041,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
+        parsed2.output = parse4.fastpaths(input, options);
       }
-      if (!parsed.output) {
-        parsed = parse4(input, options);
+      if (!parsed2.output) {
+        parsed2 = parse4(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
     };
     picomatch3.toRegex = (source, options) => {
       try {
@@ -32941,8 +32941,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node2 = stack[stack.length - 1];
@@ -33010,8 +33010,8 @@ var JSONParse = (text5, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text5);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error2;
   }
@@ -36983,10 +36983,18 @@ var diagnosticRules = {
     description: "Text on the page is shaped like a destination (a host under a public suffix, a wildcard, a URL, an address) but is not in the catalog: it stands in a sentence that asks nothing of the reader, in an example command, or in a link's text. Listed so that nothing on the page is left out without a word."
   }
 };
+function readingError(ruleId) {
+  const rule = diagnosticRules[ruleId];
+  return rule?.kind === "reading" && rule.level === "error";
+}
 
 // src/report.ts
 function report(file, ruleId, reason, place, actual) {
   const where3 = place && "type" in place ? place.position : place;
+  if (!count(file, ruleId, where3, actual)) return void 0;
+  return add(file, ruleId, reason, where3, actual);
+}
+function add(file, ruleId, reason, where3, actual) {
   const message = file.message(reason, {
     ruleId,
     source: "endpoint-catalog",
@@ -36996,6 +37004,32 @@ function report(file, ruleId, reason, place, actual) {
   message.fatal = level === "error" ? true : level === "warning" ? false : void 0;
   if (actual !== void 0) message.actual = actual;
   return message;
+}
+var listedPerRule = 1e3;
+var unlisted = /* @__PURE__ */ new WeakMap();
+function count(file, ruleId, where3, actual) {
+  let rules = unlisted.get(file);
+  if (rules === void 0) unlisted.set(file, rules = /* @__PURE__ */ new Map());
+  const seen = rules.get(ruleId) ?? { listed: 0, count: 0, start: void 0, actual: null };
+  rules.set(ruleId, seen);
+  if (seen.listed < listedPerRule) {
+    seen.listed++;
+    return true;
+  }
+  if (seen.count === 0) {
+    seen.start = where3 ? "start" in where3 ? where3.start : where3 : void 0;
+    seen.actual = actual;
+  } else if (seen.actual !== actual) seen.actual = void 0;
+  seen.count++;
+  return false;
+}
+function summarise(file) {
+  for (const [ruleId, { count: count2, start, actual }] of unlisted.get(file) ?? []) {
+    if (count2 === 0) continue;
+    const reason = `${count2} more \`${ruleId}\` ${count2 === 1 ? "diagnostic" : "diagnostics"} on this page from here on, not listed (the first ${listedPerRule} are listed)`;
+    add(file, ruleId, reason, start, actual ?? void 0);
+  }
+  unlisted.delete(file);
 }
 
 // node_modules/mdast-util-to-string/lib/index.js
@@ -37091,16 +37125,18 @@ var labelFiller = /\b(and|or|&|in|us|customers?|tenants?|ip|ips|addresses|addres
 function cloudsNamedBy(text5, scope = ["public"]) {
   let rest = text5.toLowerCase();
   const found = /* @__PURE__ */ new Set();
-  for (const entry of cloudLabels) {
-    if (!entry.label.test(rest)) continue;
+  cloudLabels.forEach((entry, index3) => {
+    if (!entry.label.test(rest)) return;
     for (const cloud of entry.clouds === "scope" ? scope : entry.clouds) found.add(cloud);
-    rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
-  }
+    rest = rest.replace(everyLabel[index3], " ");
+  });
   return found.size === 0 ? void 0 : clouds.filter((cloud) => found.has(cloud));
 }
+var everyLabel = cloudLabels.map((entry) => new RegExp(entry.label.source, "g"));
 function cloudLabelOnly(text5) {
+  if (text5.length > 80) return false;
   let rest = text5.toLowerCase();
-  for (const entry of cloudLabels) rest = rest.replace(new RegExp(entry.label.source, "g"), " ");
+  for (const label2 of everyLabel) rest = rest.replace(label2, " ");
   return rest.replace(labelFiller, " ").trim() === "";
 }
 var requirementMarkers = [
@@ -37292,9 +37328,9 @@ function numberAddress(value2, version) {
   if (best.at === -1) return groups2.join(":");
   return groups2.slice(0, best.at).join(":") + "::" + groups2.slice(best.at + best.length).join(":");
 }
+var exampleCompany = new RegExp(`(?:^|\\.)((?:${exampleNames.companies.join("|")})[a-z0-9-]*)\\.`);
 function exampleName(host) {
-  const labels = host.split(".");
-  const company = labels.slice(0, -1).find((one2) => exampleNames.companies.some((name) => one2.startsWith(name)));
+  const company = exampleCompany.exec(host)?.[1];
   return company === void 0 ? void 0 : `\`${company}\` names an example company`;
 }
 function templateOf(text5) {
@@ -37308,6 +37344,7 @@ function templateOf(text5) {
 }
 function findDestinations(text5) {
   const found = [];
+  if (!/[a-z0-9*]\.[a-z0-9*]|[0-9a-f]:[0-9a-f:]/i.test(text5)) return found;
   for (const match of text5.matchAll(/[^\s,;()"'`]+/g)) {
     if (/\*\.?\s+$/.test(text5.slice(Math.max(0, match.index - 16), match.index))) continue;
     let candidate = match[0].replace(/[.:]+$/, "");
@@ -37318,8 +37355,8 @@ function findDestinations(text5) {
     if (withPort && Number(withPort[2]) >= 1 && Number(withPort[2]) <= 65535) classified.port = Number(withPort[2]);
     if (classified.kind === "text" && !classified.template) continue;
     if (classified.kind === "host" || classified.kind === "wildcard") {
-      const parsed = (0, import_tldts.parse)(classified.value.replace(/^\*\./, "x."), { allowPrivateDomains: true });
-      if (!(parsed.isIcann || parsed.isPrivate) || fileName.test(classified.value)) continue;
+      const parsed2 = (0, import_tldts.parse)(classified.value.replace(/^\*\./, "x."), { allowPrivateDomains: true });
+      if (!(parsed2.isIcann || parsed2.isPrivate) || fileName.test(classified.value)) continue;
     }
     found.push(classified);
   }
@@ -38417,7 +38454,7 @@ function readCode(code4) {
   let current;
   let destinations = 0;
   let other = 0;
-  const add = (text5, line, ports2) => {
+  const add2 = (text5, line, ports2) => {
     const head = splitHead(text5);
     const position3 = { start: { line, column: 1 }, end: { line, column: 1 + text5.length } };
     if (head && head.rest === "") {
@@ -38436,12 +38473,12 @@ function readCode(code4) {
     other++;
   };
   if (json) {
-    for (const string3 of json) add(string3.value, string3.line, string3.ports);
+    for (const string3 of json) add2(string3.value, string3.line, string3.ports);
   } else {
     lines.forEach((raw, index3) => {
       const text5 = raw.trim().replace(/^["']|["'],?$|[,;]$/g, "").trim();
       if (text5 === "" || /^[#;]|^\/\//.test(text5)) return;
-      add(text5, start + index3);
+      add2(text5, start + index3);
     });
   }
   if (destinations === 0 || destinations * 2 < destinations + other) return void 0;
@@ -38524,8 +38561,8 @@ function* streamTables(nodes, file, page) {
       if (group.requirement || group.ports) row2.stated = { ...group.requirement ? { requirement: group.requirement } : {}, ...group.ports ? { ports: group.ports } : {} };
       return row2;
     });
-    const count = groups2.reduce((sum, group) => sum + group.items.length, 0);
-    report(file, kind === "code block" ? "code-endpoints" : "list-endpoints", `Unexpected ${kind} of ${count} ${count === 1 ? "destination" : "destinations"} outside a table, read as ${rows.length === 1 ? "an endpoint set" : rows.length + " endpoint sets"} of \`${label2?.text ?? section}\``, node2);
+    const count2 = groups2.reduce((sum, group) => sum + group.items.length, 0);
+    report(file, kind === "code block" ? "code-endpoints" : "list-endpoints", `Unexpected ${kind} of ${count2} ${count2 === 1 ? "destination" : "destinations"} outside a table, read as ${rows.length === 1 ? "an endpoint set" : rows.length + " endpoint sets"} of \`${label2?.text ?? section}\``, node2);
     const table = { node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, scope: scopeNow(), rows };
     lead = void 0;
     label2 = void 0;
@@ -38534,7 +38571,7 @@ function* streamTables(nodes, file, page) {
   const walk = function* (nodes2, nested = false) {
     for (const node2 of nodes2) {
       first ??= node2;
-      if (page.tokens) collectTokens(node2, page.source, page.tokens);
+      if (page.tokens && node2.type !== "table") collectTokens(node2, page.source, page.tokens);
       const labelled = label2;
       label2 = void 0;
       if (node2.type === "heading") {
@@ -38591,6 +38628,7 @@ function* streamTables(nodes, file, page) {
         seen++;
         const section = heading2 ? headingText(heading2) : page.fallbackSection;
         const rows = readTable(node2, file, cellContext(), page.source);
+        if (page.tokens) collectTokens(node2, page.source, page.tokens, new Set(rows?.flatMap((row2) => row2.destinations.map((destination) => destination.cell))));
         const stated = lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {};
         lead = void 0;
         if (rows) {
@@ -38607,12 +38645,14 @@ function* streamTables(nodes, file, page) {
     report(file, "page-no-tables", "Unexpected page without tables, expected tables of endpoints", first ?? null);
   }
 }
-function collectTokens(node2, source, emit) {
+function collectTokens(node2, source, emit, skip) {
   const visitNode = (child) => {
+    if (skip?.has(child)) return;
     if (child.type === "text" || child.type === "inlineCode" || child.type === "code") {
       const start = child.position?.start;
       const value2 = child.type === "text" ? child.value : child.value.replace(/\\([*_.])/g, "$1");
       for (const found of findDestinations(value2)) {
+        if (found.value.includes("\\")) continue;
         const token = { value: found.value, line: start?.line ?? 1, column: start?.column ?? 1 };
         if (found.host !== void 0) token.host = found.host;
         emit(token);
@@ -38712,10 +38752,11 @@ function readTable(table, file, page, source) {
 }
 var sampleRows = 64;
 function share(body, index3, test) {
-  const cells = body.map((row2) => row2.children[index3]).filter((cell) => cell !== void 0 && !notApplicable.test(cellText(cell)));
+  const cells = body.map((row2) => row2.children[index3]).filter((cell) => cell !== void 0 && cell.children.length > 0 && !notApplicable.test(toString(cell).trim()));
   return { share: cells.length === 0 ? 0 : cells.filter(test).length / cells.length, filled: cells.length };
 }
 function holdsDestinations(cell, source) {
+  if (!/[a-z0-9*]\.[a-z0-9*]|[0-9a-f]:[0-9a-f:]|^\s*\*/i.test(toString(cell))) return false;
   const items = phrasingText(cell.children, source).split(/\n|;|,/).map((item) => item.trim()).filter((item) => item !== "" && !notApplicable.test(item));
   return items.length > 0 && items.filter((item) => splitHead(item) !== void 0).length * 2 >= items.length;
 }
@@ -38725,31 +38766,35 @@ function mentionsDestination(cell, source) {
 function byContent(columns, header, body, source, file) {
   const rows = body.filter((row2) => !isEmptyRow(row2)).slice(0, sampleRows);
   if (rows.length === 0) return columns;
-  const holds = columns.map((column) => share(rows, column.index, (cell) => holdsDestinations(cell, source)));
+  const known = /* @__PURE__ */ new Map();
+  const holdsOf = (index3) => {
+    let found = known.get(index3);
+    if (!found) known.set(index3, found = share(rows, index3, (cell) => holdsDestinations(cell, source)));
+    return found;
+  };
   const result = columns.map((column) => ({ ...column }));
   const change = (column, role, why) => {
     report(file, "column-by-content", `Unexpected column \`${column.name}\` read as ${role === "destination" ? "destinations" : role === "port" ? "ports" : role === "purpose" ? "the rows' names" : "an attribute"}: ${why}`, header.children[column.index]);
     column.role = role;
   };
   for (const column of result) {
-    if (column.role === "requirement" && share(rows, column.index, (cell) => readRequirementCell(cell) !== void 0).share < 0.5 && holds[column.index].share < 0.5) {
+    if (column.role === "requirement" && share(rows, column.index, (cell) => readRequirementCell(cell) !== void 0).share < 0.5 && holdsOf(column.index).share < 0.5) {
       change(column, result.some((one2) => one2.role === "purpose") ? "attribute" : "purpose", "its cells state no requirement");
       continue;
     }
-    const { share: part, filled } = holds[column.index];
-    if (column.role !== "destination" && column.role !== "port" && column.role !== "row" && filled > 0 && part >= 0.5) {
+    if (column.role === "destination" || column.role === "port" || column.role === "row") continue;
+    const { share: part, filled } = holdsOf(column.index);
+    if (filled > 0 && part >= 0.5) {
       change(column, "destination", `${Math.round(part * 100)}% of its cells hold destinations`);
     }
   }
-  const destinations = result.filter((column) => column.role === "destination" && holds[column.index].share >= 0.5);
+  const named = result.filter((column) => column.role === "destination");
+  const destinations = named.length === 1 ? named : named.filter((column) => holdsOf(column.index).share >= 0.5);
   if (destinations.length > 0) {
-    for (const column of result) {
-      if (column.role !== "destination" || holds[column.index].filled === 0 || share(rows, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue;
-      const named = result.some((one2) => one2.role === "purpose");
-      if (!named) change(column, "purpose", "none of its cells holds a destination, and another column does");
-      else {
-        column.role = "attribute";
-      }
+    for (const column of named.length > 1 ? named : []) {
+      if (destinations.includes(column) || holdsOf(column.index).filled === 0 || share(rows, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue;
+      if (!result.some((one2) => one2.role === "purpose")) change(column, "purpose", "none of its cells holds a destination, and another column does");
+      else column.role = "attribute";
     }
     const first = Math.min(...result.filter((one2) => one2.role === "destination").map((one2) => one2.index));
     const naming = result.some((one2) => one2.role === "purpose") ? void 0 : result.find((one2) => one2.role === "attribute" && one2.index < first && !/^column \d+$/.test(one2.name));
@@ -38834,8 +38879,9 @@ function readRow(node2, columns, file, page, groups2) {
   });
   const named = purposeClouds(row2.purpose, page.scope) ?? node2.children.flatMap((cell, index3) => {
     const role = columns[index3]?.role;
+    if (role !== "attribute" && role !== "group") return [];
     const text5 = cellText(cell);
-    return role !== "destination" && role !== "purpose" && text5 !== "" && cloudLabelOnly(text5) ? [cloudsNamedBy(text5, page.scope)] : [];
+    return text5 !== "" && cloudLabelOnly(text5) ? [cloudsNamedBy(text5, page.scope)] : [];
   }).find((clouds3) => clouds3 !== void 0);
   if (named) for (const destination of row2.destinations) destination.clouds ??= named;
   if (!row2.protocol) {
@@ -38844,10 +38890,12 @@ function readRow(node2, columns, file, page, groups2) {
   return row2;
 }
 function purposeClouds(cell, scope) {
-  for (const piece of cellText(cell).split(", ")) {
+  const text5 = cellText(cell);
+  if (cloudsNamedBy(text5, scope) === void 0) return void 0;
+  for (const piece of text5.split(", ")) {
     const phrases = [...piece.matchAll(/\b(?:in|for) ((?:the )?[\w .-]{2,40}?)(?=\s+(?:to|with|and|by)\b|[,.;:)]|$)/gi)].map((match) => match[1]);
-    for (const text5 of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, "$1").trim(), ...phrases]) {
-      const named = text5 !== "" && cloudLabelOnly(text5) ? cloudsNamedBy(text5, scope) : void 0;
+    for (const text6 of [piece.trim(), piece.replace(/^.*\(([^()]+)\)\s*$/, "$1").trim(), ...phrases]) {
+      const named = text6 !== "" && cloudLabelOnly(text6) ? cloudsNamedBy(text6, scope) : void 0;
       if (named) return named;
     }
   }
@@ -38965,8 +39013,62 @@ function applyExpressRoute(sets, exceptions, routed) {
 }
 
 // src/format/escape.ts
+var invisibleCharacters = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function shownCodePoint(char) {
+  return `\u27E8U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`;
+}
 function escapeControl(text5) {
-  return text5.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => "\\x" + char.charCodeAt(0).toString(16).padStart(2, "0"));
+  return text5.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => "\\x" + char.charCodeAt(0).toString(16).padStart(2, "0")).replace(invisibleCharacters, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+
+// src/compile/row.ts
+function splitRow(line) {
+  const cells = [];
+  let index3 = 0;
+  while (index3 < line.length && isSpace(line.charCodeAt(index3))) index3++;
+  if (line.charAt(index3) === "|") index3++;
+  let cellStart = index3;
+  let escaped = false;
+  for (; index3 < line.length; index3++) {
+    const char = line.charAt(index3);
+    if (escaped) {
+      escaped = false;
+    } else if (char === "\\") {
+      escaped = true;
+    } else if (char === "|") {
+      cells.push(trimCell(line, cellStart, index3));
+      cellStart = index3 + 1;
+    }
+  }
+  const rest = trimCell(line, cellStart, line.length);
+  if (rest.text !== "" || cells.length === 0) cells.push(rest);
+  return cells;
+}
+function isDelimiterRow(line) {
+  if (!line.includes("-")) return false;
+  const cells = splitRow(line);
+  if (cells.length === 1 && !line.includes("|")) return false;
+  return cells.every((cell) => /^:?-+:?$/.test(cell.text));
+}
+function delimiterAlign(line) {
+  return splitRow(line).map((cell) => {
+    const left = cell.text.startsWith(":");
+    const right = cell.text.endsWith(":");
+    return left && right ? "center" : left ? "left" : right ? "right" : null;
+  });
+}
+function trimCell(line, from, to) {
+  let start = from;
+  let end = to;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  return { text: line.slice(start, end), start };
+}
+function isSpace(code4) {
+  return code4 === 32 || code4 === 9;
+}
+function isPlainText(text5) {
+  return /^[A-Za-z0-9][A-Za-z0-9 .,;:/()'"%+=?#$-]*$/.test(text5) && !/^\d{1,9}[.)]|www\.|:\/\//i.test(text5);
 }
 
 // src/compile/limits.ts
@@ -38982,15 +39084,48 @@ var limits = {
   /** Bytes of YAML front matter, fences included (the real pages: under 400). */
   frontMatterBytes: 16 * 1024,
   /** Cells (`|`) in one line (the real pages: 8; a thousand columns still read). */
-  cellsPerRow: 2048
+  cellsPerRow: 2048,
+  /**
+   * Characters of one page handed to the markdown parser: its text outside tables, and the table
+   * cells that hold more than plain text, labels, `<br>` and code spans (the real pages: at most
+   * 29 K; the largest page of the family, were it all parsed, 100 K). The parser reads about 50 KB
+   * a second of text dense with markup, holding 1 KB for each byte. A page larger than 1 MiB
+   * (allowed by `maxPageSize` in endpoint-catalog.yaml) may hand it as much more as it is larger.
+   */
+  parsedCharacters: 128 * 1024,
+  /**
+   * Table rows in a page (the real pages: 250; a row costs about 70 µs and 3 KB once read). A page
+   * larger than 1 MiB may hold a row for every 64 characters.
+   */
+  tableRows: 2e4,
+  /**
+   * Characters in one run of lines without a blank line, outside tables: a paragraph, or a list or
+   * block quote written tight (the real pages: 1.2 K). The parser's time grows with the square of
+   * such a run: 20,000 lines of `a&b` took 19 s.
+   */
+  blockCharacters: 32 * 1024
 };
 function checkLimits(text5, path2) {
   const where3 = escapeControl(path2);
   checkFrontMatter(text5, where3);
   let footnotes = 0;
   let paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
+  let block = { line: 0, characters: 0, first: "", table: false };
+  let rows = 0;
+  const maxRows = Math.max(limits.tableRows, Math.floor(text5.length / 64));
   forEachLine(text5, (line, number) => {
     checkNesting(line, number, where3);
+    if (line.trim() === "") block = { line: 0, characters: 0, first: "", table: false };
+    else if (block.line === 0) block = { line: number, characters: line.length + 1, first: line, table: false };
+    else if (block.table) {
+      if (++rows > maxRows) fail(where3, number, `more than ${maxRows.toLocaleString("en-US")} table rows`);
+    } else {
+      if (number === block.line + 1 && block.first.includes("|") && isDelimiterRow(line)) block.table = true;
+      else block.characters += line.length + 1;
+      if (block.characters > limits.blockCharacters) {
+        fail(where3, block.line, `a paragraph, list or block quote of more than ${limits.blockCharacters / 1024} K characters without a blank line`);
+      }
+    }
     let emphasis2 = 0;
     let brackets = 0;
     let pipes = 0;
@@ -39054,8 +39189,34 @@ function checkNesting(line, number, path2) {
     depth++;
     rest = rest.slice(match[0].length);
   }
-  const indent2 = /^[ \t]*/.exec(line.slice(0, 4 * limits.nesting + 1))[0].length;
-  if (depth > limits.nesting || indent2 > 4 * limits.nesting) fail(path2, number, `nesting deeper than ${limits.nesting} block quotes or lists`);
+  let columns = 0;
+  for (let index3 = 0; index3 < line.length && columns <= 2 * limits.nesting; index3++) {
+    const code4 = line.charCodeAt(index3);
+    if (code4 === 32) columns++;
+    else if (code4 === 9) columns += 4 - columns % 4;
+    else break;
+  }
+  if (depth > limits.nesting || columns > 2 * limits.nesting) fail(path2, number, `nesting deeper than ${limits.nesting} block quotes or lists`);
+}
+function parserBudget(path2, pageLength) {
+  return { path: escapeControl(path2), characters: 0, limit: Math.floor(limits.parsedCharacters * Math.max(1, pageLength / 2 ** 20)) };
+}
+var parsing;
+function withParserBudget(budget, read) {
+  const outer = parsing;
+  parsing = budget;
+  try {
+    return read();
+  } finally {
+    parsing = outer;
+  }
+}
+function parsed(text5, line) {
+  if (parsing === void 0) return;
+  parsing.characters += text5.length;
+  if (parsing.characters > parsing.limit) {
+    fail(parsing.path, line, `more than ${Math.round(parsing.limit / 1024)} K characters of markup for the parser (text outside tables, and table cells with more than plain text)`);
+  }
 }
 
 // node_modules/devlop/lib/default.js
@@ -39434,13 +39595,13 @@ function ccount(value2, character) {
   if (typeof character !== "string") {
     throw new TypeError("Expected character");
   }
-  let count = 0;
+  let count2 = 0;
   let index3 = source.indexOf(character);
   while (index3 !== -1) {
-    count++;
+    count2++;
     index3 = source.indexOf(character, index3 + character.length);
   }
-  return count;
+  return count2;
 }
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
@@ -39482,12 +39643,12 @@ function findAndReplace(tree, list3, options) {
         find.lastIndex = position3 + 1;
       } else {
         if (start !== position3) {
-          add({ type: "text", value: node2.value.slice(start, position3) });
+          add2({ type: "text", value: node2.value.slice(start, position3) });
         }
         if (Array.isArray(value2)) {
-          for (const child of value2) add(child);
+          for (const child of value2) add2(child);
         } else if (value2) {
-          add(value2);
+          add2(value2);
         }
         start = position3 + match[0].length;
         change = true;
@@ -39499,14 +39660,14 @@ function findAndReplace(tree, list3, options) {
     }
     if (change) {
       if (start < node2.value.length) {
-        add({ type: "text", value: node2.value.slice(start) });
+        add2({ type: "text", value: node2.value.slice(start) });
       }
       parent.children.splice(index3, 1, ...nodes);
     } else {
       nodes = [node2];
     }
     return index3 + nodes.length;
-    function add(child) {
+    function add2(child) {
       const previous3 = nodes[nodes.length - 1];
       if (previous3 && previous3.type === "text" && child.type === "text") {
         previous3.value += child.value;
@@ -40138,18 +40299,18 @@ function longestStreak(value2, substring) {
   const source = String(value2);
   let index3 = source.indexOf(substring);
   let expected = index3;
-  let count = 0;
+  let count2 = 0;
   let max = 0;
   if (typeof substring !== "string") {
     throw new TypeError("Expected substring");
   }
   while (index3 !== -1) {
     if (index3 === expected) {
-      if (++count > max) {
-        max = count;
+      if (++count2 > max) {
+        max = count2;
       }
     } else {
-      count = 1;
+      count2 = 1;
     }
     expected = index3 + substring.length;
     index3 = source.indexOf(substring, expected);
@@ -45232,9 +45393,9 @@ var SpliceBuffer = class {
    *   Any removed items.
    */
   splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
+    const count2 = deleteCount || 0;
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+    const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
   }
@@ -47155,8 +47316,8 @@ var EditMap = class {
    * @returns {undefined}
    *   Nothing.
    */
-  add(index3, remove, add) {
-    addImplementation(this, index3, remove, add, false);
+  add(index3, remove, add2) {
+    addImplementation(this, index3, remove, add2, false);
   }
   /**
    * Create an edit: but insert `add` before existing additions, instead of
@@ -47171,8 +47332,8 @@ var EditMap = class {
    * @returns {undefined}
    *   Nothing.
    */
-  addBefore(index3, remove, add) {
-    addImplementation(this, index3, remove, add, true);
+  addBefore(index3, remove, add2) {
+    addImplementation(this, index3, remove, add2, true);
   }
   /**
    * Done, change the events.
@@ -47209,22 +47370,22 @@ var EditMap = class {
     this.index.clear();
   }
 };
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation(editMap, at, remove, add2, before) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at);
   if (existing) {
     existing[1] += remove;
     if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
+      add2.push(...existing[2]);
+      existing[2] = add2;
     } else {
-      existing[2].push(...add);
+      existing[2].push(...add2);
     }
     return;
   }
-  const change = [at, remove, add];
+  const change = [at, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at, change);
 }
@@ -47713,8 +47874,8 @@ var EditMap2 = class {
    * @returns {undefined}
    *   Nothing.
    */
-  add(index3, remove, add) {
-    addImplementation2(this, index3, remove, add);
+  add(index3, remove, add2) {
+    addImplementation2(this, index3, remove, add2);
   }
   // To do: add this when moving to `micromark`.
   // /**
@@ -47763,17 +47924,17 @@ var EditMap2 = class {
     this.index.clear();
   }
 };
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
+function addImplementation2(editMap, at, remove, add2) {
+  if (remove === 0 && add2.length === 0) {
     return;
   }
   const existing = editMap.index.get(at);
   if (existing) {
     existing[1] += remove;
-    existing[2].push(...add);
+    existing[2].push(...add2);
     return;
   }
-  const change = [at, remove, add];
+  const change = [at, remove, add2];
   editMap.map.push(change);
   editMap.index.set(at, change);
 }
@@ -50682,7 +50843,7 @@ var Processor = class _Processor extends CallableInstance {
       throw new TypeError("Expected usable value, not `" + value2 + "`");
     }
     return this;
-    function add(value3) {
+    function add2(value3) {
       if (typeof value3 === "function") {
         addPlugin(value3, []);
       } else if (typeof value3 === "object") {
@@ -50716,7 +50877,7 @@ var Processor = class _Processor extends CallableInstance {
       } else if (Array.isArray(plugins)) {
         while (++index3 < plugins.length) {
           const thing = plugins[index3];
-          add(thing);
+          add2(thing);
         }
       } else {
         throw new TypeError("Expected a list of plugins, not `" + plugins + "`");
@@ -50791,57 +50952,16 @@ function isUint8Array2(value2) {
   );
 }
 
-// src/compile/parse.ts
+// src/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/compile/row.ts
-function splitRow(line) {
-  const cells = [];
-  let index3 = 0;
-  while (index3 < line.length && isSpace(line.charCodeAt(index3))) index3++;
-  if (line.charAt(index3) === "|") index3++;
-  let cellStart = index3;
-  let escaped = false;
-  for (; index3 < line.length; index3++) {
-    const char = line.charAt(index3);
-    if (escaped) {
-      escaped = false;
-    } else if (char === "\\") {
-      escaped = true;
-    } else if (char === "|") {
-      cells.push(trimCell(line, cellStart, index3));
-      cellStart = index3 + 1;
-    }
-  }
-  const rest = trimCell(line, cellStart, line.length);
-  if (rest.text !== "" || cells.length === 0) cells.push(rest);
-  return cells;
+function parseYaml(text5) {
+  const document3 = (0, import_yaml.parseDocument)(text5, { logLevel: "silent" });
+  const error2 = document3.errors[0];
+  if (error2 !== void 0) throw error2;
+  return { value: document3.toJS({ logLevel: "silent" }), warnings: document3.warnings.map((warning2) => firstLine(warning2.message)) };
 }
-function isDelimiterRow(line) {
-  if (!line.includes("-")) return false;
-  const cells = splitRow(line);
-  if (cells.length === 1 && !line.includes("|")) return false;
-  return cells.every((cell) => /^:?-+:?$/.test(cell.text));
-}
-function delimiterAlign(line) {
-  return splitRow(line).map((cell) => {
-    const left = cell.text.startsWith(":");
-    const right = cell.text.endsWith(":");
-    return left && right ? "center" : left ? "left" : right ? "right" : null;
-  });
-}
-function trimCell(line, from, to) {
-  let start = from;
-  let end = to;
-  while (start < end && isSpace(line.charCodeAt(start))) start++;
-  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
-  return { text: line.slice(start, end), start };
-}
-function isSpace(code4) {
-  return code4 === 32 || code4 === 9;
-}
-function isPlainText(text5) {
-  return /^[A-Za-z0-9][A-Za-z0-9 .,;:/()'"%+=?#$-]*$/.test(text5) && !/^\d{1,9}[.)]|www\.|:\/\//i.test(text5);
+function firstLine(message) {
+  return message.split("\n")[0].replace(/:$/, "");
 }
 
 // src/compile/plain-lines.ts
@@ -50859,6 +50979,23 @@ function plainLine(section) {
   }
   if (!isPlainText(line)) return void 0;
   return { type: "paragraph", children: [{ type: "text", value: line, position: position3 }], position: position3 };
+}
+
+// src/compile/batches.ts
+var batchCharacters = 8 * 1024;
+function* batches(items, size) {
+  let batch = [];
+  let total = 0;
+  for (const item of items) {
+    if (batch.length > 0 && total + size(item) > batchCharacters) {
+      yield batch;
+      batch = [];
+      total = 0;
+    }
+    batch.push(item);
+    total += size(item);
+  }
+  if (batch.length > 0) yield batch;
 }
 
 // src/compile/simple-inline.ts
@@ -51005,14 +51142,23 @@ function inlineCells(cells) {
   const simple = cells.map((cell) => cell.text === "" || isPlainText(cell.text) ? plainCell(cell.text, cell.start) : simpleInline(cell.text, cell.start));
   const filled = cells.filter((_, index3) => simple[index3] === void 0);
   if (filled.length === 0) return simple;
-  const tree = inlineProcessor.parse(filled.map((cell) => cell.text).join("\n\n"));
-  const paragraphs = tree.children.filter((node2) => node2.type === "paragraph");
-  const aligned = paragraphs.length === tree.children.length && paragraphs.length === filled.length && paragraphs.every((node2, k2) => node2.position?.start.line === 2 * k2 + 1 && node2.position.end.line === 2 * k2 + 1);
-  if (!aligned) return void 0;
+  for (const cell of filled) parsed(cell.text, cell.start.line);
+  const contents = [];
+  for (const chunk of batches(filled, (cell) => cell.text.length + 2)) {
+    const read = parseChunk(chunk);
+    if (read === void 0) return void 0;
+    for (const content3 of read) contents.push(content3);
+  }
   let k = 0;
-  return cells.map((cell, index3) => {
-    if (simple[index3]) return simple[index3];
-    const paragraph2 = paragraphs[k++];
+  return cells.map((cell, index3) => simple[index3] ?? contents[k++]);
+}
+function parseChunk(cells) {
+  const tree = inlineProcessor.parse(cells.map((cell) => cell.text).join("\n\n"));
+  const paragraphs = tree.children.filter((node2) => node2.type === "paragraph");
+  const aligned = paragraphs.length === tree.children.length && paragraphs.length === cells.length && paragraphs.every((node2, k) => node2.position?.start.line === 2 * k + 1 && node2.position.end.line === 2 * k + 1);
+  if (!aligned) return void 0;
+  return cells.map((cell, k) => {
+    const paragraph2 = paragraphs[k];
     const base = paragraph2.position.start.offset ?? 0;
     const local = (at) => ({ line: 1, column: at.column, offset: (at.offset ?? 0) - base });
     visit(paragraph2, (node2) => {
@@ -51069,6 +51215,7 @@ function parseInline(text5, start) {
   if (text5 === "" || isPlainText(text5)) return plainCell(text5, start);
   const simple = simpleInline(text5, start);
   if (simple) return simple;
+  parsed(text5, start.line);
   const tree = inlineProcessor.parse(text5);
   const only = tree.children[0];
   if (tree.children.length !== 1 || only?.type !== "paragraph") {
@@ -51156,17 +51303,17 @@ function referencesDefinition(text5) {
   const defined = text5.match(/\[[^[\]]*\]:/g) ?? [];
   if (defined.length === 0) return false;
   if (defined.length !== (text5.match(/\]:/g) ?? []).length) return true;
-  const count = /* @__PURE__ */ new Map();
+  const count2 = /* @__PURE__ */ new Map();
   for (const bracketed of text5.match(/\[[^[\]]*\]/g) ?? []) {
     const label2 = normaliseLabel(bracketed);
-    count.set(label2, (count.get(label2) ?? 0) + 1);
+    count2.set(label2, (count2.get(label2) ?? 0) + 1);
   }
   const definitions = /* @__PURE__ */ new Map();
   for (const definition3 of defined) {
     const label2 = normaliseLabel(definition3.slice(0, -1));
     definitions.set(label2, (definitions.get(label2) ?? 0) + 1);
   }
-  return [...definitions].some(([label2, times]) => (count.get(label2) ?? 0) > times);
+  return [...definitions].some(([label2, times]) => (count2.get(label2) ?? 0) > times);
 }
 function normaliseLabel(bracketed) {
   return bracketed.slice(1, -1).replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
@@ -51177,20 +51324,20 @@ function pipeLines(section) {
   const { text: text5 } = section;
   if (text5.charCodeAt(0) !== 124 || text5.includes("\\") || text5.includes("	") || text5.includes("\r")) return void 0;
   const lines = text5.replace(/\n+$/, "").split("\n");
-  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith("|") && !line.endsWith(" "))) return void 0;
-  return isDelimiterRow(lines[1]) ? lines : void 0;
+  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith("|"))) return void 0;
+  return isDelimiterRow(lines[1].trimEnd()) ? lines : void 0;
 }
 function rejectedTableLines(section) {
   const lines = pipeLines(section);
-  if (!lines || splitRow(lines[0]).length === splitRow(lines[1]).length) return void 0;
+  if (!lines || splitRow(lines[0].trimEnd()).length === splitRow(lines[1].trimEnd()).length) return void 0;
   const last = lines[lines.length - 1];
   const end = section.offset + lines.reduce((sum, line) => sum + line.length + 1, 0) - 1;
   return { start: { line: section.line, column: 1, offset: section.offset }, end: { line: section.line + lines.length - 1, column: last.length + 1, offset: end } };
 }
 function tableLines(section) {
   const lines = pipeLines(section);
-  if (!lines || !lines.every((line) => line.endsWith("|"))) return void 0;
-  const [header, delimiter] = lines;
+  if (!lines || !lines.every((line) => line.trimEnd().endsWith("|"))) return void 0;
+  const [header, delimiter] = lines.map((line) => line.trimEnd());
   const align = delimiterAlign(delimiter);
   if (splitRow(header).length !== align.length) return void 0;
   const rows = [];
@@ -51202,8 +51349,9 @@ function tableLines(section) {
   const at = (row2, index3) => ({ line: row2.line, column: index3 + 1, offset: row2.offset + index3 });
   const end = { line: section.line + lines.length - 1, column: lines[lines.length - 1].length + 1, offset: offset - 1 };
   const cells = rows.map((row2) => {
-    const pipes = pipesOf(row2.text);
-    return splitRow(row2.text).map((cell, index3) => ({
+    const text5 = row2.text.trimEnd();
+    const pipes = pipesOf(text5);
+    return splitRow(text5).map((cell, index3) => ({
       text: cell.text,
       start: at(row2, cell.start),
       from: at(row2, pipes[index3]),
@@ -51232,26 +51380,11 @@ var processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(
 function* parseSections(file) {
   const text5 = String(file);
   const lines = pageLines(text5);
-  for (const batch of batches(splitSections(text5))) {
+  for (const batch of batches(splitSections(text5), (section) => section.text.length)) {
     const tree = parseBatch(batch, file, lines);
     recoverTables(tree, file, lines);
     yield tree;
   }
-}
-var batchBytes = 8 * 1024;
-function* batches(sections) {
-  let batch = [];
-  let size = 0;
-  for (const section of sections) {
-    if (batch.length > 0 && size + section.text.length > batchBytes) {
-      yield batch;
-      batch = [];
-      size = 0;
-    }
-    batch.push(section);
-    size += section.text.length;
-  }
-  if (batch.length > 0) yield batch;
 }
 function parseBatch(sections, file, lines) {
   const tables = /* @__PURE__ */ new Map();
@@ -51275,16 +51408,17 @@ function parseBatch(sections, file, lines) {
     if (cells) built.set(section, table.build(cells));
   }
   const rest = sections.filter((section) => !built.has(section));
-  const parsed = rest.length > 0 ? parseJoined(rest) : /* @__PURE__ */ new Map();
+  const parsed2 = rest.length > 0 ? parseJoined(rest) : /* @__PURE__ */ new Map();
   const children = [];
   for (const section of sections) {
     const node2 = built.get(section);
     if (node2) children.push(node2);
-    else for (const child of parsed.get(section) ?? []) children.push(child);
+    else for (const child of parsed2.get(section) ?? []) children.push(child);
   }
   return { type: "root", children };
 }
 function parseJoined(sections) {
+  for (const section of sections) parsed(section.text, section.line);
   const tree = processor.parse(sections.map((section) => section.text).join(""));
   const starts = [];
   let offset = 0;
@@ -51314,9 +51448,9 @@ function parseJoined(sections) {
   return result;
 }
 function lineCount(text5) {
-  let count = 0;
-  for (const _ of text5.matchAll(/\r\n?|\n/g)) count++;
-  return count;
+  let count2 = 0;
+  for (const _ of text5.matchAll(/\r\n?|\n/g)) count2++;
+  return count2;
 }
 var serviceKeys = ["ms.service", "ms.subservice", "ms.prod", "ms.component"];
 function readMeta(tree, file) {
@@ -51346,7 +51480,10 @@ function readMeta(tree, file) {
 }
 function readYaml(node2, file) {
   try {
-    const data = (0, import_yaml.parse)(node2.value.replace(/\r\n?/g, "\n"));
+    const { value: data, warnings } = parseYaml(node2.value.replace(/\r\n?/g, "\n"));
+    for (const warning2 of warnings) {
+      report(file, "front-matter-invalid", `Unexpected YAML front matter: ${warning2.replace(/ at line \d+, column \d+$/, "")}; read without the tag`, node2);
+    }
     if (data && typeof data === "object" && !Array.isArray(data)) {
       return data;
     }
@@ -51471,10 +51608,11 @@ function accountTokens(seen, values, file) {
 }
 function* guardedSections(file) {
   const sections = parseSections(file);
+  const budget = parserBudget(file.path ?? "", String(file).length);
   for (; ; ) {
     let step;
     try {
-      step = sections.next();
+      step = withParserBudget(budget, () => sections.next());
     } catch (error2) {
       if (error2 instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error2.message})`);
       throw error2;
@@ -51540,6 +51678,7 @@ function normaliseText(text5) {
   return text5.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 }
 function diagnostics(file, accept) {
+  summarise(file);
   return file.messages.map((message) => {
     const diagnostic = {
       ruleId: message.ruleId ?? "unknown",
@@ -51547,9 +51686,7 @@ function diagnostics(file, accept) {
       message: message.reason,
       source: { path: file.path, line: message.line ?? 1, column: message.column ?? 1 }
     };
-    const acceptance = accept.find(
-      (item) => item.rule === diagnostic.ruleId && (item.destination === void 0 || item.destination === message.actual)
-    );
+    const acceptance = readingError(diagnostic.ruleId) ? void 0 : accept.find((item) => item.rule === diagnostic.ruleId && (item.destination === void 0 || item.destination === message.actual));
     if (acceptance && diagnostic.severity === "error") diagnostic.severity = "warning";
     if (acceptance) diagnostic.accepted = acceptance.reason;
     return diagnostic;
@@ -52269,17 +52406,17 @@ function codeList(entries) {
 function rowChanges(differences, compared) {
   const changes2 = [];
   const renamed = (rename2, a, b) => normaliseText(rename2.before) === normaliseText(a.section) && normaliseText(rename2.after) === normaliseText(b.section);
-  const add = (draft, rows) => {
+  const add2 = (draft, rows) => {
     const clouds3 = sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
     if (clouds3.length > 0) changes2.push(withClouds(draft, clouds3));
   };
-  for (const rename2 of differences.sectionRenames) add(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]));
+  for (const rename2 of differences.sectionRenames) add2(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]));
   for (const { before, after } of differences.endpointSets.matched) {
     if (before.purpose !== after.purpose && normaliseText(before.purpose) !== normaliseText(after.purpose)) {
-      add(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }), [before, after]);
+      add2(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }), [before, after]);
     }
     if (before.section !== after.section && normaliseText(before.section) !== normaliseText(after.section) && !differences.sectionRenames.some((rename2) => renamed(rename2, before, after))) {
-      add(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }), [before, after]);
+      add2(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }), [before, after]);
     }
   }
   return changes2;
@@ -52301,7 +52438,7 @@ function presenceChanges(part, differences) {
 }
 function exceptionChanges(differences, compared) {
   const changes2 = [];
-  const add = (rule, entry, side) => {
+  const add2 = (rule, entry, side) => {
     const clouds3 = (entry.destination ? destinationClouds(entry.destination) : ["public"]).filter((cloud) => compared.includes(cloud));
     if (clouds3.length === 0) return;
     const first = entry.exceptions[0];
@@ -52319,8 +52456,8 @@ function exceptionChanges(differences, compared) {
     };
     changes2.push(withClouds({ change, subject: entry.key }, clouds3));
   };
-  for (const entry of differences.exceptions.added) add("expressroute-exception-added", entry, "after");
-  for (const entry of differences.exceptions.removed) add("expressroute-exception-removed", entry, "before");
+  for (const entry of differences.exceptions.added) add2("expressroute-exception-added", entry, "after");
+  for (const entry of differences.exceptions.removed) add2("expressroute-exception-removed", entry, "before");
   return changes2;
 }
 function exceptionRef(exception) {
@@ -60793,8 +60930,36 @@ validate91.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": f
 var schemas = validators_exports;
 function validateAgainst(name, value2) {
   const validate = schemas[name];
-  if (validate(value2)) return [];
+  if (validate(value2)) return integrity[name]?.(value2) ?? [];
   return (validate.errors ?? []).map((error2) => ({ pointer: error2.instancePath, message: describe(error2) }));
+}
+var integrity = {
+  catalog: (catalog2) => [...duplicateIds(catalog2.endpointSets, "/endpointSets"), ...duplicateIds(catalog2.expressRoute.exceptions, "/expressRoute/exceptions")],
+  changes: (feed) => feed.versions.flatMap(({ version, previous: previous3 }, index3) => {
+    const pointer = `/versions/${index3}`;
+    const older = feed.versions[index3 + 1];
+    if (previous3 === version) return [{ pointer: pointer + "/previous", message: `is its own version ${version}` }];
+    if (older !== void 0 && older.version >= version) {
+      return [{ pointer: pointer + "/version", message: `${version} is not newer than the version after it (${older.version}); expected the newest first, each once` }];
+    }
+    if (older !== void 0 && previous3 !== older.version) return [{ pointer: pointer + "/previous", message: `is ${previous3 ?? "null"}, expected ${older.version} (the version after it)` }];
+    if (previous3 !== null && previous3 >= version) return [{ pointer: pointer + "/previous", message: `${previous3} is not older than ${version}` }];
+    return [];
+  }),
+  m365Ids: (ids) => Object.entries(ids.endpointSets).flatMap(
+    ([id, number]) => Number.isSafeInteger(number) ? [] : [{ pointer: `/endpointSets/${id}`, message: `${number} is past the largest number a reader holds exactly (${Number.MAX_SAFE_INTEGER})` }]
+  )
+};
+function duplicateIds(items, pointer) {
+  const seen = /* @__PURE__ */ new Map();
+  return items.flatMap(({ id }, index3) => {
+    const first = seen.get(id);
+    if (first === void 0) {
+      seen.set(id, index3);
+      return [];
+    }
+    return [{ pointer: `${pointer}/${index3}/id`, message: `${id} is also the id of ${pointer}/${first}; expected each id once` }];
+  });
 }
 function describe(error2) {
   if (error2.keyword === "additionalProperties") {
@@ -61403,10 +61568,10 @@ function ports(change) {
   return list3.length > 0 ? list3.map(code3).join(" ") : "\u2014";
 }
 function escapeMarkdown(text5) {
-  return text5.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~$]/g, "\\$&").replace(/#(?=\d)/g, "#&#8203;").replace(/@/g, "@&#8203;").replace(/\b(gh)-(?=\d)/gi, "$1&#8203;-").replace(/:\/\//g, ":&#8203;//").replace(/\b(www)\./gi, "$1&#8203;.");
+  return text5.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(invisibleCharacters, shownCodePoint).trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~$]/g, "\\$&").replace(/#(?=\d)/g, "#&#8203;").replace(/@/g, "@&#8203;").replace(/\b(gh)-(?=\d)/gi, "$1&#8203;-").replace(/:\/\//g, ":&#8203;//").replace(/\b(www)\./gi, "$1&#8203;.");
 }
 function code3(text5) {
-  if (text5 === "" || /[`\u0000-\u001f\u007f-\u009f]/.test(text5) || text5.trim() !== text5) return escapeMarkdown(text5);
+  if (text5 === "" || /[`\u0000-\u001f\u007f-\u009f]/.test(text5) || text5.search(invisibleCharacters) !== -1 || text5.trim() !== text5) return escapeMarkdown(text5);
   return "`" + text5.replace(/\|/g, "\\|") + "`";
 }
 
@@ -61421,10 +61586,10 @@ function formatBuildErrors(section) {
       ""
     );
   }
-  const count = section.newErrors.length;
-  if (count > 0) {
+  const count2 = section.newErrors.length;
+  if (count2 > 0) {
     lines.push(
-      `### \`build\` fails after the merge: ${count} new ${count === 1 ? "error" : "errors"}`,
+      `### \`build\` fails after the merge: ${count2} new ${count2 === 1 ? "error" : "errors"}`,
       "",
       "`endpoint-catalog build` reports these for the head and not for the merge base (with the base branch's accepted findings):",
       "",
@@ -61440,11 +61605,10 @@ function formatBuildErrors(section) {
 }
 
 // src/action/inert.ts
-var invisible = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 var codeSpan2 = /((?<!\\)`[^`\n]*`)/;
 function inertForGitHub(markdown) {
   return markdown.split(codeSpan2).map((part, index3) => {
-    const shown = part.replace(invisible, (char) => `\u27E8U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`);
+    const shown = part.replace(invisibleCharacters, shownCodePoint);
     return index3 % 2 === 1 ? shown : shown.replace(/\b[0-9a-f]{40}\b/gi, (hash) => `${hash.slice(0, 20)}&#8203;${hash.slice(20)}`);
   }).join("");
 }
@@ -61530,21 +61694,25 @@ function isReportComment(comment) {
 }
 
 // src/config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 var defaultConfigPath = "endpoint-catalog.yaml";
 function parseConfig(text5, file) {
-  let value2;
-  try {
-    value2 = (0, import_yaml2.parse)(text5) ?? {};
-  } catch (error2) {
-    throw new InputError(`${file}: not valid YAML (${error2.message.split("\n")[0]})`);
-  }
+  const value2 = configYaml(text5, file);
   const errors = validateAgainst("config", value2);
   if (errors.length > 0) throw new InputError(`${file}: not a valid config: ${errors[0].pointer || "/"} ${errors[0].message}`);
   return value2;
 }
 function compileOptionsOf(config2) {
   return { accept: config2.accept ?? [], services: config2.services ?? [], ...config2.name === void 0 ? {} : { name: config2.name } };
+}
+function configYaml(text5, file) {
+  let read;
+  try {
+    read = parseYaml(text5);
+  } catch (error2) {
+    throw new InputError(`${file}: not valid YAML (${error2.message.split("\n")[0]})`);
+  }
+  if (read.warnings.length > 0) throw new InputError(`${file}: not valid YAML here (${read.warnings[0]})`);
+  return read.value ?? {};
 }
 
 // src/format/filter.ts
@@ -61647,7 +61815,6 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { posix } from "node:path";
 
 // src/kinds.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 function inputKind(text5) {
   const start = text5.replace(/^\uFEFF/, "").trimStart()[0];
   if (start === "{" || start === "[") return jsonKind(text5);
@@ -61677,7 +61844,7 @@ function isConfig(text5) {
   if (!/^(accept|maxPageSize|services|feedUrl|name)\s*:/m.test(text5)) return false;
   let value2;
   try {
-    value2 = (0, import_yaml3.parse)(text5);
+    value2 = parseYaml(text5).value;
   } catch {
     return false;
   }

@@ -14,7 +14,7 @@ export type {Io} from './cli/common.js'
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
   try {
-    return await run(command, rest, io)
+    return await run(command, rest, await withStdin(rest, io))
   } catch (error) {
     if (error instanceof UsageError) {
       const known = command !== undefined && Object.hasOwn(commands, command)
@@ -32,8 +32,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * `io` with standard input read whole, as a stream, when an argument is `-` (not the value of
+ * `-o`, `--output` or `--out`): a pipe from a slow producer, or one another process made
+ * non-blocking, is read as it comes.
+ */
+async function withStdin(args: string[], io: Io): Promise<Io> {
+  const stdin = io.stdin
+  if (stdin === undefined || !args.some((arg, index) => arg === '-' && !outputOptions.has(args[index - 1] ?? ''))) return io
+  const bytes = await stdin()
+  return {...io, stdin: () => bytes}
+}
+
+const outputOptions = new Set(['-o', '--output', '--out'])
+
 function run(command: string | undefined, args: string[], io: Io): number | Promise<number> {
-  if (command === undefined) throw new UsageError('missing command')
+  if (command === undefined) {
+    // No command: what the tool does and its commands, as `--help` prints them; a usage error still.
+    io.stderr.write(help)
+    return 2
+  }
   if (command === '--version') {
     io.stdout.write(version + '\n')
     return 0

@@ -2,7 +2,7 @@
  * What a file given to the tool is, told by its content rather than its name: a documentation page,
  * a catalog, a change feed, a diff document or a config (endpoint-catalog.yaml).
  */
-import {parse as parseYaml} from 'yaml'
+import {parseYaml} from './yaml.js'
 
 export type InputKind = 'page' | 'changelog' | 'catalog' | 'changes' | 'diff' | 'm365Ids' | 'config' | 'json'
 
@@ -54,7 +54,7 @@ function isConfig(text: string): boolean {
   if (!/^(accept|maxPageSize|services|feedUrl|name)\s*:/m.test(text)) return false
   let value: unknown
   try {
-    value = parseYaml(text)
+    value = parseYaml(text).value
   } catch {
     return false
   }

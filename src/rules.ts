@@ -247,3 +247,9 @@ export function isBlocking(diagnostic: {ruleId: string; severity: Level}): boole
   const rule = (diagnosticRules as Record<string, DiagnosticRule>)[diagnostic.ruleId]
   return diagnostic.severity === 'error' && rule?.kind !== 'finding'
 }
+
+/** Whether `ruleId` is a reading error: never accepted in endpoint-catalog.yaml, since the page was not read. */
+export function readingError(ruleId: string): boolean {
+  const rule = (diagnosticRules as Record<string, DiagnosticRule>)[ruleId]
+  return rule?.kind === 'reading' && rule.level === 'error'
+}

@@ -34,8 +34,46 @@ export type SchemaName = keyof typeof schemas
 /** Check a value against a schema (`catalog`, …); returns the errors, empty when valid. */
 export function validateAgainst(name: SchemaName, value: unknown): SchemaError[] {
   const validate = schemas[name]
-  if (validate(value)) return []
+  if (validate(value)) return integrity[name]?.(value) ?? []
   return (validate.errors ?? []).map((error) => ({pointer: error.instancePath, message: describe(error)}))
+}
+
+/**
+ * What the schemas cannot say, checked once a document matches its schema: ids that are unique
+ * (a diff would otherwise match the wrong rows and report changes that are not there), a feed's
+ * versions newest first, each counted from the one after it, and numbers a reader holds exactly.
+ */
+const integrity: Partial<Record<SchemaName, (value: any) => SchemaError[]>> = {
+  catalog: (catalog: Catalog) => [...duplicateIds(catalog.endpointSets, '/endpointSets'), ...duplicateIds(catalog.expressRoute.exceptions, '/expressRoute/exceptions')],
+  changes: (feed: {versions: Array<{version: string; previous: string | null}>}) =>
+    feed.versions.flatMap(({version, previous}, index): SchemaError[] => {
+      const pointer = `/versions/${index}`
+      const older = feed.versions[index + 1]
+      if (previous === version) return [{pointer: pointer + '/previous', message: `is its own version ${version}`}]
+      if (older !== undefined && older.version >= version) {
+        return [{pointer: pointer + '/version', message: `${version} is not newer than the version after it (${older.version}); expected the newest first, each once`}]
+      }
+      if (older !== undefined && previous !== older.version) return [{pointer: pointer + '/previous', message: `is ${previous ?? 'null'}, expected ${older.version} (the version after it)`}]
+      if (previous !== null && previous >= version) return [{pointer: pointer + '/previous', message: `${previous} is not older than ${version}`}]
+      return []
+    }),
+  m365Ids: (ids: {endpointSets: Record<string, number>}) =>
+    Object.entries(ids.endpointSets).flatMap(([id, number]): SchemaError[] =>
+      Number.isSafeInteger(number) ? [] : [{pointer: `/endpointSets/${id}`, message: `${number} is past the largest number a reader holds exactly (${Number.MAX_SAFE_INTEGER})`}]
+    )
+}
+
+/** An error for each item whose `id` an earlier item of `items` has. */
+function duplicateIds(items: Array<{id: string}>, pointer: string): SchemaError[] {
+  const seen = new Map<string, number>()
+  return items.flatMap(({id}, index): SchemaError[] => {
+    const first = seen.get(id)
+    if (first === undefined) {
+      seen.set(id, index)
+      return []
+    }
+    return [{pointer: `${pointer}/${index}/id`, message: `${id} is also the id of ${pointer}/${first}; expected each id once`}]
+  })
 }
 
 /** Check a catalog against schema/catalog.schema.json; returns the errors, empty when valid. */

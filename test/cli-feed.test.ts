@@ -58,7 +58,7 @@ feed('new content on the same date is the next version, with its changes recorde
   addRow(directory)
   const run = cli(['build', '--quiet'], directory)
   assert.is(run.code, 0, run.stderr)
-  assert.match(run.stdout, /^generated\/catalog\.json: version 2018112801 \(new: 1 error since 2018112800\), /)
+  assert.match(run.stdout, /^generated\/catalog\.json: version 2018112801 \(new since 2018112800: 1 change; change levels 1 error\), /)
   const catalog = catalogOf(directory)
   assert.is(catalog.version, '2018112801')
   const records = feedOf(directory).versions

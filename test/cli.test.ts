@@ -20,7 +20,7 @@ command('build compiles docs-source/ into generated/catalog.json and prints a su
   assert.is(run.code, 0, run.stderr)
   assert.match(
     run.stdout,
-    /^generated\/catalog\.json: version 2018112800 \(new: 12 errors, 59 warnings since an empty catalog\), 24 endpoint sets, \d+ destinations, 18 ExpressRoute exceptions \(9 warnings, 10 infos\)\n$/
+    /^generated\/catalog\.json: version 2018112800 \(new since an empty catalog: 71 changes; change levels 12 error, 59 warning\), 24 endpoint sets, \d+ destinations, 18 ExpressRoute exceptions \(diagnostics: 9 warnings, 10 infos\)\n$/
   )
   assert.match(run.stderr, /docs-source\/power-bi-urls\.md:31:1 {2}warning {2}Unexpected 6 cells in delimiter row, expected 4 .* {2}table-delimiter-mismatch/)
   // The same content as the published catalog; its version history may be longer than one build's.

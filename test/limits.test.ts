@@ -21,9 +21,9 @@ bounds('every real page is within the limits, with LF, CRLF or CR line ends', ()
 })
 
 bounds('a table of many rows is read row by row: 5,000 rows of `**Required:**` are within the limits', () => {
-  const rows = '| **Required:** [Portal](https://a.example) | a.com | TCP 443 |\n'.repeat(5_000)
-  checkLimits('| Purpose | Destination | Port |\n| --- | --- | --- |\n' + rows, 'table.md')
-  checkLimits(rows.replace(/\n/g, '\r'), 'table.md')
+  const table = '| Purpose | Destination | Port |\n| --- | --- | --- |\n' + '| **Required:** [Portal](https://a.example) | a.com | TCP 443 |\n'.repeat(5_000)
+  checkLimits(table, 'table.md')
+  checkLimits(table.replace(/\n/g, '\r'), 'table.md')
 })
 
 bounds('the lines of one paragraph count together; a blank line starts a new count', () => {

@@ -9,7 +9,8 @@ import {changedPublished, readPublished, writePublished, type PublishOptions} fr
 import {destinationKey} from '../diff/diff.js'
 import {InputError} from '../errors.js'
 import {countLine} from '../format/diagnostics.js'
-import {countText} from '../format/diff-text.js'
+import type {ChangeCounts} from '../../generated/diff.js'
+import {levels} from '../format/diff-text.js'
 import {displayPath} from '../io.js'
 import {skipReasons} from '../pages.js'
 import {compilePages, failOnExit, isDirectory, note, pagesIn, parse, reportOption, UsageError, type Io} from './common.js'
@@ -34,7 +35,7 @@ export async function build(args: string[], io: Io): Promise<number> {
     const published = release(catalog, previous)
     writePublished(out, published, io.cwd, options)
     report(out, published, previous, io)
-  })
+  }, {onWait: (message) => io.stderr.write(`endpoint-catalog: ${message}\n`)})
   return failOnExit(catalog.diagnostics, values, io)
 }
 
@@ -74,6 +75,17 @@ function check(out: string, catalog: Catalog, io: Io, options: PublishOptions): 
   return 1
 }
 
+/**
+ * `71 changes; change levels 12 error, 59 warning`: the levels are those of the changes (a
+ * reviewer's priority), not errors of the build, and say so.
+ */
+function changeSummary(counts: ChangeCounts): string {
+  const total = levels.reduce((sum, level) => sum + counts[level], 0)
+  if (total === 0) return 'no changes'
+  const byLevel = levels.filter((level) => counts[level] > 0).map((level) => `${counts[level]} ${level}`)
+  return `${total} ${total === 1 ? 'change' : 'changes'}; change levels ${byLevel.join(', ')}`
+}
+
 /** `generated/catalog.json: version …, new|unchanged`, with the counts of the catalog and its latest changes. */
 function report(out: string, published: Published, previous: Published | undefined, io: Io): void {
   const {catalog, feed} = published
@@ -82,8 +94,8 @@ function report(out: string, published: Published, previous: Published | undefin
   const destinations = new Set(catalog.endpointSets.flatMap((set) => set.destinations.map(destinationKey)))
   io.stdout.write(
     `${displayPath(join(out, 'catalog.json'), io.cwd)}: version ${catalog.version}` +
-      (isNew ? ` (new: ${countText(latest.counts)} since ${latest.previous ?? 'an empty catalog'})` : ' (unchanged)') +
+      (isNew ? ` (new since ${latest.previous ?? 'an empty catalog'}: ${changeSummary(latest.counts)})` : ' (unchanged)') +
       `, ${catalog.endpointSets.length} endpoint sets, ${destinations.size} destinations, ` +
-      `${catalog.expressRoute.exceptions.length} ExpressRoute exceptions (${countLine(catalog.diagnostics)})\n`
+      `${catalog.expressRoute.exceptions.length} ExpressRoute exceptions (diagnostics: ${countLine(catalog.diagnostics)})\n`
   )
 }

@@ -10,7 +10,7 @@ import {closest, distance} from 'fastest-levenshtein'
 import type {Catalog, Diagnostic} from '../../generated/catalog.js'
 import type {Config} from '../../generated/config.js'
 import {compile, type PageInput} from '../compile/catalog.js'
-import {compileOptionsOf, defaultConfigPath, idleAcceptances, readConfig} from '../config.js'
+import {compileOptionsOf, defaultConfigPath, findConfig, idleAcceptances, readConfig} from '../config.js'
 import {InputError} from '../errors.js'
 import {formatDiagnostics, formatDiagnosticsJson} from '../format/diagnostics.js'
 import {levels} from '../format/diff-text.js'
@@ -20,12 +20,13 @@ import {publishedFiles} from '../feed/files.js'
 import {pageName, pagesInDirectory, skipReasons, skippedNote, type Skipped} from '../pages.js'
 import {atLeast, isBlocking, type Level} from '../rules.js'
 import {parseCatalog, validateAgainst} from '../validate.js'
+import {commandHelp} from './help.js'
 
 export interface Io {
   stdout: {write(text: string): unknown; isTTY?: boolean}
   stderr: {write(text: string): unknown}
-  /** Standard input's bytes, read for a file argument of `-` (default: there is none). */
-  stdin?: () => Buffer
+  /** Standard input's bytes, read for a file argument of `-` (default: there is none); `main` awaits a promise before the command runs. */
+  stdin?: () => Buffer | Promise<Buffer>
   /** The environment, for colour (default: process.env). */
   env?: Record<string, string | undefined>
   cwd: string
@@ -57,14 +58,25 @@ export function parse<T extends Options, S extends Options = typeof compileOptio
     return parseArgs({args, options: all, allowPositionals: true, strict: true}) as Parsed<T, S>
   } catch (error) {
     const message = (error as Error).message
+    const missing = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message)?.[1]
+    if (missing !== undefined) throw new UsageError(`\`${missing}\` needs a value`)
     const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1]
     if (unknown === undefined) throw new UsageError(message.split('. ')[0]!)
-    if (Object.hasOwn({...compileOptions, ...reportOption, ...colorOptions}, unknown.slice(2))) throw new UsageError(`\`${unknown}\` does not apply to this command`)
+    if (Object.hasOwn({...compileOptions, ...reportOption, ...colorOptions}, unknown.slice(2)) || otherCommandOption(unknown)) {
+      throw new UsageError(`\`${unknown}\` does not apply to this command`)
+    }
     const known = Object.entries(all).flatMap(([name, option]) => ['--' + name, ...('short' in option && option.short ? ['-' + option.short] : [])])
     const nearest = known.length > 0 ? closest(unknown, known) : undefined
     const near = nearest !== undefined && distance(unknown, nearest) <= Math.max(2, Math.floor(unknown.length / 3))
     throw new UsageError(`unknown option \`${unknown}\`${near ? ` (did you mean \`${nearest}\`?)` : ''}`)
   }
+}
+
+/** Whether `option` (`--name`) is one another command takes, as its help lists it. */
+function otherCommandOption(option: string): boolean {
+  if (!/^--[a-z][a-z-]*$/.test(option)) return false
+  const listed = new RegExp(`(^|[\\s\\[(|])${option}(?![\\w-])`, 'm')
+  return Object.values(commandHelp).some(({usage, text}) => listed.test(usage) || listed.test(text))
 }
 
 type Parsed<T extends Options, S extends Options> = ReturnType<
@@ -134,7 +146,9 @@ export function readArgument(path: string, io: Io, options: Parameters<typeof re
   let bytes = stdinBytes.get(io)
   if (bytes === undefined) {
     if (io.stdin === undefined) throw new InputError('-: no standard input to read')
-    bytes = io.stdin()
+    const read = io.stdin()
+    if (!Buffer.isBuffer(read)) throw new Error('standard input was not read before the command ran')
+    bytes = read
     stdinBytes.set(io, bytes)
   }
   return bytes
@@ -193,7 +207,10 @@ export function loadCatalog(paths: string[], options: CompileFlags, io: Io): Cat
 export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, complete = false, counts = false): Catalog | undefined {
   failOnLevel(options)
   const report = reportFormat(options)
-  const config = readConfig(io.cwd, options.config)
+  const configFile = findConfig(io.cwd, options.config)
+  // A config found above the working directory is named, so that it is no surprise.
+  if (options.config === undefined && configFile !== undefined && configFile !== defaultConfigPath) io.stderr.write(`endpoint-catalog: config ${configFile}\n`)
+  const config = readConfig(io.cwd, configFile)
   const {catalog, files} = compile(readPages(paths, io, config), compileOptionsOf(config))
   const print = report === 'json' ? formatDiagnosticsJson : formatDiagnostics
   io.stderr.write(print(catalog.diagnostics, {quiet: options.quiet ?? false}))
@@ -205,8 +222,13 @@ export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, c
     }
   }
   for (const idle of idleAcceptances(config, catalog.diagnostics, complete)) {
-    const why = idle.why === 'unknown-rule' ? 'no such rule (`endpoint-catalog rules` lists them)' : 'matches no diagnostic of the pages; remove it'
-    io.stderr.write(`${options.config ?? defaultConfigPath}: warning  accept entry ${idle.entry} (rule \`${idle.rule}\`): ${why}\n`)
+    const why =
+      idle.why === 'unknown-rule'
+        ? 'no such rule (`endpoint-catalog rules` lists them)'
+        : idle.why === 'reading-error'
+          ? 'a reading error cannot be accepted (the row was not read); fix the page'
+          : 'matches no diagnostic of the pages; remove it'
+    io.stderr.write(`${configFile ?? defaultConfigPath}: warning  accept entry ${idle.entry} (rule \`${idle.rule}\`): ${why}\n`)
   }
 
   const schemaErrors = validateAgainst('catalog', catalog)
@@ -222,7 +244,8 @@ export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, c
   return catalog
 }
 
-function reportFormat(options: CompileFlags): 'text' | 'json' {
+/** `--report`: text (the default) or json. */
+export function reportFormat(options: CompileFlags): 'text' | 'json' {
   const value = options.report ?? 'text'
   if (value !== 'text' && value !== 'json') throw new UsageError('--report must be text or json')
   return value

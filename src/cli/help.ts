@@ -87,8 +87,9 @@ const compileOptions = `
              exit 1 when a diagnostic (reading problem or finding, not accepted in the config) is at
              or above this level; the output is written all the same
   --strict   the same as --fail-on warning
-  --config   the file of accepted findings (default: endpoint-catalog.yaml, when present)
-  --quiet    do not print info diagnostics
+  --config   the file of accepted findings (default: the nearest endpoint-catalog.yaml, in the
+             working directory or above it up to the repository's root)
+  --quiet    print only errors (the counts still include warnings and infos)
 `
 
 const reportOption = `  --report text|json
@@ -98,8 +99,7 @@ const reportOption = `  --report text|json
 /** `endpoint-catalog <command> --help`. */
 export function helpOf(command: string): string {
   const {usage, text} = commandHelp[command]!
-  // history prints its diagnostics page by page, as text only.
-  const options = compileOptions + (command === 'history' ? '' : reportOption)
+  const options = compileOptions + reportOption
   return `Usage: endpoint-catalog ${usage}\n\n${text.replace('{compile}', options)}`
 }
 

@@ -9,14 +9,15 @@ import {gitRevisions} from '../feed/git-history.js'
 import {dateRevision, replay, type DatedRevision, type RevisionOrigin} from '../feed/history.js'
 import {withOutputLock} from '../feed/lock.js'
 import {publishedFiles, writePublished} from '../feed/store.js'
-import {formatDiagnostics} from '../format/diagnostics.js'
+import {formatDiagnostics, formatDiagnosticsJson} from '../format/diagnostics.js'
 import {defaultMaxPageBytes, displayPath} from '../io.js'
 import type {Skipped} from '../pages.js'
 import {isBlocking} from '../rules.js'
-import {errorCount, failOnExit, isDirectory, note, pagesIn, parse, readPages, UsageError, type Io, type PagePath} from './common.js'
+import {errorCount, failOnExit, isDirectory, note, pagesIn, parse, readPages, reportFormat, reportOption, UsageError, type Io, type PagePath} from './common.js'
 
 export async function historyCommand(args: string[], io: Io): Promise<number> {
-  const {values, positionals} = parse(args, {out: {type: 'string'}, git: {type: 'string'}, follow: {type: 'string', multiple: true}})
+  const {values, positionals} = parse(args, {out: {type: 'string'}, git: {type: 'string'}, follow: {type: 'string', multiple: true}, ...reportOption})
+  const print = reportFormat(values) === 'json' ? formatDiagnosticsJson : formatDiagnostics
   if (positionals.length === 0) throw new UsageError('history needs page revisions: files, directories of dated revisions, or pages in --git <repository>')
   if (values.out === undefined) throw new UsageError('history needs --out <directory> (its catalog and feed are replaced)')
   if (values.follow !== undefined && values.git === undefined) throw new UsageError('--follow is an option of --git')
@@ -30,7 +31,7 @@ export async function historyCommand(args: string[], io: Io): Promise<number> {
   let failing = 0
   for (const {page, origin} of pages) {
     const {catalog} = compile([page], compileOptionsOf(config))
-    io.stderr.write(formatDiagnostics(catalog.diagnostics, {quiet: values.quiet ?? false}))
+    io.stderr.write(print(catalog.diagnostics, {quiet: values.quiet ?? false}))
     failing += catalog.diagnostics.filter(isBlocking).length
     for (const diagnostic of catalog.diagnostics) diagnostics.push(diagnostic)
     revisions.push(dateRevision(page, catalog, origin))
@@ -41,7 +42,7 @@ export async function historyCommand(args: string[], io: Io): Promise<number> {
   }
   const published = replay(revisions, {...compileOptionsOf(config), onNote: tree.onNote})!
   const out = values.out
-  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd, publishOptionsOf(config)))
+  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd, publishOptionsOf(config)), {onWait: (message) => io.stderr.write(`endpoint-catalog: ${message}\n`)})
   io.stdout.write(
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`

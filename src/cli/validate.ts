@@ -2,8 +2,8 @@
  * `validate`: check a catalog, change feed, diff document or config against its schema (a
  * catalog also against its content hash), the kind told by the content.
  */
-import {parse as parseYaml} from 'yaml'
 import type {Catalog} from '../../generated/catalog.js'
+import {configYaml} from '../config.js'
 import {InputError} from '../errors.js'
 import {inputKind, inputKinds, kindMismatch, type InputKind} from '../kinds.js'
 import {contentHashMismatch, validateAgainst, type SchemaError, type SchemaName} from '../validate.js'
@@ -24,11 +24,16 @@ export function validateCommand(args: string[], io: Io): number {
     if (kind === 'json') return invalidJson(path, text, io)
     throw new InputError(kindMismatch(path, kind, 'a catalog, change feed, diff document or config'))
   }
-  const value: unknown = kind === 'config' ? parseYaml(text) : JSON.parse(text)
+  // A config is read as --config reads it: a YAML tag is an input error.
+  const value: unknown = kind === 'config' ? configYaml(text, path) : JSON.parse(text)
   const errors: SchemaError[] = validateAgainst(schema, value)
   const mismatch = kind === 'catalog' && errors.length === 0 ? contentHashMismatch(value as Catalog) : undefined
-  if (mismatch !== undefined) errors.push({pointer: '/contentHash', message: mismatch})
-  const name = inputKinds[kind].name.replace(/^an? /, '').replace(/ \(.*\)$/, '')
+  const name = inputKinds[kind].name.replace(/^(?:an?|the) /, '').replace(/ \(.*\)$/, '')
+  if (mismatch !== undefined) {
+    io.stderr.write(`${path}: /contentHash  ${mismatch}\n`)
+    io.stderr.write(`${path}: not a valid ${name}: its content hash does not match its content\n`)
+    return 1
+  }
   if (errors.length === 0) {
     io.stdout.write(`${path}: valid ${name}\n`)
     return 0

@@ -8,10 +8,11 @@ import {VFile} from 'vfile'
 import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance, ServiceOverride} from '../../generated/config.js'
 import {InputError} from '../errors.js'
-import {report} from '../report.js'
+import {report, summarise} from '../report.js'
+import {readingError} from '../rules.js'
 import {readEndpointSets, type UnnamedEndpointSet} from './endpoint-sets.js'
 import {applyExpressRoute, readExceptions, type UnnamedException} from './expressroute.js'
-import {checkLimits} from './limits.js'
+import {checkLimits, parserBudget, withParserBudget} from './limits.js'
 import {parseSections, readMeta, type PageMeta} from './parse.js'
 import {headingText, readTables, streamTables, type Token} from './read-tables.js'
 import {pageService, type PageService} from './service.js'
@@ -160,10 +161,11 @@ function accountTokens(seen: ReadonlyMap<string, Token>, values: ReadonlySet<str
 /** The page's sections as parsed; a page nested too deeply to parse is an input error. */
 function* guardedSections(file: VFile): Generator<Root> {
   const sections = parseSections(file)
+  const budget = parserBudget(file.path ?? '', String(file).length)
   for (;;) {
     let step: IteratorResult<Root>
     try {
-      step = sections.next()
+      step = withParserBudget(budget, () => sections.next())
     } catch (error) {
       if (error instanceof RangeError) throw new InputError(`${file.path}: too deeply nested to read (${error.message})`)
       throw error
@@ -257,6 +259,7 @@ export function normaliseText(text: string): string {
 }
 
 function diagnostics(file: VFile, accept: Acceptance[]): Diagnostic[] {
+  summarise(file)
   return file.messages
     .map((message) => {
       const diagnostic: Diagnostic = {
@@ -265,9 +268,10 @@ function diagnostics(file: VFile, accept: Acceptance[]): Diagnostic[] {
         message: message.reason,
         source: {path: file.path, line: message.line ?? 1, column: message.column ?? 1}
       }
-      const acceptance = accept.find(
-        (item) => item.rule === diagnostic.ruleId && (item.destination === undefined || item.destination === message.actual)
-      )
+      // Accepting silences a finding; a reading error stays one (the row would be published unread).
+      const acceptance = readingError(diagnostic.ruleId)
+        ? undefined
+        : accept.find((item) => item.rule === diagnostic.ruleId && (item.destination === undefined || item.destination === message.actual))
       if (acceptance && diagnostic.severity === 'error') diagnostic.severity = 'warning'
       if (acceptance) diagnostic.accepted = acceptance.reason
       return diagnostic

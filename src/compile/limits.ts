@@ -7,6 +7,7 @@
  */
 import {InputError} from '../errors.js'
 import {escapeControl} from '../format/escape.js'
+import {isDelimiterRow} from './row.js'
 
 export const limits = {
   /** Block quotes and lists inside one another (the real pages: 3). */
@@ -20,7 +21,26 @@ export const limits = {
   /** Bytes of YAML front matter, fences included (the real pages: under 400). */
   frontMatterBytes: 16 * 1024,
   /** Cells (`|`) in one line (the real pages: 8; a thousand columns still read). */
-  cellsPerRow: 2048
+  cellsPerRow: 2048,
+  /**
+   * Characters of one page handed to the markdown parser: its text outside tables, and the table
+   * cells that hold more than plain text, labels, `<br>` and code spans (the real pages: at most
+   * 29 K; the largest page of the family, were it all parsed, 100 K). The parser reads about 50 KB
+   * a second of text dense with markup, holding 1 KB for each byte. A page larger than 1 MiB
+   * (allowed by `maxPageSize` in endpoint-catalog.yaml) may hand it as much more as it is larger.
+   */
+  parsedCharacters: 128 * 1024,
+  /**
+   * Table rows in a page (the real pages: 250; a row costs about 70 µs and 3 KB once read). A page
+   * larger than 1 MiB may hold a row for every 64 characters.
+   */
+  tableRows: 20_000,
+  /**
+   * Characters in one run of lines without a blank line, outside tables: a paragraph, or a list or
+   * block quote written tight (the real pages: 1.2 K). The parser's time grows with the square of
+   * such a run: 20,000 lines of `a&b` took 19 s.
+   */
+  blockCharacters: 32 * 1024
 } as const
 
 /** Refuse a page past any of `limits`; `path` names it in the error. */
@@ -29,8 +49,24 @@ export function checkLimits(text: string, path: string): void {
   checkFrontMatter(text, where)
   let footnotes = 0
   let paragraph = {emphasis: 0, brackets: 0, line: 0}
+  // The run of lines since the last blank line: where it starts, its characters, and whether it is a table.
+  let block = {line: 0, characters: 0, first: '', table: false}
+  let rows = 0
+  const maxRows = Math.max(limits.tableRows, Math.floor(text.length / 64))
   forEachLine(text, (line, number) => {
     checkNesting(line, number, where)
+    if (line.trim() === '') block = {line: 0, characters: 0, first: '', table: false}
+    else if (block.line === 0) block = {line: number, characters: line.length + 1, first: line, table: false}
+    else if (block.table) {
+      if (++rows > maxRows) fail(where, number, `more than ${maxRows.toLocaleString('en-US')} table rows`)
+    } else {
+      // A header line then a delimiter row: a table, read from its lines or one cell at a time.
+      if (number === block.line + 1 && block.first.includes('|') && isDelimiterRow(line)) block.table = true
+      else block.characters += line.length + 1
+      if (block.characters > limits.blockCharacters) {
+        fail(where, block.line, `a paragraph, list or block quote of more than ${limits.blockCharacters / 1024} K characters without a blank line`)
+      }
+    }
     let emphasis = 0
     let brackets = 0
     let pipes = 0
@@ -94,7 +130,11 @@ function checkFrontMatter(text: string, path: string): void {
   }
 }
 
-/** Thousands of `>` or list markers, or indentation that deep, on one line. */
+/**
+ * Thousands of `>` or list markers, or indentation that deep, on one line. A nested list needs two
+ * columns of indentation a level (a tab counts to the next multiple of four), so indentation past
+ * twice the bound is nesting past it.
+ */
 function checkNesting(line: string, number: number, path: string): void {
   const container = /^[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/
   let rest = line.slice(0, 10 * limits.nesting)
@@ -104,6 +144,49 @@ function checkNesting(line: string, number: number, path: string): void {
     depth++
     rest = rest.slice(match[0].length)
   }
-  const indent = /^[ \t]*/.exec(line.slice(0, 4 * limits.nesting + 1))![0].length
-  if (depth > limits.nesting || indent > 4 * limits.nesting) fail(path, number, `nesting deeper than ${limits.nesting} block quotes or lists`)
+  let columns = 0
+  for (let index = 0; index < line.length && columns <= 2 * limits.nesting; index++) {
+    const code = line.charCodeAt(index)
+    if (code === 0x20) columns++
+    else if (code === 0x09) columns += 4 - (columns % 4)
+    else break
+  }
+  if (depth > limits.nesting || columns > 2 * limits.nesting) fail(path, number, `nesting deeper than ${limits.nesting} block quotes or lists`)
+}
+
+/** What one page has handed to the parser so far. */
+export interface ParserBudget {
+  path: string
+  characters: number
+  limit: number
+}
+
+/** A page's parser budget, none spent; `path` names the page in the error. */
+export function parserBudget(path: string, pageLength: number): ParserBudget {
+  return {path: escapeControl(path), characters: 0, limit: Math.floor(limits.parsedCharacters * Math.max(1, pageLength / 2 ** 20))}
+}
+
+let parsing: ParserBudget | undefined
+
+/**
+ * Run `read` (a step of parsing a page) counting what it hands to the parser (`parsed`) against
+ * `budget`; past `limits.parsedCharacters` the page is refused, naming the line where it ran out.
+ */
+export function withParserBudget<T>(budget: ParserBudget, read: () => T): T {
+  const outer = parsing
+  parsing = budget
+  try {
+    return read()
+  } finally {
+    parsing = outer
+  }
+}
+
+/** Count `text` (starting on `line` of the page) as handed to the parser, refusing the page past the bound. */
+export function parsed(text: string, line: number): void {
+  if (parsing === undefined) return
+  parsing.characters += text.length
+  if (parsing.characters > parsing.limit) {
+    fail(parsing.path, line, `more than ${Math.round(parsing.limit / 1024)} K characters of markup for the parser (text outside tables, and table cells with more than plain text)`)
+  }
 }

@@ -10,10 +10,12 @@ import {unified} from 'unified'
 import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {parse as parseYaml} from 'yaml'
 import {report} from '../report.js'
+import {parseYaml} from '../yaml.js'
 import {plainLine} from './plain-lines.js'
 import {inlineCells, pageLines, recoverLines, recoverTables, type PageLines} from './recover-tables.js'
+import {batches} from './batches.js'
+import {parsed} from './limits.js'
 import {splitSections, type PageSection} from './sections.js'
 import {rejectedTableLines, tableLines, type TableLines} from './table-lines.js'
 
@@ -26,33 +28,12 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 export function* parseSections(file: VFile): Generator<Root> {
   const text = String(file)
   const lines = pageLines(text)
-  for (const batch of batches(splitSections(text))) {
+  // Small neighbouring sections are parsed together (batches.ts).
+  for (const batch of batches(splitSections(text), (section) => section.text.length)) {
     const tree = parseBatch(batch, file, lines)
     recoverTables(tree, file, lines)
     yield tree
   }
-}
-
-/**
- * Text read in one batch: each parse has a fixed cost (the tokenizer built from its extensions),
- * so small neighbouring sections are read together, up to this size (past it the parser grows
- * slower per byte); a section larger than this is a batch of its own.
- */
-const batchBytes = 8 * 1024
-
-function* batches(sections: PageSection[]): Generator<PageSection[]> {
-  let batch: PageSection[] = []
-  let size = 0
-  for (const section of sections) {
-    if (batch.length > 0 && size + section.text.length > batchBytes) {
-      yield batch
-      batch = []
-      size = 0
-    }
-    batch.push(section)
-    size += section.text.length
-  }
-  if (batch.length > 0) yield batch
 }
 
 /**
@@ -97,6 +78,7 @@ function parseBatch(sections: PageSection[], file: VFile, lines: PageLines): Roo
 
 /** Parse sections joined into one text; each section's nodes, with positions in the page. */
 function parseJoined(sections: PageSection[]): Map<PageSection, RootContent[]> {
+  for (const section of sections) parsed(section.text, section.line)
   const tree = processor.parse(sections.map((section) => section.text).join(''))
   // Where each section starts in the joined text.
   const starts: Array<{offset: number; line: number}> = []
@@ -181,7 +163,11 @@ export function readMeta(tree: Root, file: VFile): PageMeta {
 function readYaml(node: Yaml, file: VFile): Record<string, unknown> {
   try {
     // CR-only line ends (old Mac files) are line ends to markdown; YAML wants them as `\n`.
-    const data: unknown = parseYaml(node.value.replace(/\r\n?/g, '\n'))
+    const {value: data, warnings} = parseYaml(node.value.replace(/\r\n?/g, '\n'))
+    for (const warning of warnings) {
+      // The position in the YAML is not the page's; the diagnostic points at the front matter.
+      report(file, 'front-matter-invalid', `Unexpected YAML front matter: ${warning.replace(/ at line \d+, column \d+$/, '')}; read without the tag`, node)
+    }
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       return data as Record<string, unknown>
     }

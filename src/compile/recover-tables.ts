@@ -17,6 +17,8 @@ import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {report} from '../report.js'
+import {batches} from './batches.js'
+import {parsed} from './limits.js'
 import {simpleInline} from './simple-inline.js'
 import {delimiterAlign, isDelimiterRow, isPlainText, splitRow, type RawCell} from './row.js'
 
@@ -153,27 +155,40 @@ function parseCells(cells: Array<{text: string; start: Point}>): PhrasingContent
 
 /**
  * Read the inline content of table cells as GFM does, with positions in the page: plain text as it
- * is, the simplest markup read directly (simple-inline.ts), the rest parsed in one pass, one paragraph per cell, rather than one parse per cell (each
- * parse has a large fixed cost). Cells are single lines, so the k-th parsed cell is the paragraph
- * on line 2k + 1; when that does not hold (a cell that opens a block, such as `#`, `-`, a fence, a
- * definition or an HTML block), undefined.
+ * is, the simplest markup read directly (simple-inline.ts), the rest parsed a chunk of cells at a
+ * time, one paragraph per cell, rather than one parse per cell (each parse has a large fixed cost)
+ * or one for the whole table (the parser's time and memory grow faster than its input: a table of
+ * 25,000 rows of links took 74 s and 2 GB in one parse). Cells are single lines, so the k-th parsed
+ * cell of a chunk is the paragraph on line 2k + 1; when that does not hold (a cell that opens a
+ * block, such as `#`, `-`, a fence, a definition or an HTML block), undefined.
  */
 export function inlineCells(cells: Array<{text: string; start: Point}>): PhrasingContent[][] | undefined {
   const simple = cells.map((cell) => (cell.text === '' || isPlainText(cell.text) ? plainCell(cell.text, cell.start) : simpleInline(cell.text, cell.start)))
   const filled = cells.filter((_, index) => simple[index] === undefined)
   if (filled.length === 0) return simple as PhrasingContent[][]
-  const tree = inlineProcessor.parse(filled.map((cell) => cell.text).join('\n\n'))
+  // Counted whole before any is parsed: a table past the parser's bound is refused at no cost.
+  for (const cell of filled) parsed(cell.text, cell.start.line)
+  const contents: PhrasingContent[][] = []
+  for (const chunk of batches(filled, (cell) => cell.text.length + 2)) {
+    const read = parseChunk(chunk)
+    if (read === undefined) return undefined
+    for (const content of read) contents.push(content)
+  }
+  let k = 0
+  return cells.map((cell, index) => simple[index] ?? contents[k++]!)
+}
+
+/** The inline content of each cell of `cells`, parsed together; undefined when a cell is not one paragraph of its line. */
+function parseChunk(cells: Array<{text: string; start: Point}>): PhrasingContent[][] | undefined {
+  const tree = inlineProcessor.parse(cells.map((cell) => cell.text).join('\n\n'))
   const paragraphs = tree.children.filter((node): node is Paragraph => node.type === 'paragraph')
   const aligned =
     paragraphs.length === tree.children.length &&
-    paragraphs.length === filled.length &&
+    paragraphs.length === cells.length &&
     paragraphs.every((node, k) => node.position?.start.line === 2 * k + 1 && node.position.end.line === 2 * k + 1)
   if (!aligned) return undefined
-
-  let k = 0
-  return cells.map((cell, index) => {
-    if (simple[index]) return simple[index]
-    const paragraph = paragraphs[k++]!
+  return cells.map((cell, k) => {
+    const paragraph = paragraphs[k]!
     // Positions as if the cell had been parsed alone (line 1, offsets from its start), then shifted.
     const base = paragraph.position!.start.offset ?? 0
     const local = (at: Point): Point => ({line: 1, column: at.column, offset: (at.offset ?? 0) - base})
@@ -241,6 +256,7 @@ function parseInline(text: string, start: Point): PhrasingContent[] {
   if (text === '' || isPlainText(text)) return plainCell(text, start)
   const simple = simpleInline(text, start)
   if (simple) return simple
+  parsed(text, start.line)
   const tree = inlineProcessor.parse(text)
   const only = tree.children[0]
   if (tree.children.length !== 1 || only?.type !== 'paragraph') {

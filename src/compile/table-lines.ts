@@ -24,8 +24,8 @@ function pipeLines(section: PageSection): string[] | undefined {
   const {text} = section
   if (text.charCodeAt(0) !== 0x7c || text.includes('\\') || text.includes('\t') || text.includes('\r')) return undefined
   const lines = text.replace(/\n+$/, '').split('\n')
-  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith('|') && !line.endsWith(' '))) return undefined
-  return isDelimiterRow(lines[1]!) ? lines : undefined
+  if (lines.length < 2 || !lines.every((line) => line.length >= 2 && line.startsWith('|'))) return undefined
+  return isDelimiterRow(lines[1]!.trimEnd()) ? lines : undefined
 }
 
 /**
@@ -34,7 +34,7 @@ function pipeLines(section: PageSection): string[] | undefined {
  */
 export function rejectedTableLines(section: PageSection): {start: Point; end: Point} | undefined {
   const lines = pipeLines(section)
-  if (!lines || splitRow(lines[0]!).length === splitRow(lines[1]!).length) return undefined
+  if (!lines || splitRow(lines[0]!.trimEnd()).length === splitRow(lines[1]!.trimEnd()).length) return undefined
   const last = lines[lines.length - 1]!
   const end = section.offset + lines.reduce((sum, line) => sum + line.length + 1, 0) - 1
   return {start: {line: section.line, column: 1, offset: section.offset}, end: {line: section.line + lines.length - 1, column: last.length + 1, offset: end}}
@@ -43,8 +43,9 @@ export function rejectedTableLines(section: PageSection): {start: Point; end: Po
 /** A section that is one simple table, split into rows and cells (positions in the page), or undefined. */
 export function tableLines(section: PageSection): TableLines | undefined {
   const lines = pipeLines(section)
-  if (!lines || !lines.every((line) => line.endsWith('|'))) return undefined
-  const [header, delimiter] = lines as [string, string]
+  // Spaces after the closing pipe belong to the row and its last cell, as in GFM.
+  if (!lines || !lines.every((line) => line.trimEnd().endsWith('|'))) return undefined
+  const [header, delimiter] = lines.map((line) => line.trimEnd()) as [string, string]
   const align = delimiterAlign(delimiter)
   if (splitRow(header).length !== align.length) return undefined
 
@@ -60,8 +61,9 @@ export function tableLines(section: PageSection): TableLines | undefined {
 
   // GFM's cell runs from its pipe to the next; the last also holds the closing pipe.
   const cells = rows.map((row) => {
-    const pipes = pipesOf(row.text)
-    return splitRow(row.text).map((cell, index) => ({
+    const text = row.text.trimEnd()
+    const pipes = pipesOf(text)
+    return splitRow(text).map((cell, index) => ({
       text: cell.text,
       start: at(row, cell.start),
       from: at(row, pipes[index]!),

@@ -6,13 +6,13 @@ import type {Diagnostic} from '../../generated/catalog.js'
 import {escapeControl} from './escape.js'
 
 export interface DiagnosticFormatOptions {
-  /** Leave out `info` diagnostics (default: false). */
+  /** Print only errors; the count line still counts every level (default: false). */
   quiet?: boolean
 }
 
 /** Render diagnostics, one a line, then a count; empty string when there are none to show. */
 export function formatDiagnostics(diagnostics: Diagnostic[], options: DiagnosticFormatOptions = {}): string {
-  const shown = options.quiet ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics
   if (shown.length === 0) return ''
   // Messages quote the page: its control characters are shown, not sent to the terminal.
   const lines = shown.map((d) =>
@@ -38,7 +38,7 @@ export function countLine(diagnostics: Diagnostic[]): string {
  * `column`, `rule`, `level`, `message` and, for an accepted finding, `accepted` (its reason).
  */
 export function formatDiagnosticsJson(diagnostics: Diagnostic[], options: DiagnosticFormatOptions = {}): string {
-  const shown = options.quiet ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics
+  const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics
   return shown
     .map((d) =>
       JSON.stringify({

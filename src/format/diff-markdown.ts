@@ -7,6 +7,7 @@ import type {Change, DestinationChange, DestinationState, Diff} from '../../gene
 import {cloudIds} from '../diff/clouds.js'
 import type {Level} from '../rules.js'
 import {changeSource, cloudList, countText, levels, revisionLabels} from './diff-text.js'
+import {invisibleCharacters, shownCodePoint} from './escape.js'
 
 const headings: Record<Level, string> = {error: 'Errors', warning: 'Warnings', info: 'Info'}
 
@@ -177,6 +178,7 @@ export function escapeMarkdown(text: string): string {
     text
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      .replace(invisibleCharacters, shownCodePoint)
       .trim()
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
@@ -196,7 +198,7 @@ export function escapeMarkdown(text: string): string {
 /** Text as a code span when that is safe (no backtick, no line break), else as escaped text. */
 function code(text: string): string {
   // eslint-disable-next-line no-control-regex
-  if (text === '' || /[`\u0000-\u001f\u007f-\u009f]/.test(text) || text.trim() !== text) return escapeMarkdown(text)
+  if (text === '' || /[`\u0000-\u001f\u007f-\u009f]/.test(text) || text.search(invisibleCharacters) !== -1 || text.trim() !== text) return escapeMarkdown(text)
   // GFM reads `\|` as a pipe inside a table cell, code spans included.
   return '`' + text.replace(/\|/g, '\\|') + '`'
 }
