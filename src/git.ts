@@ -13,9 +13,73 @@ import {escapeControl} from './format/escape.js'
 import {checkPageSize, defaultMaxPageBytes} from './io.js'
 import {isHidden, isPagePath, pageName, skipReasons, type Skipped} from './pages.js'
 
-function git(args: string[], cwd: string): Buffer {
+/**
+ * What git may run, switched off whatever the repository's own configuration says (a clone's
+ * `.git/config` is not the user's to trust): no pager, no hooks, no file-system monitor, no
+ * signature checks, no external diff or text conversion, no filter driver, no `ext::` transport.
+ * Pathspecs are literal: `*`, `?` and `:(magic)` in a path are characters of the path.
+ */
+const nullDevice = process.platform === 'win32' ? 'NUL' : '/dev/null'
+const neutralConfig = [
+  'core.pager=cat',
+  'core.fsmonitor=false',
+  `core.hooksPath=${nullDevice}`,
+  'log.showSignature=false',
+  'gpg.program=false',
+  'gpg.openpgp.program=false',
+  'gpg.x509.program=false',
+  'gpg.ssh.program=false',
+  'commit.gpgSign=false',
+  'tag.gpgSign=false',
+  'diff.external=',
+  'diff.noprefix=false',
+  `core.attributesFile=${nullDevice}`,
+  'protocol.ext.allow=never'
+]
+
+/** The arguments before a git command: the neutral configuration and literal pathspecs. */
+export const gitOptions: readonly string[] = ['--no-pager', '--literal-pathspecs', ...neutralConfig.flatMap((entry) => ['-c', entry])]
+
+/** The environment git runs in: no system configuration, no prompt, no pager or external diff from the environment. */
+export function gitEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat'}
+  for (const name of ['GIT_EXTERNAL_DIFF', 'GIT_DIFF_OPTS', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CONFIG']) delete env[name]
+  return env
+}
+
+/** Commands that show diffs, and what keeps them from running anything (a driver's text conversion, an external diff, a signature check). */
+const diffCommands = new Set(['log', 'show', 'diff', 'diff-tree', 'whatchanged'])
+const inertDiff = ['--no-textconv', '--no-ext-diff', '--no-show-signature']
+
+/** The filter drivers a repository's configuration names (`filter.<driver>.clean`, …), per directory: each is switched off by name. */
+const filterDrivers = new Map<string, string[]>()
+
+function driverOverrides(cwd: string): string[] {
+  let found = filterDrivers.get(cwd)
+  if (found === undefined) {
+    let names = ''
+    try {
+      names = execFileSync('git', [...gitOptions, 'config', '-z', '--name-only', '--get-regexp', '^filter\\..+\\.(clean|smudge|process)$'], {cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'ignore']}).toString('utf8')
+    } catch {
+      // None configured (git exits 1), or not a repository: nothing to switch off.
+    }
+    found = names.split('\0').filter((name) => name !== '').flatMap((name) => ['-c', `${name}=`])
+    filterDrivers.set(cwd, found)
+  }
+  return found
+}
+
+function git(args: string[], cwd: string, input?: Buffer | string): Buffer {
+  const [command = '', ...rest] = args
+  const guarded = diffCommands.has(command) ? [command, ...inertDiff, ...rest] : args
   try {
-    return execFileSync('git', args, {cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20})
+    return execFileSync('git', [...gitOptions, ...driverOverrides(cwd), ...guarded], {
+      cwd,
+      env: gitEnvironment(),
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      maxBuffer: 1024 * 2 ** 20,
+      ...(input === undefined ? {} : {input})
+    })
   } catch (error) {
     const stderr = String((error as {stderr?: Buffer}).stderr ?? '').trim().split('\n')[0]
     throw new InputError(`git ${args.join(' ')}: ${stderr || (error as Error).message}`)
@@ -160,35 +224,144 @@ function readBlob(commit: string, path: string, cwd: string): Buffer {
   return git(['cat-file', 'blob', `${commit}:${path}`], cwd)
 }
 
-/** A commit that touched a file, and the file's path in it (undefined when the commit deleted it). */
-export interface FileCommit {
+/** A commit of a page's first-parent history, as `git log --raw` reports it. */
+export interface PageCommit {
   /** The commit's full id. */
   sha: string
   /** Its committer date, ISO 8601 in UTC (`2021-09-01T10:00:00Z`). */
   committed: string
-  path: string | undefined
+  /** `A`dded, `M`odified, `D`eleted, `T`ype changed, `R`enamed or copied (as git's rename detection pairs paths). */
+  status: 'A' | 'M' | 'D' | 'T' | 'R'
+  /** The page's path at this commit (for a deletion, the path it had). */
+  path: string
+  /** For a rename: the path before it. */
+  from?: string
+  /** The file's mode and object id at this commit (for a deletion, before it). */
+  mode: string
+  object: string
+}
+
+export interface PageLogOptions {
+  /** Follow renames as git's rename detection sees them (`--follow`); otherwise a path is only itself. */
+  follow: boolean
 }
 
 /**
- * The commits reachable from `ref` that touched `path`, newest first, following its renames as
- * `git log --follow` detects them; merges are left out (their pages are their parents').
+ * The commits on the first-parent line of `ref` that changed the file at `path`, newest first, in
+ * one `git log` stream: a merge is compared with its first parent, so a page changed only through
+ * a merge is a revision of the merge commit, and the side branch's own commits are not replayed.
  */
-export function fileCommits(ref: string, path: string, cwd: string): FileCommit[] {
+export function pageLog(ref: string, path: string, cwd: string, options: PageLogOptions): PageCommit[] {
   const commit = resolveCommit(ref, cwd)
-  // Each record: \x01, id, space, committer time; then NUL-separated status and paths.
-  const output = git(['log', '--follow', '--no-merges', '-M', '--name-status', '-z', '--format=%x01%H %ct', commit, '--', path], cwd)
-  const commits: FileCommit[] = []
+  const renames = options.follow ? ['--follow', '-M'] : ['--no-renames']
+  const output = git(
+    ['log', '--first-parent', '--diff-merges=first-parent', '--raw', '-z', '--no-abbrev', ...renames, '--format=%x01%H %ct', commit, '--', path],
+    cwd
+  )
+  const commits: PageCommit[] = []
+  // Each record: \x01, id, space, committer time, NUL, newline; then `:modes ids status` NUL path NUL (two paths for a rename).
   for (const record of output.toString('latin1').split('\x01').slice(1)) {
     const fields = record.split('\0').map((field) => field.replace(/^\n+/, ''))
     const [sha = '', seconds = ''] = (fields[0] ?? '').split(' ')
-    const status = fields[1] ?? ''
-    // A rename or copy names the old path, then the new one; the new one is the file at this commit.
-    const named = /^[RC]/.test(status) ? fields[3] : fields[2]
-    if (named === undefined) continue
     const committed = new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z')
-    commits.push({sha, committed, path: status.startsWith('D') ? undefined : pageName(Buffer.from(named, 'latin1'))})
+    for (let index = 1; index < fields.length; index++) {
+      const raw = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])/.exec(fields[index]!)
+      if (!raw) continue
+      const [, oldMode, newMode, oldObject, newObject, letter] = raw as unknown as [string, string, string, string, string, string]
+      const paired = letter === 'R' || letter === 'C'
+      const first = pageName(Buffer.from(fields[index + 1] ?? '', 'latin1'))
+      const second = paired ? pageName(Buffer.from(fields[index + 2] ?? '', 'latin1')) : undefined
+      index += paired ? 2 : 1
+      // Following a page, git names a copy as where it came from, as it does a rename.
+      const status = (paired ? 'R' : ['A', 'M', 'D', 'T'].includes(letter) ? letter : 'M') as PageCommit['status']
+      const deleted = status === 'D'
+      commits.push({
+        sha,
+        committed,
+        status,
+        path: second ?? first,
+        ...(second === undefined ? {} : {from: first}),
+        mode: deleted ? oldMode : newMode,
+        object: deleted ? oldObject : newObject
+      })
+    }
   }
   return commits
+}
+
+/** What `git cat-file --batch-check` says of each name (`commit:path`, an object id): its type and size, or undefined when missing. */
+export function objectInfo(names: string[], cwd: string): Array<{type: string; size: number} | undefined> {
+  if (names.length === 0) return []
+  if (names.some((name) => /[\n\r]/.test(name))) throw new InputError('an object name with a line break')
+  const lines = git(['cat-file', '--batch-check=%(objecttype) %(objectsize)'], cwd, names.join('\n') + '\n').toString('utf8').split('\n')
+  return names.map((_, index) => {
+    const match = /^(\w+) (\d+)$/.exec(lines[index] ?? '')
+    return match ? {type: match[1]!, size: Number(match[2])} : undefined
+  })
+}
+
+/** The contents of objects (ids or `commit:path` names), read in one `git cat-file --batch` stream; undefined where missing. */
+export function readObjects(names: string[], cwd: string): Array<Buffer | undefined> {
+  if (names.length === 0) return []
+  if (names.some((name) => /[\n\r]/.test(name))) throw new InputError('an object name with a line break')
+  const output = git(['cat-file', '--batch'], cwd, names.join('\n') + '\n')
+  const objects: Array<Buffer | undefined> = []
+  let offset = 0
+  for (let index = 0; index < names.length; index++) {
+    const end = output.indexOf(0x0a, offset)
+    const header = output.subarray(offset, end).toString('utf8')
+    offset = end + 1
+    const match = /^[0-9a-f]+ \w+ (\d+)$/.exec(header)
+    if (!match) {
+      objects.push(undefined)
+      continue
+    }
+    const size = Number(match[1])
+    objects.push(output.subarray(offset, offset + size))
+    offset += size + 1
+  }
+  return objects
+}
+
+/** The names of the files at the top of the tree of `commit`. */
+export function rootFiles(commit: string, cwd: string): string[] {
+  return treeEntries(['ls-tree', '-z', '-l', commit], cwd)
+    .filter((entry) => entry.type === 'blob')
+    .map((entry) => entry.path.toString('utf8'))
+}
+
+/** The first parent of `commit`, or undefined for a root commit (or one whose parent a shallow clone lacks). */
+export function firstParent(commit: string, cwd: string): string | undefined {
+  try {
+    return git(['rev-parse', '--verify', '--quiet', `${commit}^1^{commit}`], cwd).toString('utf8').trim() || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The pages of `commits` (each a page's object at a commit, as `pageLog` gives them), chosen as the
+ * page sets choose files: a symbolic link or a submodule is skipped with a note (undefined), an
+ * object past `maxPageBytes` is refused before it is read. Objects are read in one stream.
+ */
+export function pagesOfCommits(commits: PageCommit[], cwd: string, options: TreeOptions = {}): Array<PageInput | undefined> {
+  const limit = options.maxPageBytes ?? defaultMaxPageBytes
+  const wanted = commits.map((commit) => {
+    if (commit.mode === '160000') options.onSkip?.({path: escapeControl(commit.path), reason: skipReasons.submodule})
+    else if (commit.mode === '120000') options.onSkip?.({path: escapeControl(commit.path), reason: skipReasons.symlink})
+    else if (commit.mode.startsWith('100')) return true
+    return false
+  })
+  const chosen = commits.filter((_, index) => wanted[index])
+  const sizes = objectInfo(chosen.map((commit) => commit.object), cwd)
+  chosen.forEach((commit, index) => checkPageSize(commit.path, sizes[index]?.size ?? 0, limit))
+  const values = readObjects(chosen.map((commit) => commit.object), cwd)
+  let next = 0
+  return commits.map((commit, index) => {
+    if (!wanted[index]) return undefined
+    const value = values[next++]
+    return value === undefined ? undefined : {path: commit.path, value}
+  })
 }
 
 /**

@@ -80,7 +80,7 @@ function withoutPlaces(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key, entry]) => key !== 'path' && key !== 'commit' && !(key === 'source' && typeof entry === 'string'))
+      .filter(([key, entry]) => key !== 'path' && key !== 'commit' && key !== 'movedFrom' && !(key === 'source' && typeof entry === 'string'))
       .map(([key, entry]) => [key, withoutPlaces(entry)])
   )
 }

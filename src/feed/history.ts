@@ -79,6 +79,8 @@ export function replay(revisions: DatedRevision[], options: ReplayOptions = {}):
   const current = new Map<string, DatedRevision>()
   const gathering = new Set<string>()
   let published: Published | undefined
+  // The path each page had in the last version: a page read from git at another path has moved.
+  const released = new Map<string, string>()
   ordered.forEach((revision, index) => {
     current.set(revision.identity, revision)
     gathering.add(revision.identity)
@@ -89,19 +91,27 @@ export function replay(revisions: DatedRevision[], options: ReplayOptions = {}):
     const state = [...current.values()]
     const before = published
     published = release(compile(state.map((dated) => dated.page), compileOptions).catalog, published)
-    if (published.feed.versions.length > (before?.feed.versions.length ?? 0)) published = withCommits(published, state)
+    if (published.feed.versions.length > (before?.feed.versions.length ?? 0)) {
+      published = withCommits(published, state, released)
+      for (const dated of state) if (dated.commit) released.set(dated.identity, dated.page.path)
+    }
   })
   return published
 }
 
-/** The newest record's sources, each with the commit its page was read from (pages read from files have none). */
-function withCommits(published: Published, state: DatedRevision[]): Published {
-  const commits = new Map(state.flatMap((dated) => (dated.commit ? [[dated.page.path, dated.commit] as const] : [])))
-  if (commits.size === 0) return published
+/**
+ * The newest record's sources, each with the commit its page was read from (pages read from files
+ * have none) and, when the page's path is not the one it had in the version before, that path.
+ */
+function withCommits(published: Published, state: DatedRevision[], released: Map<string, string>): Published {
+  const read = new Map(state.flatMap((dated) => (dated.commit ? [[dated.page.path, dated] as const] : [])))
+  if (read.size === 0) return published
   const [latest, ...older] = published.feed.versions
   const sources = latest!.sources.map((source) => {
-    const commit = commits.get(source.path)
-    return commit ? {...source, commit} : source
+    const dated = read.get(source.path)
+    if (dated?.commit === undefined) return source
+    const before = released.get(dated.identity)
+    return {...source, commit: dated.commit, ...(before !== undefined && before !== source.path ? {movedFrom: before} : {})}
   })
   return {...published, feed: {...published.feed, versions: [{...latest!, sources}, ...older]}}
 }

@@ -1,0 +1,261 @@
+// The docs repositories as they really are: moves recorded only in `.openpublishing.redirection.json`
+// (each in the commit that rewrites the page, so git's rename detection cannot pair the paths),
+// merges replayed on the first-parent line, and git run with the repository's configuration unable
+// to execute anything.
+import {execFileSync} from 'node:child_process'
+import {chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import * as assert from 'uvu/assert'
+import {suite} from 'uvu'
+import type {ChangeFeed} from '../generated/changes.js'
+import type {Catalog} from '../src/index.js'
+import {publishes} from '../src/feed/redirections.js'
+import {commitToBranch} from '../src/feed/watch.js'
+import {gitText} from '../src/git.js'
+import {validateAgainst} from '../src/validate.js'
+import {cli} from './helpers/cli.js'
+import {temporaryDirectory} from './helpers/temporary.js'
+
+const redirections = suite('history from git: recorded moves, merges, neutral configuration')
+
+const corpus = '../shared/corpus/power-bi-urls'
+const revision = (date: string) => readFileSync(join(corpus, `${date}.md`), 'utf8')
+const acceptConfig = 'accept:\n  - rule: over-broad-wildcard\n    reason: "Reviewed: Azure CDN and Storage, as the docs list them"\n'
+
+/** The URL page's five revisions at the paths the Power BI docs had them, and the URL each is published at. */
+const urlRevisions = [
+  {date: '2018-08-10', path: 'powerbi-docs/power-bi-whitelist-urls.md', url: '/power-bi/power-bi-whitelist-urls'},
+  {date: '2018-10-22', path: 'powerbi-docs/power-bi-whitelist-urls.md', url: '/power-bi/power-bi-whitelist-urls'},
+  {date: '2020-01-29', path: 'powerbi-docs/admin/power-bi-whitelist-urls.md', url: '/power-bi/admin/power-bi-whitelist-urls'},
+  {date: '2021-09-01', path: 'powerbi-docs/admin/power-bi-allow-list-urls.md', url: 'https://learn.microsoft.com/en-us/power-bi/admin/power-bi-allow-list-urls'},
+  {date: '2023-09-29', path: 'powerbi-docs/enterprise/power-bi-allow-list-urls.md', url: '/power-bi/enterprise/power-bi-allow-list-urls'}
+]
+const latest = urlRevisions.at(-1)!.path
+
+const run = (cwd: string, args: string[], env: Record<string, string> = {}) =>
+  execFileSync('git', args, {cwd, stdio: 'pipe', env: {...process.env, GIT_CONFIG_NOSYSTEM: '1', ...env}}).toString().trim()
+
+function repository(root: string, name = 'docs'): {directory: string; git: (...args: string[]) => string; commit: (date: string, files: Record<string, string | null>, message?: string) => string} {
+  const directory = join(root, name)
+  mkdirSync(directory)
+  run(directory, ['init', '-q', '-b', 'main'])
+  run(directory, ['config', 'user.email', 'docs@example.invalid'])
+  run(directory, ['config', 'user.name', 'docs'])
+  run(directory, ['config', 'commit.gpgsign', 'false'])
+  const git = (...args: string[]) => run(directory, args)
+  return {
+    directory,
+    git,
+    commit(date, files, message = `Update ${date}`) {
+      for (const [path, text] of Object.entries(files)) {
+        if (text === null) rmSync(join(directory, path))
+        else {
+          mkdirSync(dirname(join(directory, path)), {recursive: true})
+          writeFileSync(join(directory, path), text)
+        }
+      }
+      git('add', '-A')
+      run(directory, ['commit', '-q', '--allow-empty', '-m', message], {GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date})
+      return git('rev-parse', 'HEAD')
+    }
+  }
+}
+
+/**
+ * The URL page's history as a squash-merging docs repository makes it: each move in the commit that
+ * rewrites the page, recorded only by a new entry of `.openpublishing.redirection.json`; other pages
+ * and redirections around it. Returns the commits, oldest first.
+ */
+function movedHistory(docs: ReturnType<typeof repository>): string[] {
+  const entries: Array<{source_path: string; redirect_url: string; redirect_document_id: boolean}> = [
+    {source_path: 'powerbi-docs/service-gateway-onprem.md', redirect_url: '/power-bi/connect-data/service-gateway-onprem', redirect_document_id: true}
+  ]
+  const commits: string[] = []
+  urlRevisions.forEach(({date, path, url}, index) => {
+    const before = urlRevisions[index - 1]
+    const files: Record<string, string | null> = {[path]: revision(date), 'powerbi-docs/other-page.md': `# Another page ${date}\n`}
+    if (before !== undefined && before.path !== path) {
+      files[before.path] = null
+      entries.push({source_path: before.path, redirect_url: url, redirect_document_id: true})
+    }
+    files['.openpublishing.redirection.json'] = JSON.stringify({redirections: entries}, null, 2) + '\n'
+    commits.push(docs.commit(`${date}T12:00:00Z`, files))
+  })
+  return commits
+}
+
+const readJson = <T>(directory: string, name: string): T => JSON.parse(readFileSync(join(directory, name), 'utf8')) as T
+
+/** A record or catalog without what says where its pages were read from (paths, commits, moves). */
+function withoutPlaces(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPlaces)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key, entry]) => key !== 'path' && key !== 'commit' && key !== 'movedFrom' && !(key === 'source' && typeof entry === 'string'))
+      .map(([key, entry]) => [key, withoutPlaces(entry)])
+  )
+}
+
+redirections('moves recorded only in the redirection file: history --git gives the versions and changes of history on the five revision files, with no --follow', () => {
+  const root = temporaryDirectory('git-redirections')
+  writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
+  const docs = repository(root)
+  const commits = movedHistory(docs)
+  // Git's rename detection does not pair the paths: the moves are known from the redirection file only.
+  assert.is(docs.git('log', '--follow', '--format=%H', '--', latest).split('\n').length, 1)
+
+  const files = cli(['history', join(process.cwd(), corpus), '--out', 'from-files', '--quiet'], root)
+  assert.is(files.code, 0, files.stderr)
+  const fromGit = cli(['history', '--git', 'docs', latest, '--out', 'from-git', '--quiet'], root)
+  assert.is(fromGit.code, 0, fromGit.stderr)
+  assert.is(fromGit.stdout, 'from-git/catalog.json: version 2023092900, 5 versions from 5 revisions\n')
+
+  const feed = readJson<ChangeFeed>(join(root, 'from-git'), 'changes.json')
+  const fileFeed = readJson<ChangeFeed>(join(root, 'from-files'), 'changes.json')
+  assert.equal(validateAgainst('changes', feed), [])
+  assert.equal(feed.versions.map((record) => record.version), ['2023092900', '2021090100', '2020012900', '2018102200', '2018081000'])
+  assert.equal(withoutPlaces(feed), withoutPlaces(fileFeed))
+  assert.ok(feed.versions.every((record) => record.changes.length > 0))
+  assert.equal(withoutPlaces(readJson<Catalog>(join(root, 'from-git'), 'catalog.json')), withoutPlaces(readJson<Catalog>(join(root, 'from-files'), 'catalog.json')))
+
+  // Each version names its commit and path; a move is a note on the version, never a page removed and another added.
+  const sources = feed.versions.map((record) => record.sources[0]!).reverse()
+  assert.equal(
+    sources.map((source) => [source.path, source.commit?.sha, source.movedFrom]),
+    urlRevisions.map(({path}, index) => [path, commits[index], index > 0 && urlRevisions[index - 1]!.path !== path ? urlRevisions[index - 1]!.path : undefined])
+  )
+  assert.ok(feed.versions.every((record) => record.changes.every((change) => change.rule !== 'page-added' && change.rule !== 'page-removed')))
+  const changelog = readFileSync(join(root, 'from-git', 'CHANGELOG.md'), 'utf8')
+  assert.ok(changelog.includes('Page moved from `powerbi-docs/admin/power-bi-allow-list-urls.md` to `powerbi-docs/enterprise/power-bi-allow-list-urls.md`.'))
+  assert.not.ok(readFileSync(join(root, 'from-files', 'CHANGELOG.md'), 'utf8').includes('Page moved'))
+})
+
+redirections('a redirect URL is the page it publishes: docset folder, locale, absolute or site-relative', () => {
+  const powerbi = ['powerbi']
+  assert.ok(publishes('/power-bi/enterprise/power-bi-allow-list-urls', 'powerbi-docs/enterprise/power-bi-allow-list-urls.md', powerbi))
+  assert.ok(publishes('https://learn.microsoft.com/en-us/power-bi/admin/x', 'powerbi-docs/admin/x.md', powerbi))
+  assert.ok(publishes('https://docs.microsoft.com/power-bi/admin/x#section', 'powerbi-docs/admin/x.md', powerbi))
+  assert.ok(publishes('/mem/intune/fundamentals/intune-endpoints', 'memdocs/intune/fundamentals/intune-endpoints.md', ['microsoft-intune']))
+  assert.ok(publishes('/fabric/security/', 'docs/security/index.md', ['fabric']))
+  // Another docset, another page, another site: not this page.
+  assert.not.ok(publishes('/fabric/admin/x', 'powerbi-docs/admin/x.md', powerbi))
+  assert.not.ok(publishes('/power-bi/admin/y', 'powerbi-docs/admin/x.md', powerbi))
+  assert.not.ok(publishes('/power-bi/x', 'powerbi-docs/admin/x.md', powerbi))
+  assert.not.ok(publishes('https://example.com/power-bi/admin/x', 'powerbi-docs/admin/x.md', powerbi))
+})
+
+redirections('merges: the first-parent line is replayed, a page changed only through a merge is a revision of the merge commit', () => {
+  const root = temporaryDirectory('git-redirections')
+  writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
+  const docs = repository(root)
+  const path = 'docs/power-bi-urls.md'
+  const first = revision('2021-09-01')
+  docs.commit('2021-09-01T12:00:00Z', {[path]: first})
+  docs.git('checkout', '-q', '-b', 'topic')
+  // Two commits on the side branch; only their merged result reaches main.
+  docs.commit('2021-09-02T12:00:00Z', {[path]: first.replace('TCP 443', 'TCP 8443')})
+  docs.commit('2021-09-03T12:00:00Z', {[path]: first.replace('TCP 443', 'TCP 8443').replace('TCP 80', 'TCP 8080')})
+  docs.git('checkout', '-q', 'main')
+  docs.commit('2021-09-04T12:00:00Z', {'docs/other.md': '# other\n'})
+  run(docs.directory, ['merge', '-q', '--no-ff', '-m', 'Merge topic', 'topic'], {GIT_AUTHOR_DATE: '2021-09-05T12:00:00Z', GIT_COMMITTER_DATE: '2021-09-05T12:00:00Z'})
+  const merge = docs.git('rev-parse', 'HEAD')
+
+  const history = cli(['history', '--git', 'docs', path, '--out', 'out', '--quiet'], root)
+  assert.is(history.code, 0, history.stderr)
+  assert.is(history.stdout, 'out/catalog.json: version 2021090101, 2 versions from 2 revisions\n')
+  const feed = readJson<ChangeFeed>(join(root, 'out'), 'changes.json')
+  assert.equal(feed.versions[0]!.sources[0]!.commit, {repository: 'docs', sha: merge, date: '2021-09-05T12:00:00Z'})
+})
+
+redirections('git never runs what the repository configuration names: signatures, pager, monitor, external diff, text conversion, hooks', () => {
+  const root = temporaryDirectory('git-redirections')
+  writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
+  const docs = repository(root)
+  const path = 'docs/power-bi-urls.md'
+  docs.commit('2021-09-01T12:00:00Z', {[path]: revision('2021-09-01'), '.gitattributes': '*.md diff=evil filter=evil\n'})
+  // A commit that carries a signature: with log.showSignature, git would hand it to gpg.program.
+  const tree = docs.git('rev-parse', 'HEAD^{tree}')
+  const parent = docs.git('rev-parse', 'HEAD')
+  const signed = [
+    `tree ${tree}`,
+    `parent ${parent}`,
+    'author docs <docs@example.invalid> 1630584000 +0000',
+    'committer docs <docs@example.invalid> 1630584000 +0000',
+    'gpgsig -----BEGIN PGP SIGNATURE-----',
+    ' ',
+    ' iQEzBAABCAAdFiEEAAAAAAAAAAAAAAAAAAAAAAAAAAAFAmEwAAAACgkQAAAAAAAAAAA=',
+    ' -----END PGP SIGNATURE-----',
+    '',
+    'Signed',
+    ''
+  ].join('\n')
+  const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {cwd: docs.directory, input: signed}).toString().trim()
+  docs.git('update-ref', 'refs/heads/main', sha)
+  docs.commit('2021-09-03T12:00:00Z', {[path]: revision('2021-09-01').replace('TCP 443', 'TCP 8443')})
+
+  const marker = join(root, 'ran')
+  const evil = join(root, 'evil.sh')
+  writeFileSync(evil, `#!/bin/sh\necho "$0 $*" >> '${marker}'\ncat >/dev/null\nexit 0\n`)
+  chmodSync(evil, 0o755)
+  const hooks = join(root, 'hooks')
+  mkdirSync(hooks)
+  for (const hook of ['post-checkout', 'pre-commit', 'post-commit', 'reference-transaction', 'post-index-change']) {
+    writeFileSync(join(hooks, hook), `#!/bin/sh\necho hook >> '${marker}'\n`)
+    chmodSync(join(hooks, hook), 0o755)
+  }
+  const config = {
+    'log.showSignature': 'true',
+    'gpg.program': evil,
+    'gpg.ssh.program': evil,
+    'core.pager': evil,
+    'pager.log': evil,
+    'core.fsmonitor': evil,
+    'diff.external': evil,
+    'diff.evil.textconv': evil,
+    'diff.evil.command': evil,
+    'filter.evil.clean': evil,
+    'filter.evil.smudge': evil,
+    'core.hooksPath': hooks
+  }
+  for (const [key, value] of Object.entries(config)) docs.git('config', key, value)
+  // The trap is real: plain git, with this configuration, runs it.
+  docs.git('log', '-p', '--format=%H', '-1', 'HEAD~1')
+  assert.ok(existsSync(marker), 'the configuration runs evil.sh for a plain git')
+  rmSync(marker)
+
+  const history = cli(['history', '--git', 'docs', path, '--out', 'out', '--quiet'], root, {env: {GIT_PAGER: undefined, PAGER: evil}})
+  assert.is(history.code, 0, history.stderr)
+  assert.is(history.stdout, 'out/catalog.json: version 2021090101, 2 versions from 2 revisions\n')
+  const diff = cli(['diff', '--base', 'HEAD~2', '--head', 'HEAD', '--source', 'docs'], docs.directory, {env: {GIT_PAGER: undefined, PAGER: evil}})
+  assert.ok(diff.code === 0 || diff.code === 1, diff.stderr)
+  // The runner itself, for commands that would run them: a patch (external diff, text conversion),
+  // the signed commit (signature check), and the watch's commit and push (hooks, file-system monitor).
+  assert.match(gitText(['log', '-p', '--format=%H', '-2'], docs.directory), /TCP 8443/)
+  assert.match(gitText(['show', '--format=%H %G?', sha], docs.directory), new RegExp(`^${sha}`))
+  run(root, ['init', '-q', '--bare', '-b', 'main', 'origin.git'])
+  docs.git('remote', 'add', 'origin', join(root, 'origin.git'))
+  writeFileSync(join(docs.directory, path), revision('2023-09-29'))
+  commitToBranch('endpoint-catalog/upstream', [path], 'Follow the upstream docs', docs.directory)
+  assert.is(run(root, ['--git-dir', join(root, 'origin.git'), 'log', '--format=%s', 'endpoint-catalog/upstream', '-1']), 'Follow the upstream docs')
+  assert.not.ok(existsSync(marker), existsSync(marker) ? readFileSync(marker, 'utf8') : '')
+})
+
+redirections('pathspecs are literal: a glob or pathspec magic in a path names only that path', () => {
+  const root = temporaryDirectory('git-redirections')
+  writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
+  const docs = repository(root)
+  docs.commit('2021-09-01T12:00:00Z', {'docs/power-bi-urls.md': revision('2021-09-01').slice(0, 400)})
+  for (const path of ['docs/*.md', 'docs/power-bi-url?.md', ':(top)docs/power-bi-urls.md', ':(glob)docs/**/*.md']) {
+    const history = cli(['history', '--git', 'docs', '--out', 'out', '--', path], root)
+    assert.is(history.code, 2, path)
+    assert.match(history.stderr, /no commit in docs has this page|expected a page's path/, path)
+  }
+  // A file really named with a star is read as itself.
+  docs.commit('2021-09-02T12:00:00Z', {'docs/*.md': revision('2020-01-29')})
+  const star = cli(['history', '--git', 'docs', '--out', 'star', '--quiet', '--', 'docs/*.md'], root)
+  assert.is(star.code, 0, star.stderr)
+  assert.is(star.stdout, 'star/catalog.json: version 2020012900, 1 version from 1 revisions\n')
+})
+
+redirections.run()
