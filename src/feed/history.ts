@@ -13,9 +13,10 @@ import {release, type Published} from './release.js'
 export interface DatedRevision {
   page: PageInput
   /**
-   * The page it is a revision of: its directory and its kind (URL or ExpressRoute page, told apart
-   * by title as the compiler does). Revisions of one page sit in one directory, as
-   * `power-bi-urls/2021-09-01.md`; titles alone cannot say, as they change between revisions.
+   * The page it is a revision of, and its kind (URL or ExpressRoute page, told apart by title as
+   * the compiler does): read from git, the page's path now (its lineage, across moves); read from
+   * files, its directory and its name before the date (`pageOfFile`). Titles alone cannot say,
+   * as they change between revisions.
    */
   identity: string
   /** Its `ms.date`, else the `YYYY-MM-DD` in its file name. */
@@ -24,6 +25,16 @@ export interface DatedRevision {
   nameDate: string | undefined
   /** The commit it was read from (`history --git`): its date orders revisions that share an `ms.date`. */
   commit?: SourceCommit
+}
+
+/**
+ * The page a revision file stands for: its directory and its name before the date
+ * (`power-bi-urls/2021-09-01.md` and `power-bi-urls/2023-09-29-fix.md` are one page,
+ * `wild/fabric-allowlist-2024-05-06.md` and `wild/intune-endpoints-2020-05-27.md` two).
+ */
+export function pageOfFile(path: string): string {
+  const name = basename(path).replace(/\.md$/i, '').replace(/[-_. ]*\d{4}-\d{2}-\d{2}.*$/, '')
+  return name === '' ? dirname(path) : `${dirname(path)}/${name}`
 }
 
 /** Where a revision read from git comes from: the page it belongs to, and the commit. */
@@ -47,7 +58,7 @@ export function dateRevision(page: PageInput, catalog: Catalog, origin?: Revisio
   const nameDate = /\d{4}-\d{2}-\d{2}/.exec(basename(page.path))?.[0]
   const date = source.msDate ?? nameDate ?? origin?.commit.date.slice(0, 10)
   if (date === undefined) throw new InputError(`${page.path}: no ms.date and no date in its name; cannot place it in the history`)
-  const identity = `${origin?.lineage ?? dirname(page.path)} ${source.page}`
+  const identity = `${origin?.lineage ?? pageOfFile(page.path)} ${source.page}`
   return {page, identity, date, nameDate, ...(origin ? {commit: origin.commit} : {})}
 }
 
