@@ -325,7 +325,15 @@ export function readObjects(names: string[], cwd: string): Array<Buffer | undefi
 
 /** The names of the files at the top of the tree of `commit`. */
 export function rootFiles(commit: string, cwd: string): string[] {
-  return treeEntries(['ls-tree', '-z', '-l', commit], cwd)
+  // No `-l`: in a blobless clone, sizes would fetch every blob.
+  return treeEntries(['ls-tree', '-z', commit], cwd)
+    .filter((entry) => entry.type === 'blob')
+    .map((entry) => entry.path.toString('utf8'))
+}
+
+/** The paths of the files in the tree of `commit` (read from the tree alone: a blobless clone fetches nothing). */
+export function treeFiles(commit: string, cwd: string): string[] {
+  return treeEntries(['ls-tree', '-r', '-z', '--full-tree', commit], cwd)
     .filter((entry) => entry.type === 'blob')
     .map((entry) => entry.path.toString('utf8'))
 }

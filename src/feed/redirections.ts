@@ -7,7 +7,7 @@
 import {absoluteReference} from '../compile/cells.js'
 import {compareText} from '../compile/catalog.js'
 import {docsetPath} from '../compile/vocabulary.js'
-import {firstParent, objectInfo, readObjects, rootFiles} from '../git.js'
+import {firstParent, objectInfo, readObjects, rootFiles, treeFiles} from '../git.js'
 import {isPagePath} from '../pages.js'
 
 /** A redirection file's name, at the top of the repository. */
@@ -96,4 +96,29 @@ export function movedFrom(commit: string, path: string, text: string, cwd: strin
   const moved = sources.filter((_, index) => before[index]?.type === 'blob' && after[index] === undefined)
   if (moved.length > 1) onNote?.(`${path}: ${moved.join(', ')} all redirect to it at ${commit.slice(0, 7)}; following ${moved[0]}`)
   return moved[0] === undefined ? undefined : {from: moved[0], parent}
+}
+
+/**
+ * Where the page that was at `path` is at `commit`, when it is no longer there: the redirections
+ * recorded at `commit`, followed from `path` to a page of the tree (several moves in a row are
+ * followed). Undefined when no redirection leads from it to exactly one page of the tree.
+ */
+export function redirectedPage(commit: string, path: string, cwd: string, onNote?: (note: string) => void): string | undefined {
+  const entries = redirectionsAt(commit, cwd, onNote)
+  const files = treeFiles(commit, cwd).filter((file) => isPagePath(file))
+  const present = new Set(files)
+  const seen = new Set<string>()
+  let current = path
+  while (!present.has(current)) {
+    if (seen.has(current)) return undefined
+    seen.add(current)
+    const url = entries.find((entry) => entry.source === current)?.url
+    if (url === undefined) return undefined
+    const targets = [...new Set([...entries.map((entry) => entry.source), ...files])].filter((file) => isPagePath(file) && publishes(url, file, []))
+    const inTree = targets.filter((file) => present.has(file))
+    const next = inTree.length === 1 ? inTree[0] : targets.length === 1 ? targets[0] : undefined
+    if (next === undefined) return undefined
+    current = next
+  }
+  return current === path ? undefined : current
 }
