@@ -241,6 +241,37 @@ redirections('git never runs what the repository configuration names: signatures
   assert.not.ok(existsSync(marker), existsSync(marker) ? readFileSync(marker, 'utf8') : '')
 })
 
+redirections('a thousand commits of one date: read in a few git processes, not one per commit; every one a version, in order', () => {
+  const root = temporaryDirectory('git-redirections')
+  const docs = join(root, 'docs')
+  run(root, ['init', '-q', '-b', 'main', docs])
+  const page = (port: number) => `---\ntitle: Power BI URLs\nms.date: 09/01/2021\n---\n# Power BI URLs\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n| Backend APIs | **Required:** api.powerbi.com | TCP ${port} |\n`
+  const count = 1000
+  const start = Date.UTC(2021, 8, 1) / 1000
+  let stream = ''
+  for (let index = 0; index < count; index++) {
+    const text = page(1000 + index)
+    stream += `commit refs/heads/main\ncommitter docs <docs@example.invalid> ${start + index * 60} +0000\ndata 6\nchange\nM 100644 inline docs/power-bi-urls.md\ndata ${Buffer.byteLength(text)}\n${text}\n`
+  }
+  execFileSync('git', ['fast-import', '--quiet'], {cwd: docs, input: stream})
+  // A git on the PATH that counts its runs before handing over to the real one.
+  const shim = join(root, 'bin')
+  mkdirSync(shim)
+  const real = execFileSync('sh', ['-c', 'command -v git']).toString().trim()
+  writeFileSync(join(shim, 'git'), `#!/bin/sh\necho run >> '${join(root, 'runs')}'\nexec '${real}' "$@"\n`)
+  chmodSync(join(shim, 'git'), 0o755)
+  const history = cli(['history', '--git', 'docs', 'docs/power-bi-urls.md', '--out', 'out', '--quiet'], root, {env: {PATH: `${shim}:${process.env['PATH']}`}})
+  assert.is(history.code, 0, history.stderr)
+  assert.is(history.stdout, `out/catalog.json: version 2021091099, ${count} versions from ${count} revisions\n`)
+  const runs = readFileSync(join(root, 'runs'), 'utf8').split('\n').filter((line) => line !== '').length
+  assert.ok(runs <= 12, `${runs} git processes for ${count} commits`)
+  const feed = readJson<ChangeFeed>(join(root, 'out'), 'changes.json')
+  const versions = feed.versions.map((record) => record.version)
+  assert.equal([...versions].sort().reverse(), versions)
+  assert.is(new Set(versions).size, count)
+  assert.equal(validateAgainst('changes', feed), [])
+})
+
 redirections('pathspecs are literal: a glob or pathspec magic in a path names only that path', () => {
   const root = temporaryDirectory('git-redirections')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
