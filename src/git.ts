@@ -4,7 +4,7 @@
  */
 import {execFileSync} from 'node:child_process'
 import {realpathSync} from 'node:fs'
-import {posix} from 'node:path'
+import {posix, resolve} from 'node:path'
 import picomatch from 'picomatch'
 import type {PageInput} from './compile/catalog.js'
 import {compareText} from './compile/catalog.js'
@@ -383,6 +383,24 @@ export function pageAtCommit(commit: string, path: string, cwd: string, options:
   return pages[0]
 }
 
+/**
+ * Fetch `ref` (default: the remote's default branch) of the repository at `url` into a new bare
+ * repository `directory`, whose HEAD it becomes: blobless, so only the trees and the pages read
+ * come over, and shallow (its latest commit only) unless `history` asks for the whole first-parent
+ * history. Returns the commit. A URL without a scheme is a path relative to `cwd`.
+ */
+export function fetchRepository(url: string, ref: string | undefined, directory: string, cwd: string, options: {history?: boolean} = {}): string {
+  if (url.startsWith('-') || (ref ?? '').startsWith('-')) throw new InputError(`${escapeControl(url)}: not a repository URL`)
+  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/]+:/.test(url) ? url : resolve(cwd, url)
+  git(['init', '-q', '--bare', directory], cwd)
+  // A named remote: the blobs a blobless fetch leaves out are fetched from it when a page is read.
+  git(['remote', 'add', 'upstream', remote], directory)
+  const depth = options.history ? [] : ['--depth', '1']
+  git(['fetch', '-q', '--no-tags', ...depth, '--filter=blob:none', 'upstream', `+${ref ?? 'HEAD'}:refs/heads/upstream`], directory)
+  git(['symbolic-ref', 'HEAD', 'refs/heads/upstream'], directory)
+  return resolveCommit('HEAD', directory)
+}
+
 /** Whether the repository in `cwd` is a shallow clone (its history stops at the commits fetched). */
 export function isShallow(cwd: string): boolean {
   return git(['rev-parse', '--is-shallow-repository'], cwd).toString('utf8').trim() === 'true'
@@ -391,9 +409,10 @@ export function isShallow(cwd: string): boolean {
 /** Whether `cwd` is itself a git repository (its work tree's top, or a bare repository), not a directory inside one. */
 export function isRepositoryRoot(cwd: string): boolean {
   try {
-    const [bare, gitDirectory, top] = git(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel'], cwd).toString('utf8').split('\n')
+    const [bare, gitDirectory] = git(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], cwd).toString('utf8').split('\n')
     const here = realpathSync(cwd)
-    return bare === 'true' ? gitDirectory === here : top === here
+    // A bare repository has no work tree to ask the top of.
+    return bare === 'true' ? realpathSync(gitDirectory ?? '') === here : gitText(['rev-parse', '--show-toplevel'], cwd) === here
   } catch {
     return false
   }

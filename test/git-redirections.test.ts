@@ -272,6 +272,45 @@ redirections('a thousand commits of one date: read in a few git processes, not o
   assert.equal(validateAgainst('changes', feed), [])
 })
 
+redirections('history --upstream rebuilds the history of the pages listed in the configuration, from several repositories, in commit order', () => {
+  const root = temporaryDirectory('git-redirections')
+  const docs = repository(root)
+  const commits = movedHistory(docs)
+  const fabric = repository(root, 'fabric')
+  const fabricPath = 'docs/security/fabric-allow-list-urls.md'
+  // Committed in 2022, two years before its ms.date: commit order puts it before the last Power BI revision.
+  const fabricFirst = fabric.commit('2022-06-01T12:00:00Z', {[fabricPath]: readFileSync('../shared/corpus/wild/fabric-allowlist-2024-05-06.md', 'utf8')})
+  const fabricLast = fabric.commit('2025-10-14T12:00:00Z', {[fabricPath]: readFileSync('../shared/corpus/wild/fabric-allowlist-2025-10-14.md', 'utf8')})
+  writeFileSync(
+    join(root, 'endpoint-catalog.yaml'),
+    acceptConfig +
+      `upstream:\n  - repository: docs\n    pages:\n      - {path: ${latest}, page: docs-source/power-bi-urls.md, product: Power BI}\n` +
+      `  - repository: fabric\n    ref: main\n    pages:\n      - {path: ${fabricPath}, page: docs-source/fabric-urls.md, product: Fabric}\n`
+  )
+  const history = cli(['history', '--upstream', '--out', 'out', '--quiet'], root)
+  assert.is(history.code, 0, history.stderr)
+  assert.is(history.stdout, 'out/catalog.json: version 2025101400, 7 versions from 7 revisions\n')
+  const feed = readJson<ChangeFeed>(join(root, 'out'), 'changes.json')
+  assert.equal(validateAgainst('changes', feed), [])
+  // Oldest first, by commit date across the repositories; a version's number still follows the pages' ms.date.
+  const short = (sha: string) => sha.slice(0, 7)
+  const urls = (index: number) => `docs-source/power-bi-urls.md@${short(commits[index]!)}`
+  assert.equal(
+    feed.versions.map((record) => [record.version, record.sources.map((source) => `${source.path}@${short(source.commit!.sha)}`).join(' ')]).reverse(),
+    [
+      ['2018081000', urls(0)],
+      ['2018102200', urls(1)],
+      ['2020012900', urls(2)],
+      ['2021090100', urls(3)],
+      ['2024050600', `docs-source/fabric-urls.md@${short(fabricFirst)} ${urls(3)}`],
+      ['2024050601', `docs-source/fabric-urls.md@${short(fabricFirst)} ${urls(4)}`],
+      ['2025101400', `docs-source/fabric-urls.md@${short(fabricLast)} ${urls(4)}`]
+    ]
+  )
+  assert.equal(new Set(feed.versions.flatMap((record) => record.sources.map((source) => source.commit?.repository))), new Set(['docs', 'fabric']))
+  assert.equal(readJson<Catalog>(join(root, 'out'), 'catalog.json').sources.map((source) => source.path), ['docs-source/fabric-urls.md', 'docs-source/power-bi-urls.md'])
+})
+
 redirections('pathspecs are literal: a glob or pathspec magic in a path names only that path', () => {
   const root = temporaryDirectory('git-redirections')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)

@@ -18,12 +18,14 @@ ${'{compile}'}`
 `
   },
   history: {
-    usage: 'history (<revision.md | dir>... | --git <repository> <path.md>...) --out dir',
+    usage: 'history (<revision.md | dir>... | --git <repository> <path.md>... | --upstream) --out dir',
     text: `replay dated page revisions (ms.date, or 2021-09-01.md names) into a catalog with its whole change feed
 
   --git repository   replay every first-parent commit of the repository that changed the pages,
                      following the moves its redirection files record (else git's renames)
   --follow a.md=b.md a move neither records, or to another repository (repo:path.md); repeatable
+  --upstream         every page listed in \`upstream\` of endpoint-catalog.yaml, each repository
+                     fetched with its history; releases in commit order
 ${'{compile}'}`
   },
   watch: {

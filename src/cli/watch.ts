@@ -15,7 +15,7 @@ import {readConfig} from '../config.js'
 import {InputError} from '../errors.js'
 import {countText} from '../format/diff-text.js'
 import {escapeControl} from '../format/escape.js'
-import {resolveCommit} from '../git.js'
+import {fetchRepository, resolveCommit} from '../git.js'
 import {skippedNote} from '../pages.js'
 import {publishedFiles} from '../feed/store.js'
 import {checkPath, repositoryDirectory} from '../feed/git-history.js'
@@ -24,7 +24,6 @@ import {
   closePullRequest,
   commitToBranch,
   copyFollowedPages,
-  fetchUpstream,
   parseWatchedPage,
   pullRequestClient,
   upsertPullRequest,
@@ -141,7 +140,7 @@ function copyListedPages(config: Config, fetched: string, cwd: string, tree: {on
   const upstream: UpstreamRead[] = []
   listed.forEach((entry, index) => {
     const directory = join(fetched, String(index))
-    const commit = fetchUpstream(entry.repository, entry.ref, directory, cwd)
+    const commit = fetchRepository(entry.repository, entry.ref, directory, cwd)
     upstream.push({repository: entry.repository, commit})
     const pages: WatchedPage[] = entry.pages.map((page) => ({upstream: page.path, page: page.page, ...(page.product === undefined ? {} : {product: page.product})}))
     for (const state of copyFollowedPages(directory, commit, pages, cwd, tree)) states.push({...state, repository: index})

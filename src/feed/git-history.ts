@@ -21,6 +21,8 @@ export interface GitRevision {
 export interface GitHistoryOptions extends TreeOptions {
   /** The directory `repository` is relative to. */
   cwd: string
+  /** Repositories fetched elsewhere: the directory of each, by the name revisions give it (default: the name is the path). */
+  directories?: ReadonlyMap<string, string>
   /** Told of what the history leaves out (a shallow clone's missing commits), and of moves found ambiguous. */
   onNote?: (note: string) => void
 }
@@ -46,7 +48,7 @@ export function gitRevisions(repository: string, paths: string[], follows: strin
   const clone = (name: string): Clone => {
     let found = clones.get(name)
     if (found === undefined) {
-      const directory = repositoryDirectory(name, options.cwd)
+      const directory = repositoryDirectory(options.directories?.get(name) ?? name, options.cwd)
       const ref = resolveCommit('HEAD', directory)
       found = {directory, ref, recordsMoves: recordsMoves(ref, directory)}
       if (isShallow(directory)) options.onNote?.(`${name}: a shallow clone; its history starts at the earliest commit fetched`)

@@ -47,6 +47,11 @@ export interface RevisionOrigin {
 export interface ReplayOptions extends CompileOptions {
   /** Told how revisions that nothing else dates apart were ordered (default: not told). */
   onNote?: (note: string) => void
+  /**
+   * `date` (default): revisions in `ms.date` order; `commit`: in the order of their commits' dates
+   * (revisions of several repositories, whose pages' dates do not say which change came first).
+   */
+  order?: 'date' | 'commit'
 }
 
 /**
@@ -70,8 +75,11 @@ export function dateRevision(page: PageInput, catalog: Catalog, origin?: Revisio
  * date, then by path (said through `onNote`): the result never depends on the order they were given in.
  */
 export function replay(revisions: DatedRevision[], options: ReplayOptions = {}): Published | undefined {
-  const ordered = [...revisions].sort(
+  // When a revision happened, as the order asks: its `ms.date`, or its commit's date.
+  const when = (revision: DatedRevision) => (options.order === 'commit' ? (revision.commit?.date ?? revision.date) : revision.date)
+  const ordered = options.order === 'commit' ? inCommitOrder(revisions) : [...revisions].sort(
     (a, b) =>
+      compareText(when(a), when(b)) ||
       compareText(a.date, b.date) ||
       compareText(a.nameDate ?? '', b.nameDate ?? '') ||
       compareText(a.commit?.date ?? '', b.commit?.date ?? '') ||
@@ -86,7 +94,7 @@ export function replay(revisions: DatedRevision[], options: ReplayOptions = {}):
     }
   })
 
-  const {onNote: _onNote, ...compileOptions} = options
+  const {onNote: _onNote, order: _order, ...compileOptions} = options
   const current = new Map<string, DatedRevision>()
   const gathering = new Set<string>()
   let published: Published | undefined
@@ -97,7 +105,7 @@ export function replay(revisions: DatedRevision[], options: ReplayOptions = {}):
     gathering.add(revision.identity)
     // Pages of one date make one state: release once every page of that date is in.
     const next = ordered[index + 1]
-    if (next !== undefined && next.date === revision.date && !gathering.has(next.identity)) return
+    if (next !== undefined && when(next) === when(revision) && !gathering.has(next.identity)) return
     gathering.clear()
     const state = [...current.values()]
     const before = published
@@ -108,6 +116,30 @@ export function replay(revisions: DatedRevision[], options: ReplayOptions = {}):
     }
   })
   return published
+}
+
+/**
+ * Revisions of several pages (each page's revisions given oldest first, in its history's order)
+ * merged by commit date: the next is always the earliest of each page's next revision, so a page's
+ * own revisions keep their history's order whatever their commits' dates say.
+ */
+function inCommitOrder(revisions: DatedRevision[]): DatedRevision[] {
+  const queues = new Map<string, DatedRevision[]>()
+  for (const revision of revisions) {
+    if (!queues.has(revision.identity)) queues.set(revision.identity, [])
+    queues.get(revision.identity)!.push(revision)
+  }
+  const heads = [...queues.entries()].sort(([a], [b]) => compareText(a, b)).map(([, queue]) => queue)
+  const ordered: DatedRevision[] = []
+  for (;;) {
+    let earliest: DatedRevision[] | undefined
+    for (const queue of heads) {
+      const head = queue[0]
+      if (head !== undefined && (earliest === undefined || compareText(head.commit?.date ?? head.date, earliest[0]!.commit?.date ?? earliest[0]!.date) < 0)) earliest = queue
+    }
+    if (earliest === undefined) return ordered
+    ordered.push(earliest.shift()!)
+  }
 }
 
 /**

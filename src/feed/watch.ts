@@ -74,19 +74,6 @@ export function copyFollowedPages(directory: string, commit: string, pages: Watc
   })
 }
 
-/**
- * Fetch the latest commit of `ref` (default: the remote's default branch) of the repository at
- * `url` into a new bare repository `directory`: shallow and blobless, so only the trees and the
- * pages read come over. Returns the commit. A URL without a scheme is a path relative to `cwd`.
- */
-export function fetchUpstream(url: string, ref: string | undefined, directory: string, cwd: string): string {
-  if (url.startsWith('-') || (ref ?? '').startsWith('-')) throw new InputError(`${escapeControl(url)}: not a repository URL`)
-  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^/]+:/.test(url) ? url : resolve(cwd, url)
-  gitText(['init', '-q', '--bare', directory], cwd)
-  gitText(['fetch', '-q', '--no-tags', '--depth', '1', '--filter=blob:none', '--', remote, `+${ref ?? 'HEAD'}:refs/upstream/watched`], directory)
-  return resolveCommit('refs/upstream/watched', directory)
-}
-
 /** The catalog committed at HEAD in `out`, the one built there, and the diff between them; undefined when their content is the same. */
 export function catalogChange(out: string, cwd: string): {before: Catalog; after: Catalog; document: Diff} | undefined {
   const path = join(out, publishedFiles.catalog)
