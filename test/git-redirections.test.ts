@@ -14,6 +14,7 @@ import {commitToBranch} from '../src/feed/watch.js'
 import {gitText} from '../src/git.js'
 import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
+import {readJson, sameHistory} from './helpers/history.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const redirections = suite('history from git: recorded moves, merges, neutral configuration')
@@ -84,19 +85,6 @@ function movedHistory(docs: ReturnType<typeof repository>): string[] {
   return commits
 }
 
-const readJson = <T>(directory: string, name: string): T => JSON.parse(readFileSync(join(directory, name), 'utf8')) as T
-
-/** A record or catalog without what says where its pages were read from (paths, commits, moves). */
-function withoutPlaces(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPlaces)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key, entry]) => key !== 'path' && key !== 'commit' && key !== 'movedFrom' && !(key === 'source' && typeof entry === 'string'))
-      .map(([key, entry]) => [key, withoutPlaces(entry)])
-  )
-}
-
 redirections('moves recorded only in the redirection file: history --git gives the versions and changes of history on the five revision files, with no --follow', () => {
   const root = temporaryDirectory('git-redirections')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
@@ -111,13 +99,8 @@ redirections('moves recorded only in the redirection file: history --git gives t
   assert.is(fromGit.code, 0, fromGit.stderr)
   assert.is(fromGit.stdout, 'from-git/catalog.json: version 2023092900, 5 versions from 5 revisions\n')
 
-  const feed = readJson<ChangeFeed>(join(root, 'from-git'), 'changes.json')
-  const fileFeed = readJson<ChangeFeed>(join(root, 'from-files'), 'changes.json')
-  assert.equal(validateAgainst('changes', feed), [])
+  const {feed, fileFeed} = sameHistory(join(root, 'from-git'), join(root, 'from-files'))
   assert.equal(feed.versions.map((record) => record.version), ['2023092900', '2021090100', '2020012900', '2018102200', '2018081000'])
-  assert.equal(withoutPlaces(feed), withoutPlaces(fileFeed))
-  assert.ok(feed.versions.every((record) => record.changes.length > 0))
-  assert.equal(withoutPlaces(readJson<Catalog>(join(root, 'from-git'), 'catalog.json')), withoutPlaces(readJson<Catalog>(join(root, 'from-files'), 'catalog.json')))
 
   // Each version names its commit and path; a move is a note on the version, never a page removed and another added.
   const sources = feed.versions.map((record) => record.sources[0]!).reverse()

@@ -2,7 +2,7 @@
 // pages, one watch run, one pull request against the GitHub stand-in on 127.0.0.1, its body grouped
 // by product; a page moved upstream is followed through the recorded redirection; upstream back to
 // the catalog's state, or a page gone, closes the pull request with a comment saying why.
-import {execFile, execFileSync} from 'node:child_process'
+import {execFile} from 'node:child_process'
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import * as assert from 'uvu/assert'
@@ -11,6 +11,7 @@ import {parse} from 'yaml'
 import {commentMarker} from '../src/action/report.js'
 import {parseConfig} from '../src/config.js'
 import {cli} from './helpers/cli.js'
+import {committer, gitIn} from './helpers/git-repository.js'
 import {GitHubServer} from './helpers/github-server.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
@@ -26,13 +27,8 @@ const urlsPath = 'powerbi-docs/enterprise/power-bi-allow-list-urls.md'
 const expressroutePath = 'powerbi-docs/enterprise/service-admin-power-bi-expressroute.md'
 const fabricPath = 'docs/security/fabric-allow-list-urls.md'
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, {cwd, stdio: 'pipe'}).toString().trim()
-
-function identity(cwd: string): void {
-  git(cwd, 'config', 'user.email', 'catalog@example.invalid')
-  git(cwd, 'config', 'user.name', 'catalog')
-  git(cwd, 'config', 'commit.gpgsign', 'false')
-}
+const git = gitIn
+const identity = (cwd: string) => committer(cwd)
 
 /** A docs repository: a working clone that pushes to a bare stand-in `<name>.git` in `root`. */
 function docsRepository(root: string, name: string): (files: Record<string, string | null>) => void {
