@@ -401,6 +401,25 @@ export function fetchRepository(url: string, ref: string | undefined, directory:
   return resolveCommit('HEAD', directory)
 }
 
+/**
+ * Whether `commit`, recorded from the repository fetched into `directory` by `fetchRepository`
+ * and committed at `date` (ISO 8601), is still on the history of `ref`: the fetch is deepened to
+ * the day before `date`, so a commit the repository no longer has (its history rewritten, a
+ * force-push) is told from one a shallow fetch left out.
+ */
+export function stillUpstream(commit: string, date: string, ref: string | undefined, directory: string): boolean {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit) || Number.isNaN(Date.parse(date))) return false
+  const since = new Date(Date.parse(date) - 86_400_000).toISOString()
+  git(['fetch', '-q', '--no-tags', `--shallow-since=${since}`, '--filter=blob:none', 'upstream', `+${ref ?? 'HEAD'}:refs/heads/upstream`], directory)
+  if (objectInfo([commit], directory)[0]?.type !== 'commit') return false
+  try {
+    git(['merge-base', '--is-ancestor', commit, 'HEAD'], directory)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Whether the repository in `cwd` is a shallow clone (its history stops at the commits fetched). */
 export function isShallow(cwd: string): boolean {
   return git(['rev-parse', '--is-shallow-repository'], cwd).toString('utf8').trim() === 'true'

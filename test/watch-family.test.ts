@@ -186,6 +186,57 @@ family('two repositories, three pages: one run, one pull request grouped by prod
   }
 })
 
+family('a repository that rewrote its history is reported; the versions the catalog recorded stay as they were', async () => {
+  const root = temporaryDirectory('watch-family')
+  const server = await GitHubServer.start(token)
+  try {
+    const fabric = docsRepository(root, 'fabric-docs')
+    fabric({[fabricPath]: page('wild/fabric-allowlist-2024-05-06.md')})
+    fabric({[fabricPath]: page('wild/fabric-allowlist-2025-10-14.md')})
+    const dropped = git(root, '--git-dir', join(root, 'fabric-docs.git'), 'rev-parse', 'main')
+
+    // The catalog's history, from the configuration: its versions record the commits they were read from.
+    git(root, 'init', '-q', '--bare', '-b', 'main', 'catalog.git')
+    const seed = join(root, 'seed')
+    git(root, 'clone', '-q', join(root, 'catalog.git'), seed)
+    identity(seed)
+    writeFileSync(join(seed, 'endpoint-catalog.yaml'), `upstream:\n  - repository: ../fabric-docs.git\n    pages:\n      - {path: ${fabricPath}, page: docs-source/fabric-urls.md, product: Fabric}\n`)
+    const history = cli(['history', '--upstream', '--out', 'generated', '--quiet'], seed)
+    assert.is(history.code, 0, history.stderr)
+    mkdirSync(join(seed, 'docs-source'))
+    writeFileSync(join(seed, 'docs-source/fabric-urls.md'), page('wild/fabric-allowlist-2025-10-14.md'))
+    assert.is(cli(['build', '--quiet'], seed).code, 0)
+    git(seed, 'add', '-A')
+    git(seed, 'commit', '-q', '-m', 'Catalog')
+    git(seed, 'push', '-q', 'origin', 'HEAD:main')
+    const recorded = readFileSync(join(seed, 'generated/changes.json'), 'utf8')
+    assert.ok(recorded.includes(dropped))
+
+    const kept = await scheduledRun(root, 'run-0', server)
+    assert.is(kept.code, 0, kept.stderr)
+    assert.not.match(kept.stderr, /no longer in its history/)
+    assert.match(kept.stdout, /catalog unchanged: no pull request\n$/)
+
+    // Upstream drops its last commit and pushes another in its place.
+    const work = join(root, 'fabric-docs-work')
+    git(work, 'reset', '-q', '--hard', 'HEAD~1')
+    writeFileSync(join(work, fabricPath), page('wild/fabric-allowlist-2025-10-14.md').replace('TCP 443', 'TCP 8443'))
+    git(work, 'commit', '-q', '-am', 'Rewritten')
+    git(work, 'push', '-q', '--force', 'origin', 'HEAD:main')
+
+    const run = await scheduledRun(root, 'run-1', server)
+    assert.is(run.code, 0, run.stderr)
+    assert.match(run.stderr, new RegExp(`\\.\\./fabric-docs\\.git: commit ${dropped.slice(0, 7)}, recorded in version 2025101400, is no longer in its history`))
+    const [pull] = [...server.pulls.values()]
+    assert.ok(pull!.body.includes(`\`../fabric-docs.git\` rewrote its history: commit \`${dropped}\`, recorded in version \`2025101400\``))
+    // The versions already published are as they were: the new one is only added before them.
+    const pushed = JSON.parse(git(root, '--git-dir', join(root, 'catalog.git'), 'show', 'endpoint-catalog/upstream:generated/changes.json')) as {versions: unknown[]}
+    assert.equal(pushed.versions.slice(1), (JSON.parse(recorded) as {versions: unknown[]}).versions)
+  } finally {
+    await server.close()
+  }
+})
+
 family('the upstream section is checked: a listed page outside the repository or listed twice is refused before anything is fetched', () => {
   const root = temporaryDirectory('watch-family')
   const env = {GITHUB_TOKEN: token, GITHUB_REPOSITORY: 'octo/docs', GITHUB_API_URL: 'http://127.0.0.1:9'}

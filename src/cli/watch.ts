@@ -6,18 +6,18 @@
  * updates its pull request; when it did not, or a page is gone upstream, closes the one open, with
  * a comment saying why. Exit codes as the other commands'.
  */
-import {mkdtempSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 import type {Config} from '../../generated/config.js'
 import {commentBody} from '../action/report.js'
 import {readConfig} from '../config.js'
 import {InputError} from '../errors.js'
 import {countText} from '../format/diff-text.js'
 import {escapeControl} from '../format/escape.js'
-import {fetchRepository, resolveCommit} from '../git.js'
+import {fetchRepository, resolveCommit, stillUpstream} from '../git.js'
 import {skippedNote} from '../pages.js'
-import {publishedFiles} from '../feed/store.js'
+import {publishedFiles, readFeed} from '../feed/store.js'
 import {checkPath, repositoryDirectory} from '../feed/git-history.js'
 import {
   catalogChange,
@@ -31,7 +31,7 @@ import {
   type UpstreamPageState,
   type WatchedPage
 } from '../feed/watch.js'
-import {familyBody, type UpstreamRead} from '../feed/watch-report.js'
+import {familyBody, type RecordedCommit, type UpstreamRead} from '../feed/watch-report.js'
 import {build} from './build.js'
 import {parse, UsageError, type Io} from './common.js'
 
@@ -79,7 +79,7 @@ export async function watchCommand(args: string[], io: Io): Promise<number> {
       upstream = [{repository: values.upstream!, commit}]
       for (const state of states) where.set(state, `${values.ref ?? 'HEAD'} in ${values.upstream}`)
     } else {
-      ;({states, upstream} = copyListedPages(config, fetched, cwd, tree))
+      ;({states, upstream} = copyListedPages(config, newestRecorded(out, cwd), fetched, cwd, tree))
       for (const state of states) where.set(state, `${upstream[state.repository]!.commit.slice(0, 7)} in ${upstream[state.repository]!.repository}`)
     }
   } finally {
@@ -125,7 +125,13 @@ export async function watchCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** Fetch each repository listed in `upstream` once (into `fetched`) and copy its pages; a mapping is checked before anything is fetched. */
-function copyListedPages(config: Config, fetched: string, cwd: string, tree: {onSkip: (skipped: Parameters<typeof skippedNote>[0]) => void; onNote: (note: string) => void}): {states: UpstreamPageState[]; upstream: UpstreamRead[]} {
+function copyListedPages(
+  config: Config,
+  recordedCommits: Map<string, RecordedCommit>,
+  fetched: string,
+  cwd: string,
+  tree: {onSkip: (skipped: Parameters<typeof skippedNote>[0]) => void; onNote: (note: string) => void}
+): {states: UpstreamPageState[]; upstream: UpstreamRead[]} {
   const listed = config.upstream!
   const targets = new Set<string>()
   for (const entry of listed) {
@@ -141,11 +147,31 @@ function copyListedPages(config: Config, fetched: string, cwd: string, tree: {on
   listed.forEach((entry, index) => {
     const directory = join(fetched, String(index))
     const commit = fetchRepository(entry.repository, entry.ref, directory, cwd)
-    upstream.push({repository: entry.repository, commit})
+    const recorded = recordedCommits.get(entry.repository)
+    const rewritten = recorded !== undefined && !stillUpstream(recorded.sha, recorded.date, entry.ref, directory) ? recorded : undefined
+    upstream.push({repository: entry.repository, commit, ...(rewritten === undefined ? {} : {rewritten})})
+    if (rewritten) tree.onNote(`${entry.repository}: commit ${rewritten.sha.slice(0, 7)}, recorded in version ${rewritten.version}, is no longer in its history (rewritten, or force-pushed); the catalog's recorded versions stay as they are`)
     const pages: WatchedPage[] = entry.pages.map((page) => ({upstream: page.path, page: page.page, ...(page.product === undefined ? {} : {product: page.product})}))
     for (const state of copyFollowedPages(directory, commit, pages, cwd, tree)) states.push({...state, repository: index})
   })
   return {states, upstream}
+}
+
+/**
+ * The newest commit the published feed in `out` records of each repository (versions built by
+ * `history --upstream` or `history --git` name the commits their pages were read from).
+ */
+function newestRecorded(out: string, cwd: string): Map<string, RecordedCommit> {
+  const path = join(out, publishedFiles.feed)
+  const newest = new Map<string, RecordedCommit>()
+  if (!existsSync(resolve(cwd, path))) return newest
+  for (const record of readFeed(path, cwd).versions) {
+    for (const source of record.sources) {
+      const commit = source.commit
+      if (commit !== undefined && !newest.has(commit.repository)) newest.set(commit.repository, {sha: commit.sha, date: commit.date, version: record.version})
+    }
+  }
+  return newest
 }
 
 function upstreamText(upstream: UpstreamRead[]): string {

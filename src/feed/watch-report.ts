@@ -14,10 +14,19 @@ import {formatDiffMarkdown} from '../format/diff-markdown.js'
 import {countText} from '../format/diff-text.js'
 import type {UpstreamPageState} from './watch.js'
 
+/** A commit the catalog's feed records a page was read from, and the version that records it. */
+export interface RecordedCommit {
+  sha: string
+  date: string
+  version: string
+}
+
 /** An upstream repository as the watch read it. */
 export interface UpstreamRead {
   repository: string
   commit: string
+  /** The newest commit the feed records of it, when the repository's history no longer has it. */
+  rewritten?: RecordedCommit
 }
 
 export interface FamilyReportContext {
@@ -77,6 +86,9 @@ export function familyBody(before: Catalog, after: Catalog, context: FamilyRepor
     ...context.upstream.map(({repository, commit}) => `- ${code(repository)} at ${code(commit)}`),
     ''
   ]
+  for (const {repository, rewritten} of context.upstream) {
+    if (rewritten) lines.push(`${code(repository)} rewrote its history: commit ${code(rewritten.sha)}, recorded in version ${code(rewritten.version)}, is no longer on it (a force-push?). The catalog's recorded versions stay as they are.`, '')
+  }
   const moved = context.pages.filter((state) => state.movedTo !== undefined)
   const deleted = context.pages.filter((state) => state.deleted)
   for (const state of moved) lines.push(`Page moved from ${code(state.watched.upstream)} to ${code(state.movedTo!)} (recorded in the repository's redirections); update \`upstream\` in \`endpoint-catalog.yaml\`.`)
