@@ -57,7 +57,7 @@ export interface UpstreamPage {
    */
   page: string
   /**
-   * The product the page is about (`Fabric`): the watch's pull request groups the changes by it (default: the page's name).
+   * The product the page is about (`Fabric`): the watch's pull request groups the changes by it (default: its `page`).
    */
   product?: string
 }
