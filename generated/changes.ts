@@ -65,6 +65,10 @@ export interface ReleaseSource {
   msDate: string | null
   sha256: string
   commit?: SourceCommit
+  /**
+   * The page's path in the version before, when it has moved since (since 1.2.0): a move its repository records in its redirection files, git's rename detection sees, or `--follow` names. A move is this note, never a page removed and another added.
+   */
+  movedFrom?: string
 }
 /**
  * The commit a page revision was read from.

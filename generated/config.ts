@@ -24,6 +24,12 @@ export interface Config {
    * Findings reviewed and accepted: a matching error or warning is reported as a warning carrying the reason, and no longer fails the build.
    */
   accept?: Acceptance[]
+  /**
+   * The docs repositories the pages come from, for `watch` with no `--page`: each repository is fetched once (shallow, blobless), and each listed page is copied to its page in `docs-source/`.
+   *
+   * @minItems 1
+   */
+  upstream?: [UpstreamRepository, ...UpstreamRepository[]]
 }
 export interface ServiceOverride {
   /**
@@ -52,4 +58,32 @@ export interface Acceptance {
    * Why it is accepted; shown with the diagnostic.
    */
   reason: string
+}
+export interface UpstreamRepository {
+  /**
+   * The repository's URL (`https://github.com/MicrosoftDocs/fabric-docs.git`), or a path to a clone, relative to the configuration's directory.
+   */
+  repository: string
+  /**
+   * The branch or tag to follow (default: the repository's default branch).
+   */
+  ref?: string
+  /**
+   * @minItems 1
+   */
+  pages: [UpstreamPage, ...UpstreamPage[]]
+}
+export interface UpstreamPage {
+  /**
+   * The page's path in the repository (`docs/security/fabric-allow-list-urls.md`).
+   */
+  path: string
+  /**
+   * The page it is copied to (`docs-source/fabric-urls.md`).
+   */
+  page: string
+  /**
+   * The product the page is about (`Fabric`): the watch's pull request groups the changes by it (default: its `page`).
+   */
+  product?: string
 }

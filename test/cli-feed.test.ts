@@ -113,7 +113,7 @@ feed('changes --since the latest version is an empty answer; an unknown version 
   const latest = cli(['changes', '--since', '2018112800'], directory)
   assert.equal([latest.code, latest.stdout, latest.stderr], [0, '', 'no changes since 2018112800: it is the latest version\n'])
   const json = cli(['changes', '--since', '2018112800', '--format', 'json'], directory)
-  assert.equal(JSON.parse(json.stdout), {schemaVersion: '1.1.0', versions: []})
+  assert.equal(JSON.parse(json.stdout), {schemaVersion: '1.2.0', versions: []})
   const unknown = cli(['changes', '--since', '2019010100'], directory)
   assert.equal([unknown.code, unknown.stdout], [2, ''])
   assert.is(unknown.stderr, 'endpoint-catalog: unknown version 2019010100: the feed has only 2018112800 (use --since 0000000000 for all of them)\n')

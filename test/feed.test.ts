@@ -42,8 +42,17 @@ versions('pages without ms.date still get a version after the empty catalog', ()
   assert.is(nextVersion(emptyVersion, '00000000'), '0000000001')
 })
 
-versions('a hundredth version of one date is an error, not a wrong number', () => {
-  assert.throws(() => nextVersion('2020010299', '20200102'), (error: unknown) => error instanceof InputError && /hundredth version/.test(error.message))
+versions('a hundredth version of one date carries into the next day: unbounded, ten digits, in order', () => {
+  assert.is(nextVersion('2020010299', '20200102'), '2020010300')
+  assert.is(nextVersion('2018103199', '20181031'), '2018110100')
+  assert.is(nextVersion('2018123199', '20181231'), '2019010100')
+  assert.is(nextVersion('2020022899', '20200228'), '2020022900')
+  let version = '2020010200'
+  for (let count = 0; count < 5000; count++) {
+    const next = nextVersion(version, '20200102')
+    assert.ok(next > version && /^[0-9]{10}$/.test(next))
+    version = next
+  }
 })
 
 const releases = suite('release')

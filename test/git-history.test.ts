@@ -6,9 +6,8 @@ import {dirname, join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import type {ChangeFeed} from '../generated/changes.js'
-import type {Catalog} from '../src/index.js'
-import {validateAgainst} from '../src/validate.js'
 import {cli} from './helpers/cli.js'
+import {readJson, sameHistory} from './helpers/history.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const history = suite('history from git')
@@ -72,19 +71,6 @@ function urlHistory(repository: Upstream): string[] {
   return urlRevisions.map(({date, path, from}) => repository.commit(`${date}T12:00:00Z`, {[path]: fixture(date)}, from))
 }
 
-const readJson = <T>(directory: string, name: string): T => JSON.parse(readFileSync(join(directory, name), 'utf8')) as T
-
-/** A record or catalog without what says where its pages were read from (paths, commits). */
-function withoutPlaces(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPlaces)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key, entry]) => key !== 'path' && key !== 'commit' && !(key === 'source' && typeof entry === 'string'))
-      .map(([key, entry]) => [key, withoutPlaces(entry)])
-  )
-}
-
 history('history --git follows the URL page through its renames and gives the versions and changes of history on the files', () => {
   const root = temporaryDirectory('git-history')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
@@ -101,13 +87,8 @@ history('history --git follows the URL page through its renames and gives the ve
   assert.is(fromGit.code, 0, fromGit.stderr)
   assert.is(fromGit.stdout, 'from-git/catalog.json: version 2023092900, 5 versions from 5 revisions\n')
 
-  const feed = readJson<ChangeFeed>(join(root, 'from-git'), 'changes.json')
-  const fileFeed = readJson<ChangeFeed>(join(root, 'from-files'), 'changes.json')
-  assert.equal(validateAgainst('changes', feed), [])
+  const {feed, fileFeed} = sameHistory(join(root, 'from-git'), join(root, 'from-files'))
   assert.equal(feed.versions.map((record) => record.version), ['2023092900', '2021090100', '2020012900', '2018102200', '2018081000'])
-  assert.equal(withoutPlaces(feed), withoutPlaces(fileFeed))
-  assert.ok(feed.versions.every((record) => record.changes.length > 0))
-  assert.equal(withoutPlaces(readJson<Catalog>(join(root, 'from-git'), 'catalog.json')), withoutPlaces(readJson<Catalog>(join(root, 'from-files'), 'catalog.json')))
 
   // Each version names the commit and the path its page was read from, oldest version last.
   const sources = feed.versions.map((record) => record.sources[0]!).reverse()

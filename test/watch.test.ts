@@ -86,7 +86,7 @@ watch('a changed upstream page opens one pull request, a later change updates it
     const quiet = await scheduledRun(root, 'run-1', server)
     assert.is(quiet.code, 0, quiet.stderr)
     assert.match(quiet.stdout, /pages changed upstream: none\n[^]*catalog unchanged: no pull request\n$/)
-    assert.equal(server.requests, [])
+    assert.equal(server.writes(), [])
 
     publishUpstream(docs, fixture('2021-09-01'))
     const opened = await scheduledRun(root, 'run-2', server)
@@ -165,7 +165,7 @@ watch('a bad page mapping or a missing upstream page is refused before anything 
     assert.match(broken.stderr, /Unexpected port `99999`[^]*nothing written/)
     assert.not.match(broken.stdout, /pull request/)
     assert.is(git(root, '--git-dir', join(root, 'catalog.git'), 'branch', '--list'), '* main')
-    assert.equal(server.requests, [])
+    assert.equal(server.writes(), [])
   } finally {
     await server.close()
   }

@@ -18,17 +18,22 @@ ${'{compile}'}`
 `
   },
   history: {
-    usage: 'history (<revision.md | dir>... | --git <repository> <path.md>...) --out dir',
+    usage: 'history (<revision.md | dir>... | --git <repository> <path.md>... | --upstream) --out dir',
     text: `replay dated page revisions (ms.date, or 2021-09-01.md names) into a catalog with its whole change feed
 
-  --git repository   replay every commit of the repository that touched the pages (following renames)
-  --follow a.md=b.md a move git does not see, or to another repository (repo:path.md); repeatable
+  --git repository   replay every first-parent commit of the repository that changed the pages,
+                     following the moves its redirection files record (else git's renames)
+  --follow a.md=b.md a move neither records, or to another repository (repo:path.md); repeatable
+  --upstream         every page listed in \`upstream\` of endpoint-catalog.yaml, each repository
+                     fetched with its history; releases in commit order
 ${'{compile}'}`
   },
   watch: {
-    usage: 'watch --upstream <repository> --page <upstream.md>=<docs-source/page.md>... [--ref ref]',
-    text: `copy the watched pages from a fetched upstream docs repository, build, and when the catalog
-changed push a branch and open or update its pull request (in a scheduled workflow)
+    usage: 'watch [--upstream <repository> --page <upstream.md>=<docs-source/page.md>... [--ref ref]]',
+    text: `copy the watched pages from the upstream docs repositories, build, and when the catalog
+changed push a branch and open or update its pull request (in a scheduled workflow); when it did
+not, or a page is gone upstream, close the open one with a comment saying why. Without --upstream
+and --page: every page listed in \`upstream\` of endpoint-catalog.yaml, each repository fetched once
 
   --upstream repository   a clone of the docs repository (shallow and without checkout will do)
   --page a.md=b.md        an upstream page and the page of docs-source/ it replaces; repeatable
@@ -36,6 +41,7 @@ changed push a branch and open or update its pull request (in a scheduled workfl
   --branch name           the pull request's branch (default: endpoint-catalog/upstream)
   --base name             the branch it targets (default: main)
   --out dir               the published files (default: generated)
+  --config file           the configuration (default: endpoint-catalog.yaml)
 Environment: GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name); GITHUB_API_URL and GITHUB_SERVER_URL as a runner sets them.
 `
   },

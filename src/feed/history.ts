@@ -13,9 +13,10 @@ import {release, type Published} from './release.js'
 export interface DatedRevision {
   page: PageInput
   /**
-   * The page it is a revision of: its directory and its kind (URL or ExpressRoute page, told apart
-   * by title as the compiler does). Revisions of one page sit in one directory, as
-   * `power-bi-urls/2021-09-01.md`; titles alone cannot say, as they change between revisions.
+   * The page it is a revision of, and its kind (URL or ExpressRoute page, told apart by title as
+   * the compiler does): read from git, the page's path now (its lineage, across moves); read from
+   * files, its directory and its name before the date (`pageOfFile`). Titles alone cannot say,
+   * as they change between revisions.
    */
   identity: string
   /** Its `ms.date`, else the `YYYY-MM-DD` in its file name. */
@@ -24,6 +25,16 @@ export interface DatedRevision {
   nameDate: string | undefined
   /** The commit it was read from (`history --git`): its date orders revisions that share an `ms.date`. */
   commit?: SourceCommit
+}
+
+/**
+ * The page a revision file stands for: its directory and its name before the date
+ * (`power-bi-urls/2021-09-01.md` and `power-bi-urls/2023-09-29-fix.md` are one page,
+ * `wild/fabric-allowlist-2024-05-06.md` and `wild/intune-endpoints-2020-05-27.md` two).
+ */
+export function pageOfFile(path: string): string {
+  const name = basename(path).replace(/\.md$/i, '').replace(/[-_. ]*\d{4}-\d{2}-\d{2}.*$/, '')
+  return name === '' ? dirname(path) : `${dirname(path)}/${name}`
 }
 
 /** Where a revision read from git comes from: the page it belongs to, and the commit. */
@@ -36,6 +47,11 @@ export interface RevisionOrigin {
 export interface ReplayOptions extends CompileOptions {
   /** Told how revisions that nothing else dates apart were ordered (default: not told). */
   onNote?: (note: string) => void
+  /**
+   * `date` (default): revisions in `ms.date` order; `commit`: in the order of their commits' dates
+   * (revisions of several repositories, whose pages' dates do not say which change came first).
+   */
+  order?: 'date' | 'commit'
 }
 
 /**
@@ -47,7 +63,7 @@ export function dateRevision(page: PageInput, catalog: Catalog, origin?: Revisio
   const nameDate = /\d{4}-\d{2}-\d{2}/.exec(basename(page.path))?.[0]
   const date = source.msDate ?? nameDate ?? origin?.commit.date.slice(0, 10)
   if (date === undefined) throw new InputError(`${page.path}: no ms.date and no date in its name; cannot place it in the history`)
-  const identity = `${origin?.lineage ?? dirname(page.path)} ${source.page}`
+  const identity = `${origin?.lineage ?? pageOfFile(page.path)} ${source.page}`
   return {page, identity, date, nameDate, ...(origin ? {commit: origin.commit} : {})}
 }
 
@@ -59,8 +75,11 @@ export function dateRevision(page: PageInput, catalog: Catalog, origin?: Revisio
  * date, then by path (said through `onNote`): the result never depends on the order they were given in.
  */
 export function replay(revisions: DatedRevision[], options: ReplayOptions = {}): Published | undefined {
-  const ordered = [...revisions].sort(
+  // When a revision happened, as the order asks: its `ms.date`, or its commit's date.
+  const when = (revision: DatedRevision) => (options.order === 'commit' ? (revision.commit?.date ?? revision.date) : revision.date)
+  const ordered = options.order === 'commit' ? inCommitOrder(revisions) : [...revisions].sort(
     (a, b) =>
+      compareText(when(a), when(b)) ||
       compareText(a.date, b.date) ||
       compareText(a.nameDate ?? '', b.nameDate ?? '') ||
       compareText(a.commit?.date ?? '', b.commit?.date ?? '') ||
@@ -75,33 +94,67 @@ export function replay(revisions: DatedRevision[], options: ReplayOptions = {}):
     }
   })
 
-  const {onNote: _onNote, ...compileOptions} = options
+  const {onNote: _onNote, order: _order, ...compileOptions} = options
   const current = new Map<string, DatedRevision>()
   const gathering = new Set<string>()
   let published: Published | undefined
+  // The path each page had in the last version: a page read from git at another path has moved.
+  const released = new Map<string, string>()
   ordered.forEach((revision, index) => {
     current.set(revision.identity, revision)
     gathering.add(revision.identity)
     // Pages of one date make one state: release once every page of that date is in.
     const next = ordered[index + 1]
-    if (next !== undefined && next.date === revision.date && !gathering.has(next.identity)) return
+    if (next !== undefined && when(next) === when(revision) && !gathering.has(next.identity)) return
     gathering.clear()
     const state = [...current.values()]
     const before = published
     published = release(compile(state.map((dated) => dated.page), compileOptions).catalog, published)
-    if (published.feed.versions.length > (before?.feed.versions.length ?? 0)) published = withCommits(published, state)
+    if (published.feed.versions.length > (before?.feed.versions.length ?? 0)) {
+      published = withCommits(published, state, released)
+      for (const dated of state) if (dated.commit) released.set(dated.identity, dated.page.path)
+    }
   })
   return published
 }
 
-/** The newest record's sources, each with the commit its page was read from (pages read from files have none). */
-function withCommits(published: Published, state: DatedRevision[]): Published {
-  const commits = new Map(state.flatMap((dated) => (dated.commit ? [[dated.page.path, dated.commit] as const] : [])))
-  if (commits.size === 0) return published
+/**
+ * Revisions of several pages (each page's revisions given oldest first, in its history's order)
+ * merged by commit date: the next is always the earliest of each page's next revision, so a page's
+ * own revisions keep their history's order whatever their commits' dates say.
+ */
+function inCommitOrder(revisions: DatedRevision[]): DatedRevision[] {
+  const queues = new Map<string, DatedRevision[]>()
+  for (const revision of revisions) {
+    if (!queues.has(revision.identity)) queues.set(revision.identity, [])
+    queues.get(revision.identity)!.push(revision)
+  }
+  const heads = [...queues.entries()].sort(([a], [b]) => compareText(a, b)).map(([, queue]) => queue)
+  const ordered: DatedRevision[] = []
+  for (;;) {
+    let earliest: DatedRevision[] | undefined
+    for (const queue of heads) {
+      const head = queue[0]
+      if (head !== undefined && (earliest === undefined || compareText(head.commit?.date ?? head.date, earliest[0]!.commit?.date ?? earliest[0]!.date) < 0)) earliest = queue
+    }
+    if (earliest === undefined) return ordered
+    ordered.push(earliest.shift()!)
+  }
+}
+
+/**
+ * The newest record's sources, each with the commit its page was read from (pages read from files
+ * have none) and, when the page's path is not the one it had in the version before, that path.
+ */
+function withCommits(published: Published, state: DatedRevision[], released: Map<string, string>): Published {
+  const read = new Map(state.flatMap((dated) => (dated.commit ? [[dated.page.path, dated] as const] : [])))
+  if (read.size === 0) return published
   const [latest, ...older] = published.feed.versions
   const sources = latest!.sources.map((source) => {
-    const commit = commits.get(source.path)
-    return commit ? {...source, commit} : source
+    const dated = read.get(source.path)
+    if (dated?.commit === undefined) return source
+    const before = released.get(dated.identity)
+    return {...source, commit: dated.commit, ...(before !== undefined && before !== source.path ? {movedFrom: before} : {})}
   })
   return {...published, feed: {...published.feed, versions: [{...latest!, sources}, ...older]}}
 }

@@ -12,7 +12,7 @@ import {InputError} from '../errors.js'
 import {emptyVersion, nextVersion} from './version.js'
 
 /** Version of the change feed format (schema/changes.schema.json). */
-export const changesSchemaVersion = '1.1.0'
+export const changesSchemaVersion = '1.2.0'
 
 /** A catalog and the feed of every version up to it: what `build` reads from and writes to generated/. */
 export interface Published {

@@ -12,6 +12,7 @@ import {checkedJson} from '../io.js'
 import {formatDiffMarkdown} from './diff-markdown.js'
 import {formatDiffText} from './diff-text.js'
 import {formatAtom, type AtomOptions} from './atom.js'
+import {escapeControl} from './escape.js'
 import type {Rendered} from './entries.js'
 import {assignM365Ids, formatM365Changes, type M365Ids} from './m365.js'
 
@@ -48,13 +49,15 @@ export function formatReleases(releases: Release[], feed: ChangeFeed, format: 't
   if (format === 'json') return checkedJson('changes', {schemaVersion: feed.schemaVersion, versions: releases} satisfies ChangeFeed)
   const rendered = releases.map((release) => {
     const document = releaseDiff(release, feed)
+    const moves = release.sources.flatMap((source) => (source.movedFrom === undefined ? [] : [`Page moved from ${codeSpan(source.movedFrom)} to ${codeSpan(source.path)}.\n`])).join('')
     if (format === 'text') {
-      return release.changes.length === 0
-        ? `${document.from.version} → ${document.to.version}: ${unreportedChange}\n`
-        : formatDiffText(document)
+      return (
+        moves +
+        (release.changes.length === 0 ? `${document.from.version} → ${document.to.version}: ${unreportedChange}\n` : formatDiffText(document))
+      )
     }
     const body = release.changes.length === 0 ? 'N' + unreportedChange.slice(1) + '\n' : formatDiffMarkdown(document)
-    return `## ${release.version}${release.date === null ? '' : ` (${release.date})`}\n\n${body.replace(/^(#{3,}) /gm, '#$1 ')}`
+    return `## ${release.version}${release.date === null ? '' : ` (${release.date})`}\n\n${moves === '' ? '' : moves + '\n'}${body.replace(/^(#{3,}) /gm, '#$1 ')}`
   })
   return rendered.join('\n')
 }
@@ -78,3 +81,9 @@ export function releaseDiff(release: Release, feed: ChangeFeed): Diff {
   }
 }
 
+
+/** A path as a code span: control characters escaped, a backtick in it not closing the span. */
+function codeSpan(path: string): string {
+  const text = escapeControl(path)
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``
+}

@@ -38,3 +38,13 @@ export function temporaryRepository(): Repository {
     }
   }
 }
+
+/** Run git in `cwd`; its output, trimmed. */
+export const gitIn = (cwd: string, ...args: string[]): string => execFileSync('git', args, {cwd, stdio: 'pipe'}).toString().trim()
+
+/** Give the repository in `cwd` a committer, and no signing. */
+export function committer(cwd: string, name = 'catalog'): void {
+  gitIn(cwd, 'config', 'user.email', `${name}@example.invalid`)
+  gitIn(cwd, 'config', 'user.name', name)
+  gitIn(cwd, 'config', 'commit.gpgsign', 'false')
+}

@@ -1,6 +1,6 @@
 // A stand-in for the GitHub REST API on 127.0.0.1: the issue-comment calls the action makes (list
 // with `Link` pagination, create, update), the pull-request calls of the watch (list by head,
-// create, update), GitHub's checks on them (token, body length), a record of every request, and
+// create, update, close), GitHub's checks on them (token, body length), a record of every request, and
 // failures on demand.
 import {createServer, type IncomingHttpHeaders, type Server, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -167,7 +167,7 @@ export class GitHubServer {
       const state = request.query.get('state') ?? 'open'
       return send(response, 200, all.filter((pull) => (head === null || pull.head.label === head) && (state === 'all' || pull.state === state)))
     }
-    const fields = (request.body ?? {}) as {title?: unknown; body?: unknown; head?: unknown; base?: unknown}
+    const fields = (request.body ?? {}) as {title?: unknown; body?: unknown; head?: unknown; base?: unknown; state?: unknown}
     if (typeof fields.body === 'string' && fields.body.length > maxBodyLength) return send(response, 422, {message: 'Validation Failed'})
     if (number === undefined && request.method === 'POST') {
       if (typeof fields.title !== 'string' || typeof fields.head !== 'string' || typeof fields.base !== 'string') return send(response, 422, {message: 'Validation Failed'})
@@ -191,6 +191,7 @@ export class GitHubServer {
     if (pull && request.method === 'PATCH') {
       if (typeof fields.title === 'string') pull.title = fields.title
       if (typeof fields.body === 'string') pull.body = fields.body
+      if (fields.state === 'open' || fields.state === 'closed') pull.state = fields.state
       return send(response, 200, pull)
     }
     send(response, 404, {message: 'Not Found'})
