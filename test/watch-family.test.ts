@@ -137,7 +137,7 @@ family('two repositories, three pages: one run, one pull request grouped by prod
     assert.ok(body.includes(`- \`../powerbi-docs.git\` at \`${powerbiCommit}\``), 'each repository is read once, at its latest commit')
     assert.ok(body.includes(`- \`../fabric-docs.git\` at \`${fabricCommit}\``))
     // Grouped by product, in name order; each group is that product's pages diffed alone.
-    const headings = [...body.matchAll(/^### (.+): \d+ errors?, \d+ warnings?, \d+ infos?$/gm)].map((match) => match[1])
+    const headings = [...body.matchAll(/^### (.+?): \d+ (?:errors?|warnings?|infos?)(?:, \d+ (?:errors?|warnings?|infos?))*$/gm)].map((match) => match[1])
     assert.equal(headings, ['Fabric', 'Power BI'])
     const [, fabricPart = '', powerbiPart = ''] = body.split(/^### (?:Fabric|Power BI): .*$/m)
     assert.match(fabricPart, /fabric-urls\.md/)
