@@ -418,7 +418,7 @@ function byContent(columns: Column[], header: TableRow, body: TableRow[], source
       else column.role = 'attribute'
     }
     // `Region | Range | Port`: with no purpose column, the text column before the destinations names the rows.
-    const first = Math.min(...result.filter((one) => one.role === 'destination').map((one) => one.index))
+    const first = result.find((one) => one.role === 'destination')?.index ?? result.length
     const naming = result.some((one) => one.role === 'purpose') ? undefined : result.find((one) => one.role === 'attribute' && one.index < first && !/^column \d+$/.test(one.name))
     if (naming) change(naming, 'purpose', 'the table has no purpose column, and it stands before the destinations')
     if (!result.some((one) => one.role === 'port')) {
