@@ -7,9 +7,9 @@
  */
 import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {compareText} from './compile/catalog.js'
+import {compareText} from './core/text.js'
 import {InputError} from './errors.js'
-import {escapeControl} from './format/escape.js'
+import {escapeControl} from './core/text.js'
 
 /** A file left out of the page set, and why (printed as a note, never silent). */
 export interface Skipped {

@@ -18,7 +18,7 @@ import type {
   SectionChange,
   SectionState
 } from '../../generated/diff.js'
-import {compareText, normaliseText} from '../compile/catalog.js'
+import {compareText, normaliseText} from '../core/text.js'
 import type {Level} from '../rules.js'
 import {cloudIds, destinationClouds, isPublicOnly, sortClouds} from './clouds.js'
 import {

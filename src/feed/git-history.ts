@@ -4,7 +4,7 @@
  */
 import {resolve} from 'node:path'
 import {InputError} from '../errors.js'
-import {escapeControl} from '../format/escape.js'
+import {escapeControl} from '../core/text.js'
 import {fileCommits, hasCommit, isRepositoryRoot, isShallow, pageAtCommit, resolveCommit, type TreeOptions} from '../git.js'
 import {isPagePath} from '../pages.js'
 import type {PageInput} from '../compile/catalog.js'

@@ -6,7 +6,7 @@ import type {Cloud} from '../../generated/catalog.js'
 import type {Change, ChangeCounts, Diff, Revision} from '../../generated/diff.js'
 import {cloudNames, isPublicOnly} from '../diff/clouds.js'
 import type {Level} from '../rules.js'
-import {escapeControl as safe} from './escape.js'
+import {escapeControl as safe} from '../core/text.js'
 
 export interface DiffTextOptions {
   /** Colour levels and rule ids with ANSI escapes, for a TTY (default: false). */

@@ -11,7 +11,7 @@ import type {Change, DestinationChange, DestinationRef, DestinationState, Endpoi
 import type {M365Change, M365ChangeValues, M365Changes} from '../../generated/m365-changes.js'
 import type {M365EndpointSet, M365Endpoints} from '../../generated/m365-endpoints.js'
 import type {M365Ids} from '../../generated/m365-ids.js'
-import {compareText} from '../compile/catalog.js'
+import {compareText} from '../core/text.js'
 import {setPorts} from '../compile/cells.js'
 import {checkedJson} from '../io.js'
 import {catalogEntries, isWellFormed, urlHost, type Rendered} from './entries.js'
