@@ -5,7 +5,7 @@
  * or updates its pull request. Exit codes as the other commands'.
  */
 import {commentBody} from '../action/report.js'
-import {githubClient} from '../action/client.js'
+import {githubClient} from '../github.js'
 import {resolveCommit} from '../git.js'
 import {countText} from '../format/diff-text.js'
 import {skippedNote} from '../pages.js'
