@@ -4,11 +4,12 @@ import {join, resolve} from 'node:path'
 import type {Catalog} from '../../generated/catalog.js'
 import {release, type Published} from '../feed/release.js'
 import {withOutputLock} from '../feed/lock.js'
-import {changedPublished, readPublished, writePublished} from '../feed/store.js'
+import {changedPublished, readM365Ids, readPublished, writePublished} from '../feed/store.js'
 import {destinationKey} from '../diff/diff.js'
 import {InputError} from '../errors.js'
 import {countLine} from '../format/diagnostics.js'
 import {countText} from '../format/diff-text.js'
+import {publishedTexts} from '../format/published.js'
 import {displayPath} from '../io.js'
 import {compilePages, failOnExit, isDirectory, pagesIn, parse, reportOption, UsageError, type Io} from './common.js'
 
@@ -29,7 +30,7 @@ export async function build(args: string[], io: Io): Promise<number> {
   await withOutputLock(out, io.cwd, () => {
     const previous = readPublished(out, io.cwd)
     const published = release(catalog, previous)
-    writePublished(out, published, io.cwd)
+    writePublished(out, publishedTexts(published, readM365Ids(out, io.cwd)), io.cwd)
     report(out, published, previous, io)
   })
   return failOnExit(catalog.diagnostics, values, io)
@@ -38,7 +39,7 @@ export async function build(args: string[], io: Io): Promise<number> {
 /** `--check`: write nothing; 1 (naming the files) when the build would change the output, else 0. */
 function check(out: string, catalog: Catalog, io: Io): number {
   const previous = readPublished(out, io.cwd)
-  const changed = changedPublished(out, release(catalog, previous), io.cwd)
+  const changed = changedPublished(out, publishedTexts(release(catalog, previous), readM365Ids(out, io.cwd)), io.cwd)
   if (changed.length === 0) {
     io.stdout.write(`${displayPath(out, io.cwd)}: up to date\n`)
     return 0

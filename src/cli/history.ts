@@ -8,8 +8,9 @@ import type {PageInput} from '../compile/catalog.js'
 import {gitRevisions} from '../feed/git-history.js'
 import {dateRevision, replay, type DatedRevision, type RevisionOrigin} from '../feed/history.js'
 import {withOutputLock} from '../feed/lock.js'
-import {publishedFiles, writePublished} from '../feed/store.js'
+import {publishedFiles, readM365Ids, writePublished} from '../feed/store.js'
 import {formatDiagnostics} from '../format/diagnostics.js'
+import {publishedTexts} from '../format/published.js'
 import {defaultMaxPageBytes, displayPath} from '../io.js'
 import type {Skipped} from '../pages.js'
 import {isBlocking} from '../rules.js'
@@ -41,7 +42,7 @@ export async function historyCommand(args: string[], io: Io): Promise<number> {
   }
   const published = replay(revisions, {accept: config.accept ?? [], onNote: tree.onNote})!
   const out = values.out
-  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd))
+  await withOutputLock(out, io.cwd, () => writePublished(out, publishedTexts(published, readM365Ids(out, io.cwd)), io.cwd))
   io.stdout.write(
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`
