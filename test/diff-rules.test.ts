@@ -1,7 +1,10 @@
 // The change rule registry, and one small pair of pages per rule that produces it.
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
+import {readFileSync} from 'node:fs'
 import {changeRules, diff, type ChangeRuleId} from '../src/diff/index.js'
+import {changeEffects, m365Impacts, shapeDefinitions} from '../src/diff/rules.js'
+import {diffSchemaPath, diffSchemaWithRules} from '../scripts/schema-types.js'
 import diffSchema from '../schema/diff.schema.json' with {type: 'json'}
 import {compile} from '../src/index.js'
 import {catalogOf, diffPages, expressRoutePage, page, summary} from './diff-helpers.js'
@@ -37,6 +40,28 @@ registry('every rule id is kebab-case and has a level, a message template and a 
       )
     }
   }
+})
+
+registry('every rule is a whole record: shape, effect, detection, text and markdown wording, m365 impact', () => {
+  const parts = ['level', 'shape', 'effect', 'm365', 'detect', 'message', 'markdown', 'description']
+  for (const [id, rule] of Object.entries(changeRules)) {
+    for (const part of parts) assert.ok((rule as unknown as Record<string, unknown>)[part] !== undefined, `${id} lacks its ${part}`)
+    assert.ok(Object.hasOwn(shapeDefinitions, rule.shape), `${id}: unknown shape ${rule.shape}`)
+    assert.ok((changeEffects as readonly string[]).includes(rule.effect), `${id}: unknown effect ${rule.effect}`)
+    assert.ok((m365Impacts as readonly string[]).includes(rule.m365), `${id}: unknown m365 impact ${rule.m365}`)
+    assert.ok(rule.detect.per === 'cloud' || rule.detect.per === 'diff', `${id}: detection per cloud or per diff`)
+    assert.type(rule.detect.find, 'function', `${id} has a detection`)
+    assert.type(rule.markdown, 'function', `${id} has a markdown wording`)
+    if ('requiredLevel' in rule) assert.ok(['error', 'warning', 'info'].includes(rule.requiredLevel), id)
+  }
+  // The test fails on a record without a part: one with its markdown wording taken away.
+  const {markdown, ...lacking} = changeRules['ports-added']
+  assert.type(markdown, 'function')
+  assert.not.ok(parts.every((part) => (lacking as unknown as Record<string, unknown>)[part] !== undefined))
+})
+
+registry('the schema\'s rule enums are generated from the registry (run `npm run types`)', async () => {
+  assert.fixture(readFileSync(diffSchemaPath, 'utf8'), await diffSchemaWithRules(), 'run `npm run types`')
 })
 
 registry('the registry lists the rules of issue 3, with their levels', () => {

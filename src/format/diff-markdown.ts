@@ -3,8 +3,9 @@
  * piece of doc text is escaped, so a page cannot inject markup, HTML or mentions, or break a cell.
  */
 import type {Cloud} from '../../generated/catalog.js'
-import type {Change, DestinationChange, DestinationState, Diff} from '../../generated/diff.js'
+import type {Change, Diff} from '../../generated/diff.js'
 import {cloudIds} from '../diff/clouds.js'
+import {changeRules, type ChangeRule, type MarkdownWords} from '../diff/rules.js'
 import type {Level} from '../rules.js'
 import {changeSource, cloudList, countText, levels, revisionLabels} from './diff-text.js'
 
@@ -75,65 +76,20 @@ function subject(change: Change): string {
   return '—'
 }
 
-/** What changed, in a few words; values from the page are escaped. */
+/** What changed, in a few words: the rule's markdown wording; values from the page are escaped. */
 function detail(change: Change): string {
-  switch (change.rule) {
-    case 'required-destination-added':
-    case 'optional-destination-added':
-      return `added as ${change.after?.requirement ?? ''}` + (change.replaces ? `; add before you remove ${change.replaces.map((ref) => code(ref.value)).join(', ')}` : '')
-    case 'destination-already-covered':
-      return `added as ${change.after?.requirement ?? ''}, already covered by ${covering(change)}`
-    case 'destination-removed':
-      return `removed, was ${change.before?.requirement ?? ''}` + substitutes(change)
-    case 'destination-covered-by-wildcard':
-      return `removed, still covered by ${covering(change)}` + substitutes(change)
-    case 'destination-now-required':
-    case 'destination-now-optional':
-    case 'destination-requirement-changed':
-      return `${change.before?.requirement ?? ''} → ${change.after?.requirement ?? ''}`
-    case 'ports-added':
-      return `added ${(change.ports ?? []).join(', ')}`
-    case 'ports-removed':
-      return `removed ${(change.ports ?? []).join(', ')}`
-    case 'expressroute-routing-changed':
-      return `${routeName(change.before)} → ${routeName(change.after)}`
-    case 'reference-added':
-      return change.after?.text === undefined ? 'added' : `added: ${escapeMarkdown(change.after.text)}`
-    case 'reference-removed':
-      return 'removed'
-    case 'reference-changed':
-      return change.previous ? `was ${code(change.previous.value)}` : 'changed'
-    case 'section-renamed':
-      return `${escapeMarkdown(change.before.section)} → ${escapeMarkdown(change.after.section)}`
-    case 'purpose-changed':
-      return `${escapeMarkdown(change.before?.purpose ?? '')} → ${escapeMarkdown(change.after?.purpose ?? '')}`
-    case 'endpoint-set-moved':
-      return `from ${escapeMarkdown(change.before?.section ?? '')}`
-    case 'endpoint-set-added':
-      return 'added'
-    case 'endpoint-set-removed':
-      return 'removed'
-    case 'expressroute-exception-added':
-      return 'ExpressRoute exception added: over the public Internet'
-    case 'expressroute-exception-removed':
-      return 'ExpressRoute exception removed'
-    case 'page-added':
-      return 'page on the new side only'
-    case 'page-removed':
-      return 'page on the old side only'
-  }
+  const rule: ChangeRule = changeRules[change.rule]
+  return rule.markdown(change as never, words)
 }
 
-function substitutes(change: DestinationChange): string {
-  return change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref) => code(ref.value)).join(', ')} first` : ''
-}
-
-function covering(change: DestinationChange): string {
-  return change.coveredBy ? code(change.coveredBy.value) : 'a wildcard'
-}
-
-function routeName(state: DestinationState | null): string {
-  return state?.route === 'internet' ? 'Internet' : state?.route === 'expressroute' ? 'ExpressRoute' : 'unknown'
+/** What a rule's markdown wording may use. */
+const words: MarkdownWords = {
+  text: escapeMarkdown,
+  code,
+  replaces: (change) => (change.replaces ? `; add before you remove ${change.replaces.map((ref) => code(ref.value)).join(', ')}` : ''),
+  substitutes: (change) => (change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref) => code(ref.value)).join(', ')} first` : ''),
+  covering: (change) => (change.coveredBy ? code(change.coveredBy.value) : 'a wildcard'),
+  route: (state) => (state?.route === 'internet' ? 'Internet' : state?.route === 'expressroute' ? 'ExpressRoute' : 'unknown')
 }
 
 /** `Section / purpose` of the rows concerned (an exception's activity), in the new revision when there. */
