@@ -8,7 +8,7 @@ import {suite} from 'uvu'
 import type {ChangeFeed} from '../generated/changes.js'
 import type {Catalog} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const history = suite('history from git')
@@ -85,7 +85,7 @@ function withoutPlaces(value: unknown): unknown {
   )
 }
 
-history('history --git follows the URL page through its renames and gives the versions and changes of history on the files', () => {
+history('history --git follows the URL page through its renames and gives the versions and changes of history on the files', async () => {
   const root = temporaryDirectory('git-history')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
   const repository = upstream(root)
@@ -95,9 +95,9 @@ history('history --git follows the URL page through its renames and gives the ve
     writeFileSync(join(root, 'revisions', 'power-bi-urls', `${date}.md`), fixture(date))
   }
 
-  const files = cli(['history', 'revisions', '--out', 'from-files', '--quiet'], root)
+  const files = await runCli(['history', 'revisions', '--out', 'from-files', '--quiet'], root)
   assert.is(files.code, 0, files.stderr)
-  const fromGit = cli(['history', '--git', 'upstream', latest, '--follow', lastMove, '--out', 'from-git', '--quiet'], root)
+  const fromGit = await runCli(['history', '--git', 'upstream', latest, '--follow', lastMove, '--out', 'from-git', '--quiet'], root)
   assert.is(fromGit.code, 0, fromGit.stderr)
   assert.is(fromGit.stdout, 'from-git/catalog.json: version 2023092900, 5 versions from 5 revisions\n')
 
@@ -119,7 +119,7 @@ history('history --git follows the URL page through its renames and gives the ve
   assert.ok(fileFeed.versions.every((record) => record.sources.every((source) => source.commit === undefined)))
 })
 
-history('--follow joins a move to another repository: the history runs on in the new one', () => {
+history('--follow joins a move to another repository: the history runs on in the new one', async () => {
   const root = temporaryDirectory('git-history')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
   const commits = urlHistory(upstream(root))
@@ -130,7 +130,7 @@ history('--follow joins a move to another repository: the history runs on in the
     ['--follow', `upstream:powerbi-docs/admin/power-bi-allow-list-urls.md=upstream:${latest}`],
     ['--follow', `upstream:${latest}=docs/security/power-bi-allow-list-urls.md`]
   ].flat()
-  const run = cli(['history', '--git', 'fabric', 'docs/security/power-bi-allow-list-urls.md', ...follows, '--out', 'out', '--quiet'], root)
+  const run = await runCli(['history', '--git', 'fabric', 'docs/security/power-bi-allow-list-urls.md', ...follows, '--out', 'out', '--quiet'], root)
   assert.is(run.code, 0, run.stderr)
   assert.is(run.stdout, 'out/catalog.json: version 2024050600, 6 versions from 6 revisions\n')
   const feed = readJson<ChangeFeed>(join(root, 'out'), 'changes.json')
@@ -142,32 +142,32 @@ history('--follow joins a move to another repository: the history runs on in the
 
   // A shallow clone gives the history it has, and says so.
   execFileSync('git', ['clone', '-q', '--depth', '1', '--no-checkout', `file://${join(root, 'upstream')}`, join(root, 'shallow')], {stdio: 'pipe'})
-  const shallow = cli(['history', '--git', 'shallow', latest, '--out', 'shallow-out', '--quiet'], root)
+  const shallow = await runCli(['history', '--git', 'shallow', latest, '--out', 'shallow-out', '--quiet'], root)
   assert.is(shallow.code, 0, shallow.stderr)
   assert.match(shallow.stderr, /endpoint-catalog: shallow: a shallow clone; its history starts at the earliest commit fetched\n/)
   assert.is(shallow.stdout, 'shallow-out/catalog.json: version 2023092900, 1 version from 1 revisions\n')
 })
 
-history('without --follow the history stops where git sees no rename; --follow is only for --git', () => {
+history('without --follow the history stops where git sees no rename; --follow is only for --git', async () => {
   const root = temporaryDirectory('git-history')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
   urlHistory(upstream(root))
-  const run = cli(['history', '--git', 'upstream', latest, '--out', 'out', '--quiet'], root)
+  const run = await runCli(['history', '--git', 'upstream', latest, '--out', 'out', '--quiet'], root)
   assert.is(run.code, 0, run.stderr)
   assert.is(run.stdout, 'out/catalog.json: version 2023092900, 1 version from 1 revisions\n')
   // Renames git detects are followed without help, from a path the repository no longer has.
-  const admin = cli(['history', '--git', 'upstream', 'powerbi-docs/admin/power-bi-allow-list-urls.md', '--out', 'admin', '--quiet'], root)
+  const admin = await runCli(['history', '--git', 'upstream', 'powerbi-docs/admin/power-bi-allow-list-urls.md', '--out', 'admin', '--quiet'], root)
   assert.is(admin.code, 0, admin.stderr)
   assert.is(admin.stdout, 'admin/catalog.json: version 2021090100, 4 versions from 4 revisions\n')
-  const absent = cli(['history', '--git', 'upstream', 'powerbi-docs/power-bi-urls.md', '--out', 'absent'], root)
+  const absent = await runCli(['history', '--git', 'upstream', 'powerbi-docs/power-bi-urls.md', '--out', 'absent'], root)
   assert.is(absent.code, 2)
   assert.match(absent.stderr, /^endpoint-catalog: powerbi-docs\/power-bi-urls\.md: no commit in upstream has this page\n$/)
-  const usage = cli(['history', 'revisions', '--follow', lastMove, '--out', 'x'], root)
+  const usage = await runCli(['history', 'revisions', '--follow', lastMove, '--out', 'x'], root)
   assert.is(usage.code, 2)
   assert.match(usage.stderr, /--follow is an option of --git/)
 })
 
-history('commits of one ms.date are ordered by commit date, never refused; a commit that changes no table keeps the version', () => {
+history('commits of one ms.date are ordered by commit date, never refused; a commit that changes no table keeps the version', async () => {
   const root = temporaryDirectory('git-history')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
   const repository = upstream(root)
@@ -178,7 +178,7 @@ history('commits of one ms.date are ordered by commit date, never refused; a com
   repository.commit('2018-10-23T08:00:00Z', {[path]: text.replace('TCP 443', 'TCP 8443').replace('author: mgblythe', 'author: another')})
   // Committed later, dated back to the same ms.date: after the others of that date.
   const last = repository.commit('2018-10-24T08:00:00Z', {[path]: text})
-  const run = cli(['history', '--git', 'upstream', path, '--out', 'out', '--quiet'], root)
+  const run = await runCli(['history', '--git', 'upstream', path, '--out', 'out', '--quiet'], root)
   assert.is(run.code, 0, run.stderr)
   assert.is(run.stdout, 'out/catalog.json: version 2018102202, 3 versions from 4 revisions\n')
   assert.not.match(run.stderr, /two revisions/)
@@ -187,7 +187,7 @@ history('commits of one ms.date are ordered by commit date, never refused; a com
   assert.is(feed.versions[0]!.sources[0]!.commit?.sha, last)
 })
 
-history('symbolic links and submodules are skipped with a note; a page past maxPageSize is refused before it is read', () => {
+history('symbolic links and submodules are skipped with a note; a page past maxPageSize is refused before it is read', async () => {
   const root = temporaryDirectory('git-history')
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig)
   const repository = upstream(root)
@@ -196,33 +196,33 @@ history('symbolic links and submodules are skipped with a note; a page past maxP
   rmSync(join(repository.directory, path))
   symlinkSync('/etc/passwd', join(repository.directory, path))
   repository.commit('2018-09-01T12:00:00Z', {})
-  const run = cli(['history', '--git', 'upstream', path, '--out', 'out', '--quiet'], root)
+  const run = await runCli(['history', '--git', 'upstream', path, '--out', 'out', '--quiet'], root)
   assert.is(run.code, 0, run.stderr)
   assert.match(run.stderr, /docs\/power-bi-urls\.md: skipped, a symbolic link; pages are read from regular files only/)
   assert.is(run.stdout, 'out/catalog.json: version 2018081000, 1 version from 1 revisions\n')
 
   writeFileSync(join(root, 'endpoint-catalog.yaml'), acceptConfig + 'maxPageSize: 1000\n')
-  const large = cli(['history', '--git', 'upstream', path, '--out', 'large'], root)
+  const large = await runCli(['history', '--git', 'upstream', path, '--out', 'large'], root)
   assert.is(large.code, 2)
   assert.match(large.stderr, /docs\/power-bi-urls\.md: .*1000/)
 })
 
-history('paths and repositories are checked: nothing reaches git as an option, a directory inside a repository is not one', () => {
+history('paths and repositories are checked: nothing reaches git as an option, a directory inside a repository is not one', async () => {
   const root = temporaryDirectory('git-history')
   const repository = upstream(root)
   repository.commit('2018-08-10T12:00:00Z', {'docs/power-bi-urls.md': fixture('2018-08-10')})
   for (const path of ['--output=/tmp/x.md', '../outside.md', '/etc/passwd.md', 'docs/.hidden.md', 'docs/notes.txt']) {
-    const run = cli(['history', '--git', 'upstream', '--out', 'out', '--', path], root)
+    const run = await runCli(['history', '--git', 'upstream', '--out', 'out', '--', path], root)
     assert.is(run.code, 2, path)
     assert.match(run.stderr, /expected a page's path in the repository/, path)
   }
-  const follow = cli(['history', '--git', 'upstream', 'docs/power-bi-urls.md', '--follow', 'docs/a.md', '--out', 'out'], root)
+  const follow = await runCli(['history', '--git', 'upstream', 'docs/power-bi-urls.md', '--follow', 'docs/a.md', '--out', 'out'], root)
   assert.match(follow.stderr, /--follow docs\/a\.md: expected old\.md=new\.md/)
-  const inside = cli(['history', '--git', 'upstream/docs', 'power-bi-urls.md', '--out', 'out'], root)
+  const inside = await runCli(['history', '--git', 'upstream/docs', 'power-bi-urls.md', '--out', 'out'], root)
   assert.is(inside.code, 2)
   assert.match(inside.stderr, /upstream\/docs: not a git repository with commits/)
   cpSync(join(repository.directory, 'docs'), join(root, 'plain'), {recursive: true})
-  const plain = cli(['history', '--git', 'plain', 'power-bi-urls.md', '--out', 'out'], root)
+  const plain = await runCli(['history', '--git', 'plain', 'power-bi-urls.md', '--out', 'out'], root)
   assert.match(plain.stderr, /plain: not a git repository with commits/)
 })
 
