@@ -54,7 +54,7 @@ export function pageName(bytes: Uint8Array | string): string {
       throw new InputError(`${escapeBytes(bytes)}: a file name that is not UTF-8; rename the page`)
     }
   }
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- a file name with control characters is what is refused
   if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) {
     throw new InputError(`${escapeControl(text)}: a file name with a control character (such as a line break); rename the page`)
   }

@@ -4,7 +4,6 @@
  * as `⟨U+202E⟩`, and bare 40-hex strings (which GitHub links to commits) split.
  */
 
-// eslint-disable-next-line no-misleading-character-class
 const invisible = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 /** A code span: GitHub links nothing inside one, and an entity there would show as typed. */
 const codeSpan = /((?<!\\)`[^`\n]*`)/

@@ -131,7 +131,7 @@ function ports(change: Change): string {
 export function escapeMarkdown(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- control characters in page text become spaces
       .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
       .trim()
       .replace(/&/g, '&amp;')
@@ -151,7 +151,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Text as a code span when that is safe (no backtick, no line break), else as escaped text. */
 function code(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- text with a control character cannot be a code span
   if (text === '' || /[`\u0000-\u001f\u007f-\u009f]/.test(text) || text.trim() !== text) return escapeMarkdown(text)
   // GFM reads `\|` as a pipe inside a table cell, code spans included.
   return '`' + text.replace(/\|/g, '\\|') + '`'
