@@ -5,6 +5,7 @@ import {readFileSync} from 'node:fs'
 import {changeRules, diff, type ChangeRuleId} from '../src/diff/index.js'
 import {changeEffects, m365Impacts, shapeDefinitions} from '../src/diff/rules.js'
 import {diffSchemaPath, diffSchemaWithRules} from '../scripts/schema-types.js'
+import {formatDiffMarkdown} from '../src/format/diff-markdown.js'
 import diffSchema from '../schema/diff.schema.json' with {type: 'json'}
 import {compile} from '../src/index.js'
 import {catalogOf, diffPages, expressRoutePage, page, summary} from './diff-helpers.js'
@@ -34,7 +35,9 @@ registry('every rule id is kebab-case and has a level, a message template and a 
           'where',
           'page',
           'kind',
-          'count'
+          'count',
+          'listing',
+          'empty'
         ].includes(name!),
         `${id}: unknown placeholder {${name}}`
       )
@@ -441,4 +444,40 @@ rules('every rule has a test that produces it', () => {
   assert.equal([...tested, ...separately].sort(), Object.keys(changeRules).sort())
 })
 
+const wording = suite('change wording')
+
+wording('a row without a purpose is named by its section, not `Section / `', () => {
+  const base = ['Portal | app.powerbi.com | TCP 443']
+  const document = diffPages(page({'KQL Database': base}), page({'KQL Database': [' | kusto.example.com | TCP 443', ...base]}))
+  assert.equal(
+    document.changes.map((change) => change.message),
+    ['Destination `kusto.example.com` added as unknown (KQL Database)']
+  )
+  const markdown = formatDiffMarkdown(document)
+  assert.ok(markdown.includes('| added as unknown | KQL Database | `tcp/443` |'), markdown)
+  assert.not.ok(markdown.includes('KQL Database / '), markdown)
+})
+
+wording('a row removed or added that listed no destination says so, not that its destinations are still listed', () => {
+  const base = ['Portal | app.powerbi.com | TCP 443']
+  const removed = diffPages(page({Sites: [...base, 'Help | | TCP 443']}), page({Sites: base}))
+  assert.equal(removed.changes.map((change) => change.message), ['Endpoint set `Help` removed from `Sites`; it listed no destination'])
+  const added = diffPages(page({Sites: base}), page({Sites: [...base, 'Help | | TCP 443']}))
+  assert.equal(added.changes.map((change) => change.message), ['Endpoint set `Help` added to `Sites`; it lists no destination'])
+  // A row whose destinations are listed elsewhere keeps its wording.
+  const listed = diffPages(page({Sites: [...base, 'Help | app.powerbi.com | TCP 443']}), page({Sites: base}))
+  assert.equal(listed.changes.map((change) => change.message), ['Endpoint set `Help` removed from `Sites`; its destinations are still listed'])
+})
+
+wording('no port change is reported on a template, which is on no allow-list', () => {
+  const base = ['Portal | app.powerbi.com | TCP 443']
+  const template = (ports: string): string => page({OneLake: [...base, `Regional | \`*<region>-onelake.dfs.fabric.microsoft.com\` | ${ports}`]})
+  assert.equal(summary(diffPages(template('TCP 443'), template('TCP 443, TCP 1443'))), [])
+  assert.equal(summary(diffPages(template('TCP 443, TCP 1443'), template('TCP 443'))), [])
+  // A host's port change is still reported.
+  const host = (ports: string): string => page({OneLake: [...base, `Regional | onelake.dfs.fabric.microsoft.com | ${ports}`]})
+  assert.equal(summary(diffPages(host('TCP 443'), host('TCP 443, TCP 1443'))), ['ports-added onelake.dfs.fabric.microsoft.com'])
+})
+
 rules.run()
+wording.run()

@@ -93,6 +93,9 @@ export function endpointSetChange(
   after: EndpointSet | undefined,
   values: Record<string, string>
 ): Draft<EndpointSetChange> {
+  // Whether the row lists destinations: the wording of a row added or removed says which (`{listing}` or `{empty}`).
+  const set = after ?? before
+  if (set) values[set.destinations.length > 0 ? 'listing' : 'empty'] = ''
   const subject = [before?.id ?? '', after?.id ?? ''].join(' -> ')
   const change: EndpointSetChange = {
     rule,
@@ -215,7 +218,12 @@ function sourceLine(set: EndpointSet): string {
 
 /** `Section / purpose` of each row listing the destination, once each. */
 function where(entry: AllowlistEntry): string {
-  return [...new Set(entry.endpointSets.map((set) => `${set.section} / ${set.purpose}`))].join('; ')
+  return [...new Set(entry.endpointSets.map((set) => rowName(set.section, set.purpose)))].join('; ')
+}
+
+/** A row as a change names it: `Section / purpose`, or the section alone when the row has no purpose. */
+export function rowName(section: string, purpose: string): string {
+  return purpose.trim() === '' ? section : `${section} / ${purpose}`
 }
 
 function routeName(route: AllowlistEntry['route']): string {

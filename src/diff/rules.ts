@@ -110,7 +110,8 @@ export interface ChangeRule<S extends ChangeShape = ChangeShape> {
    * What a change says (text and JSON formats, the Atom feed), with `{placeholders}`:
    * `destination`, `previous`, `coveredBy`, `replaces`, `substitutes`, `ports`, `requirement`,
    * `before`, `after`, `section`, `purpose`, `where` (the section / purpose list), `page`, `kind`,
-   * `count`. A `[bracketed part]` is said only when all its placeholders have a value.
+   * `count`, and `listing` or `empty` (said as nothing: whether a row lists destinations). A
+   * `[bracketed part]` is said only when all its placeholders have a value.
    */
   message: string
   /** The "Change" cell of the markdown table (the pull request comment, CHANGELOG.md). */
@@ -126,6 +127,14 @@ function rule<S extends ChangeShape>(record: ChangeRule<S>): ChangeRule<S> {
 /** Destinations new to the list that no wildcard covers, not references, that `keep` selects. */
 function newDestinations(part: CloudDifferences, keep: (entry: AllowlistEntry) => boolean): AllowlistEntry[] {
   return part.added.filter((entry) => entry.kind !== 'reference' && !part.alreadyCoveredBy.get(entry.key) && keep(entry))
+}
+
+/**
+ * Whether a destination can be allowed at all: text kept as written (a template such as
+ * `<region>.example.com`, a sentence) is on no allow-list, so its ports change nothing.
+ */
+function allowable(entry: AllowlistEntry): boolean {
+  return entry.kind !== 'text'
 }
 
 /** The ports of `side` that `other` does not have. */
@@ -313,14 +322,14 @@ export const changeRules = {
       per: 'cloud',
       find: (part) =>
         part.kept.flatMap((pair) => {
-          const added = portsOnlyIn(pair.after, pair.before)
+          const added = allowable(pair.after) ? portsOnlyIn(pair.after, pair.before) : []
           return added.length > 0 ? [destinationChange('ports-added', {...pair, ports: added})] : []
         })
     },
     message: 'Ports {ports} added to `{destination}` ({where})',
     markdown: (change) => `added ${(change.ports ?? []).join(', ')}`,
     description:
-      'A destination listed in both revisions has ports it did not have (ports are the union over the endpoint sets listing it). An error when the destination is required, else a warning.'
+      'A destination listed in both revisions has ports it did not have (ports are the union over the endpoint sets listing it). An error when the destination is required, else a warning. Not reported on text kept as written (a template), which is on no allow-list.'
   }),
   'ports-removed': rule<'destination'>({
     level: 'info',
@@ -331,13 +340,13 @@ export const changeRules = {
       per: 'cloud',
       find: (part) =>
         part.kept.flatMap((pair) => {
-          const removed = portsOnlyIn(pair.before, pair.after)
+          const removed = allowable(pair.after) ? portsOnlyIn(pair.before, pair.after) : []
           return removed.length > 0 ? [destinationChange('ports-removed', {...pair, ports: removed})] : []
         })
     },
     message: 'Ports {ports} removed from `{destination}` ({where})',
     markdown: (change) => `removed ${(change.ports ?? []).join(', ')}`,
-    description: 'A destination listed in both revisions no longer has some of its ports.'
+    description: 'A destination listed in both revisions no longer has some of its ports (not reported on text kept as written, such as a template).'
   }),
   'expressroute-routing-changed': rule<'destination'>({
     level: 'warning',
@@ -483,10 +492,10 @@ export const changeRules = {
           .filter((set) => listedIn(part, set, part.before))
           .map((set) => endpointSetChange('endpoint-set-added', undefined, set, {purpose: set.purpose, section: set.section}))
     },
-    message: 'Endpoint set `{purpose}` added to `{section}`; its destinations were already listed',
+    message: 'Endpoint set `{purpose}` added to `{section}`[; its destinations were already listed{listing}][; it lists no destination{empty}]',
     markdown: () => 'added',
     description:
-      'A new row lists only destinations that were already listed elsewhere, so no destination change reports it.'
+      'A new row lists only destinations that were already listed elsewhere, or none, so no destination change reports it; the message says which.'
   }),
   'endpoint-set-removed': rule<'endpointSet'>({
     level: 'info',
@@ -500,10 +509,10 @@ export const changeRules = {
           .filter((set) => listedIn(part, set, part.after))
           .map((set) => endpointSetChange('endpoint-set-removed', set, undefined, {purpose: set.purpose, section: set.section}))
     },
-    message: 'Endpoint set `{purpose}` removed from `{section}`; its destinations are still listed',
+    message: 'Endpoint set `{purpose}` removed from `{section}`[; its destinations are still listed{listing}][; it listed no destination{empty}]',
     markdown: () => 'removed',
     description:
-      'A row was removed, but its destinations are still listed elsewhere, so no destination change reports it.'
+      'A row was removed, but its destinations are still listed elsewhere, or it listed none, so no destination change reports it; the message says which.'
   })
 } satisfies Record<Change['rule'], ChangeRule>
 

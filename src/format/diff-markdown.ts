@@ -114,7 +114,7 @@ function where(change: Change): string {
     default:
       rows = (change.after ?? change.before)?.endpointSets ?? []
   }
-  const names = [...new Set(rows.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))]
+  const names = [...new Set(rows.map((set) => (set.purpose.trim() === '' ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`)))]
   return names.length > 0 ? names.join('<br>') : '—'
 }
 
