@@ -9,7 +9,7 @@ import type {Level} from '../rules.js'
 import {cloudIds} from './clouds.js'
 import type {Differences} from './diff.js'
 import {withClouds, type Draft} from './drafts.js'
-import {changeRuleIds, changeRules, renderMessage, ruleLevel} from './rules.js'
+import {changeRuleIds, changeRules, renderMessage, ruleLevel, shaped} from './rules.js'
 
 export {revisionSource} from './drafts.js'
 
@@ -87,23 +87,19 @@ function sortKey(change: Change): string {
 }
 
 function subjectKey(change: Change): string {
-  switch (change.rule) {
-    case 'section-renamed':
-      return change.before.section + '\n' + change.after.section
-    case 'expressroute-exception-added':
-    case 'expressroute-exception-removed':
-      return change.message
-    case 'page-added':
-    case 'page-removed':
-      return (change.after ?? change.before)?.path ?? ''
-    case 'purpose-changed':
-    case 'endpoint-set-moved':
-    case 'endpoint-set-added':
-    case 'endpoint-set-removed': {
-      const set = change.after ?? change.before
+  const {shape, change: one} = shaped(change)
+  switch (shape) {
+    case 'section':
+      return one.before.section + '\n' + one.after.section
+    case 'expressRoute':
+      return one.message
+    case 'page':
+      return (one.after ?? one.before)?.path ?? ''
+    case 'endpointSet': {
+      const set = one.after ?? one.before
       return set ? set.section + '\n' + set.purpose : ''
     }
-    default:
-      return change.destination.value + '\n' + change.destination.kind
+    case 'destination':
+      return one.destination.value + '\n' + one.destination.kind
   }
 }

@@ -119,6 +119,14 @@ export interface ChangeRule<S extends ChangeShape = ChangeShape> {
   description: string
 }
 
+/** A change with the shape its rule gives it: a union a `switch` on `shape` narrows. */
+export type ShapedChange = {[S in ChangeShape]: {shape: S; change: ChangeShapes[S]}}[ChangeShape]
+
+/** A change and its shape, from its rule's record: code that differs by shape switches on this, not on rule ids. */
+export function shaped(change: Change): ShapedChange {
+  return {shape: changeRules[change.rule].shape, change} as ShapedChange
+}
+
 /** A record of shape `S`, checked as one. */
 function rule<S extends ChangeShape>(record: ChangeRule<S>): ChangeRule<S> {
   return record

@@ -5,7 +5,7 @@
 import type {Cloud} from '../../generated/catalog.js'
 import type {Change, Diff} from '../../generated/diff.js'
 import {cloudIds} from '../diff/clouds.js'
-import {changeRules, type ChangeRule, type MarkdownWords} from '../diff/rules.js'
+import {changeRules, shaped, type ChangeRule, type MarkdownWords} from '../diff/rules.js'
 import type {Level} from '../rules.js'
 import {changeSource, cloudList, countText, levels, revisionLabels} from './diff-text.js'
 
@@ -70,10 +70,18 @@ function levelTables(lines: string[], all: Change[], depth: string): void {
 
 /** The destination a change is about (or the exception's, or the page). */
 function subject(change: Change): string {
-  if ('destination' in change) return code(change.destination.value)
-  if ('exceptionDestination' in change && change.exceptionDestination) return code(change.exceptionDestination.value)
-  if (change.rule === 'page-added' || change.rule === 'page-removed') return code((change.after ?? change.before)?.path ?? '')
-  return '—'
+  const {shape, change: one} = shaped(change)
+  switch (shape) {
+    case 'destination':
+      return code(one.destination.value)
+    case 'expressRoute':
+      return one.exceptionDestination ? code(one.exceptionDestination.value) : '—'
+    case 'page':
+      return code((one.after ?? one.before)?.path ?? '')
+    case 'section':
+    case 'endpointSet':
+      return '—'
+  }
 }
 
 /** What changed, in a few words: the rule's markdown wording; values from the page are escaped. */
@@ -95,24 +103,20 @@ const words: MarkdownWords = {
 /** `Section / purpose` of the rows concerned (an exception's activity), in the new revision when there. */
 function where(change: Change): string {
   let rows: Array<{section: string; purpose: string}>
-  switch (change.rule) {
-    case 'section-renamed':
-      return escapeMarkdown(change.after.section)
-    case 'page-added':
-    case 'page-removed':
+  const {shape, change: one} = shaped(change)
+  switch (shape) {
+    case 'section':
+      return escapeMarkdown(one.after.section)
+    case 'page':
       return '—'
-    case 'expressroute-exception-added':
-    case 'expressroute-exception-removed':
-      rows = ((change.after ?? change.before) ?? []).map((exception) => ({section: exception.section, purpose: exception.activity}))
+    case 'expressRoute':
+      rows = ((one.after ?? one.before) ?? []).map((exception) => ({section: exception.section, purpose: exception.activity}))
       break
-    case 'purpose-changed':
-    case 'endpoint-set-moved':
-    case 'endpoint-set-added':
-    case 'endpoint-set-removed':
-      rows = [change.after ?? change.before].filter((set) => set !== null)
+    case 'endpointSet':
+      rows = [one.after ?? one.before].filter((set) => set !== null)
       break
-    default:
-      rows = (change.after ?? change.before)?.endpointSets ?? []
+    case 'destination':
+      rows = (one.after ?? one.before)?.endpointSets ?? []
   }
   const names = [...new Set(rows.map((set) => (set.purpose.trim() === '' ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`)))]
   return names.length > 0 ? names.join('<br>') : '—'
