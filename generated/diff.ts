@@ -294,7 +294,7 @@ export interface ExceptionRef {
  * via the `definition` "pageChange".
  */
 export interface PageChange {
-  rule: 'page-added' | 'page-removed'
+  rule: 'page-removed' | 'page-added'
   level: ChangeLevel
   fingerprint: Fingerprint
   message: string

@@ -92,3 +92,32 @@ export async function schemaValidators(): Promise<string> {
     ''
   ].join('\n')
 }
+
+export const diffSchemaPath = 'schema/diff.schema.json'
+
+/**
+ * schema/diff.schema.json with the rule enum of each change record written from the change rule
+ * registry (src/diff/rules.ts): the rules of each shape, in registry order. The rest of the text
+ * is left as it is.
+ */
+export async function diffSchemaWithRules(): Promise<string> {
+  const {changeRules, shapeDefinitions} = await import('../src/diff/rules.js')
+  let text = await readFile(diffSchemaPath, 'utf8')
+  for (const [shape, definition] of Object.entries(shapeDefinitions)) {
+    const ids = Object.entries(changeRules)
+      .filter(([, rule]) => rule.shape === shape)
+      .map(([id]) => id)
+    const start = text.indexOf(`"${definition}": {`)
+    if (start < 0) throw new Error(`${diffSchemaPath}: no definition ${definition}`)
+    const at = text.indexOf('"rule": {', start)
+    const end = text.indexOf('}', at) + 1
+    const indent = text.slice(text.lastIndexOf('\n', at) + 1, at)
+    const oneLine = `"rule": {"type": "string", "enum": [${ids.map((id) => JSON.stringify(id)).join(', ')}]}`
+    const written =
+      indent.length + oneLine.length <= 120
+        ? oneLine
+        : `"rule": {\n${indent}  "type": "string",\n${indent}  "enum": [\n${ids.map((id) => `${indent}    ${JSON.stringify(id)}`).join(',\n')}\n${indent}  ]\n${indent}}`
+    text = text.slice(0, at) + written + text.slice(end)
+  }
+  return text
+}

@@ -7,7 +7,7 @@ import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
 import {randomBytes} from 'node:crypto'
 import type {Catalog} from '../generated/catalog.js'
 import {InputError} from './errors.js'
-import {escapeControl} from './format/escape.js'
+import {escapeControl} from './core/text.js'
 import {parseCatalog, validateAgainst, type SchemaName} from './validate.js'
 
 /**

@@ -7,9 +7,9 @@
  */
 import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {compareText} from './compile/catalog.js'
+import {compareText} from './core/text.js'
 import {InputError} from './errors.js'
-import {escapeControl} from './format/escape.js'
+import {escapeControl} from './core/text.js'
 
 /** A file left out of the page set, and why (printed as a note, never silent). */
 export interface Skipped {
@@ -56,7 +56,7 @@ export function pageName(bytes: Uint8Array | string): string {
       throw new InputError(`${escapeBytes(bytes)}: a file name that is not UTF-8; rename the page`)
     }
   }
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- a file name with control characters is what is refused
   if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) {
     throw new InputError(`${escapeControl(text)}: a file name with a control character (such as a line break); rename the page`)
   }

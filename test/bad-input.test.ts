@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {hostile} from '../bench/hostile.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
@@ -64,13 +64,13 @@ const cases: Case[] = [
 ]
 
 for (const item of cases) {
-  bad(item.name, () => {
+  bad(item.name, async () => {
     const json = item.args?.('x.json').some((arg) => arg === 'validate' || arg === 'export') && typeof item.input === 'string' && !item.input.startsWith('---') && !item.input.startsWith('#')
     const path = join(directory, item.input === undefined ? 'missing.md' : json ? 'input.json' : 'input.md')
     if (item.input !== undefined) writeFileSync(path, item.input)
     const out = join(directory, 'out.json')
     const args = item.args ? item.args(path) : ['compile', path, '-o', out]
-    const run = cli(args)
+    const run = await runCli(args)
     assert.is(run.code, item.code, run.stderr)
     assert.match(run.stderr, item.says)
     assert.not.match(run.stderr, /\n\s+at [^\n]+:\d+:\d+/, 'no stack trace')
@@ -80,58 +80,58 @@ for (const item of cases) {
 
 const accepted = suite('odd but valid input')
 
-accepted('a BOM and CRLF line ends give the same endpoint sets as the plain page', () => {
+accepted('a BOM and CRLF line ends give the same endpoint sets as the plain page', async () => {
   const plain = join(directory, 'plain.md')
   const odd = join(directory, 'odd.md')
   writeFileSync(plain, good)
   writeFileSync(odd, '\uFEFF' + good.replace(/\n/g, '\r\n'))
-  const a = JSON.parse(cli(['compile', plain]).stdout)
-  const b = JSON.parse(cli(['compile', odd]).stdout)
+  const a = JSON.parse((await runCli(['compile', plain])).stdout)
+  const b = JSON.parse((await runCli(['compile', odd])).stdout)
   assert.ok(a.endpointSets.length === 1)
   const strip = (sets: Array<{source: {path: string}}>) => sets.map((set) => ({...set, source: {...set.source, path: ''}}))
   assert.equal(strip(b.endpointSets), strip(a.endpointSets))
 })
 
-accepted('CR-only line ends read the front matter and the table as the plain page does', () => {
+accepted('CR-only line ends read the front matter and the table as the plain page does', async () => {
   const plain = join(directory, 'plain-cr.md')
   const odd = join(directory, 'odd-cr.md')
   writeFileSync(plain, good)
   writeFileSync(odd, good.replace(/\n/g, '\r'))
-  const a = JSON.parse(cli(['compile', plain]).stdout)
-  const b = JSON.parse(cli(['compile', odd]).stdout)
+  const a = JSON.parse((await runCli(['compile', plain])).stdout)
+  const b = JSON.parse((await runCli(['compile', odd])).stdout)
   assert.equal([b.sources[0].title, b.sources[0].msDate], ['Power BI URLs', '2020-01-02'])
   assert.equal(b.diagnostics.map((d: {ruleId: string}) => d.ruleId), a.diagnostics.map((d: {ruleId: string}) => d.ruleId))
   const strip = (sets: Array<{source: {path: string}}>) => sets.map((set) => ({...set, source: {...set.source, path: ''}}))
   assert.equal(strip(b.endpointSets), strip(a.endpointSets))
 })
 
-accepted('1,000 columns: unknown columns are attributes, the row is still read', () => {
+accepted('1,000 columns: unknown columns are attributes, the row is still read', async () => {
   const headers = ['Purpose', 'Destination', 'Port', ...Array.from({length: 997}, (_, i) => `Extra ${i}`)]
   const path = join(directory, 'wide.md')
   writeFileSync(
     path,
     ['# Power BI URLs', '', '| ' + headers.join(' | ') + ' |', '|' + ' --- |'.repeat(1000), '| **Required:** X | a.com | TCP 443 |' + ' v |'.repeat(997), ''].join('\n')
   )
-  const run = cli(['compile', path, '--quiet'])
+  const run = await runCli(['compile', path, '--quiet'])
   assert.is(run.code, 0, run.stderr)
   const set = JSON.parse(run.stdout).endpointSets[0]
   assert.is(Object.keys(set.attributes).length, 997)
   assert.is(set.destinations[0].value, 'a.com')
 })
 
-accepted('control characters from the page are shown escaped in diagnostics, never sent to the terminal', () => {
+accepted('control characters from the page are shown escaped in diagnostics, never sent to the terminal', async () => {
   const path = join(directory, 'control.md')
   writeFileSync(path, page(['| **Required:** X | b\u001b[8mhidden\u0007 | TCP 443 |']))
-  const run = cli(['compile', path])
+  const run = await runCli(['compile', path])
   assert.match(run.stderr, 'b\\x1b[8mhidden\\x07')
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are the bad input under test
   assert.not.match(run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f]/)
 })
 
-accepted('an IDN is punycoded and a trailing dot dropped, each with an info diagnostic', () => {
+accepted('an IDN is punycoded and a trailing dot dropped, each with an info diagnostic', async () => {
   const path = join(directory, 'idn.md')
   writeFileSync(path, page(['| **Required:** X | bücher.de, Example.PowerBI.COM. | TCP 443 |']))
-  const run = cli(['compile', path])
+  const run = await runCli(['compile', path])
   assert.is(run.code, 0)
   assert.equal(JSON.parse(run.stdout).endpointSets[0].destinations.map((d: {value: string}) => d.value), ['xn--bcher-kva.de', 'example.powerbi.com'])
   assert.match(run.stderr, /info {2}.*destination-idn/)

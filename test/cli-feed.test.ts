@@ -9,7 +9,7 @@ import {suite} from 'uvu'
 import type {ChangeFeed} from '../generated/changes.js'
 import type {Catalog} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const published = ['catalog.json', 'changes.json', 'CHANGELOG.md', 'changes.atom', 'm365-ids.json']
@@ -35,28 +35,28 @@ function addRow(directory: string): void {
   writeFileSync(path, text.replace(row, row + '\n| 3a | **Required:** Backend APIs | api.powerbi.com | TCP 443 |'))
 }
 
-function build(directory: string): void {
-  const run = cli(['build', '--quiet'], directory)
+async function build(directory: string): Promise<void> {
+  const run = await runCli(['build', '--quiet'], directory)
   assert.is(run.code, 0, run.stderr)
 }
 
 const feed = suite('cli feed')
 
-feed('two builds in a row change nothing, byte for byte', () => {
+feed('two builds in a row change nothing, byte for byte', async () => {
   const directory = sandbox()
-  build(directory)
+  await build(directory)
   const first = snapshot(directory)
-  const run = cli(['build', '--quiet'], directory)
+  const run = await runCli(['build', '--quiet'], directory)
   assert.is(run.code, 0)
   assert.match(run.stdout, /version 2018112800 \(unchanged\)/)
   assert.equal(snapshot(directory), first)
 })
 
-feed('new content on the same date is the next version, with its changes recorded, newest first', () => {
+feed('new content on the same date is the next version, with its changes recorded, newest first', async () => {
   const directory = sandbox()
-  build(directory)
+  await build(directory)
   addRow(directory)
-  const run = cli(['build', '--quiet'], directory)
+  const run = await runCli(['build', '--quiet'], directory)
   assert.is(run.code, 0, run.stderr)
   assert.match(run.stdout, /^generated\/catalog\.json: version 2018112801 \(new since 2018112800: 1 change; change levels 1 error\), /)
   const catalog = catalogOf(directory)
@@ -77,69 +77,69 @@ feed('new content on the same date is the next version, with its changes recorde
   assert.match(changelog, /\| `required-destination-added` \| `api\.powerbi\.com` \| added as required \|/)
 })
 
-feed('a prose edit keeps the version and the feed, and the catalog records the page as it is now', () => {
+feed('a prose edit keeps the version and the feed, and the catalog records the page as it is now', async () => {
   const directory = sandbox()
-  build(directory)
+  await build(directory)
   const [, changes, changelog] = snapshot(directory)
   const path = join(directory, 'docs-source/power-bi-urls.md')
   writeFileSync(path, readFileSync(path, 'utf8').replace(/^## /m, 'A new paragraph of prose.\n\n## '))
-  const run = cli(['build', '--quiet'], directory)
+  const run = await runCli(['build', '--quiet'], directory)
   assert.is(run.code, 0, run.stderr)
   assert.match(run.stdout, /version 2018112800 \(unchanged\)/)
   assert.equal([read(directory, 'changes.json'), read(directory, 'CHANGELOG.md')], [changes, changelog])
   assert.not.equal(catalogOf(directory).sources.find((s) => s.page === 'urls')!.sha256, JSON.parse(readFileSync('generated/catalog.json', 'utf8')).sources[1].sha256)
 })
 
-feed('changes --since prints what changed after a version, in text, markdown and JSON', () => {
+feed('changes --since prints what changed after a version, in text, markdown and JSON', async () => {
   const directory = sandbox()
-  build(directory)
+  await build(directory)
   addRow(directory)
-  build(directory)
-  const text = cli(['changes', '--since', '2018112800'], directory)
+  await build(directory)
+  const text = await runCli(['changes', '--since', '2018112800'], directory)
   assert.is(text.code, 0, text.stderr)
   assert.match(text.stdout, /^2018112800 → 2018112801: 1 error\n\nerror\n {2}docs-source\/power-bi-urls\.md:43 {2}Destination `api\.powerbi\.com` added as required/)
-  const markdown = cli(['changes', '--since', '2018112800', '--format', 'markdown'], directory)
+  const markdown = await runCli(['changes', '--since', '2018112800', '--format', 'markdown'], directory)
   assert.match(markdown.stdout, /^## 2018112801 \(2018-11-28\)\n\n\*\*1 error\*\* in the endpoints from `2018112800` → `2018112801`\./)
-  const json = cli(['changes', 'generated/changes.json', '--since', '0000000000', '--format', 'json'], directory)
+  const json = await runCli(['changes', 'generated/changes.json', '--since', '0000000000', '--format', 'json'], directory)
   const document = JSON.parse(json.stdout) as ChangeFeed
   assert.equal(validateAgainst('changes', document), [])
   assert.equal(document.versions.map((record) => record.version), ['2018112801', '2018112800'])
   assert.equal(document, feedOf(directory))
 })
 
-feed('changes --since the latest version is an empty answer; an unknown version is an error', () => {
+feed('changes --since the latest version is an empty answer; an unknown version is an error', async () => {
   const directory = sandbox()
-  build(directory)
-  const latest = cli(['changes', '--since', '2018112800'], directory)
+  await build(directory)
+  const latest = await runCli(['changes', '--since', '2018112800'], directory)
   assert.equal([latest.code, latest.stdout, latest.stderr], [0, '', 'no changes since 2018112800: it is the latest version\n'])
-  const json = cli(['changes', '--since', '2018112800', '--format', 'json'], directory)
+  const json = await runCli(['changes', '--since', '2018112800', '--format', 'json'], directory)
   assert.equal(JSON.parse(json.stdout), {schemaVersion: '1.2.0', versions: []})
-  const unknown = cli(['changes', '--since', '2019010100'], directory)
+  const unknown = await runCli(['changes', '--since', '2019010100'], directory)
   assert.equal([unknown.code, unknown.stdout], [2, ''])
   assert.is(unknown.stderr, 'endpoint-catalog: unknown version 2019010100: the feed has only 2018112800 (use --since 0000000000 for all of them)\n')
 })
 
-feed('changes refuses bad arguments and a feed that does not match its schema', () => {
+feed('changes refuses bad arguments and a feed that does not match its schema', async () => {
   const directory = sandbox()
-  build(directory)
+  await build(directory)
   for (const [args, message] of [
     [['changes'], /changes needs --since <version>/],
     [['changes', '--since', '2018-11-28'], /--since 2018-11-28: expected a version of ten digits/],
     [['changes', '--since', '0000000000', '--format', 'csv'], /--format must be one of text, markdown, json/],
     [['changes', '--since', '0000000000', 'missing.json'], /missing\.json: no such file/]
   ] as const) {
-    const run = cli([...args], directory)
+    const run = await runCli([...args], directory)
     assert.is(run.code, 2, args.join(' '))
     assert.match(run.stderr, message)
   }
   writeFileSync(join(directory, 'generated/changes.json'), JSON.stringify({schemaVersion: '1.0.0', versions: [{version: 'x'}]}))
-  const invalid = cli(['changes', '--since', '0000000000'], directory)
+  const invalid = await runCli(['changes', '--since', '0000000000'], directory)
   assert.is(invalid.code, 2)
   assert.match(invalid.stderr, /generated\/changes\.json: not a valid changes: \/versions\/0 /)
   assert.not.match(invalid.stderr, /\n\s+at /)
 })
 
-feed('history replays a directory of dated revisions into the catalog and its whole feed', () => {
+feed('history replays a directory of dated revisions into the catalog and its whole feed', async () => {
   const directory = temporaryDirectory()
   const revisions = join(directory, 'revisions')
   mkdirSync(join(revisions, 'power-bi-urls'), {recursive: true})
@@ -155,7 +155,7 @@ feed('history replays a directory of dated revisions into the catalog and its wh
     join(directory, 'endpoint-catalog.yaml'),
     'accept:\n  - rule: over-broad-wildcard\n    reason: "Reviewed: Azure CDN and Storage, as the docs list them"\n'
   )
-  const run = cli(['history', 'revisions', '--out', 'generated', '--quiet'], directory)
+  const run = await runCli(['history', 'revisions', '--out', 'generated', '--quiet'], directory)
   assert.is(run.code, 0, run.stderr)
   assert.is(run.stdout, 'generated/catalog.json: version 2020012900, 4 versions from 5 revisions\n')
   const records = feedOf(directory).versions
@@ -171,16 +171,16 @@ feed('history replays a directory of dated revisions into the catalog and its wh
   assert.equal([...versions].sort(), ['2018081000', '2018102200', '2020012900'])
 })
 
-feed('history refuses revisions with reading errors, and writes nothing', () => {
+feed('history refuses revisions with reading errors, and writes nothing', async () => {
   const directory = temporaryDirectory()
   const page = readFileSync('test/fixtures/compile/urls-2018-10-22/input.md', 'utf8')
   writeFileSync(join(directory, '2018-10-22.md'), page.replace('TCP 443', 'TCP 99999'))
-  const run = cli(['history', '2018-10-22.md', '--out', 'generated'], directory)
+  const run = await runCli(['history', '2018-10-22.md', '--out', 'generated'], directory)
   assert.is(run.code, 1)
   assert.match(run.stderr, /2018-10-22\.md:\d+:\d+ {2}error {2}Unexpected port `99999`/)
   assert.match(run.stderr, /nothing written/)
   assert.equal(readdirSync(directory), ['2018-10-22.md'])
-  const usage = cli(['history', '2018-10-22.md'], directory)
+  const usage = await runCli(['history', '2018-10-22.md'], directory)
   assert.is(usage.code, 2)
   assert.match(usage.stderr, /history needs --out <directory>/)
 })
@@ -198,11 +198,11 @@ function killedBuild(directory: string, env: Record<string, string>): number | n
   return result.status === null ? null : result.status
 }
 
-feed('a build killed at any point leaves the previous files valid; the next build completes it', () => {
+feed('a build killed at any point leaves the previous files valid; the next build completes it', async () => {
   const reference = sandbox()
-  build(reference)
+  await build(reference)
   addRow(reference)
-  build(reference)
+  await build(reference)
   const finished = snapshot(reference)
 
   // Five files, each written beside (operations 1, 3, 5, 7, 9) and renamed (2, 4, 6, 8, 10).
@@ -213,7 +213,7 @@ feed('a build killed at any point leaves the previous files valid; the next buil
   let killed = 0
   for (const point of points) {
     const directory = sandbox()
-    build(directory)
+    await build(directory)
     const before = snapshot(directory)
     addRow(directory)
     if (killedBuild(directory, point) === null) killed++
@@ -225,7 +225,7 @@ feed('a build killed at any point leaves the previous files valid; the next buil
     if (catalog.version === '2018112800') {
       assert.is(read(directory, 'catalog.json'), before[0], label)
       // A feed record the catalog does not have yet is not published: consumers see the old state.
-      const since = cli(['changes', '--since', '2018112800'], directory)
+      const since = await runCli(['changes', '--since', '2018112800'], directory)
       assert.equal([since.code, since.stdout], [0, ''], label)
     }
     // The killed build held the output directory's lock; it is taken over once stale, so age it.
@@ -233,7 +233,7 @@ feed('a build killed at any point leaves the previous files valid; the next buil
     assert.ok(existsSync(lock), label)
     const aged = new Date(Date.now() - 60_000)
     utimesSync(lock, aged, aged)
-    build(directory)
+    await build(directory)
     assert.equal(snapshot(directory), finished, label)
     assert.equal(readdirSync(join(directory, 'generated')).sort(), [...published].sort(), label)
   }

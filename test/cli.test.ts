@@ -3,7 +3,7 @@ import {cpSync, existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
 const command = suite('cli')
@@ -14,9 +14,9 @@ const sandbox = (): string => {
   return directory
 }
 
-command('build compiles docs-source/ into generated/catalog.json and prints a summary', () => {
+command('build compiles docs-source/ into generated/catalog.json and prints a summary', async () => {
   const directory = sandbox()
-  const run = cli(['build'], directory)
+  const run = await runCli(['build'], directory)
   assert.is(run.code, 0, run.stderr)
   assert.match(
     run.stdout,
@@ -28,48 +28,48 @@ command('build compiles docs-source/ into generated/catalog.json and prints a su
   const published = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
   assert.is(built.contentHash, published.contentHash)
   const withoutHistory = (catalog: {endpointSets: Array<{destinations: Array<{since?: string}>}>}) =>
-    catalog.endpointSets.map((set) => ({...set, destinations: set.destinations.map(({since, ...destination}) => destination)}))
+    catalog.endpointSets.map((set) => ({...set, destinations: set.destinations.map(({since: _since, ...destination}) => destination)}))
   assert.equal(withoutHistory(built), withoutHistory(published))
 })
 
-command('build --strict fails on warnings, and still writes what the pages say', () => {
+command('build --strict fails on warnings, and still writes what the pages say', async () => {
   const directory = sandbox()
-  const run = cli(['build', '--strict'], directory)
+  const run = await runCli(['build', '--strict'], directory)
   assert.is(run.code, 1)
   assert.match(run.stderr, /\d+ diagnostics at or above warning \(--fail-on warning, from --strict\)/)
   assert.ok(existsSync(join(directory, 'generated/catalog.json')))
-  assert.is(cli(['build', '--strict', '--fail-on', 'none'], directory).code, 0, '--fail-on none overrides --strict')
-  assert.is(cli(['build', '--fail-on', 'error'], directory).code, 0)
-  const usage = cli(['build', '--fail-on', 'sometimes'], directory)
+  assert.is((await runCli(['build', '--strict', '--fail-on', 'none'], directory)).code, 0, '--fail-on none overrides --strict')
+  assert.is((await runCli(['build', '--fail-on', 'error'], directory)).code, 0)
+  const usage = await runCli(['build', '--fail-on', 'sometimes'], directory)
   assert.is(usage.code, 2)
   assert.match(usage.stderr, /--fail-on must be error, warning, info or none/)
 })
 
-command('an error diagnostic fails the build and leaves the previous catalog untouched', () => {
+command('an error diagnostic fails the build and leaves the previous catalog untouched', async () => {
   const directory = sandbox()
-  assert.is(cli(['build'], directory).code, 0)
+  assert.is((await runCli(['build'], directory)).code, 0)
   const before = readFileSync(join(directory, 'generated/catalog.json'), 'utf8')
   const page = join(directory, 'docs-source/power-bi-urls.md')
   writeFileSync(page, readFileSync(page, 'utf8').replace('| app.powerbi.com | TCP 443 |', '| app.powerbi.com | TCP 99999 |'))
-  const run = cli(['build'], directory)
+  const run = await runCli(['build'], directory)
   assert.is(run.code, 1)
   assert.match(run.stderr, /power-bi-urls\.md:42:\d+ {2}error {2}Unexpected port `99999`.* {2}port-invalid/)
   assert.is(readFileSync(join(directory, 'generated/catalog.json'), 'utf8'), before)
 })
 
-command('compile prints the catalog; -o writes it', () => {
-  const run = cli(['compile', 'docs-source/power-bi-urls.md'])
+command('compile prints the catalog; -o writes it', async () => {
+  const run = await runCli(['compile', 'docs-source/power-bi-urls.md'])
   assert.is(run.code, 0)
   const catalog = JSON.parse(run.stdout)
   assert.is(catalog.endpointSets.length, 24)
   const directory = temporaryDirectory()
   const out = join(directory, 'nested/out.json')
-  assert.is(cli(['compile', 'docs-source/power-bi-urls.md', '-o', out]).code, 0)
+  assert.is((await runCli(['compile', 'docs-source/power-bi-urls.md', '-o', out])).code, 0)
   assert.is(readFileSync(out, 'utf8'), run.stdout)
 })
 
-command('export csv: the exact header, one line per destination, RFC 4180 quoting', () => {
-  const run = cli(['export', 'generated/catalog.json', '--format', 'csv'])
+command('export csv: the exact header, one line per destination, RFC 4180 quoting', async () => {
+  const run = await runCli(['export', 'generated/catalog.json', '--format', 'csv'])
   assert.is(run.code, 0, run.stderr)
   const lines = run.stdout.split('\r\n')
   assert.is(lines[0], 'id,section,purpose,requirement,kind,destination,ports,expressRoute,service,clouds')
@@ -81,17 +81,17 @@ command('export csv: the exact header, one line per destination, RFC 4180 quotin
   assert.ok(lines.some((line) => line.includes('"Dashboard, report') || line.includes(',reference,')))
 })
 
-command('export csv defuses formulas and quotes commas', () => {
+command('export csv defuses formulas and quotes commas', async () => {
   const directory = temporaryDirectory()
   const page = join(directory, 'page.md')
   writeFileSync(page, '# Power BI URLs\n\n## A, "B"\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n| **Required:** =HYPERLINK("x") | a.com | TCP 443 |\n')
-  const run = cli(['export', page, '--format', 'csv'])
+  const run = await runCli(['export', page, '--format', 'csv'])
   assert.is(run.code, 0, run.stderr)
   assert.match(run.stdout, /^es-[0-9a-f]{12},"A, ""B""","'=HYPERLINK\(""x""\)",required,host,a\.com,tcp\/443,,power-bi,public$/m)
 })
 
-command('export txt: unique hosts, wildcards and URLs, sorted', () => {
-  const run = cli(['export', 'docs-source/power-bi-urls.md', '--format', 'txt'])
+command('export txt: unique hosts, wildcards and URLs, sorted', async () => {
+  const run = await runCli(['export', 'docs-source/power-bi-urls.md', '--format', 'txt'])
   assert.is(run.code, 0)
   const lines = run.stdout.trimEnd().split('\n')
   assert.equal(lines, [...new Set(lines)].sort())
@@ -99,29 +99,29 @@ command('export txt: unique hosts, wildcards and URLs, sorted', () => {
   assert.not.ok(lines.some((line) => line.startsWith('https://support.office.com')), 'references are not allowlist entries')
 })
 
-command('export json: flat records', () => {
-  const run = cli(['export', 'generated/catalog.json', '--format', 'json'])
+command('export json: flat records', async () => {
+  const run = await runCli(['export', 'generated/catalog.json', '--format', 'json'])
   const records = JSON.parse(run.stdout)
   assert.equal(Object.keys(records[0]), ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute', 'service', 'clouds'])
 })
 
-command('validate: a valid catalog, and schema errors by JSON pointer', () => {
-  assert.equal([cli(['validate', 'generated/catalog.json']).code, cli(['validate', 'generated/catalog.json']).stdout], [0, 'generated/catalog.json: valid catalog\n'])
+command('validate: a valid catalog, and schema errors by JSON pointer', async () => {
+  assert.equal([(await runCli(['validate', 'generated/catalog.json'])).code, (await runCli(['validate', 'generated/catalog.json'])).stdout], [0, 'generated/catalog.json: valid catalog\n'])
   const directory = temporaryDirectory()
   const catalog = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
   catalog.endpointSets[1].ports[0].port = 0
   delete catalog.version
   const bad = join(directory, 'bad.json')
   writeFileSync(bad, JSON.stringify(catalog))
-  const run = cli(['validate', bad])
+  const run = await runCli(['validate', bad])
   assert.is(run.code, 1)
   assert.match(run.stderr, /bad\.json: \/endpointSets\/1\/ports\/0\/port {2}must be >= 1/)
   assert.match(run.stderr, /bad\.json: \/ {2}must have required property 'version'/)
 })
 
-command('usage errors exit 2 with help; input errors exit 2 with one line, never a stack trace', () => {
+command('usage errors exit 2 with help; input errors exit 2 with one line, never a stack trace', async () => {
   for (const args of [[], ['frobnicate'], ['export', 'generated/catalog.json'], ['compile'], ['build', '--bogus']]) {
-    const run = cli(args)
+    const run = await runCli(args)
     assert.is(run.code, 2, args.join(' '))
     assert.match(run.stderr, /Usage: endpoint-catalog/)
   }
@@ -130,51 +130,51 @@ command('usage errors exit 2 with help; input errors exit 2 with one line, never
     [['compile', 'schema'], /schema: no markdown pages/],
     [['export', 'package-lock.json', '--format', 'csv'], /package-lock\.json: not a valid catalog: \/ /]
   ] as const) {
-    const run = cli([...args])
+    const run = await runCli([...args])
     assert.is(run.code, 2, args.join(' '))
     assert.match(run.stderr, message)
     assert.not.match(run.stderr, /\n\s+at /)
   }
 })
 
-command('rules lists every diagnostic rule id with its level', () => {
-  const run = cli(['rules', '--format', 'json'])
+command('rules lists every diagnostic rule id with its level', async () => {
+  const run = await runCli(['rules', '--format', 'json'])
   const rules = JSON.parse(run.stdout)
   assert.ok(rules.some((rule: {id: string; level: string; category?: string}) => rule.id === 'table-delimiter-mismatch' && rule.level === 'warning' && rule.category === 'reading'))
   assert.ok(rules.some((rule: {id: string; level: string; category?: string}) => rule.id === 'over-broad-wildcard' && rule.category === 'finding'))
-  assert.match(cli(['rules']).stdout, /over-broad-wildcard +warning \(finding\)/)
+  assert.match((await runCli(['rules'])).stdout, /over-broad-wildcard +warning \(finding\)/)
 })
 
 command.run()
 
 const config = suite('config')
 
-config('over-broad wildcards are findings: reported, accepted in endpoint-catalog.yaml with a reason, failing only through --fail-on', () => {
+config('over-broad wildcards are findings: reported, accepted in endpoint-catalog.yaml with a reason, failing only through --fail-on', async () => {
   const directory = sandbox()
-  const accepted = cli(['build'], directory)
+  const accepted = await runCli(['build'], directory)
   assert.is(accepted.code, 0, accepted.stderr)
   assert.match(accepted.stderr, /warning {2}Unexpected over-broad wildcard `\*\.azureedge\.net` .*\(accepted: Azure CDN/)
   const catalog = JSON.parse(readFileSync(join(directory, 'generated/catalog.json'), 'utf8'))
   assert.ok(catalog.diagnostics.some((d: {ruleId: string; accepted?: string}) => d.ruleId === 'over-broad-wildcard' && d.accepted))
-  assert.is(cli(['build', '--strict', '--quiet'], directory).code, 1, 'other warnings still fail under --strict')
+  assert.is((await runCli(['build', '--strict', '--quiet'], directory)).code, 1, 'other warnings still fail under --strict')
 
-  assert.is(cli(['build', '--fail-on', 'warning', '--config', 'endpoint-catalog.yaml'], directory).code, 1, 'other warnings fail under --fail-on warning')
+  assert.is((await runCli(['build', '--fail-on', 'warning', '--config', 'endpoint-catalog.yaml'], directory)).code, 1, 'other warnings fail under --fail-on warning')
 
   writeFileSync(join(directory, 'endpoint-catalog.yaml'), 'accept: []\n')
-  const reported = cli(['build'], directory)
+  const reported = await runCli(['build'], directory)
   assert.is(reported.code, 0, 'a finding never withholds the catalog')
   assert.match(reported.stderr, /warning {2}Unexpected over-broad wildcard `\*\.azureedge\.net`/)
   assert.not.match(reported.stderr, /nothing written/)
 })
 
-config('an invalid config is an input error naming the problem', () => {
+config('an invalid config is an input error naming the problem', async () => {
   const directory = sandbox()
   writeFileSync(join(directory, 'endpoint-catalog.yaml'), 'accept:\n  - rule: over-broad-wildcard\n')
-  const run = cli(['build'], directory)
+  const run = await runCli(['build'], directory)
   assert.is(run.code, 2)
   assert.match(run.stderr, /endpoint-catalog\.yaml: not a valid config: \/accept\/0 must have required property 'reason'/)
   writeFileSync(join(directory, 'endpoint-catalog.yaml'), 'accept: [\n')
-  assert.match(cli(['build'], directory).stderr, /endpoint-catalog\.yaml: not valid YAML/)
+  assert.match((await runCli(['build'], directory)).stderr, /endpoint-catalog\.yaml: not valid YAML/)
 })
 
 config.run()

@@ -39,6 +39,8 @@ function hostOf(key: string): string | undefined {
 
 /** Whether the firewall lets `key` through on every one of `ports`: by its own rule, or by a wildcard's. */
 function allows(firewall: Firewall, key: string, ports: Set<string>): boolean {
+  // Text kept as written (a template, a sentence) is on no allow-list: it is listed, its ports mean nothing.
+  if (key.startsWith('text ')) return firewall.has(key)
   const own = firewall.get(key)
   if (own && [...ports].every((port) => own.has(port))) return true
   const host = hostOf(key)

@@ -1,7 +1,11 @@
 // The change rule registry, and one small pair of pages per rule that produces it.
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
+import {readFileSync} from 'node:fs'
 import {changeRules, diff, type ChangeRuleId} from '../src/diff/index.js'
+import {changeEffects, m365Impacts, shapeDefinitions} from '../src/diff/rules.js'
+import {diffSchemaPath, diffSchemaWithRules} from '../scripts/schema-types.js'
+import {formatDiffMarkdown} from '../src/format/diff-markdown.js'
 import diffSchema from '../schema/diff.schema.json' with {type: 'json'}
 import {compile} from '../src/index.js'
 import {catalogOf, diffPages, expressRoutePage, page, summary} from './diff-helpers.js'
@@ -31,12 +35,36 @@ registry('every rule id is kebab-case and has a level, a message template and a 
           'where',
           'page',
           'kind',
-          'count'
+          'count',
+          'listing',
+          'empty'
         ].includes(name!),
         `${id}: unknown placeholder {${name}}`
       )
     }
   }
+})
+
+registry('every rule is a whole record: shape, effect, detection, text and markdown wording, m365 impact', () => {
+  const parts = ['level', 'shape', 'effect', 'm365', 'detect', 'message', 'markdown', 'description']
+  for (const [id, rule] of Object.entries(changeRules)) {
+    for (const part of parts) assert.ok((rule as unknown as Record<string, unknown>)[part] !== undefined, `${id} lacks its ${part}`)
+    assert.ok(Object.hasOwn(shapeDefinitions, rule.shape), `${id}: unknown shape ${rule.shape}`)
+    assert.ok((changeEffects as readonly string[]).includes(rule.effect), `${id}: unknown effect ${rule.effect}`)
+    assert.ok((m365Impacts as readonly string[]).includes(rule.m365), `${id}: unknown m365 impact ${rule.m365}`)
+    assert.ok(rule.detect.per === 'cloud' || rule.detect.per === 'diff', `${id}: detection per cloud or per diff`)
+    assert.type(rule.detect.find, 'function', `${id} has a detection`)
+    assert.type(rule.markdown, 'function', `${id} has a markdown wording`)
+    if ('requiredLevel' in rule) assert.ok(['error', 'warning', 'info'].includes(rule.requiredLevel), id)
+  }
+  // The test fails on a record without a part: one with its markdown wording taken away.
+  const {markdown, ...lacking} = changeRules['ports-added']
+  assert.type(markdown, 'function')
+  assert.not.ok(parts.every((part) => (lacking as unknown as Record<string, unknown>)[part] !== undefined))
+})
+
+registry('the schema\'s rule enums are generated from the registry (run `npm run types`)', async () => {
+  assert.fixture(readFileSync(diffSchemaPath, 'utf8'), await diffSchemaWithRules(), 'run `npm run types`')
 })
 
 registry('the registry lists the rules of issue 3, with their levels', () => {
@@ -416,4 +444,40 @@ rules('every rule has a test that produces it', () => {
   assert.equal([...tested, ...separately].sort(), Object.keys(changeRules).sort())
 })
 
+const wording = suite('change wording')
+
+wording('a row without a purpose is named by its section, not `Section / `', () => {
+  const base = ['Portal | app.powerbi.com | TCP 443']
+  const document = diffPages(page({'KQL Database': base}), page({'KQL Database': [' | kusto.example.com | TCP 443', ...base]}))
+  assert.equal(
+    document.changes.map((change) => change.message),
+    ['Destination `kusto.example.com` added as unknown (KQL Database)']
+  )
+  const markdown = formatDiffMarkdown(document)
+  assert.ok(markdown.includes('| added as unknown | KQL Database | `tcp/443` |'), markdown)
+  assert.not.ok(markdown.includes('KQL Database / '), markdown)
+})
+
+wording('a row removed or added that listed no destination says so, not that its destinations are still listed', () => {
+  const base = ['Portal | app.powerbi.com | TCP 443']
+  const removed = diffPages(page({Sites: [...base, 'Help | | TCP 443']}), page({Sites: base}))
+  assert.equal(removed.changes.map((change) => change.message), ['Endpoint set `Help` removed from `Sites`; it listed no destination'])
+  const added = diffPages(page({Sites: base}), page({Sites: [...base, 'Help | | TCP 443']}))
+  assert.equal(added.changes.map((change) => change.message), ['Endpoint set `Help` added to `Sites`; it lists no destination'])
+  // A row whose destinations are listed elsewhere keeps its wording.
+  const listed = diffPages(page({Sites: [...base, 'Help | app.powerbi.com | TCP 443']}), page({Sites: base}))
+  assert.equal(listed.changes.map((change) => change.message), ['Endpoint set `Help` removed from `Sites`; its destinations are still listed'])
+})
+
+wording('no port change is reported on a template, which is on no allow-list', () => {
+  const base = ['Portal | app.powerbi.com | TCP 443']
+  const template = (ports: string): string => page({OneLake: [...base, `Regional | \`*<region>-onelake.dfs.fabric.microsoft.com\` | ${ports}`]})
+  assert.equal(summary(diffPages(template('TCP 443'), template('TCP 443, TCP 1443'))), [])
+  assert.equal(summary(diffPages(template('TCP 443, TCP 1443'), template('TCP 443'))), [])
+  // A host's port change is still reported.
+  const host = (ports: string): string => page({OneLake: [...base, `Regional | onelake.dfs.fabric.microsoft.com | ${ports}`]})
+  assert.equal(summary(diffPages(host('TCP 443'), host('TCP 443, TCP 1443'))), ['ports-added onelake.dfs.fabric.microsoft.com'])
+})
+
 rules.run()
+wording.run()

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {renderReleases, type ChangeFeed} from '../src/index.js'
 import {atomEntryId, atomFeedId} from '../src/format/atom.js'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {sharedReleases} from './helpers/shared-feed.js'
 
 interface AtomEntry {
@@ -31,7 +31,7 @@ const parse = (xml: string): AtomFeed => {
 }
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
-atom('an entry per version, newest first, with the elements RFC 4287 requires', () => {
+atom('an entry per version, newest first, with the elements RFC 4287 requires', async () => {
   const last = sharedReleases().at(-1)!
   const feed = parse(renderReleases(last.feed.versions, last.feed, 'atom').text)
   assert.is(feed['@_xmlns'], 'http://www.w3.org/2005/Atom')
@@ -51,7 +51,7 @@ atom('an entry per version, newest first, with the elements RFC 4287 requires', 
   assert.is(new Set(feed.entry.map((entry) => entry.id)).size, feed.entry.length)
 })
 
-atom('entry ids do not change as versions are added', () => {
+atom('entry ids do not change as versions are added', async () => {
   const states = sharedReleases()
   const ids = (feed: ChangeFeed): string[] => parse(renderReleases(feed.versions, feed, 'atom').text).entry.map((entry) => entry.id)
   const all = ids(states.at(-1)!.feed)
@@ -59,14 +59,14 @@ atom('entry ids do not change as versions are added', () => {
   assert.is(parse(renderReleases(states[0]!.feed.versions, states[0]!.feed, 'atom').text).id, atomFeedId())
 })
 
-atom('`changes --format atom` and generated/changes.atom', () => {
-  const run = cli(['changes', '--since', '0000000000', '--format', 'atom'])
+atom('`changes --format atom` and generated/changes.atom', async () => {
+  const run = await runCli(['changes', '--since', '0000000000', '--format', 'atom'])
   assert.is(run.code, 0, run.stderr)
   assert.is(run.stdout, readFileSync('generated/changes.atom', 'utf8'))
   const feed = JSON.parse(readFileSync('generated/changes.json', 'utf8')) as ChangeFeed
   assert.is(parse(run.stdout).entry.length, feed.versions.length)
   assert.match(run.stdout.split('\n')[1]!, new RegExp(`^<!-- endpoint-catalog: catalog version ${feed.versions[0]!.version}, ${feed.versions[0]!.contentHash} -->$`))
-  const latest = cli(['changes', '--since', feed.versions[0]!.version, '--format', 'atom'])
+  const latest = await runCli(['changes', '--since', feed.versions[0]!.version, '--format', 'atom'])
   assert.is(latest.code, 0)
   const empty = (new XMLParser().parse(latest.stdout) as {feed: {entry?: unknown; updated: string}}).feed
   assert.equal([empty.entry, empty.updated], [undefined, `${feed.versions[0]!.date}T00:00:00Z`])

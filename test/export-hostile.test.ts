@@ -7,13 +7,13 @@ import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {exportCatalog, exportFormats, release, renderReleases} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {hostileCatalog, hostileValues, withDirectory, writeCatalog} from './helpers/hand-catalog.js'
 
 const hostile = suite('hostile catalog')
 const leftOut = /left out .*\d+ not valid as (its|their) kind/
 
-hostile('list formats write only the one well-formed host, one entry a line, and count the rest', () => {
+hostile('list formats write only the one well-formed host, one entry a line, and count the rest', async () => {
   const catalog = hostileCatalog()
   const expected: Record<string, string[]> = {
     txt: ['good.example.com'],
@@ -28,12 +28,12 @@ hostile('list formats write only the one well-formed host, one entry a line, and
     const entries = text.split('\n').filter((line) => line !== '' && !line.startsWith('# endpoint-catalog: catalog version 2024010100, sha256:'))
     assert.equal(entries, lines, format)
     assert.ok(notes.some((note) => leftOut.test(note)), `${format}: ${notes.join(' | ')}`)
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the hostile catalog is made of control characters on purpose
     assert.not.match(text, /[\u0000-\u0008\u000b-\u001f\u2028]/, format)
   }
 })
 
-hostile('the PAC file runs, matches only the well-formed host, and runs no code from the catalog', () => {
+hostile('the PAC file runs, matches only the well-formed host, and runs no code from the catalog', async () => {
   const catalog = hostileCatalog()
   const {text} = exportCatalog(catalog, 'pac', {fallback: 'PROXY p:1', filter: {section: 'sec'}})
   assert.not.match(text, '</script>')
@@ -52,7 +52,7 @@ hostile('the PAC file runs, matches only the well-formed host, and runs no code 
   assert.equal(Object.keys(context).sort(), ['FindProxyForURL', 'dnsDomainIs', 'shExpMatch'], 'no global was set by catalog text')
 })
 
-hostile('a hostile --section text stays on the header line of every format with comments', () => {
+hostile('a hostile --section text stays on the header line of every format with comments', async () => {
   const catalog = hostileCatalog()
   const section = catalog.endpointSets[0]!.section
   for (const format of ['txt', 'hosts', 'squid', 'pac'] as const) {
@@ -64,7 +64,7 @@ hostile('a hostile --section text stays on the header line of every format with 
   }
 })
 
-hostile('CSV and JSON keep every value, quoted; m365 is valid against its schema', () => {
+hostile('CSV and JSON keep every value, quoted; m365 is valid against its schema', async () => {
   const catalog = hostileCatalog()
   const records = JSON.parse(exportCatalog(catalog, 'json').text) as Array<{destination: string}>
   assert.ok(hostileValues.every((value) => records.some((record) => record.destination === value)))
@@ -75,11 +75,11 @@ hostile('CSV and JSON keep every value, quoted; m365 is valid against its schema
   assert.equal((m365 as Array<{urls?: string[]}>)[0]!.urls, ['good.example.com'])
 })
 
-hostile('the Atom feed of a hostile catalog is well-formed XML whose text is the text of the changes', () => {
+hostile('the Atom feed of a hostile catalog is well-formed XML whose text is the text of the changes', async () => {
   const published = release(hostileCatalog(), undefined)
   const xml = renderReleases(published.feed.versions, published.feed, 'atom').text
   assert.is(XMLValidator.validate(xml), true)
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the hostile catalog is made of control characters on purpose
   assert.not.match(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/)
   const parsed = new XMLParser({ignoreAttributes: false, processEntities: true}).parse(xml) as {feed: {entry: {content: {'#text': string}}; 'x'?: unknown}}
   const content = parsed.feed.entry.content['#text']
@@ -88,11 +88,11 @@ hostile('the Atom feed of a hostile catalog is well-formed XML whose text is the
   assert.not.ok('x' in parsed.feed)
 })
 
-hostile('no export format fails on the hostile catalog from the command line', () => {
-  withDirectory((directory) => {
+hostile('no export format fails on the hostile catalog from the command line', async () => {
+  await withDirectory(async (directory) => {
     const path = writeCatalog(directory, hostileCatalog())
     for (const format of exportFormats) {
-      const run = cli(['export', path, '--format', format])
+      const run = await runCli(['export', path, '--format', format])
       assert.is(run.code, 0, `${format}: ${run.stderr}`)
     }
   })

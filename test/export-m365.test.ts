@@ -7,14 +7,14 @@ import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {assignM365Ids, exportCatalog, renderReleases, type Catalog, type ChangeFeed, type M365Changes, type M365Endpoints, type M365Ids} from '../src/index.js'
 import {validateAgainst} from '../src/validate.js'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {mixedCatalog, withDirectory} from './helpers/hand-catalog.js'
 import {sharedReleases} from './helpers/shared-feed.js'
 
 const m365 = suite('m365')
 const read = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
 
-m365('the schemas accept the examples of the service documentation', () => {
+m365('the schemas accept the examples of the service documentation', async () => {
   const endpoint = {
     id: 1,
     serviceArea: 'Exchange',
@@ -36,7 +36,7 @@ m365('the schemas accept the examples of the service documentation', () => {
   assert.ok(validateAgainst('m365Endpoints', [{...endpoint, tcpPorts: '443; 80'}]).length > 0)
 })
 
-m365('export: one record per endpoint set, numbered by the recorded mapping', () => {
+m365('export: one record per endpoint set, numbered by the recorded mapping', async () => {
   const catalog = read<Catalog>('generated/catalog.json')
   const ids = read<M365Ids>('generated/m365-ids.json')
   const {text, notes} = exportCatalog(catalog, 'm365', {m365Ids: ids})
@@ -55,7 +55,7 @@ m365('export: one record per endpoint set, numbered by the recorded mapping', ()
   })
 })
 
-m365('export of a hand catalog: URLs become hosts, addresses ranges, references notes', () => {
+m365('export of a hand catalog: URLs become hosts, addresses ranges, references notes', async () => {
   const [portal, maps, , gateway] = JSON.parse(exportCatalog(mixedCatalog(), 'm365').text) as M365Endpoints
   assert.equal(portal!.urls, ['*.powerbi.com', 'api.powerbi.com', 'app.powerbi.com', 'powerbi.com'])
   assert.is(portal!.expressRoute, false, 'part of the set goes over the Internet')
@@ -67,7 +67,7 @@ m365('export of a hand catalog: URLs become hosts, addresses ranges, references 
   assert.match(unrecorded[0]!, /^m365: 4 endpoint sets have no recorded number/)
 })
 
-m365('numbers stay with their endpoint sets across the shared revisions and are never reused', () => {
+m365('numbers stay with their endpoint sets across the shared revisions and are never reused', async () => {
   const states = sharedReleases()
   let ids: M365Ids | undefined
   for (const state of states) {
@@ -82,7 +82,7 @@ m365('numbers stay with their endpoint sets across the shared revisions and are 
   assert.ok(new Set(numbers).size < numbers.length, 'a reworded row keeps the number of the row it was matched with')
 })
 
-m365('changes: the changes answer, oldest first, record ids stable as the feed grows', () => {
+m365('changes: the changes answer, oldest first, record ids stable as the feed grows', async () => {
   const states = sharedReleases()
   const last = states[states.length - 1]!
   const ids = assignM365Ids(undefined, last.feed, last.catalog)
@@ -104,19 +104,19 @@ m365('changes: the changes answer, oldest first, record ids stable as the feed g
   assert.equal(since, all.filter((record) => record.version > states[2]!.catalog.version))
 })
 
-m365('the command line reads m365-ids.json beside the catalog and the feed', () => {
-  const run = cli(['export', 'generated/catalog.json', '--format', 'm365'])
+m365('the command line reads m365-ids.json beside the catalog and the feed', async () => {
+  const run = await runCli(['export', 'generated/catalog.json', '--format', 'm365'])
   assert.equal([run.code, run.stderr], [0, ''])
   const ids = read<M365Ids>('generated/m365-ids.json')
   assert.equal((JSON.parse(run.stdout) as M365Endpoints).map((record) => record.id), read<Catalog>('generated/catalog.json').endpointSets.map((set) => ids.endpointSets[set.id]))
-  const changes = cli(['changes', '--since', '0000000000', '--format', 'm365'])
+  const changes = await runCli(['changes', '--since', '0000000000', '--format', 'm365'])
   assert.is(changes.code, 0, changes.stderr)
   const records = JSON.parse(changes.stdout) as M365Changes
   assert.is(records.length, new Set(read<ChangeFeed>('generated/changes.json').versions.flatMap((version) => version.changes).flatMap((change) => ('destination' in change ? (change.after ?? change.before)!.endpointSets.map((set) => set.id) : []))).size)
 })
 
-m365('build keeps the recorded numbers, numbers new rows after them, and refuses a broken mapping', () => {
-  withDirectory((directory) => {
+m365('build keeps the recorded numbers, numbers new rows after them, and refuses a broken mapping', async () => {
+  await withDirectory(async (directory) => {
     cpSync('docs-source', join(directory, 'docs-source'), {recursive: true})
     cpSync('endpoint-catalog.yaml', join(directory, 'endpoint-catalog.yaml'))
     const catalog = read<Catalog>('generated/catalog.json')
@@ -124,7 +124,7 @@ m365('build keeps the recorded numbers, numbers new rows after them, and refuses
     const recorded: M365Ids = {schemaVersion: '1.0.0', endpointSets: {[first!.id]: 500, [second!.id]: 7, 'es-ffffffffffff': 900}}
     mkdirSync(join(directory, 'generated'))
     writeFileSync(join(directory, 'generated/m365-ids.json'), JSON.stringify(recorded))
-    const run = cli(['build'], directory)
+    const run = await runCli(['build'], directory)
     assert.is(run.code, 0, run.stderr)
     const ids = read<M365Ids>(join(directory, 'generated/m365-ids.json'))
     assert.equal([ids.endpointSets[first!.id], ids.endpointSets[second!.id], ids.endpointSets['es-ffffffffffff']], [500, 7, 900], 'recorded numbers kept, a removed row\'s too')
@@ -133,7 +133,7 @@ m365('build keeps the recorded numbers, numbers new rows after them, and refuses
     assert.is(new Set(others).size, others.length)
 
     writeFileSync(join(directory, 'generated/m365-ids.json'), JSON.stringify({schemaVersion: '1.0.0', endpointSets: {'es-1': 0}}))
-    const broken = cli(['build'], directory)
+    const broken = await runCli(['build'], directory)
     assert.is(broken.code, 2)
     assert.match(broken.stderr, /^endpoint-catalog: generated\/m365-ids\.json: not a valid m365Ids: \/endpointSets must match pattern "\^es-\[0-9a-f\]\{12\}\$" \(and 2 more\)$/m)
   })

@@ -5,7 +5,7 @@ import {Script, createContext} from 'node:vm'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {exportCatalog, filterCatalog, FilterError, type Catalog} from '../src/index.js'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {fixtureCatalog, mixedCatalog, withDirectory, writeCatalog} from './helpers/hand-catalog.js'
 
 const committed = (): Catalog => JSON.parse(readFileSync('generated/catalog.json', 'utf8')) as Catalog
@@ -14,7 +14,7 @@ const body = (text: string): string[] => text.split('\n').filter((line) => line 
 
 const filters = suite('export filters')
 
-filters('--required keeps only required rows', () => {
+filters('--required keeps only required rows', async () => {
   const catalog = committed()
   const required = filterCatalog(catalog, {required: true})
   assert.ok(required.endpointSets.length > 0 && required.endpointSets.length < catalog.endpointSets.length)
@@ -22,7 +22,7 @@ filters('--required keeps only required rows', () => {
   assert.equal(filterCatalog(catalog, {}), catalog, 'an empty filter changes nothing')
 })
 
-filters('--cloud: a destination without clouds is public; the others by their list', () => {
+filters('--cloud: a destination without clouds is public; the others by their list', async () => {
   const catalog = mixedCatalog()
   assert.not.ok(values(filterCatalog(catalog, {cloud: 'public'})).includes('app.powerbigov.us'))
   assert.ok(values(filterCatalog(catalog, {cloud: 'public'})).includes('app.powerbi.com'))
@@ -31,7 +31,7 @@ filters('--cloud: a destination without clouds is public; the others by their li
   assert.equal(values(filterCatalog(catalog, {cloud: 'china'})), ['app.powerbi.cn'])
 })
 
-filters('--section (any case, part of the name), --route and --kind', () => {
+filters('--section (any case, part of the name), --route and --kind', async () => {
   const catalog = mixedCatalog()
   assert.equal([...new Set(filterCatalog(catalog, {section: 'gov'}).endpointSets.map((set) => set.section))], ['Government'])
   const internet = filterCatalog(catalog, {route: 'internet'})
@@ -42,11 +42,11 @@ filters('--section (any case, part of the name), --route and --kind', () => {
   assert.ok(filterCatalog(catalog, {kinds: ['ip']}).endpointSets.every((set) => set.destinations.length > 0), 'rows left empty are dropped')
 })
 
-filters('unknown values are errors that list the valid ones', () => {
+filters('unknown values are errors that list the valid ones', async () => {
   const catalog = mixedCatalog()
   assert.throws(() => filterCatalog(catalog, {section: 'nowhere'}), (error: Error) => error instanceof FilterError && /"General", "Government", "Gateway"/.test(error.message))
   assert.throws(() => filterCatalog(fixtureCatalog('urls-2018-08-10'), {route: 'internet'}), /no ExpressRoute page/)
-  withDirectory((directory) => {
+  await withDirectory(async (directory) => {
     const path = writeCatalog(directory, catalog)
     const cases: Array<[string[], RegExp]> = [
       [['--format', 'txt', '--cloud', 'azure'], /--cloud azure: expected one of public, usgov-gcc, usgov-gcchigh, usgov-dod, china/],
@@ -58,7 +58,7 @@ filters('unknown values are errors that list the valid ones', () => {
       [['--format', 'firewall'], /--format must be one of csv, json, txt, hosts, ips, cidrs, pac, edl, squid, m365/]
     ]
     for (const [args, expected] of cases) {
-      const run = cli(['export', path, ...args])
+      const run = await runCli(['export', path, ...args])
       assert.is(run.code, 2, run.stderr)
       assert.match(run.stderr, expected)
       assert.is(run.stdout, '')
@@ -68,7 +68,7 @@ filters('unknown values are errors that list the valid ones', () => {
 
 const lists = suite('export lists')
 
-lists('every list format has the version and content hash in its header', () => {
+lists('every list format has the version and content hash in its header', async () => {
   const catalog = committed()
   for (const format of ['txt', 'hosts', 'ips', 'cidrs', 'squid'] as const) {
     assert.is(exportCatalog(catalog, format).text.split('\n')[0], `# endpoint-catalog: catalog version ${catalog.version}, ${catalog.contentHash}`, format)
@@ -77,13 +77,13 @@ lists('every list format has the version and content hash in its header', () => 
   assert.match(exportCatalog(catalog, 'txt', {filter: {required: true, kinds: ['host']}}).text.split('\n')[0]!, /, filter: --required --kind host$/)
 })
 
-lists('hosts: exact hosts and URL hosts only; the rest counted on one stderr line', () => {
+lists('hosts: exact hosts and URL hosts only; the rest counted on one stderr line', async () => {
   const {text, notes} = exportCatalog(mixedCatalog(), 'hosts')
   assert.equal(body(text), ['api.powerbi.com', 'app.mil.powerbigov.us', 'app.powerbi.cn', 'app.powerbi.com', 'app.powerbigov.us', 'atlas.microsoft.com', 'powerbi.com'])
   assert.equal(notes, ['hosts: left out 3 wildcards, 2 IP addresses, 1 CIDR range, 1 reference, 1 text destination'])
 })
 
-lists('txt, ips and cidrs: each its kinds, sorted and unique, nothing dropped silently', () => {
+lists('txt, ips and cidrs: each its kinds, sorted and unique, nothing dropped silently', async () => {
   const catalog = mixedCatalog()
   const txt = exportCatalog(catalog, 'txt')
   assert.ok(body(txt.text).includes('*.powerbi.com') && body(txt.text).includes('https://atlas.microsoft.com'))
@@ -105,8 +105,8 @@ lists('txt, ips and cidrs: each its kinds, sorted and unique, nothing dropped si
   }
 })
 
-lists('the command line writes the list to stdout and the counts to stderr', () => {
-  const run = cli(['export', 'generated/catalog.json', '--format', 'hosts', '--required'])
+lists('the command line writes the list to stdout and the counts to stderr', async () => {
+  const run = await runCli(['export', 'generated/catalog.json', '--format', 'hosts', '--required'])
   assert.is(run.code, 0, run.stderr)
   assert.match(run.stdout, /^# endpoint-catalog: catalog version \d{10}, sha256:[0-9a-f]{64}, filter: --required\n/)
   assert.match(run.stdout, /^app\.powerbi\.com$/m)
@@ -115,7 +115,7 @@ lists('the command line writes the list to stdout and the counts to stderr', () 
 
 const squid = suite('export squid')
 
-squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a name and its covering wildcard', () => {
+squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a name and its covering wildcard', async () => {
   const {text, notes} = exportCatalog(mixedCatalog(), 'squid', {filter: {cloud: 'public'}})
   const entries = body(text).map((line) => {
     const match = /^acl [a-z0-9_]+_endpoints dstdomain (\S+)$/.exec(line)
@@ -137,7 +137,7 @@ squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a nam
 
 const edl = suite('export edl')
 
-edl('PAN-OS URL list: no scheme, no port, a trailing slash, wildcards as *.example.com/', () => {
+edl('PAN-OS URL list: no scheme, no port, a trailing slash, wildcards as *.example.com/', async () => {
   const catalog = handCatalogWithPorts()
   const {text, notes} = exportCatalog(catalog, 'edl')
   assert.equal(text.split('\n').filter(Boolean), ['*.powerbi.com/', 'app.powerbi.com/', 'atlas.microsoft.com/', 'maps.example.com/tiles/'])
@@ -183,7 +183,7 @@ function runPac(text: string): {find: (host: string) => string; context: Record<
   return {find: (host) => find(`https://${host}/`, host), context}
 }
 
-pac('selected hosts go DIRECT (or --proxy), everything else to --default; a look-alike never matches', () => {
+pac('selected hosts go DIRECT (or --proxy), everything else to --default; a look-alike never matches', async () => {
   const fallback = 'PROXY proxy.corp.example:8080'
   const {find} = runPac(exportCatalog(fixtureCatalog('urls-2023-09-29'), 'pac', {fallback}).text)
   assert.is(find('app.powerbi.com'), 'DIRECT', 'a listed host')
@@ -197,7 +197,7 @@ pac('selected hosts go DIRECT (or --proxy), everything else to --default; a look
   assert.is(proxied.find('example.org'), 'DIRECT')
 })
 
-pac('a host only under a wildcard the newer revision removed goes to the default', () => {
+pac('a host only under a wildcard the newer revision removed goes to the default', async () => {
   const older = fixtureCatalog('urls-2018-08-10')
   const newer = fixtureCatalog('urls-2023-09-29')
   const newerValues = new Set(values(newer))
@@ -213,7 +213,7 @@ pac('a host only under a wildcard the newer revision removed goes to the default
   }
 })
 
-pac('the filter decides what is selected; the header says which', () => {
+pac('the filter decides what is selected; the header says which', async () => {
   const text = exportCatalog(mixedCatalog(), 'pac', {fallback: 'PROXY p:1', filter: {cloud: 'china'}}).text
   assert.match(text.split('\n')[0]!, /filter: --cloud china$/)
   const {find} = runPac(text)

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {pagesAtRevision, pagesMatching} from '../src/git.js'
 import {pagesInDirectory, type Skipped} from '../src/pages.js'
-import {cli} from './helpers/cli.js'
+import {runCli} from './helpers/cli.js'
 import {temporaryRepository} from './helpers/git-repository.js'
 import {temporaryDirectory} from './helpers/temporary.js'
 
@@ -43,11 +43,11 @@ function trickyRepository() {
 
 const expected = ['docs-source/nested/power-bi-expressroute.md', 'docs-source/power-bi-urls.md']
 
-pages('build, compile, diff and history on directories, diff --base and the action globs choose the same pages', () => {
+pages('build, compile, diff and history on directories, diff --base and the action globs choose the same pages', async () => {
   const {repository, commit} = trickyRepository()
   const cwd = repository.directory
 
-  const build = cli(['build', '--quiet'], cwd)
+  const build = await runCli(['build', '--quiet'], cwd)
   assert.is(build.code, 0, build.stderr)
   assert.equal(sourcesOf(JSON.parse(readFileSync(join(cwd, 'generated/catalog.json'), 'utf8'))), expected)
   assert.match(build.stderr, 'endpoint-catalog: docs-source/passwd.md: skipped, a symbolic link; pages are read from regular files only\n')
@@ -55,7 +55,7 @@ pages('build, compile, diff and history on directories, diff --base and the acti
   assert.match(build.stderr, 'endpoint-catalog: docs-source/fifo.md: skipped, not a regular file (a FIFO, socket or device)')
   assert.not.match(build.stderr, 'hidden')
 
-  const compiled = cli(['compile', 'docs-source', '--quiet'], cwd)
+  const compiled = await runCli(['compile', 'docs-source', '--quiet'], cwd)
   assert.is(compiled.code, 0, compiled.stderr)
   assert.equal(sourcesOf(JSON.parse(compiled.stdout)), expected)
   assert.equal(pagesInDirectory('docs-source', cwd).paths, expected)
@@ -71,11 +71,11 @@ pages('build, compile, diff and history on directories, diff --base and the acti
   assert.match(skipped[1]!.reason, /a submodule/)
 
   // diff --base reads the tree: the link's text is not a page, and the hidden page is not one.
-  const diff = cli(['diff', '--base', commit, '--head', commit, '--format', 'json'], cwd)
+  const diff = await runCli(['diff', '--base', commit, '--head', commit, '--format', 'json'], cwd)
   assert.is(diff.code, 0, diff.stderr)
   assert.match(diff.stderr, 'endpoint-catalog: docs-source/passwd.md: skipped, a symbolic link')
   assert.equal(JSON.parse(diff.stdout).changes, [])
-  const directories = cli(['diff', 'docs-source', 'docs-source', '--format', 'json'], cwd)
+  const directories = await runCli(['diff', 'docs-source', 'docs-source', '--format', 'json'], cwd)
   assert.is(directories.code, 0, directories.stderr)
   assert.match(directories.stderr, 'docs-source/zero.md: skipped')
 
@@ -84,18 +84,18 @@ pages('build, compile, diff and history on directories, diff --base and the acti
   mkdirSync(revisions, {recursive: true})
   writeFileSync(join(revisions, '2018-11-28.md'), urls)
   symlinkSync('/etc/passwd', join(revisions, '2019-01-01.md'))
-  const history = cli(['history', 'revisions', '--out', 'replayed', '--quiet'], cwd)
+  const history = await runCli(['history', 'revisions', '--out', 'replayed', '--quiet'], cwd)
   assert.is(history.code, 0, history.stderr)
   assert.match(history.stderr, 'revisions/power-bi-urls/2019-01-01.md: skipped, a symbolic link')
   assert.match(history.stdout, /1 version from 1 revisions/)
 })
 
-pages('file names with a line break or bytes that are not UTF-8 are input errors, not failures', () => {
+pages('file names with a line break or bytes that are not UTF-8 are input errors, not failures', async () => {
   const directory = temporaryDirectory('names')
   mkdirSync(join(directory, 'docs-source'))
   writeFileSync(join(directory, 'docs-source', 'power-bi-urls.md'), urls)
   writeFileSync(join(directory, 'docs-source', 'a\nb.md'), urls)
-  const newline = cli(['build'], directory)
+  const newline = await runCli(['build'], directory)
   assert.is(newline.code, 2, newline.stderr)
   assert.is(newline.stderr, 'endpoint-catalog: docs-source/a\\x0ab.md: a file name with a control character (such as a line break); rename the page\n')
 
@@ -103,35 +103,35 @@ pages('file names with a line break or bytes that are not UTF-8 are input errors
   mkdirSync(join(other, 'docs-source'))
   writeFileSync(join(other, 'docs-source', 'power-bi-urls.md'), urls)
   writeFileSync(Buffer.concat([Buffer.from(join(other, 'docs-source') + '/'), Buffer.from([0xff, 0x2e, 0x6d, 0x64])]), urls)
-  const bytes = cli(['build'], other)
+  const bytes = await runCli(['build'], other)
   assert.is(bytes.code, 2, bytes.stderr)
   assert.is(bytes.stderr, 'endpoint-catalog: docs-source/\\xff.md: a file name that is not UTF-8; rename the page\n')
 
   // The same from git objects.
   const repository = temporaryRepository()
   const commit = repository.commit({'docs-source/power-bi-urls.md': urls, 'docs-source/a\nb.md': urls})
-  const diff = cli(['diff', '--base', commit, '--head', commit], repository.directory)
+  const diff = await runCli(['diff', '--base', commit, '--head', commit], repository.directory)
   assert.is(diff.code, 2, diff.stderr)
   assert.match(diff.stderr, 'docs-source/a\\x0ab.md: a file name with a control character')
 })
 
-pages('diff --base refuses a page past 1 MiB from the tree before reading it; maxPageSize raises the limit', () => {
+pages('diff --base refuses a page past 1 MiB from the tree before reading it; maxPageSize raises the limit', async () => {
   const repository = temporaryRepository()
   const big = urls + '\nFiller line of text.\n'.repeat(75_000)
   const base = repository.commit({'docs-source/power-bi-urls.md': urls})
   const head = repository.commit({'docs-source/power-bi-urls.md': big})
-  const refused = cli(['diff', '--base', base, '--head', head], repository.directory)
+  const refused = await runCli(['diff', '--base', base, '--head', head], repository.directory)
   assert.is(refused.code, 2, refused.stderr)
   assert.is(refused.stderr, 'endpoint-catalog: docs-source/power-bi-urls.md: 1.6 MiB, expected a documentation page of at most 1 MiB (maxPageSize in endpoint-catalog.yaml)\n')
 
   const accepted = readFileSync('endpoint-catalog.yaml', 'utf8')
   writeFileSync(join(repository.directory, 'endpoint-catalog.yaml'), 'maxPageSize: 2097152\n' + accepted)
-  const allowed = cli(['diff', '--base', base, '--head', head, '--format', 'json'], repository.directory)
+  const allowed = await runCli(['diff', '--base', base, '--head', head, '--format', 'json'], repository.directory)
   assert.is(allowed.code, 0, allowed.stderr)
   writeFileSync(join(repository.directory, 'docs-source', 'power-bi-urls.md'), big)
-  assert.is(cli(['build', '--quiet'], repository.directory).code, 0)
+  assert.is((await runCli(['build', '--quiet'], repository.directory)).code, 0)
   writeFileSync(join(repository.directory, 'endpoint-catalog.yaml'), 'maxPageSize: 1000000\n' + accepted)
-  assert.match(cli(['build'], repository.directory).stderr, 'expected a documentation page of at most 976.6 KiB')
+  assert.match((await runCli(['build'], repository.directory)).stderr, 'expected a documentation page of at most 976.6 KiB')
 })
 
 pages.run()

@@ -44,27 +44,34 @@ const files = readdirSync(directory)
   .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
   .sort()
 
-for (const [index, name] of files.entries()) {
-  globalThis.UVU_INDEX = index
+for (const name of files) {
+  // uvu's queue starts with a group of its own: each file's suites go into the group named after it.
+  globalThis.UVU_INDEX = globalThis.UVU_QUEUE.length
   globalThis.UVU_QUEUE.push([name])
   await import(pathToFileURL(join(directory, name)).href)
 }
 
 let passed = 0
 let failed = 0
+// TEST_TIMES=1 prints each suite's wall time, slowest first, after the run: where the time goes.
+const timings = process.env.TEST_TIMES ? [] : undefined
 for (const group of globalThis.UVU_QUEUE) {
+  // uvu shifts the name off the group before running it: keep it.
+  const file = group[0]
   for (let index = 1; index < group.length; index++) {
     const run = group[index]
     group[index] = async () => {
+      const started = performance.now()
       try {
         const result = await run()
+        if (timings) timings.push([performance.now() - started, `${file} (suite ${index})`])
         const [, ran, , total] = result
         passed += ran
         failed += total - ran
         return result
       } catch (error) {
         failed++
-        fail(`Suite in ${group[0]} crashed: ${error instanceof Error ? error.stack : JSON.stringify(error)}`)
+        fail(`Suite in ${file} crashed: ${error instanceof Error ? error.stack : JSON.stringify(error)}`)
         return [true, 0, 0, 0]
       }
     }
@@ -72,6 +79,9 @@ for (const group of globalThis.UVU_QUEUE) {
 }
 
 await uvu.exec(false)
+if (timings) {
+  for (const [ms, file] of timings.sort((x, y) => y[0] - x[0])) console.error(`${(ms / 1000).toFixed(1).padStart(7)} s  ${file}`)
+}
 
 const {removeTemporaryDirectories} = await import(pathToFileURL(resolve('test/helpers/temporary.ts')).href)
 removeTemporaryDirectories()

@@ -2,7 +2,7 @@
  * The one report comment a pull request gets: found by its marker on any page of comments,
  * created when there is something to say, then updated in place; never a second one.
  */
-import type {GitHubClient} from './client.js'
+import type {GitHubClient} from '../github.js'
 import {commentMarker} from './report.js'
 
 export interface IssueRef {

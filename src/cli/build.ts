@@ -5,12 +5,13 @@ import type {Catalog} from '../../generated/catalog.js'
 import {release, type Published} from '../feed/release.js'
 import {withOutputLock} from '../feed/lock.js'
 import {publishOptionsOf, readConfig} from '../config.js'
-import {changedPublished, readPublished, writePublished, type PublishOptions} from '../feed/store.js'
+import {changedPublished, readM365Ids, readPublished, writePublished} from '../feed/store.js'
 import {destinationKey} from '../diff/diff.js'
 import {InputError} from '../errors.js'
 import {countLine} from '../format/diagnostics.js'
 import type {ChangeCounts} from '../../generated/diff.js'
 import {levels} from '../format/diff-text.js'
+import {publishedTexts, type PublishOptions} from '../format/published.js'
 import {displayPath} from '../io.js'
 import {skipReasons} from '../pages.js'
 import {compilePages, failOnExit, isDirectory, note, pagesIn, parse, reportOption, UsageError, type Io} from './common.js'
@@ -33,7 +34,7 @@ export async function build(args: string[], io: Io): Promise<number> {
   await withOutputLock(out, io.cwd, () => {
     const previous = readPublished(out, io.cwd)
     const published = release(catalog, previous)
-    writePublished(out, published, io.cwd, options)
+    writePublished(out, publishedTexts(published, readM365Ids(out, io.cwd), options), io.cwd)
     report(out, published, previous, io)
   }, {onWait: (message) => io.stderr.write(`endpoint-catalog: ${message}\n`)})
   return failOnExit(catalog.diagnostics, values, io)
@@ -66,7 +67,7 @@ function realOrResolved(path: string, io: Io): string {
 /** `--check`: write nothing; 1 (naming the files) when the build would change the output, else 0. */
 function check(out: string, catalog: Catalog, io: Io, options: PublishOptions): number {
   const previous = readPublished(out, io.cwd)
-  const changed = changedPublished(out, release(catalog, previous), io.cwd, options)
+  const changed = changedPublished(out, publishedTexts(release(catalog, previous), readM365Ids(out, io.cwd), options), io.cwd)
   if (changed.length === 0) {
     io.stdout.write(`${displayPath(out, io.cwd)}: up to date\n`)
     return 0

@@ -12,8 +12,9 @@ import type {PageInput} from '../compile/catalog.js'
 import {checkPath, gitRevisions, type GitHistoryOptions} from '../feed/git-history.js'
 import {dateRevision, replay, type DatedRevision, type RevisionOrigin} from '../feed/history.js'
 import {withOutputLock} from '../feed/lock.js'
-import {publishedFiles, writePublished} from '../feed/store.js'
+import {publishedFiles, readM365Ids, writePublished} from '../feed/store.js'
 import {formatDiagnostics, formatDiagnosticsJson} from '../format/diagnostics.js'
+import {publishedTexts} from '../format/published.js'
 import {defaultMaxPageBytes, displayPath} from '../io.js'
 import type {Skipped} from '../pages.js'
 import {isBlocking} from '../rules.js'
@@ -50,7 +51,7 @@ export async function historyCommand(args: string[], io: Io): Promise<number> {
   }
   const published = replay(revisions, {...compileOptionsOf(config), onNote: tree.onNote, order: values.upstream ? 'commit' : 'date'})!
   const out = values.out
-  await withOutputLock(out, io.cwd, () => writePublished(out, published, io.cwd, publishOptionsOf(config)), {onWait: (message) => io.stderr.write(`endpoint-catalog: ${message}\n`)})
+  await withOutputLock(out, io.cwd, () => writePublished(out, publishedTexts(published, readM365Ids(out, io.cwd), publishOptionsOf(config)), io.cwd), {onWait: (message) => io.stderr.write(`endpoint-catalog: ${message}\n`)})
   io.stdout.write(
     `${displayPath(join(values.out, publishedFiles.catalog), io.cwd)}: version ${published.catalog.version}, ` +
       `${published.feed.versions.length} ${published.feed.versions.length === 1 ? 'version' : 'versions'} from ${revisions.length} revisions\n`

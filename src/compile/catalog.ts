@@ -7,6 +7,7 @@ import type {Heading, Root, RootContent} from 'mdast'
 import {VFile} from 'vfile'
 import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance, ServiceOverride} from '../../generated/config.js'
+import {compareText, normaliseText} from '../core/text.js'
 import {InputError} from '../errors.js'
 import {report, summarise} from '../report.js'
 import {readingError} from '../rules.js'
@@ -253,11 +254,6 @@ function nameAll<T extends {destinations: unknown[]}>(
   })
 }
 
-/** Text compared the way a reader would: case, punctuation and spacing aside. */
-export function normaliseText(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-}
-
 function diagnostics(file: VFile, accept: Acceptance[]): Diagnostic[] {
   summarise(file)
   return file.messages
@@ -289,9 +285,7 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-/** Code-unit order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+/** The shared text helpers, where the compiler's modules have always found them. */
+export {compareText, normaliseText}
 
 export type {EndpointSet, ExpressRouteException}

@@ -4,7 +4,7 @@
  * Nothing here grades or words a change; checks in changes.ts do.
  */
 import type {Catalog, Cloud, Destination, EndpointSet, ExpressRouteException, Port, Requirement, Source} from '../../generated/catalog.js'
-import {compareText, normaliseText} from '../compile/catalog.js'
+import {compareText, normaliseText} from '../core/text.js'
 import {comparePorts, destinationPorts, portKey, sortPorts} from '../compile/cells.js'
 import {coveringWildcardPatterns, matchKey} from '../compile/destination.js'
 import {destinationClouds, sortClouds} from './clouds.js'

@@ -5,7 +5,7 @@
  */
 import {resolve} from 'node:path'
 import {InputError} from '../errors.js'
-import {escapeControl} from '../format/escape.js'
+import {escapeControl} from '../core/text.js'
 import {hasCommit, isRepositoryRoot, isShallow, pageLog, pagesOfCommits, resolveCommit, type TreeOptions} from '../git.js'
 import {movedFrom, recordsMoves} from './redirections.js'
 import {isPagePath} from '../pages.js'

@@ -5,7 +5,8 @@
 import {basename, dirname} from 'node:path'
 import type {Catalog} from '../../generated/catalog.js'
 import type {SourceCommit} from '../../generated/changes.js'
-import {compile, compareText, type CompileOptions, type PageInput} from '../compile/catalog.js'
+import {compile, type CompileOptions, type PageInput} from '../compile/catalog.js'
+import {compareText} from '../core/text.js'
 import {InputError} from '../errors.js'
 import {release, type Published} from './release.js'
 

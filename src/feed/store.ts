@@ -9,20 +9,15 @@ import {join, resolve} from 'node:path'
 import type {ChangeFeed} from '../../generated/changes.js'
 import {InputError} from '../errors.js'
 import type {M365Ids} from '../../generated/m365-ids.js'
-import {catalogName} from '../compile/service.js'
-import {formatChangelog, renderReleases} from '../format/changelog.js'
-import {assignM365Ids} from '../format/m365.js'
-import {checkedJson, readCatalog, readInput, temporaryOwner, writeFileAtomic} from '../io.js'
+import {readCatalog, readInput, temporaryOwner, writeFileAtomic} from '../io.js'
 import {parseDocument} from '../validate.js'
 import {publishedFiles} from './files.js'
 import {changesSchemaVersion, type Published} from './release.js'
 
 export {publishedFiles}
 
-export interface PublishOptions {
-  /** Where the Atom feed is published, for its `rel="self"` link (default: none). */
-  feedUrl?: string
-}
+/** A published file's name and its text, as rendered by format/published.ts. */
+export type PublishedText = [name: string, text: string]
 
 /** The catalog and feed published in `directory`; undefined when it has no catalog yet. */
 export function readPublished(directory: string, cwd: string): Published | undefined {
@@ -51,12 +46,11 @@ export function readM365Ids(directory: string, cwd: string): M365Ids | undefined
 }
 
 /**
- * Write the catalog, its feed, changelog, Atom feed and the endpoint-set numbers (the recorded
- * ones and any new) to `directory`, the catalog last; unchanged files are left alone. The caller
- * holds the directory's lock (`withOutputLock`).
+ * Write the published files (the catalog, its feed, changelog, Atom feed and the endpoint-set
+ * numbers, rendered by format/published.ts) to `directory` in their order, the catalog last;
+ * unchanged files are left alone. The caller holds the directory's lock (`withOutputLock`).
  */
-export function writePublished(directory: string, published: Published, cwd: string, options: PublishOptions = {}): void {
-  const files = publishedTexts(directory, published, cwd, options)
+export function writePublished(directory: string, files: PublishedText[], cwd: string): void {
   removeLeftovers(resolve(cwd, directory))
   for (const [name, text] of files) {
     const path = resolve(cwd, directory, name)
@@ -65,23 +59,10 @@ export function writePublished(directory: string, published: Published, cwd: str
 }
 
 /** The names of the files in `directory` that `writePublished` would change (none: all up to date). */
-export function changedPublished(directory: string, published: Published, cwd: string, options: PublishOptions = {}): string[] {
-  return publishedTexts(directory, published, cwd, options)
+export function changedPublished(directory: string, files: PublishedText[], cwd: string): string[] {
+  return files
     .filter(([name, text]) => !sameText(resolve(cwd, directory, name), text))
     .map(([name]) => name)
-}
-
-/** Each published file's name and text, the catalog last. */
-function publishedTexts(directory: string, published: Published, cwd: string, options: PublishOptions): Array<[string, string]> {
-  const ids = assignM365Ids(readM365Ids(directory, cwd), published.feed, published.catalog)
-  const atom = {name: catalogName(published.catalog), ...(options.feedUrl === undefined ? {} : {selfUrl: options.feedUrl})}
-  return [
-    [publishedFiles.feed, checkedJson('changes', published.feed)],
-    [publishedFiles.changelog, formatChangelog(published.feed)],
-    [publishedFiles.atom, renderReleases(published.feed.versions, published.feed, 'atom', undefined, atom).text],
-    [publishedFiles.m365Ids, checkedJson('m365Ids', ids)],
-    [publishedFiles.catalog, checkedJson('catalog', published.catalog)]
-  ]
 }
 
 /**

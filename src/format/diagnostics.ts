@@ -3,7 +3,7 @@
  * `docs-source/power-bi-urls.md:31:1  warning  Unexpected …  table-delimiter-mismatch`.
  */
 import type {Diagnostic} from '../../generated/catalog.js'
-import {escapeControl} from './escape.js'
+import {escapeControl} from '../core/text.js'
 
 export interface DiagnosticFormatOptions {
   /** Print only errors; the count line still counts every level (default: false). */

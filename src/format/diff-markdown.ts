@@ -3,8 +3,9 @@
  * piece of doc text is escaped, so a page cannot inject markup, HTML or mentions, or break a cell.
  */
 import type {Cloud} from '../../generated/catalog.js'
-import type {Change, DestinationChange, DestinationState, Diff} from '../../generated/diff.js'
+import type {Change, Diff} from '../../generated/diff.js'
 import {cloudIds} from '../diff/clouds.js'
+import {changeRules, shaped, type ChangeRule, type MarkdownWords} from '../diff/rules.js'
 import type {Level} from '../rules.js'
 import {changeSource, cloudList, countText, levels, revisionLabels} from './diff-text.js'
 import {invisibleCharacters, shownCodePoint} from './escape.js'
@@ -70,96 +71,55 @@ function levelTables(lines: string[], all: Change[], depth: string): void {
 
 /** The destination a change is about (or the exception's, or the page). */
 function subject(change: Change): string {
-  if ('destination' in change) return code(change.destination.value)
-  if ('exceptionDestination' in change && change.exceptionDestination) return code(change.exceptionDestination.value)
-  if (change.rule === 'page-added' || change.rule === 'page-removed') return code((change.after ?? change.before)?.path ?? '')
-  return '—'
-}
-
-/** What changed, in a few words; values from the page are escaped. */
-function detail(change: Change): string {
-  switch (change.rule) {
-    case 'required-destination-added':
-    case 'optional-destination-added':
-      return `added as ${change.after?.requirement ?? ''}` + (change.replaces ? `; add before you remove ${change.replaces.map((ref) => code(ref.value)).join(', ')}` : '')
-    case 'destination-already-covered':
-      return `added as ${change.after?.requirement ?? ''}, already covered by ${covering(change)}`
-    case 'destination-removed':
-      return `removed, was ${change.before?.requirement ?? ''}` + substitutes(change)
-    case 'destination-covered-by-wildcard':
-      return `removed, still covered by ${covering(change)}` + substitutes(change)
-    case 'destination-now-required':
-    case 'destination-now-optional':
-    case 'destination-requirement-changed':
-      return `${change.before?.requirement ?? ''} → ${change.after?.requirement ?? ''}`
-    case 'ports-added':
-      return `added ${(change.ports ?? []).join(', ')}`
-    case 'ports-removed':
-      return `removed ${(change.ports ?? []).join(', ')}`
-    case 'expressroute-routing-changed':
-      return `${routeName(change.before)} → ${routeName(change.after)}`
-    case 'reference-added':
-      return change.after?.text === undefined ? 'added' : `added: ${escapeMarkdown(change.after.text)}`
-    case 'reference-removed':
-      return 'removed'
-    case 'reference-changed':
-      return change.previous ? `was ${code(change.previous.value)}` : 'changed'
-    case 'section-renamed':
-      return `${escapeMarkdown(change.before.section)} → ${escapeMarkdown(change.after.section)}`
-    case 'purpose-changed':
-      return `${escapeMarkdown(change.before?.purpose ?? '')} → ${escapeMarkdown(change.after?.purpose ?? '')}`
-    case 'endpoint-set-moved':
-      return `from ${escapeMarkdown(change.before?.section ?? '')}`
-    case 'endpoint-set-added':
-      return 'added'
-    case 'endpoint-set-removed':
-      return 'removed'
-    case 'expressroute-exception-added':
-      return 'ExpressRoute exception added: over the public Internet'
-    case 'expressroute-exception-removed':
-      return 'ExpressRoute exception removed'
-    case 'page-added':
-      return 'page on the new side only'
-    case 'page-removed':
-      return 'page on the old side only'
+  const {shape, change: one} = shaped(change)
+  switch (shape) {
+    case 'destination':
+      return code(one.destination.value)
+    case 'expressRoute':
+      return one.exceptionDestination ? code(one.exceptionDestination.value) : '—'
+    case 'page':
+      return code((one.after ?? one.before)?.path ?? '')
+    case 'section':
+    case 'endpointSet':
+      return '—'
   }
 }
 
-function substitutes(change: DestinationChange): string {
-  return change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref) => code(ref.value)).join(', ')} first` : ''
+/** What changed, in a few words: the rule's markdown wording; values from the page are escaped. */
+function detail(change: Change): string {
+  const rule: ChangeRule = changeRules[change.rule]
+  return rule.markdown(change as never, words)
 }
 
-function covering(change: DestinationChange): string {
-  return change.coveredBy ? code(change.coveredBy.value) : 'a wildcard'
-}
-
-function routeName(state: DestinationState | null): string {
-  return state?.route === 'internet' ? 'Internet' : state?.route === 'expressroute' ? 'ExpressRoute' : 'unknown'
+/** What a rule's markdown wording may use. */
+const words: MarkdownWords = {
+  text: escapeMarkdown,
+  code,
+  replaces: (change) => (change.replaces ? `; add before you remove ${change.replaces.map((ref) => code(ref.value)).join(', ')}` : ''),
+  substitutes: (change) => (change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref) => code(ref.value)).join(', ')} first` : ''),
+  covering: (change) => (change.coveredBy ? code(change.coveredBy.value) : 'a wildcard'),
+  route: (state) => (state?.route === 'internet' ? 'Internet' : state?.route === 'expressroute' ? 'ExpressRoute' : 'unknown')
 }
 
 /** `Section / purpose` of the rows concerned (an exception's activity), in the new revision when there. */
 function where(change: Change): string {
   let rows: Array<{section: string; purpose: string}>
-  switch (change.rule) {
-    case 'section-renamed':
-      return escapeMarkdown(change.after.section)
-    case 'page-added':
-    case 'page-removed':
+  const {shape, change: one} = shaped(change)
+  switch (shape) {
+    case 'section':
+      return escapeMarkdown(one.after.section)
+    case 'page':
       return '—'
-    case 'expressroute-exception-added':
-    case 'expressroute-exception-removed':
-      rows = ((change.after ?? change.before) ?? []).map((exception) => ({section: exception.section, purpose: exception.activity}))
+    case 'expressRoute':
+      rows = ((one.after ?? one.before) ?? []).map((exception) => ({section: exception.section, purpose: exception.activity}))
       break
-    case 'purpose-changed':
-    case 'endpoint-set-moved':
-    case 'endpoint-set-added':
-    case 'endpoint-set-removed':
-      rows = [change.after ?? change.before].filter((set) => set !== null)
+    case 'endpointSet':
+      rows = [one.after ?? one.before].filter((set) => set !== null)
       break
-    default:
-      rows = (change.after ?? change.before)?.endpointSets ?? []
+    case 'destination':
+      rows = (one.after ?? one.before)?.endpointSets ?? []
   }
-  const names = [...new Set(rows.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))]
+  const names = [...new Set(rows.map((set) => (set.purpose.trim() === '' ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`)))]
   return names.length > 0 ? names.join('<br>') : '—'
 }
 
@@ -176,7 +136,7 @@ function ports(change: Change): string {
 export function escapeMarkdown(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- control characters in page text become spaces
       .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
       .replace(invisibleCharacters, shownCodePoint)
       .trim()
@@ -197,7 +157,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Text as a code span when that is safe (no backtick, no line break), else as escaped text. */
 function code(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- text with a control or invisible character cannot be a code span
   if (text === '' || /[`\u0000-\u001f\u007f-\u009f]/.test(text) || text.search(invisibleCharacters) !== -1 || text.trim() !== text) return escapeMarkdown(text)
   // GFM reads `\|` as a pipe inside a table cell, code spans included.
   return '`' + text.replace(/\|/g, '\\|') + '`'

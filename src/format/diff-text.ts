@@ -5,8 +5,9 @@
 import type {Cloud} from '../../generated/catalog.js'
 import type {Change, ChangeCounts, Diff, Revision} from '../../generated/diff.js'
 import {cloudNames, isPublicOnly} from '../diff/clouds.js'
+import {shaped} from '../diff/rules.js'
 import type {Level} from '../rules.js'
-import {escapeControl as safe} from './escape.js'
+import {escapeControl as safe} from '../core/text.js'
 
 export interface DiffTextOptions {
   /** Colour levels and rule ids with ANSI escapes, for a TTY (default: false). */
@@ -68,21 +69,17 @@ export function cloudList(clouds: readonly Cloud[]): string {
  * one when the change is about something no longer there.
  */
 export function changeSource(change: Change): string | undefined {
-  switch (change.rule) {
-    case 'section-renamed':
-      return change.after.source
-    case 'expressroute-exception-added':
-    case 'expressroute-exception-removed':
-      return (change.after ?? change.before)?.[0]?.source
-    case 'page-added':
-    case 'page-removed':
-      return (change.after ?? change.before)?.path
-    case 'purpose-changed':
-    case 'endpoint-set-moved':
-    case 'endpoint-set-added':
-    case 'endpoint-set-removed':
-      return (change.after ?? change.before)?.source
-    default:
-      return (change.after ?? change.before)?.endpointSets[0]?.source
+  const {shape, change: one} = shaped(change)
+  switch (shape) {
+    case 'section':
+      return one.after.source
+    case 'expressRoute':
+      return (one.after ?? one.before)?.[0]?.source
+    case 'page':
+      return (one.after ?? one.before)?.path
+    case 'endpointSet':
+      return (one.after ?? one.before)?.source
+    case 'destination':
+      return (one.after ?? one.before)?.endpointSets[0]?.source
   }
 }

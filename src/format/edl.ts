@@ -7,7 +7,7 @@
  * (they belong in a list of their own type: `--format cidrs`).
  */
 import type {Catalog} from '../../generated/catalog.js'
-import {compareText} from '../compile/catalog.js'
+import {compareText} from '../core/text.js'
 import {catalogEntries, leftOutNote, type Rendered} from './entries.js'
 
 /** PAN-OS's limit on one URL or domain entry. */

@@ -5,7 +5,7 @@
  */
 import {isIP} from 'node:net'
 import type {Catalog, Destination} from '../../generated/catalog.js'
-import {compareText} from '../compile/catalog.js'
+import {compareText} from '../core/text.js'
 import {normaliseHost} from '../compile/destination.js'
 import type {DestinationKind} from './filter.js'
 

@@ -12,6 +12,6 @@ import {describeFilter, type CatalogFilter} from './filter.js'
 export function headerText(catalog: Catalog, filter: CatalogFilter = {}): string {
   const described = describeFilter(filter)
   const text = `endpoint-catalog: catalog version ${catalog.version}, ${catalog.contentHash}${described === '' ? '' : `, filter: ${described}`}`
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed from a header line
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
 }

@@ -3,7 +3,7 @@
  * wildcards and URLs, the allowlist of a proxy), `ips` and `cidrs`.
  */
 import type {Catalog} from '../../generated/catalog.js'
-import {compareText} from '../compile/catalog.js'
+import {compareText} from '../core/text.js'
 import {catalogEntries, exactHosts, leftOutNote, type Rendered} from './entries.js'
 import type {CatalogFilter, DestinationKind} from './filter.js'
 import {headerText} from './header.js'

@@ -11,9 +11,10 @@ import type {Change, DestinationChange, DestinationRef, DestinationState, Endpoi
 import type {M365Change, M365ChangeValues, M365Changes} from '../../generated/m365-changes.js'
 import type {M365EndpointSet, M365Endpoints} from '../../generated/m365-endpoints.js'
 import type {M365Ids} from '../../generated/m365-ids.js'
-import {compareText} from '../compile/catalog.js'
+import {compareText} from '../core/text.js'
 import {setPorts} from '../compile/cells.js'
 import {columnEntry, productName} from '../compile/vocabulary.js'
+import {changeRules} from '../diff/rules.js'
 import {checkedJson} from '../io.js'
 import {catalogEntries, isWellFormed, urlHost, type Rendered} from './entries.js'
 import {setService} from './filter.js'
@@ -68,10 +69,13 @@ export function assignM365Ids(previous: M365Ids | undefined, feed: ChangeFeed, c
   }
   for (const release of [...feed.versions].reverse()) {
     for (const change of release.changes) {
-      if ((change.rule === 'purpose-changed' || change.rule === 'endpoint-set-moved') && change.before !== null && change.after !== null) {
-        give(change.before.id)
-        give(change.after.id, change.before.id)
-        continue
+      if (changeRules[change.rule].m365 === 'rowReworded') {
+        const {before, after} = change as EndpointSetChange
+        if (before !== null && after !== null) {
+          give(before.id)
+          give(after.id, before.id)
+          continue
+        }
       }
       for (const set of changeSets(change)) give(set.id)
     }
@@ -84,7 +88,7 @@ export function assignM365Ids(previous: M365Ids | undefined, feed: ChangeFeed, c
 function changeSets(change: Change): EndpointSetRef[] {
   if ('destination' in change) return [...(change.before?.endpointSets ?? []), ...(change.after?.endpointSets ?? [])]
   // Only endpoint-set changes name sets: not a section, an ExpressRoute exception or a page.
-  if (!(change.rule === 'purpose-changed' || change.rule === 'endpoint-set-moved' || change.rule === 'endpoint-set-added' || change.rule === 'endpoint-set-removed')) return []
+  if (changeRules[change.rule].shape !== 'endpointSet') return []
   const set = change as EndpointSetChange
   return [set.before, set.after].filter((one): one is EndpointSetRef => one !== null)
 }
@@ -212,19 +216,20 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
       return entry
     }
     for (const change of release.changes) {
-      if (change.rule === 'section-renamed') {
+      const impact = changeRules[change.rule].m365
+      if (impact === 'sectionRenamed') {
         renames++
         continue
       }
       // ExpressRoute exceptions and whole pages are not endpoint sets: the shape has no record for them.
-      if (change.rule === 'expressroute-exception-added' || change.rule === 'expressroute-exception-removed' || change.rule === 'page-added' || change.rule === 'page-removed') {
+      if (impact === 'noRecord') {
         unshaped++
         continue
       }
       if (!('destination' in change)) {
         const set = change as EndpointSetChange
-        if (set.rule === 'endpoint-set-removed') of(set.before!.id).disposition = 'Remove'
-        else if (set.rule === 'endpoint-set-added') of(set.after!.id)
+        if (impact === 'rowRemoved') of(set.before!.id).disposition = 'Remove'
+        else if (impact === 'rowAdded') of(set.after!.id)
         else {
           const entry = of(set.after!.id)
           entry.previous.notes = `${oneLine(set.before!.section)} / ${oneLine(set.before!.purpose)}`
@@ -254,16 +259,15 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
 /** A destination change into the records of the endpoint sets it names. */
 function applyDestinationChange(change: DestinationChange, of: (id: string) => SetChange): void {
   const entry = m365Entry(change.destination)
-  const added = ['required-destination-added', 'optional-destination-added', 'destination-already-covered', 'reference-added'].includes(change.rule)
-  const removed = ['destination-removed', 'destination-covered-by-wildcard', 'reference-removed'].includes(change.rule)
-  if (added) {
+  const impact = changeRules[change.rule].m365
+  if (impact === 'add') {
     for (const set of change.after!.endpointSets) {
       const target = of(set.id)
       if (entry !== undefined) target.add[entry.list].add(entry.value)
     }
     return
   }
-  if (removed) {
+  if (impact === 'remove') {
     for (const set of change.before!.endpointSets) {
       const target = of(set.id)
       if (entry !== undefined) target.remove[entry.list].add(entry.value)
@@ -274,13 +278,13 @@ function applyDestinationChange(change: DestinationChange, of: (id: string) => S
   const after = change.after!
   for (const set of after.endpointSets) {
     const target = of(set.id)
-    if (change.rule === 'destination-now-required' || change.rule === 'destination-now-optional' || change.rule === 'destination-requirement-changed') {
+    if (impact === 'required') {
       target.previous.required = before.requirement === 'required'
       target.current.required = after.requirement === 'required'
-    } else if (change.rule === 'ports-added' || change.rule === 'ports-removed') {
+    } else if (impact === 'ports') {
       Object.assign(target.previous, statePorts(before))
       Object.assign(target.current, statePorts(after))
-    } else if (change.rule === 'expressroute-routing-changed') {
+    } else if (impact === 'expressRoute') {
       target.previous.expressRoute = before.route === 'expressroute'
       target.current.expressRoute = after.route === 'expressroute'
       target.route = true

@@ -4,8 +4,8 @@
  * `powerbi.com` and every name under it), so what a listed wildcard covers is left out, counted.
  */
 import type {Catalog} from '../../generated/catalog.js'
-import {compareText} from '../compile/catalog.js'
 import {catalogName} from '../compile/service.js'
+import {compareText} from '../core/text.js'
 import {catalogEntries, exactHosts, leftOutNote, type Rendered} from './entries.js'
 import type {CatalogFilter} from './filter.js'
 import {headerText} from './header.js'

@@ -67,6 +67,7 @@ export class GitHubServer {
 
   /** Listen on an ephemeral port of 127.0.0.1; requests must carry `token`. */
   static async start(token: string): Promise<GitHubServer> {
+    // eslint-disable-next-line prefer-const -- assigned once the server listens; the request handler, made before, reads it
     let instance: GitHubServer | undefined
     const server = createServer((request, response) => {
       const chunks: Buffer[] = []

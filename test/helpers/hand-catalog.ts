@@ -128,11 +128,18 @@ export function hostileCatalog(): Catalog {
 /** A temporary directory for the duration of `fn`, removed afterwards. */
 export function withDirectory<T>(fn: (directory: string) => T): T {
   const directory = mkdtempSync(join(tmpdir(), 'endpoint-catalog-export-'))
+  const remove = (): void => rmSync(directory, {recursive: true, force: true})
+  let result: T
   try {
-    return fn(directory)
-  } finally {
-    rmSync(directory, {recursive: true, force: true})
+    result = fn(directory)
+  } catch (error) {
+    remove()
+    throw error
   }
+  // An async `fn`: the directory goes when it settles.
+  if (result instanceof Promise) return result.finally(remove) as T
+  remove()
+  return result
 }
 
 /** Write a catalog as JSON into `directory`; returns its path. */
