@@ -20412,7 +20412,7 @@ var require_cjs = __commonJS({
       const none = hostname.length + 1;
       let exception = none;
       let exceptionIsIcann = false;
-      let rule = none;
+      let rule2 = none;
       let ruleIsIcann = false;
       const extra = options.extraSuffixes;
       for (let section = 0; section < 2; section += 1) {
@@ -20442,20 +20442,20 @@ var require_cjs = __commonJS({
           if (wildcard && start > 1 && hostname.charCodeAt(start - 2) !== 46) {
             start = hostname.lastIndexOf(".", start - 2) + 1;
           }
-          if (start < rule) {
-            rule = start;
+          if (start < rule2) {
+            rule2 = start;
             ruleIsIcann = isIcann;
           }
         }
       }
       const suffixStart = hostname.length - suffix.length;
       const builtin = isException ? hostname.lastIndexOf(".", suffixStart - 2) + 1 : suffixStart;
-      if (exception <= rule && (isException ? exception < builtin : exception <= builtin)) {
+      if (exception <= rule2 && (isException ? exception < builtin : exception <= builtin)) {
         out.publicSuffix = hostname.slice(hostname.indexOf(".", exception) + 1);
         out.isIcann = exceptionIsIcann;
         out.isPrivate = !exceptionIsIcann;
-      } else if (rule < builtin || rule === builtin && !out.isIcann && !out.isPrivate) {
-        out.publicSuffix = hostname.slice(rule);
+      } else if (rule2 < builtin || rule2 === builtin && !out.isIcann && !out.isPrivate) {
+        out.publicSuffix = hostname.slice(rule2);
         out.isIcann = ruleIsIcann;
         out.isPrivate = !ruleIsIcann;
       }
@@ -20783,6 +20783,32 @@ var require_cjs = __commonJS({
     exports.getPublicSuffix = getPublicSuffix2;
     exports.getSubdomain = getSubdomain;
     exports.parse = parse4;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length2(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value2;
+      while (pos < len) {
+        length++;
+        value2 = str.charCodeAt(pos++);
+        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
+          value2 = str.charCodeAt(pos);
+          if ((value2 & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length2;
+    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -30081,32 +30107,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length2(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value2;
-      while (pos < len) {
-        length++;
-        value2 = str.charCodeAt(pos++);
-        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str.charCodeAt(pos);
-          if ((value2 & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length2;
-    ucs2length2.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -36112,678 +36112,81 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/diff/changes.ts
-import { createHash as createHash2 } from "node:crypto";
+// src/core/text.ts
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function normaliseText(text5) {
+  return text5.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+var invisibleCharacters = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function shownCodePoint(char) {
+  return `\u27E8U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`;
+}
+function escapeControl(text5) {
+  return text5.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => "\\x" + char.charCodeAt(0).toString(16).padStart(2, "0")).replace(invisibleCharacters, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
 
-// src/compile/catalog.ts
+// src/diff/clouds.ts
+var cloudNames = {
+  public: "Public",
+  "usgov-gcc": "GCC",
+  "usgov-gcchigh": "GCC High",
+  "usgov-dod": "DoD",
+  china: "China (21Vianet)"
+};
+var cloudIds = Object.keys(cloudNames);
+var publicOnly = ["public"];
+function destinationClouds(destination) {
+  return destination.clouds ?? publicOnly;
+}
+function isPublicOnly(clouds3) {
+  return clouds3.length === 1 && clouds3[0] === "public";
+}
+function sortClouds(clouds3) {
+  const set = new Set(clouds3);
+  return cloudIds.filter((cloud) => set.has(cloud));
+}
+
+// src/diff/drafts.ts
 import { createHash } from "node:crypto";
 
-// node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value2) {
-  if (!value2 || typeof value2 !== "object") {
-    return "";
+// node_modules/mdast-util-to-string/lib/index.js
+var emptyOptions = {};
+function toString(value2, options) {
+  const settings = options || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value2, includeImageAlt, includeHtml);
+}
+function one(value2, includeImageAlt, includeHtml) {
+  if (node(value2)) {
+    if ("value" in value2) {
+      return value2.type === "html" && !includeHtml ? "" : value2.value;
+    }
+    if (includeImageAlt && "alt" in value2 && value2.alt) {
+      return value2.alt;
+    }
+    if ("children" in value2) {
+      return all(value2.children, includeImageAlt, includeHtml);
+    }
   }
-  if ("position" in value2 || "type" in value2) {
-    return position(value2.position);
-  }
-  if ("start" in value2 || "end" in value2) {
-    return position(value2);
-  }
-  if ("line" in value2 || "column" in value2) {
-    return point(value2);
+  if (Array.isArray(value2)) {
+    return all(value2, includeImageAlt, includeHtml);
   }
   return "";
 }
-function point(point4) {
-  return index(point4 && point4.line) + ":" + index(point4 && point4.column);
+function all(values, includeImageAlt, includeHtml) {
+  const result = [];
+  let index3 = -1;
+  while (++index3 < values.length) {
+    result[index3] = one(values[index3], includeImageAlt, includeHtml);
+  }
+  return result.join("");
 }
-function position(pos) {
-  return point(pos && pos.start) + "-" + point(pos && pos.end);
+function node(value2) {
+  return Boolean(value2 && typeof value2 === "object");
 }
-function index(value2) {
-  return value2 && typeof value2 === "number" ? value2 : 1;
-}
-
-// node_modules/vfile-message/lib/index.js
-var VFileMessage = class extends Error {
-  /**
-   * Create a message for `reason`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Options | null | undefined} [options]
-   *   Configuration (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | null | undefined} parent
-   *   Node or node-like, used for `ancestors` and `place`.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {Point | Position | null | undefined} place
-   *   Place of message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {string} reason
-   *   Reason for message, should use markdown.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {Node | NodeLike | null | undefined} parent
-   *   Node or node-like, used for `ancestors` and `place`.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {Point | Position | null | undefined} place
-   *   Place of message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   *   Original error cause of the message.
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (optional).
-   * @returns
-   *   Instance of `VFileMessage`.
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns
-   *   Instance of `VFileMessage`.
-   */
-  // eslint-disable-next-line complexity
-  constructor(causeOrReason, optionsOrParentOrPlace, origin) {
-    super();
-    if (typeof optionsOrParentOrPlace === "string") {
-      origin = optionsOrParentOrPlace;
-      optionsOrParentOrPlace = void 0;
-    }
-    let reason = "";
-    let options = {};
-    let legacyCause = false;
-    if (optionsOrParentOrPlace) {
-      if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
-        options = { place: optionsOrParentOrPlace };
-      } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
-        options = { place: optionsOrParentOrPlace };
-      } else if ("type" in optionsOrParentOrPlace) {
-        options = {
-          ancestors: [optionsOrParentOrPlace],
-          place: optionsOrParentOrPlace.position
-        };
-      } else {
-        options = { ...optionsOrParentOrPlace };
-      }
-    }
-    if (typeof causeOrReason === "string") {
-      reason = causeOrReason;
-    } else if (!options.cause && causeOrReason) {
-      legacyCause = true;
-      reason = causeOrReason.message;
-      options.cause = causeOrReason;
-    }
-    if (!options.ruleId && !options.source && typeof origin === "string") {
-      const index3 = origin.indexOf(":");
-      if (index3 === -1) {
-        options.ruleId = origin;
-      } else {
-        options.source = origin.slice(0, index3);
-        options.ruleId = origin.slice(index3 + 1);
-      }
-    }
-    if (!options.place && options.ancestors) {
-      const parent = options.ancestors[options.ancestors.length - 1];
-      if (parent) {
-        options.place = parent.position;
-      }
-    }
-    const start = options.place && "start" in options.place ? options.place.start : options.place;
-    this.ancestors = options.ancestors || void 0;
-    this.cause = options.cause || void 0;
-    this.column = start ? start.column : void 0;
-    this.fatal = void 0;
-    this.file = "";
-    this.message = reason;
-    this.line = start ? start.line : void 0;
-    this.name = stringifyPosition(options.place) || "1:1";
-    this.place = options.place || void 0;
-    this.reason = this.message;
-    this.ruleId = options.ruleId || void 0;
-    this.source = options.source || void 0;
-    this.stack = legacyCause && options.cause && typeof options.cause.stack === "string" ? options.cause.stack : "";
-    this.actual = void 0;
-    this.expected = void 0;
-    this.note = void 0;
-    this.url = void 0;
-  }
-};
-Object.defineProperties(VFileMessage.prototype, {
-  file: { configurable: true, enumerable: true, value: "", writable: true },
-  name: { configurable: true, enumerable: true, value: "", writable: true },
-  reason: { configurable: true, enumerable: true, value: "", writable: true },
-  message: { configurable: true, enumerable: true, value: "", writable: true },
-  stack: { configurable: true, enumerable: true, value: "", writable: true },
-  column: { configurable: true, enumerable: true, writable: true },
-  line: { configurable: true, enumerable: true, writable: true },
-  ancestors: { configurable: true, enumerable: true, writable: true },
-  cause: { configurable: true, enumerable: true, writable: true },
-  fatal: { configurable: true, enumerable: true, writable: true },
-  place: { configurable: true, enumerable: true, writable: true },
-  ruleId: { configurable: true, enumerable: true, writable: true },
-  source: { configurable: true, enumerable: true, writable: true }
-});
-
-// node_modules/vfile/lib/minpath.js
-import { default as default2 } from "node:path";
-
-// node_modules/vfile/lib/minproc.js
-import { default as default3 } from "node:process";
-
-// node_modules/vfile/lib/minurl.js
-import { fileURLToPath } from "node:url";
-
-// node_modules/vfile/lib/minurl.shared.js
-function isUrl(fileUrlOrPath) {
-  return Boolean(
-    fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
-    fileUrlOrPath.auth === void 0
-  );
-}
-
-// node_modules/vfile/lib/index.js
-var order = (
-  /** @type {const} */
-  [
-    "history",
-    "path",
-    "basename",
-    "stem",
-    "extname",
-    "dirname"
-  ]
-);
-var VFile = class {
-  /**
-   * Create a new virtual file.
-   *
-   * `options` is treated as:
-   *
-   * *   `string` or `Uint8Array` — `{value: options}`
-   * *   `URL` — `{path: options}`
-   * *   `VFile` — shallow copies its data over to the new file
-   * *   `object` — all fields are shallow copied over to the new file
-   *
-   * Path related fields are set in the following order (least specific to
-   * most specific): `history`, `path`, `basename`, `stem`, `extname`,
-   * `dirname`.
-   *
-   * You cannot set `dirname` or `extname` without setting either `history`,
-   * `path`, `basename`, or `stem` too.
-   *
-   * @param {Compatible | null | undefined} [value]
-   *   File value.
-   * @returns
-   *   New instance.
-   */
-  constructor(value2) {
-    let options;
-    if (!value2) {
-      options = {};
-    } else if (isUrl(value2)) {
-      options = { path: value2 };
-    } else if (typeof value2 === "string" || isUint8Array(value2)) {
-      options = { value: value2 };
-    } else {
-      options = value2;
-    }
-    this.cwd = "cwd" in options ? "" : default3.cwd();
-    this.data = {};
-    this.history = [];
-    this.messages = [];
-    this.value;
-    this.map;
-    this.result;
-    this.stored;
-    let index3 = -1;
-    while (++index3 < order.length) {
-      const field2 = order[index3];
-      if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
-        this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
-      }
-    }
-    let field;
-    for (field in options) {
-      if (!order.includes(field)) {
-        this[field] = options[field];
-      }
-    }
-  }
-  /**
-   * Get the basename (including extname) (example: `'index.min.js'`).
-   *
-   * @returns {string | undefined}
-   *   Basename.
-   */
-  get basename() {
-    return typeof this.path === "string" ? default2.basename(this.path) : void 0;
-  }
-  /**
-   * Set basename (including extname) (`'index.min.js'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be nullified (use `file.path = file.dirname` instead).
-   *
-   * @param {string} basename
-   *   Basename.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set basename(basename) {
-    assertNonEmpty(basename, "basename");
-    assertPart(basename, "basename");
-    this.path = default2.join(this.dirname || "", basename);
-  }
-  /**
-   * Get the parent path (example: `'~'`).
-   *
-   * @returns {string | undefined}
-   *   Dirname.
-   */
-  get dirname() {
-    return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
-  }
-  /**
-   * Set the parent path (example: `'~'`).
-   *
-   * Cannot be set if there’s no `path` yet.
-   *
-   * @param {string | undefined} dirname
-   *   Dirname.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set dirname(dirname2) {
-    assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname2 || "", this.basename);
-  }
-  /**
-   * Get the extname (including dot) (example: `'.js'`).
-   *
-   * @returns {string | undefined}
-   *   Extname.
-   */
-  get extname() {
-    return typeof this.path === "string" ? default2.extname(this.path) : void 0;
-  }
-  /**
-   * Set the extname (including dot) (example: `'.js'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be set if there’s no `path` yet.
-   *
-   * @param {string | undefined} extname
-   *   Extname.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set extname(extname) {
-    assertPart(extname, "extname");
-    assertPath(this.dirname, "extname");
-    if (extname) {
-      if (extname.codePointAt(0) !== 46) {
-        throw new Error("`extname` must start with `.`");
-      }
-      if (extname.includes(".", 1)) {
-        throw new Error("`extname` cannot contain multiple dots");
-      }
-    }
-    this.path = default2.join(this.dirname, this.stem + (extname || ""));
-  }
-  /**
-   * Get the full path (example: `'~/index.min.js'`).
-   *
-   * @returns {string}
-   *   Path.
-   */
-  get path() {
-    return this.history[this.history.length - 1];
-  }
-  /**
-   * Set the full path (example: `'~/index.min.js'`).
-   *
-   * Cannot be nullified.
-   * You can set a file URL (a `URL` object with a `file:` protocol) which will
-   * be turned into a path with `url.fileURLToPath`.
-   *
-   * @param {URL | string} path
-   *   Path.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set path(path2) {
-    if (isUrl(path2)) {
-      path2 = fileURLToPath(path2);
-    }
-    assertNonEmpty(path2, "path");
-    if (this.path !== path2) {
-      this.history.push(path2);
-    }
-  }
-  /**
-   * Get the stem (basename w/o extname) (example: `'index.min'`).
-   *
-   * @returns {string | undefined}
-   *   Stem.
-   */
-  get stem() {
-    return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
-  }
-  /**
-   * Set the stem (basename w/o extname) (example: `'index.min'`).
-   *
-   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
-   * on windows).
-   * Cannot be nullified (use `file.path = file.dirname` instead).
-   *
-   * @param {string} stem
-   *   Stem.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
-  }
-  // Normal prototypal methods.
-  /**
-   * Create a fatal message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `true` (error; file not usable)
-   * and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {never}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {never}
-   *   Never.
-   * @throws {VFileMessage}
-   *   Message.
-   */
-  fail(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-    message.fatal = true;
-    throw message;
-  }
-  /**
-   * Create an info message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `undefined` (info; change
-   * likely not needed) and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {VFileMessage}
-   *   Message.
-   */
-  info(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
-    message.fatal = void 0;
-    return message;
-  }
-  /**
-   * Create a message for `reason` associated with the file.
-   *
-   * The `fatal` field of the message is set to `false` (warning; change may be
-   * needed) and the `file` field is set to the current file path.
-   * The message is added to the `messages` field on `file`.
-   *
-   * > 🪦 **Note**: also has obsolete signatures.
-   *
-   * @overload
-   * @param {string} reason
-   * @param {MessageOptions | null | undefined} [options]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {string} reason
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Node | NodeLike | null | undefined} parent
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {Point | Position | null | undefined} place
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @overload
-   * @param {Error | VFileMessage} cause
-   * @param {string | null | undefined} [origin]
-   * @returns {VFileMessage}
-   *
-   * @param {Error | VFileMessage | string} causeOrReason
-   *   Reason for message, should use markdown.
-   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
-   *   Configuration (optional).
-   * @param {string | null | undefined} [origin]
-   *   Place in code where the message originates (example:
-   *   `'my-package:my-rule'` or `'my-rule'`).
-   * @returns {VFileMessage}
-   *   Message.
-   */
-  message(causeOrReason, optionsOrParentOrPlace, origin) {
-    const message = new VFileMessage(
-      // @ts-expect-error: the overloads are fine.
-      causeOrReason,
-      optionsOrParentOrPlace,
-      origin
-    );
-    if (this.path) {
-      message.name = this.path + ":" + message.name;
-      message.file = this.path;
-    }
-    message.fatal = false;
-    this.messages.push(message);
-    return message;
-  }
-  /**
-   * Serialize the file.
-   *
-   * > **Note**: which encodings are supported depends on the engine.
-   * > For info on Node.js, see:
-   * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
-   *
-   * @param {string | null | undefined} [encoding='utf8']
-   *   Character encoding to understand `value` as when it’s a `Uint8Array`
-   *   (default: `'utf-8'`).
-   * @returns {string}
-   *   Serialized file.
-   */
-  toString(encoding) {
-    if (this.value === void 0) {
-      return "";
-    }
-    if (typeof this.value === "string") {
-      return this.value;
-    }
-    const decoder = new TextDecoder(encoding || void 0);
-    return decoder.decode(this.value);
-  }
-};
-function assertPart(part, name) {
-  if (part && part.includes(default2.sep)) {
-    throw new Error(
-      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
-    );
-  }
-}
-function assertNonEmpty(part, name) {
-  if (!part) {
-    throw new Error("`" + name + "` cannot be empty");
-  }
-}
-function assertPath(path2, name) {
-  if (!path2) {
-    throw new Error("Setting `" + name + "` requires `path` to be set too");
-  }
-}
-function isUint8Array(value2) {
-  return Boolean(
-    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
-  );
-}
-
-// src/errors.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
 
 // src/rules.ts
 var diagnosticRules = {
@@ -36984,8 +36387,8 @@ var diagnosticRules = {
   }
 };
 function readingError(ruleId) {
-  const rule = diagnosticRules[ruleId];
-  return rule?.kind === "reading" && rule.level === "error";
+  const rule2 = diagnosticRules[ruleId];
+  return rule2?.kind === "reading" && rule2.level === "error";
 }
 
 // src/report.ts
@@ -37030,43 +36433,6 @@ function summarise(file) {
     add(file, ruleId, reason, start, actual ?? void 0);
   }
   unlisted.delete(file);
-}
-
-// node_modules/mdast-util-to-string/lib/index.js
-var emptyOptions = {};
-function toString(value2, options) {
-  const settings = options || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value2, includeImageAlt, includeHtml);
-}
-function one(value2, includeImageAlt, includeHtml) {
-  if (node(value2)) {
-    if ("value" in value2) {
-      return value2.type === "html" && !includeHtml ? "" : value2.value;
-    }
-    if (includeImageAlt && "alt" in value2 && value2.alt) {
-      return value2.alt;
-    }
-    if ("children" in value2) {
-      return all(value2.children, includeImageAlt, includeHtml);
-    }
-  }
-  if (Array.isArray(value2)) {
-    return all(value2, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result = [];
-  let index3 = -1;
-  while (++index3 < values.length) {
-    result[index3] = one(values[index3], includeImageAlt, includeHtml);
-  }
-  return result.join("");
-}
-function node(value2) {
-  return Boolean(value2 && typeof value2 === "object");
 }
 
 // src/compile/destination.ts
@@ -37842,6 +37208,10290 @@ function isDigitGroup(text5, index3) {
   const high = /\d{1,2}$/.exec(text5.slice(Math.max(0, index3 - 3), index3))?.[0];
   const low = /^\d{3}(?![\d.])/.exec(text5.slice(index3 + 1))?.[0];
   return high !== void 0 && low !== void 0 && !/\d/.test(text5.charAt(index3 - high.length - 1)) && Number(high + low) <= 65535;
+}
+
+// src/diff/diff.ts
+var AllowlistEntry = class {
+  key;
+  kind;
+  value;
+  /** For a URL: its host. */
+  host;
+  route;
+  /** The endpoint sets listing it, in page order. */
+  endpointSets = [];
+  #requirement;
+  #ports;
+  constructor(key, destination) {
+    this.key = key;
+    this.kind = destination.kind;
+    this.value = destination.value;
+    const route = destination.expressRoute?.route;
+    this.route = route === "unknown" ? void 0 : route;
+    if (destination.host !== void 0) this.host = destination.host;
+  }
+  /** The highest requirement of the endpoint sets listing it. */
+  get requirement() {
+    this.#requirement ??= this.endpointSets.reduce(
+      (highest, set) => requirementRank[set.requirement] > requirementRank[highest] ? set.requirement : highest,
+      "unknown"
+    );
+    return this.#requirement;
+  }
+  /** The union of their ports (or of the ports written beside it), sorted. */
+  get ports() {
+    if (this.#ports) return this.#ports;
+    const lists = this.endpointSets.map((set) => destinationPorts(set, set.destinations.find((d) => d.ports !== void 0 && destinationKey(d) === this.key) ?? {}));
+    const only = lists.length === 1 ? lists[0] : void 0;
+    this.#ports = only && isSorted(only) ? only.slice() : sortPorts(lists.flat());
+    return this.#ports;
+  }
+  /** For a reference: the link texts, as written, in page order. */
+  get texts() {
+    return distinct(this.listings().map((destination) => destination.text));
+  }
+  /** For a reference: the sentences around the link, as written, in page order. */
+  get contexts() {
+    return distinct(this.listings().map((destination) => destination.context));
+  }
+  /** The destination as each row listing it gives it. */
+  listings() {
+    return this.endpointSets.flatMap((set) => set.destinations.filter((destination) => destinationKey(destination) === this.key));
+  }
+};
+function distinct(values) {
+  return [...new Set(values.filter((value2) => value2 !== void 0))];
+}
+var requirementRank = { unknown: 0, optional: 1, required: 2 };
+function compare(before, after, options = {}) {
+  const { matched, added, removed } = matchEndpointSets(before.endpointSets, after.endpointSets);
+  const unchanged = unchangedRows(matched);
+  const clouds3 = options.clouds ?? catalogClouds([before, after]);
+  return {
+    clouds: clouds3.map((cloud) => compareCloud(cloud, before, after, unchanged, matched)),
+    endpointSets: { matched, added, removed },
+    sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets),
+    exceptions: compareExceptions(before, after),
+    pages: comparePages(before, after)
+  };
+}
+function compareCloud(cloud, before, after, unchanged, matched) {
+  const [old, current] = changedAllowlists(before, after, unchanged, cloud);
+  const removedAll = missingFrom(old, current);
+  const addedAll = missingFrom(current, old);
+  const retargeted = pairReferences(
+    removedAll.filter((entry) => entry.kind === "reference"),
+    addedAll.filter((entry) => entry.kind === "reference"),
+    matched
+  );
+  const paired = new Set(retargeted.flatMap(({ before: before2, after: after2 }) => [before2.key, after2.key]));
+  const coveredBy = coveringWildcards(removedAll, current, () => true);
+  const sufficient = (wildcard, entry) => requirementRank[wildcard.requirement] >= requirementRank[entry.requirement] && portKeys(entry.ports).every((port) => portKeys(wildcard.ports).includes(port));
+  const alreadyCoveredBy = coveringWildcards(addedAll, old, (wildcard, entry) => {
+    const kept = current.get(wildcard.key);
+    return kept !== void 0 && sufficient(wildcard, entry) && sufficient(kept, entry);
+  });
+  const { replaces, substitutes } = substitutions(
+    addedAll.filter((entry) => !alreadyCoveredBy.has(entry.key)),
+    old,
+    current
+  );
+  return {
+    cloud,
+    before: old,
+    after: current,
+    added: addedAll.filter((entry) => !paired.has(entry.key)),
+    removed: removedAll.filter((entry) => !paired.has(entry.key)),
+    kept: keptDestinations(old, current, unchanged),
+    retargeted,
+    coveredBy,
+    alreadyCoveredBy,
+    replaces,
+    substitutes
+  };
+}
+function substitutions(added, old, current) {
+  const replaces = /* @__PURE__ */ new Map();
+  const substitutes = /* @__PURE__ */ new Map();
+  for (const entry of added) {
+    const key = matchKey(entry);
+    if (key === void 0) continue;
+    for (const pattern of coveringWildcardPatterns(key)) {
+      const wildcardKey = destinationKey({ kind: "wildcard", value: pattern });
+      const wildcard = old.get(wildcardKey);
+      if (wildcard === void 0 || current.has(wildcardKey)) continue;
+      replaces.set(entry.key, [...replaces.get(entry.key) ?? [], wildcard]);
+      substitutes.set(wildcard.key, [...substitutes.get(wildcard.key) ?? [], entry]);
+    }
+  }
+  return { replaces, substitutes };
+}
+function catalogClouds(catalogs) {
+  const found = /* @__PURE__ */ new Set();
+  for (const catalog2 of catalogs) {
+    for (const set of catalog2.endpointSets) {
+      if (set.destinations.length === 0) found.add("public");
+      for (const destination of set.destinations) for (const cloud of destinationClouds(destination)) found.add(cloud);
+    }
+  }
+  return found.size === 0 ? ["public"] : sortClouds(found);
+}
+function rowClouds(set) {
+  if (set.destinations.length === 0) return ["public"];
+  if (set.destinations.every((destination) => destination.clouds === void 0)) return ["public"];
+  return sortClouds(set.destinations.flatMap((destination) => destinationClouds(destination)));
+}
+function exceptionEntries(catalog2) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const exception of catalog2.expressRoute.exceptions) {
+    const named = exception.destinations.length > 0 ? exception.destinations : [void 0];
+    for (const destination of named) {
+      const key = destination ? destinationKey(destination) : "exception " + exception.id;
+      const entry = entries.get(key) ?? { key, destination, exceptions: [] };
+      if (!entry.exceptions.includes(exception)) entry.exceptions.push(exception);
+      entries.set(key, entry);
+    }
+  }
+  return entries;
+}
+function compareExceptions(before, after) {
+  const old = exceptionEntries(before);
+  const current = exceptionEntries(after);
+  return {
+    added: [...current.values()].filter((entry) => !old.has(entry.key)),
+    removed: [...old.values()].filter((entry) => !current.has(entry.key))
+  };
+}
+function comparePages(before, after) {
+  const pages = { added: [], removed: [] };
+  if (before.sources.length === 0 || after.sources.length === 0) return pages;
+  for (const kind of ["urls", "expressroute"]) {
+    const old = before.sources.filter((source) => source.page === kind);
+    const current = after.sources.filter((source) => source.page === kind);
+    const paths = new Set(old.map((source) => source.path));
+    const samePath = new Set(current.filter((source) => paths.has(source.path)).map((source) => source.path));
+    const restOld = old.filter((source) => !samePath.has(source.path));
+    const restCurrent = current.filter((source) => !samePath.has(source.path));
+    for (const source of restOld.slice(restCurrent.length)) pages.removed.push(pageEntry(source, before));
+    for (const source of restCurrent.slice(restOld.length)) pages.added.push(pageEntry(source, after));
+  }
+  return pages;
+}
+function pageEntry(source, catalog2) {
+  if (source.page === "expressroute") {
+    return { source, listed: catalog2.expressRoute.exceptions.filter((exception) => exception.source.path === source.path).length };
+  }
+  const keys = /* @__PURE__ */ new Set();
+  for (const set of catalog2.endpointSets) {
+    if (set.source.path === source.path) for (const destination of set.destinations) keys.add(destinationKey(destination));
+  }
+  return { source, listed: keys.size };
+}
+function missingFrom(list3, other) {
+  const missing = [];
+  for (const [key, entry] of list3) if (!other.has(key)) missing.push(entry);
+  return missing;
+}
+function unchangedRows(matched) {
+  const rows = /* @__PURE__ */ new Set();
+  for (const { before, after } of matched) {
+    if (before.id === after.id && sameContent(before, after)) {
+      rows.add(before);
+      rows.add(after);
+    }
+  }
+  return rows;
+}
+function sameContent(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => key === "source" || key in b && sameJson(a[key], b[key]));
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index3 = 0; index3 < a.length; index3++) if (!sameJson(a[index3], b[index3])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!(key in b) || !sameJson(a[key], b[key])) return false;
+  }
+  return true;
+}
+function keptDestinations(old, current, unchanged) {
+  const kept = [];
+  for (const entry of current.values()) {
+    const previous3 = old.get(entry.key);
+    if (previous3 === void 0) continue;
+    const same = previous3.endpointSets.length === entry.endpointSets.length && previous3.endpointSets.every((set) => unchanged.has(set)) && entry.endpointSets.every((set) => unchanged.has(set));
+    if (!same) kept.push({ before: previous3, after: entry });
+  }
+  return kept;
+}
+function changedAllowlists(before, after, unchanged, cloud) {
+  const old = /* @__PURE__ */ new Map();
+  const current = /* @__PURE__ */ new Map();
+  const changed = (set) => !unchanged.has(set);
+  const inCloud = (destination) => destinationClouds(destination).includes(cloud);
+  addListings(old, before.endpointSets, changed, (_, destination) => inCloud(destination));
+  addListings(current, after.endpointSets, changed, (_, destination) => inCloud(destination));
+  const wanted = (key, destination) => inCloud(destination) && (destination.kind === "wildcard" || old.has(key) || current.has(key));
+  addListings(old, before.endpointSets, (set) => unchanged.has(set), wanted);
+  addListings(current, after.endpointSets, (set) => unchanged.has(set), wanted);
+  sortListings(old);
+  sortListings(current);
+  return [old, current];
+}
+function addListings(entries, sets, rows, wanted) {
+  for (const set of sets) {
+    if (!rows(set)) continue;
+    for (const destination of set.destinations) {
+      const key = destinationKey(destination);
+      if (!wanted(key, destination)) continue;
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = new AllowlistEntry(key, destination);
+        entries.set(key, entry);
+      }
+      if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set);
+    }
+  }
+}
+function sortListings(entries) {
+  for (const entry of entries.values()) if (entry.endpointSets.length > 1) entry.endpointSets.sort(bySource);
+}
+function isSorted(ports2) {
+  for (let index3 = 1; index3 < ports2.length; index3++) if (comparePorts(ports2[index3 - 1], ports2[index3]) >= 0) return false;
+  return true;
+}
+function coveringWildcards(entries, list3, accept) {
+  const found = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const key = matchKey(entry);
+    if (key === void 0) continue;
+    for (const pattern of coveringWildcardPatterns(key)) {
+      const wildcard = list3.get(destinationKey({ kind: "wildcard", value: pattern }));
+      if (wildcard && accept(wildcard, entry)) {
+        found.set(entry.key, wildcard);
+        break;
+      }
+    }
+  }
+  return found;
+}
+function destinationKey(destination) {
+  return destination.kind + " " + destination.value;
+}
+function portKeys(ports2) {
+  return ports2.map((port) => portKey(port));
+}
+function matchEndpointSets(before, after) {
+  const matched = [];
+  const afterById = new Map(after.map((set) => [set.id, set]));
+  const unmatchedBefore = [];
+  for (const set of before) {
+    const same = afterById.get(set.id);
+    if (same) {
+      matched.push({ before: set, after: same });
+      afterById.delete(set.id);
+    } else {
+      unmatchedBefore.push(set);
+    }
+  }
+  const unmatchedIds = new Set(afterById.keys());
+  const open2 = { before: new Set(unmatchedBefore.map(row)), after: new Set(after.filter((set) => unmatchedIds.has(set.id)).map(row)) };
+  greedy(open2, matched, candidatesBy(open2, (item) => item.keys), (a, b) => {
+    const overlap = jaccard(a.keys, b.keys);
+    const purpose = dice(a.words, b.words);
+    if (overlap < 0.5 && purpose < 0.5) return void 0;
+    return 2 * overlap + purpose + (a.section === b.section ? 0.5 : 0);
+  });
+  const renamed = new Map(sectionRenames(matched, before, after).map((rename2) => [normaliseText(rename2.before), normaliseText(rename2.after)]));
+  greedy(open2, matched, candidatesBy(open2, (item) => item.words), (a, b) => {
+    if (a.section !== b.section && renamed.get(a.section) !== b.section) return void 0;
+    const purpose = dice(a.words, b.words);
+    return purpose >= 0.5 ? purpose : void 0;
+  });
+  return {
+    matched: matched.sort((a, b) => bySource(a.before, b.before)),
+    added: [...open2.after].map((item) => item.set).sort(bySource),
+    removed: [...open2.before].map((item) => item.set).sort(bySource)
+  };
+}
+var commonKey = 100;
+function candidatesBy(open2, keys) {
+  const after = index(open2.after, keys);
+  const before = index(open2.before, keys);
+  const telling = (key) => (after.get(key)?.length ?? 0) + (before.get(key)?.length ?? 0) <= commonKey;
+  return (a) => [...keys(a)].filter(telling).flatMap((key) => after.get(key) ?? []);
+}
+function row(set) {
+  return { set, keys: new Set(set.destinations.map(destinationKey)), words: words(set.purpose), section: normaliseText(set.section) };
+}
+function index(items, keys) {
+  const found = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    for (const key of new Set(keys(item))) {
+      const list3 = found.get(key) ?? [];
+      list3.push(item);
+      found.set(key, list3);
+    }
+  }
+  return found;
+}
+function greedy(open2, matched, candidates2, score) {
+  const scored = [];
+  for (const a of open2.before) {
+    for (const b of new Set(candidates2(a))) {
+      if (!open2.after.has(b)) continue;
+      const value2 = score(a, b);
+      if (value2 !== void 0) scored.push({ before: a, after: b, score: value2 });
+    }
+  }
+  scored.sort((x, y) => y.score - x.score || compareSymmetric(x.before.set.id, x.after.set.id, y.before.set.id, y.after.set.id));
+  for (const { before, after } of scored) {
+    if (!open2.before.has(before) || !open2.after.has(after)) continue;
+    matched.push({ before: before.set, after: after.set });
+    open2.before.delete(before);
+    open2.after.delete(after);
+  }
+}
+function sectionRenames(matched, before, after) {
+  const oldSections = new Set([...new Set(before.map((set) => set.section))].map(normaliseText));
+  const newSections = new Set([...new Set(after.map((set) => set.section))].map(normaliseText));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const pair2 of matched) {
+    if (pair2.before.section === pair2.after.section) continue;
+    const from = normaliseText(pair2.before.section);
+    const to = normaliseText(pair2.after.section);
+    if (from === to || newSections.has(from) || oldSections.has(to)) continue;
+    const key = from + "\n" + to;
+    const group = groups2.get(key) ?? { before: pair2.before.section, after: pair2.after.section, pairs: [] };
+    group.pairs.push(pair2);
+    groups2.set(key, group);
+  }
+  const renames = [];
+  const used = { before: /* @__PURE__ */ new Set(), after: /* @__PURE__ */ new Set() };
+  const ranked = [...groups2.values()].sort(
+    (a, b) => b.pairs.length - a.pairs.length || compareText(symmetricKey(a.before, a.after), symmetricKey(b.before, b.after))
+  );
+  for (const group of ranked) {
+    const from = normaliseText(group.before);
+    const to = normaliseText(group.after);
+    if (used.before.has(from) || used.after.has(to)) continue;
+    used.before.add(from);
+    used.after.add(to);
+    group.pairs.sort((a, b) => bySource(a.before, b.before));
+    const first = group.pairs[0];
+    renames.push({ before: first.before.section, after: first.after.section, pairs: group.pairs });
+  }
+  return renames.sort((a, b) => bySource(a.pairs[0].before, b.pairs[0].before));
+}
+function pairReferences(removed, added, matched) {
+  const removedByKey = new Map(removed.map((entry) => [entry.key, entry]));
+  const addedByKey = new Map(added.map((entry) => [entry.key, entry]));
+  const score = /* @__PURE__ */ new Map();
+  const credit = (before, after) => {
+    const key = before.key + "\n" + after.key;
+    const candidate = score.get(key) ?? { before, after, score: 0 };
+    candidate.score++;
+    score.set(key, candidate);
+  };
+  for (const pair2 of matched) {
+    const befores = pair2.before.destinations.flatMap((d) => removedByKey.get(destinationKey(d)) ?? []);
+    const afters = pair2.after.destinations.flatMap((d) => addedByKey.get(destinationKey(d)) ?? []);
+    for (const before of befores) for (const after of afters) credit(before, after);
+  }
+  for (const texts of ["texts", "contexts"]) {
+    const removedByText = index(removed, (entry) => entry[texts].map(normaliseText));
+    const addedByText = index(added, (entry) => entry[texts].map(normaliseText));
+    for (const [text5, befores] of removedByText) {
+      const afters = addedByText.get(text5);
+      if (befores.length === 1 && afters?.length === 1) credit(befores[0], afters[0]);
+    }
+  }
+  const candidates2 = [...score.values()].map((candidate) => ({ ...candidate, tie: symmetricKey(candidate.before.value, candidate.after.value) })).sort((a, b) => b.score - a.score || compareText(a.tie, b.tie));
+  const used = /* @__PURE__ */ new Set();
+  const pairs = [];
+  for (const { before, after } of candidates2) {
+    if (used.has(before.key) || used.has(after.key)) continue;
+    used.add(before.key);
+    used.add(after.key);
+    pairs.push({ before, after });
+  }
+  return pairs.sort((a, b) => compareText(a.after.value, b.after.value) || compareText(a.before.value, b.before.value));
+}
+var stopWords = /* @__PURE__ */ new Set(["a", "an", "and", "as", "for", "from", "in", "of", "on", "or", "the", "to", "with"]);
+function words(text5) {
+  return new Set(normaliseText(text5).split(" ").filter((word) => word !== "" && !stopWords.has(word)));
+}
+function dice(a, b) {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return 2 * shared / (a.size + b.size);
+}
+function jaccard(a, b) {
+  let shared = 0;
+  for (const key of a) if (b.has(key)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+function symmetricKey(a, b) {
+  return compareText(a, b) <= 0 ? a + "\n" + b : b + "\n" + a;
+}
+function compareSymmetric(a, b, c, d) {
+  const swapX = compareText(a, b) > 0;
+  const swapY = compareText(c, d) > 0;
+  return compareText(swapX ? b : a, swapY ? d : c) || compareText(swapX ? a : b, swapY ? c : d);
+}
+function bySource(a, b) {
+  return compareText(a.source.path, b.source.path) || a.source.line - b.source.line || a.source.column - b.source.column;
+}
+
+// src/diff/drafts.ts
+function destinationChange(rule2, facts) {
+  const subject2 = facts.after ?? facts.before;
+  const destination = ref(subject2);
+  const values = { destination: destination.value, requirement: subject2.requirement, where: where(subject2) };
+  if (facts.previous) values["previous"] = facts.previous.value;
+  if (facts.coveredBy) values["coveredBy"] = facts.coveredBy.value;
+  if (facts.replaces) values["replaces"] = codeList(facts.replaces);
+  if (facts.substitutes) values["substitutes"] = codeList(facts.substitutes);
+  if (facts.ports) values["ports"] = facts.ports.join(", ");
+  if (facts.before && facts.after) {
+    values["before"] = facts.routes ? routeName(facts.before.route) : facts.before.requirement;
+    values["after"] = facts.routes ? routeName(facts.after.route) : facts.after.requirement;
+  }
+  const subjectKey2 = (facts.previous ? destinationKey(facts.previous) + " -> " : "") + destinationKey(subject2);
+  const change = {
+    rule: rule2,
+    level: "info",
+    fingerprint: fingerprint(rule2, subjectKey2),
+    message: "",
+    destination,
+    ...facts.previous ? { previous: ref(facts.previous) } : {},
+    ...facts.coveredBy ? { coveredBy: ref(facts.coveredBy) } : {},
+    ...facts.replaces ? { replaces: facts.replaces.map(ref) } : {},
+    ...facts.substitutes ? { substitutes: facts.substitutes.map(ref) } : {},
+    ...facts.ports ? { ports: facts.ports } : {},
+    before: facts.before ? state(facts.before) : null,
+    after: facts.after ? state(facts.after) : null
+  };
+  return { change, subject: subjectKey2, values, required: facts.after?.requirement === "required" };
+}
+function endpointSetChange(rule2, before, after, values) {
+  const set = after ?? before;
+  if (set) values[set.destinations.length > 0 ? "listing" : "empty"] = "";
+  const subject2 = [before?.id ?? "", after?.id ?? ""].join(" -> ");
+  const change = {
+    rule: rule2,
+    level: "info",
+    fingerprint: fingerprint(rule2, subject2),
+    message: "",
+    before: before ? endpointSetRef(before) : null,
+    after: after ? endpointSetRef(after) : null
+  };
+  return { change, subject: subject2, values, required: false };
+}
+function sectionChange(rename2) {
+  const side = (pick3) => {
+    const sets = rename2.pairs.map((pair2) => pair2[pick3]);
+    return { section: rename2[pick3], source: sourceLine(sets[0]), endpointSets: sets.map((set) => set.id) };
+  };
+  const subject2 = normaliseText(rename2.before) + " -> " + normaliseText(rename2.after);
+  const change = {
+    rule: "section-renamed",
+    level: "info",
+    fingerprint: fingerprint("section-renamed", subject2),
+    message: "",
+    before: side("before"),
+    after: side("after")
+  };
+  return { change, subject: subject2, values: { before: rename2.before, after: rename2.after }, required: false };
+}
+function exceptionChange(rule2, entry, side, compared) {
+  const clouds3 = (entry.destination ? destinationClouds(entry.destination) : ["public"]).filter((cloud) => compared.includes(cloud));
+  const first = entry.exceptions[0];
+  const named = entry.destination?.value ?? first.subject ?? first.activity;
+  const where3 = [...new Set(entry.exceptions.map((exception) => `${exception.section} / ${exception.activity}`))].join("; ");
+  const refs = entry.exceptions.map(exceptionRef);
+  const change = {
+    rule: rule2,
+    level: "info",
+    fingerprint: fingerprint(rule2, entry.key),
+    message: "",
+    ...entry.destination ? { exceptionDestination: { kind: entry.destination.kind, value: entry.destination.value } } : {},
+    before: side === "before" ? refs : null,
+    after: side === "after" ? refs : null
+  };
+  return { draft: { change, subject: entry.key, values: { destination: named, where: where3 }, required: false }, clouds: clouds3 };
+}
+function exceptionRef(exception) {
+  return { id: exception.id, scope: exception.scope, section: exception.section, activity: exception.activity, source: `${exception.source.path}:${exception.source.line}` };
+}
+var pageKinds = { urls: "URL", expressroute: "ExpressRoute" };
+function pageChange(rule2, { source, listed }, compared) {
+  const unit = source.page === "expressroute" ? "exception" : "destination";
+  const ref2 = revisionSource(source);
+  const subject2 = source.page + " " + source.path;
+  const change = {
+    rule: rule2,
+    level: "info",
+    fingerprint: fingerprint(rule2, subject2),
+    message: "",
+    before: rule2 === "page-removed" ? ref2 : null,
+    after: rule2 === "page-added" ? ref2 : null
+  };
+  const values = { kind: pageKinds[source.page], page: source.path, count: `${listed} ${unit}${listed === 1 ? "" : "s"}` };
+  return { draft: { change, subject: subject2, values, required: false }, clouds: compared };
+}
+function rowPlaced(draft, rows, compared) {
+  return { draft, clouds: sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud)) };
+}
+function revisionSource({ path: path2, page, title, msDate, sha256: sha2562 }) {
+  return { path: path2, page, title, msDate, sha256: sha2562 };
+}
+function withClouds(draft, clouds3) {
+  if (isPublicOnly(clouds3)) return draft.change;
+  const { rule: rule2, level, fingerprint: publicFingerprint, message, ...rest } = draft.change;
+  return { rule: rule2, level, fingerprint: fingerprint(rule2, draft.subject + "\n" + clouds3.join(" ")), message, clouds: [...clouds3], ...rest };
+}
+function codeList(entries) {
+  return entries.map((entry) => "`" + entry.value + "`").join(", ");
+}
+function ref(entry) {
+  return { kind: entry.kind, value: entry.value };
+}
+function state(entry) {
+  const text5 = entry.kind === "reference" ? entry.texts[0] : void 0;
+  return {
+    requirement: entry.requirement,
+    ports: portKeys(entry.ports),
+    ...entry.route === void 0 ? {} : { route: entry.route },
+    ...text5 === void 0 ? {} : { text: text5 },
+    endpointSets: entry.endpointSets.map(endpointSetRef)
+  };
+}
+function endpointSetRef(set) {
+  return { id: set.id, section: set.section, purpose: set.purpose, requirement: set.requirement, source: sourceLine(set) };
+}
+function sourceLine(set) {
+  return `${set.source.path}:${set.source.line}`;
+}
+function where(entry) {
+  return [...new Set(entry.endpointSets.map((set) => rowName(set.section, set.purpose)))].join("; ");
+}
+function rowName(section, purpose) {
+  return purpose.trim() === "" ? section : `${section} / ${purpose}`;
+}
+function routeName(route) {
+  return route === "internet" ? "the public Internet" : route === "expressroute" ? "ExpressRoute" : "unknown";
+}
+function fingerprint(rule2, subject2) {
+  return createHash("sha256").update(rule2 + "\n" + subject2).digest("hex").slice(0, 16);
+}
+
+// src/diff/rules.ts
+function shaped(change) {
+  return { shape: changeRules[change.rule].shape, change };
+}
+function rule(record) {
+  return record;
+}
+function newDestinations(part, keep) {
+  return part.added.filter((entry) => entry.kind !== "reference" && !part.alreadyCoveredBy.get(entry.key) && keep(entry));
+}
+function allowable(entry) {
+  return entry.kind !== "text";
+}
+function portsOnlyIn(side, other) {
+  const theirs = portKeys(other.ports);
+  return portKeys(side.ports).filter((port) => !theirs.includes(port));
+}
+function moved(differences, before, after) {
+  return before.section !== after.section && normaliseText(before.section) !== normaliseText(after.section) && !differences.sectionRenames.some((rename2) => normaliseText(rename2.before) === normaliseText(before.section) && normaliseText(rename2.after) === normaliseText(after.section));
+}
+function listedIn(part, set, list3) {
+  return rowClouds(set).includes(part.cloud) && set.destinations.every((destination) => !destinationClouds(destination).includes(part.cloud) || list3.has(destinationKey(destination)));
+}
+var changeRules = {
+  "page-removed": rule({
+    level: "warning",
+    shape: "page",
+    effect: "page",
+    m365: "noRecord",
+    detect: { per: "diff", find: (differences, compared) => differences.pages.removed.map((page) => pageChange("page-removed", page, compared)) },
+    message: "{kind} page `{page}` is on the old side only: what it listed ({count}) is reported as removed",
+    markdown: () => "page on the old side only",
+    description: "A page compared on the old side has no counterpart (a page of the same kind) on the new side, such as a catalog of both pages diffed with the URL page alone: its destinations or ExpressRoute exceptions are reported removed. Compare like with like unless the page is really gone."
+  }),
+  "required-destination-added": rule({
+    level: "error",
+    shape: "destination",
+    effect: "add",
+    m365: "add",
+    detect: {
+      per: "cloud",
+      find: (part) => newDestinations(part, (entry) => entry.requirement === "required").map((entry) => destinationChange("required-destination-added", { after: entry, replaces: part.replaces.get(entry.key) }))
+    },
+    message: "Destination `{destination}` added as required ({where})[; add before you remove {replaces}]",
+    markdown: (change, md) => `added as ${change.after?.requirement ?? ""}` + md.replaces(change),
+    description: "A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or the product that needs it breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard."
+  }),
+  "optional-destination-added": rule({
+    level: "warning",
+    shape: "destination",
+    effect: "add",
+    m365: "add",
+    detect: {
+      per: "cloud",
+      find: (part) => newDestinations(part, (entry) => entry.requirement !== "required").map((entry) => destinationChange("optional-destination-added", { after: entry, replaces: part.replaces.get(entry.key) }))
+    },
+    message: "Destination `{destination}` added as {requirement} ({where})[; add before you remove {replaces}]",
+    markdown: (change, md) => `added as ${change.after?.requirement ?? ""}` + md.replaces(change),
+    description: "A destination is on the allowlist of the new revision, optional (or of unknown requirement), and was on no list before: allow it for the feature it serves."
+  }),
+  "destination-already-covered": rule({
+    level: "info",
+    shape: "destination",
+    effect: "add",
+    m365: "add",
+    detect: {
+      per: "cloud",
+      find: (part) => part.added.flatMap((entry) => {
+        const wildcard = part.alreadyCoveredBy.get(entry.key);
+        return entry.kind !== "reference" && wildcard ? [destinationChange("destination-already-covered", { after: entry, coveredBy: wildcard })] : [];
+      })
+    },
+    message: "Destination `{destination}` added as {requirement}, already covered by `{coveredBy}` ({where})",
+    markdown: (change, md) => `added as ${change.after?.requirement ?? ""}, already covered by ${md.covering(change)}`,
+    description: "A destination is new to the list, but a wildcard listed in both revisions covers it, at least as required and with all its ports in each: nothing to do if that wildcard is allowed. (A wildcard only the old revision lists does not count: the destination substitutes it, and is reported added.)"
+  }),
+  "destination-removed": rule({
+    level: "info",
+    shape: "destination",
+    effect: "remove",
+    m365: "remove",
+    detect: {
+      per: "cloud",
+      find: (part) => part.removed.filter((entry) => entry.kind !== "reference" && !part.coveredBy.get(entry.key)).map((entry) => destinationChange("destination-removed", { before: entry, substitutes: part.substitutes.get(entry.key) }))
+    },
+    message: "Destination `{destination}` removed (was {requirement}: {where})[; allow its substitutes {substitutes} first]",
+    markdown: (change, md) => `removed, was ${change.before?.requirement ?? ""}` + md.substitutes(change),
+    description: "A destination is no longer listed and no wildcard of the new revision covers it: it may be taken off the allowlist. For a wildcard, the destinations it covered that the new revision adds are named (`substitutes`): allow them first."
+  }),
+  "destination-covered-by-wildcard": rule({
+    level: "info",
+    shape: "destination",
+    effect: "remove",
+    m365: "remove",
+    detect: {
+      per: "cloud",
+      find: (part) => part.removed.flatMap((entry) => {
+        const wildcard = part.coveredBy.get(entry.key);
+        return entry.kind !== "reference" && wildcard ? [destinationChange("destination-covered-by-wildcard", { before: entry, coveredBy: wildcard, substitutes: part.substitutes.get(entry.key) })] : [];
+      })
+    },
+    message: "Destination `{destination}` removed, still covered by `{coveredBy}` (was {requirement}: {where})[; allow its substitutes {substitutes} first]",
+    markdown: (change, md) => `removed, still covered by ${md.covering(change)}` + md.substitutes(change),
+    description: "A destination is no longer listed, but a wildcard of the new revision covers it: nothing to do if the wildcard is allowed."
+  }),
+  "destination-now-required": rule({
+    level: "error",
+    shape: "destination",
+    effect: "requirement",
+    m365: "required",
+    detect: {
+      per: "cloud",
+      find: (part) => part.kept.filter(({ before, after }) => before.requirement !== "required" && after.requirement === "required").map((pair2) => destinationChange("destination-now-required", pair2))
+    },
+    message: "Destination `{destination}` now required, was {before} ({where})",
+    markdown: (change) => `${change.before?.requirement ?? ""} \u2192 ${change.after?.requirement ?? ""}`,
+    description: "A destination listed in both revisions is required in the new one and was not before (its requirement is the highest of the endpoint sets listing it)."
+  }),
+  "destination-now-optional": rule({
+    level: "info",
+    shape: "destination",
+    effect: "requirement",
+    m365: "required",
+    detect: {
+      per: "cloud",
+      find: (part) => part.kept.filter(({ before, after }) => before.requirement === "required" && after.requirement !== "required").map((pair2) => destinationChange("destination-now-optional", pair2))
+    },
+    message: "Destination `{destination}` no longer required, now {after} ({where})",
+    markdown: (change) => `${change.before?.requirement ?? ""} \u2192 ${change.after?.requirement ?? ""}`,
+    description: "A destination listed in both revisions was required and is not any more."
+  }),
+  "destination-requirement-changed": rule({
+    level: "info",
+    shape: "destination",
+    effect: "requirement",
+    m365: "required",
+    detect: {
+      per: "cloud",
+      find: (part) => part.kept.filter(({ before, after }) => before.requirement !== "required" && after.requirement !== "required" && before.requirement !== after.requirement).map((pair2) => destinationChange("destination-requirement-changed", pair2))
+    },
+    message: "Destination `{destination}` now {after}, was {before} ({where})",
+    markdown: (change) => `${change.before?.requirement ?? ""} \u2192 ${change.after?.requirement ?? ""}`,
+    description: "A destination listed in both revisions, required in neither, went between optional and unknown (a page that stops or starts saying Optional): nothing to change on a firewall."
+  }),
+  "ports-added": rule({
+    level: "warning",
+    requiredLevel: "error",
+    shape: "destination",
+    effect: "ports",
+    m365: "ports",
+    detect: {
+      per: "cloud",
+      find: (part) => part.kept.flatMap((pair2) => {
+        const added = allowable(pair2.after) ? portsOnlyIn(pair2.after, pair2.before) : [];
+        return added.length > 0 ? [destinationChange("ports-added", { ...pair2, ports: added })] : [];
+      })
+    },
+    message: "Ports {ports} added to `{destination}` ({where})",
+    markdown: (change) => `added ${(change.ports ?? []).join(", ")}`,
+    description: "A destination listed in both revisions has ports it did not have (ports are the union over the endpoint sets listing it). An error when the destination is required, else a warning. Not reported on text kept as written (a template), which is on no allow-list."
+  }),
+  "ports-removed": rule({
+    level: "info",
+    shape: "destination",
+    effect: "ports",
+    m365: "ports",
+    detect: {
+      per: "cloud",
+      find: (part) => part.kept.flatMap((pair2) => {
+        const removed = allowable(pair2.after) ? portsOnlyIn(pair2.before, pair2.after) : [];
+        return removed.length > 0 ? [destinationChange("ports-removed", { ...pair2, ports: removed })] : [];
+      })
+    },
+    message: "Ports {ports} removed from `{destination}` ({where})",
+    markdown: (change) => `removed ${(change.ports ?? []).join(", ")}`,
+    description: "A destination listed in both revisions no longer has some of its ports (not reported on text kept as written, such as a template)."
+  }),
+  "expressroute-routing-changed": rule({
+    level: "warning",
+    shape: "destination",
+    effect: "route",
+    m365: "expressRoute",
+    detect: {
+      per: "cloud",
+      find: (part) => part.kept.filter(({ before, after }) => before.route !== void 0 && after.route !== void 0 && before.route !== after.route).map((pair2) => destinationChange("expressroute-routing-changed", { ...pair2, routes: true }))
+    },
+    message: "Destination `{destination}` now routed over {after}, was {before} ({where})",
+    markdown: (change, md) => `${md.route(change.before)} \u2192 ${md.route(change.after)}`,
+    description: "For ExpressRoute customers, a destination listed in both revisions changed between going over ExpressRoute and going over the public Internet. Only reported when both revisions include the ExpressRoute page."
+  }),
+  "expressroute-exception-added": rule({
+    level: "warning",
+    shape: "expressRoute",
+    effect: "route",
+    m365: "noRecord",
+    detect: { per: "diff", find: (differences, compared) => differences.exceptions.added.map((entry) => exceptionChange("expressroute-exception-added", entry, "after", compared)) },
+    message: "ExpressRoute exception `{destination}` added ({where}): its traffic goes over the public Internet",
+    markdown: () => "ExpressRoute exception added: over the public Internet",
+    description: "The ExpressRoute page names a destination (or, for a bullet without one, an activity) it did not name before: ExpressRoute customers reach it over the public Internet, which their proxy or firewall must allow. The destinations of the URL page it covers are reported as routing changes."
+  }),
+  "expressroute-exception-removed": rule({
+    level: "info",
+    shape: "expressRoute",
+    effect: "route",
+    m365: "noRecord",
+    detect: { per: "diff", find: (differences, compared) => differences.exceptions.removed.map((entry) => exceptionChange("expressroute-exception-removed", entry, "before", compared)) },
+    message: "ExpressRoute exception `{destination}` removed (was {where})",
+    markdown: () => "ExpressRoute exception removed",
+    description: "The ExpressRoute page no longer names a destination (or, for a bullet without one, an activity) as going over the public Internet."
+  }),
+  "reference-added": rule({
+    level: "warning",
+    shape: "destination",
+    effect: "add",
+    m365: "add",
+    detect: { per: "cloud", find: (part) => part.added.filter((entry) => entry.kind === "reference").map((entry) => destinationChange("reference-added", { after: entry })) },
+    message: "Reference `{destination}` added ({where})",
+    markdown: (change, md) => change.after?.text === void 0 ? "added" : `added: ${md.text(change.after.text)}`,
+    description: "A link to another page of endpoints is new: read that page (or the section linked) for the destinations it adds."
+  }),
+  "reference-removed": rule({
+    level: "info",
+    shape: "destination",
+    effect: "remove",
+    m365: "remove",
+    detect: { per: "cloud", find: (part) => part.removed.filter((entry) => entry.kind === "reference").map((entry) => destinationChange("reference-removed", { before: entry })) },
+    message: "Reference `{destination}` removed (was in {where})",
+    markdown: () => "removed",
+    description: "A link to another page of endpoints is no longer given."
+  }),
+  "reference-changed": rule({
+    level: "warning",
+    shape: "destination",
+    effect: "page",
+    m365: "other",
+    detect: { per: "cloud", find: (part) => part.retargeted.map(({ before, after }) => destinationChange("reference-changed", { before, after, previous: before })) },
+    message: "Reference `{previous}` now links to `{destination}` ({where})",
+    markdown: (change, md) => change.previous ? `was ${md.code(change.previous.value)}` : "changed",
+    description: "A link with the same text or the same sentence around it now points to another page or section: read the new target."
+  }),
+  "page-added": rule({
+    level: "info",
+    shape: "page",
+    effect: "page",
+    m365: "noRecord",
+    detect: { per: "diff", find: (differences, compared) => differences.pages.added.map((page) => pageChange("page-added", page, compared)) },
+    message: "{kind} page `{page}` is on the new side only: what it lists ({count}) is reported as added",
+    markdown: () => "page on the new side only",
+    description: "A page compared on the new side has no counterpart (a page of the same kind) on the old side: its destinations or ExpressRoute exceptions are reported added."
+  }),
+  "section-renamed": rule({
+    level: "info",
+    shape: "section",
+    effect: "row",
+    m365: "sectionRenamed",
+    detect: {
+      per: "diff",
+      find: (differences, compared) => differences.sectionRenames.map((rename2) => rowPlaced(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]), compared))
+    },
+    message: "Section `{before}` renamed to `{after}`",
+    markdown: (change, md) => `${md.text(change.before.section)} \u2192 ${md.text(change.after.section)}`,
+    description: "A heading was reworded: the rows under it are found under the new heading."
+  }),
+  "purpose-changed": rule({
+    level: "info",
+    shape: "endpointSet",
+    effect: "row",
+    m365: "rowReworded",
+    detect: {
+      per: "diff",
+      find: (differences, compared) => differences.endpointSets.matched.filter(({ before, after }) => before.purpose !== after.purpose && normaliseText(before.purpose) !== normaliseText(after.purpose)).map(
+        ({ before, after }) => rowPlaced(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }), [before, after], compared)
+      )
+    },
+    message: "Purpose `{before}` reworded to `{after}` ({section})",
+    markdown: (change, md) => `${md.text(change.before?.purpose ?? "")} \u2192 ${md.text(change.after?.purpose ?? "")}`,
+    description: "The purpose of an endpoint set (a row) was reworded; its destinations are matched as the same row."
+  }),
+  "endpoint-set-moved": rule({
+    level: "info",
+    shape: "endpointSet",
+    effect: "row",
+    m365: "rowReworded",
+    detect: {
+      per: "diff",
+      find: (differences, compared) => differences.endpointSets.matched.filter(({ before, after }) => moved(differences, before, after)).map(
+        ({ before, after }) => rowPlaced(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }), [before, after], compared)
+      )
+    },
+    message: "Endpoint set `{purpose}` moved from `{before}` to `{after}`",
+    markdown: (change, md) => `from ${md.text(change.before?.section ?? "")}`,
+    description: "A row moved to another section (one that was not merely renamed)."
+  }),
+  "endpoint-set-added": rule({
+    level: "info",
+    shape: "endpointSet",
+    effect: "row",
+    m365: "rowAdded",
+    detect: {
+      per: "cloud",
+      find: (part, differences) => differences.endpointSets.added.filter((set) => listedIn(part, set, part.before)).map((set) => endpointSetChange("endpoint-set-added", void 0, set, { purpose: set.purpose, section: set.section }))
+    },
+    message: "Endpoint set `{purpose}` added to `{section}`[; its destinations were already listed{listing}][; it lists no destination{empty}]",
+    markdown: () => "added",
+    description: "A new row lists only destinations that were already listed elsewhere, or none, so no destination change reports it; the message says which."
+  }),
+  "endpoint-set-removed": rule({
+    level: "info",
+    shape: "endpointSet",
+    effect: "row",
+    m365: "rowRemoved",
+    detect: {
+      per: "cloud",
+      find: (part, differences) => differences.endpointSets.removed.filter((set) => listedIn(part, set, part.after)).map((set) => endpointSetChange("endpoint-set-removed", set, void 0, { purpose: set.purpose, section: set.section }))
+    },
+    message: "Endpoint set `{purpose}` removed from `{section}`[; its destinations are still listed{listing}][; it listed no destination{empty}]",
+    markdown: () => "removed",
+    description: "A row was removed, but its destinations are still listed elsewhere, or it listed none, so no destination change reports it; the message says which."
+  })
+};
+var changeRuleIds = Object.keys(changeRules);
+function ruleLevel(rule2, required) {
+  const entry = changeRules[rule2];
+  return required && entry.requiredLevel ? entry.requiredLevel : entry.level;
+}
+function renderMessage(rule2, values) {
+  const said = changeRules[rule2].message.replace(
+    /\[([^\]]*)\]/g,
+    (_, part) => [...part.matchAll(/\{(\w+)\}/g)].every(([, name]) => values[name] !== void 0) ? part : ""
+  );
+  return said.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
+}
+
+// src/diff/changes.ts
+function checkChanges(differences) {
+  const compared = differences.clouds.map((part) => part.cloud);
+  const perCloud = differences.clouds.map((part) => ({
+    cloud: part.cloud,
+    drafts: changeRuleIds.flatMap((id) => {
+      const { detect } = changeRules[id];
+      return detect.per === "cloud" ? detect.find(part, differences).map(graded) : [];
+    })
+  }));
+  const whole = changeRuleIds.flatMap((id) => {
+    const { detect } = changeRules[id];
+    if (detect.per !== "diff") return [];
+    return detect.find(differences, compared).filter(({ clouds: clouds3 }) => clouds3.length > 0).map(({ draft, clouds: clouds3 }) => withClouds(graded(draft), clouds3));
+  });
+  return [...mergeClouds(perCloud), ...whole].map((change) => ({ change, rank: levelRank[change.level], rule: changeRuleIds.indexOf(change.rule), key: sortKey(change) })).sort(byOrder).map(({ change }) => change);
+}
+function graded(draft) {
+  draft.change.level = ruleLevel(draft.change.rule, draft.required);
+  draft.change.message = renderMessage(draft.change.rule, draft.values);
+  return draft;
+}
+function mergeClouds(perCloud) {
+  if (perCloud.length === 1) return perCloud[0].drafts.map((draft) => withClouds(draft, [perCloud[0].cloud]));
+  const merged = /* @__PURE__ */ new Map();
+  for (const { cloud, drafts } of perCloud) {
+    for (const draft of drafts) {
+      const key = JSON.stringify(draft.change);
+      const found = merged.get(key);
+      if (found) found.clouds.push(cloud);
+      else merged.set(key, { draft, clouds: [cloud] });
+    }
+  }
+  return [...merged.values()].map(({ draft, clouds: clouds3 }) => withClouds(draft, clouds3));
+}
+var levelRank = { error: 0, warning: 1, info: 2 };
+function byOrder(a, b) {
+  return a.rank - b.rank || a.rule - b.rule || compareText(a.key, b.key) || compareText(a.change.fingerprint, b.change.fingerprint);
+}
+function sortKey(change) {
+  const clouds3 = change.clouds ?? ["public"];
+  return subjectKey(change) + "\n" + clouds3.map((cloud) => cloudIds.indexOf(cloud)).join(" ");
+}
+function subjectKey(change) {
+  const { shape, change: one2 } = shaped(change);
+  switch (shape) {
+    case "section":
+      return one2.before.section + "\n" + one2.after.section;
+    case "expressRoute":
+      return one2.message;
+    case "page":
+      return (one2.after ?? one2.before)?.path ?? "";
+    case "endpointSet": {
+      const set = one2.after ?? one2.before;
+      return set ? set.section + "\n" + set.purpose : "";
+    }
+    case "destination":
+      return one2.destination.value + "\n" + one2.destination.kind;
+  }
+}
+
+// src/diff/document.ts
+var diffSchemaVersion = "1.1.0";
+function diff(before, after, options = {}) {
+  const clouds3 = options.cloud === void 0 ? catalogClouds([before, after]) : [options.cloud];
+  const changes2 = checkChanges(compare(before, after, { clouds: clouds3 }));
+  return {
+    schemaVersion: diffSchemaVersion,
+    from: revision(before, options.commits?.from),
+    to: revision(after, options.commits?.to),
+    ...isPublicOnly(clouds3) ? {} : { clouds: clouds3 },
+    counts: countChanges(changes2),
+    changes: changes2
+  };
+}
+function hasChangeAtLeast(document3, level) {
+  return document3.changes.some((change) => levelRank[change.level] <= levelRank[level]);
+}
+function revision(catalog2, commit) {
+  return {
+    version: catalog2.version,
+    contentHash: catalog2.contentHash,
+    sources: catalog2.sources.map(revisionSource),
+    ...commit === void 0 ? {} : { commit }
+  };
+}
+function countChanges(changes2) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const change of changes2) counts[change.level]++;
+  return counts;
+}
+
+// src/io.ts
+import { closeSync, constants as constants3, fstatSync, mkdirSync, openSync, readFileSync as readFileSync2, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep as sep2 } from "node:path";
+import { randomBytes } from "node:crypto";
+
+// src/errors.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+
+// generated/validators.ts
+var validators_exports = {};
+__export(validators_exports, {
+  catalog: () => catalog,
+  changes: () => changes,
+  config: () => config,
+  diff: () => diff2,
+  m365Changes: () => m365Changes,
+  m365Endpoints: () => m365Endpoints,
+  m365Ids: () => m365Ids
+});
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var ucs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
+var catalog = validate20;
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/endpoint-catalog/endpoint-catalog/main/schema/catalog.schema.json", "title": "Catalog", "description": "The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, \u2026), compiled by endpoint-catalog.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "version", "contentHash", "sources", "endpointSets", "expressRoute", "diagnostics"], "properties": { "$schema": { "description": "This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.", "type": "string", "pattern": "^https://" }, "schemaVersion": { "description": "Version of this file format (semver). Readers accept any file with the same major version.", "type": "string", "pattern": "^1\\.[0-9]+\\.[0-9]+$" }, "version": { "description": "Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "name": { "description": "What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.", "type": "string", "minLength": 1 }, "contentHash": { "description": "sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } }, "endpointSets": { "type": "array", "items": { "$ref": "#/$defs/endpointSet" } }, "expressRoute": { "$ref": "#/$defs/expressRoute" }, "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } } }, "$defs": { "source": { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "page": { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] }, "service": { "title": "Service", "description": "The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, \u2026): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "position": { "title": "Position", "description": "A place in a source page (1-based line and column).", "type": "object", "additionalProperties": false, "required": ["path", "line", "column"], "properties": { "path": { "type": "string", "minLength": 1 }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "cloud": { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] }, "requirement": { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] }, "port": { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } }, "route": { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } }, "routeMatch": { "title": "RouteMatch", "type": "object", "additionalProperties": false, "required": ["exception", "activity", "pattern"], "properties": { "exception": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "activity": { "type": "string" }, "pattern": { "description": "The exception's destination that covers this one.", "type": "string" } } }, "destination": { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } }, "endpointSet": { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "expressRoute": { "title": "ExpressRoute", "type": "object", "additionalProperties": false, "required": ["exceptions"], "properties": { "exceptions": { "type": "array", "items": { "$ref": "#/$defs/exception" } } } }, "exception": { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "diagnostic": { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } } } };
+var func1 = Object.prototype.hasOwnProperty;
+var func2 = ucs2length;
+var pattern4 = new RegExp("^https://", "u");
+var pattern5 = new RegExp("^1\\.[0-9]+\\.[0-9]+$", "u");
+var pattern6 = new RegExp("^[0-9]{10}$", "u");
+var pattern7 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var schema32 = { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
+var schema33 = { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] };
+var pattern8 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+var pattern9 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+var pattern10 = new RegExp("^[0-9a-f]{64}$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.path === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.page === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.title === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.msDate === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.sha256 === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "path" || key0 === "page" || key0 === "title" || key0 === "service" || key0 === "serviceName" || key0 === "msDate" || key0 === "sha256")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data0 = data.path;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err6 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.page !== void 0) {
+      let data1 = data.page;
+      if (typeof data1 !== "string") {
+        const err8 = { instancePath: instancePath + "/page", schemaPath: "#/$defs/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data1 === "urls" || data1 === "expressroute")) {
+        const err9 = { instancePath: instancePath + "/page", schemaPath: "#/$defs/page/enum", keyword: "enum", params: { allowedValues: schema33.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data2 = data.title;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: schema32.properties.title.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.service !== void 0) {
+      let data3 = data.service;
+      if (typeof data3 === "string") {
+        if (!pattern8.test(data3)) {
+          const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.serviceName !== void 0) {
+      let data4 = data.serviceName;
+      if (typeof data4 === "string") {
+        if (func2(data4) < 1) {
+          const err13 = { instancePath: instancePath + "/serviceName", schemaPath: "#/properties/serviceName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/serviceName", schemaPath: "#/properties/serviceName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.msDate !== void 0) {
+      let data5 = data.msDate;
+      if (typeof data5 !== "string" && data5 !== null) {
+        const err15 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema32.properties.msDate.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data5 === "string") {
+        if (!pattern9.test(data5)) {
+          const err16 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.sha256 !== void 0) {
+      let data6 = data.sha256;
+      if (typeof data6 === "string") {
+        if (!pattern10.test(data6)) {
+          const err17 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err19];
+    } else {
+      vErrors.push(err19);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema35 = { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+var schema37 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
+var schema41 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
+var pattern11 = new RegExp("^es-[0-9a-f]{12}$", "u");
+var schema38 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
+var schema42 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
+var schema39 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
+var pattern13 = new RegExp("^er-[0-9a-f]{12}$", "u");
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.route === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "route" }, message: "must have required property 'route'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.exceptions === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "exceptions" }, message: "must have required property 'exceptions'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "route" || key0 === "exceptions")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.route !== void 0) {
+      let data0 = data.route;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (!(data0 === "internet" || data0 === "expressroute" || data0 === "unknown")) {
+        const err4 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema39.properties.route.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.exceptions !== void 0) {
+      let data1 = data.exceptions;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.exception === void 0) {
+              const err5 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/required", keyword: "required", params: { missingProperty: "exception" }, message: "must have required property 'exception'" };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data2.activity === void 0) {
+              const err6 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data2.pattern === void 0) {
+              const err7 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!(key1 === "exception" || key1 === "activity" || key1 === "pattern")) {
+                const err8 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data2.exception !== void 0) {
+              let data3 = data2.exception;
+              if (typeof data3 === "string") {
+                if (!pattern13.test(data3)) {
+                  const err9 = { instancePath: instancePath + "/exceptions/" + i0 + "/exception", schemaPath: "#/$defs/routeMatch/properties/exception/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              } else {
+                const err10 = { instancePath: instancePath + "/exceptions/" + i0 + "/exception", schemaPath: "#/$defs/routeMatch/properties/exception/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data2.activity !== void 0) {
+              if (typeof data2.activity !== "string") {
+                const err11 = { instancePath: instancePath + "/exceptions/" + i0 + "/activity", schemaPath: "#/$defs/routeMatch/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data2.pattern !== void 0) {
+              if (typeof data2.pattern !== "string") {
+                const err12 = { instancePath: instancePath + "/exceptions/" + i0 + "/pattern", schemaPath: "#/$defs/routeMatch/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate24.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.kind === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.value === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema38.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data0 = data.kind;
+      if (typeof data0 !== "string") {
+        const err3 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (!(data0 === "host" || data0 === "wildcard" || data0 === "url" || data0 === "ip" || data0 === "cidr" || data0 === "reference" || data0 === "text")) {
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.value !== void 0) {
+      let data1 = data.value;
+      if (typeof data1 === "string") {
+        if (func2(data1) < 1) {
+          const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.host !== void 0) {
+      if (typeof data.host !== "string") {
+        const err7 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.text !== void 0) {
+      if (typeof data.text !== "string") {
+        const err8 = { instancePath: instancePath + "/text", schemaPath: "#/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.context !== void 0) {
+      if (typeof data.context !== "string") {
+        const err9 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.href !== void 0) {
+      if (typeof data.href !== "string") {
+        const err10 = { instancePath: instancePath + "/href", schemaPath: "#/properties/href/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.expressRoute !== void 0) {
+      if (!validate25(data.expressRoute, { instancePath: instancePath + "/expressRoute", parentData: data, parentDataProperty: "expressRoute", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ports !== void 0) {
+      let data7 = data.ports;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.protocol === void 0) {
+              const err11 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            if (data8.port === void 0) {
+              const err12 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            for (const key1 in data8) {
+              if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
+                const err13 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data8.protocol !== void 0) {
+              let data9 = data8.protocol;
+              if (typeof data9 !== "string") {
+                const err14 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+              if (!(data9 === "tcp" || data9 === "udp")) {
+                const err15 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data8.port !== void 0) {
+              let data10 = data8.port;
+              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+                const err16 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 > 65535 || isNaN(data10)) {
+                  const err17 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+                if (data10 < 1 || isNaN(data10)) {
+                  const err18 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data8.to !== void 0) {
+              let data11 = data8.to;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err19 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 > 65535 || isNaN(data11)) {
+                  const err20 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data11 < 1 || isNaN(data11)) {
+                  const err21 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.note !== void 0) {
+      if (typeof data.note !== "string") {
+        const err24 = { instancePath: instancePath + "/note", schemaPath: "#/properties/note/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      let data13 = data.clouds;
+      if (Array.isArray(data13)) {
+        if (data13.length < 1) {
+          const err25 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        const len1 = data13.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data14 = data13[i1];
+          if (typeof data14 !== "string") {
+            const err26 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+          if (!(data14 === "public" || data14 === "usgov-gcc" || data14 === "usgov-gcchigh" || data14 === "usgov-dod" || data14 === "china")) {
+            const err27 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.since !== void 0) {
+      let data15 = data.since;
+      if (typeof data15 === "string") {
+        if (!pattern6.test(data15)) {
+          const err29 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err31];
+    } else {
+      vErrors.push(err31);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.section === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.purpose === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.requirement === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requirement" }, message: "must have required property 'requirement'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.alternatives === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "alternatives" }, message: "must have required property 'alternatives'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.destinations === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "destinations" }, message: "must have required property 'destinations'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.ports === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ports" }, message: "must have required property 'ports'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema35.properties, key0)) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.service !== void 0) {
+      let data1 = data.service;
+      if (typeof data1 === "string") {
+        if (!pattern8.test(data1)) {
+          const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err13 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.purpose !== void 0) {
+      if (typeof data.purpose !== "string") {
+        const err14 = { instancePath: instancePath + "/purpose", schemaPath: "#/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.requirement !== void 0) {
+      let data4 = data.requirement;
+      if (typeof data4 !== "string") {
+        const err15 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(data4 === "required" || data4 === "optional" || data4 === "unknown")) {
+        const err16 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.alternatives !== void 0) {
+      if (typeof data.alternatives !== "boolean") {
+        const err17 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.destinations !== void 0) {
+      let data6 = data.destinations;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate24(data6[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.ports !== void 0) {
+      let data8 = data.ports;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.protocol === void 0) {
+              const err19 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data9.port === void 0) {
+              const err20 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            for (const key1 in data9) {
+              if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
+                const err21 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data9.protocol !== void 0) {
+              let data10 = data9.protocol;
+              if (typeof data10 !== "string") {
+                const err22 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+              if (!(data10 === "tcp" || data10 === "udp")) {
+                const err23 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data9.port !== void 0) {
+              let data11 = data9.port;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err24 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 > 65535 || isNaN(data11)) {
+                  const err25 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+                if (data11 < 1 || isNaN(data11)) {
+                  const err26 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data9.to !== void 0) {
+              let data12 = data9.to;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                const err27 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 > 65535 || isNaN(data12)) {
+                  const err28 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                if (data12 < 1 || isNaN(data12)) {
+                  const err29 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.portsText !== void 0) {
+      if (typeof data.portsText !== "string") {
+        const err32 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.attributes !== void 0) {
+      let data14 = data.attributes;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key2 in data14) {
+          if (typeof data14[key2] !== "string") {
+            const err33 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data16 = data.source;
+      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+        if (data16.path === void 0) {
+          const err35 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data16.line === void 0) {
+          const err36 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data16.column === void 0) {
+          const err37 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        for (const key3 in data16) {
+          if (!(key3 === "path" || key3 === "line" || key3 === "column")) {
+            const err38 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data16.path !== void 0) {
+          let data17 = data16.path;
+          if (typeof data17 === "string") {
+            if (func2(data17) < 1) {
+              const err39 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data16.line !== void 0) {
+          let data18 = data16.line;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+            const err41 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+          if (typeof data18 == "number" && isFinite(data18)) {
+            if (data18 < 1 || isNaN(data18)) {
+              const err42 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data16.column !== void 0) {
+          let data19 = data16.column;
+          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+            const err43 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+          if (typeof data19 == "number" && isFinite(data19)) {
+            if (data19 < 1 || isNaN(data19)) {
+              const err44 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err46];
+    } else {
+      vErrors.push(err46);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema46 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate30.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.scope === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.section === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.activity === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.destinations === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "destinations" }, message: "must have required property 'destinations'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema46.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern13.test(data0)) {
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.service !== void 0) {
+      let data1 = data.service;
+      if (typeof data1 === "string") {
+        if (!pattern8.test(data1)) {
+          const err10 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.scope !== void 0) {
+      let data2 = data.scope;
+      if (typeof data2 !== "string") {
+        const err12 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (!(data2 === "overall" || data2 === "saas" || data2 === "desktop" || data2 === "paas" || data2 === "mobile" || data2 === "gateway" || data2 === "other")) {
+        const err13 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema46.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err14 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data4 = data.kind;
+      if (typeof data4 !== "string") {
+        const err15 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(data4 === "table" || data4 === "prose")) {
+        const err16 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema46.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.activity !== void 0) {
+      if (typeof data.activity !== "string") {
+        const err17 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.subject !== void 0) {
+      if (typeof data.subject !== "string") {
+        const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.destinations !== void 0) {
+      let data7 = data.destinations;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate24(data7[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.attributes !== void 0) {
+      let data9 = data.attributes;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key1 in data9) {
+          if (typeof data9[key1] !== "string") {
+            const err20 = { instancePath: instancePath + "/attributes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data11 = data.source;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.path === void 0) {
+          const err22 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data11.line === void 0) {
+          const err23 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data11.column === void 0) {
+          const err24 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        for (const key2 in data11) {
+          if (!(key2 === "path" || key2 === "line" || key2 === "column")) {
+            const err25 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data11.path !== void 0) {
+          let data12 = data11.path;
+          if (typeof data12 === "string") {
+            if (func2(data12) < 1) {
+              const err26 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data11.line !== void 0) {
+          let data13 = data11.line;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+            const err28 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          if (typeof data13 == "number" && isFinite(data13)) {
+            if (data13 < 1 || isNaN(data13)) {
+              const err29 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.column !== void 0) {
+          let data14 = data11.column;
+          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+            const err30 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+          if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 < 1 || isNaN(data14)) {
+              const err31 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err33];
+    } else {
+      vErrors.push(err33);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.exceptions === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "exceptions" }, message: "must have required property 'exceptions'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "exceptions")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.exceptions !== void 0) {
+      let data0 = data.exceptions;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate30(data0[i0], { instancePath: instancePath + "/exceptions/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema49 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate34.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ruleId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleId" }, message: "must have required property 'ruleId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.severity === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "ruleId" || key0 === "severity" || key0 === "message" || key0 === "accepted" || key0 === "source")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.ruleId !== void 0) {
+      let data0 = data.ruleId;
+      if (typeof data0 === "string") {
+        if (!pattern8.test(data0)) {
+          const err5 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.severity !== void 0) {
+      let data1 = data.severity;
+      if (typeof data1 !== "string") {
+        const err7 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema49.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err9 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.accepted !== void 0) {
+      if (typeof data.accepted !== "string") {
+        const err10 = { instancePath: instancePath + "/accepted", schemaPath: "#/properties/accepted/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data4 = data.source;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.path === void 0) {
+          const err11 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data4.line === void 0) {
+          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data4.column === void 0) {
+          const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        for (const key1 in data4) {
+          if (!(key1 === "path" || key1 === "line" || key1 === "column")) {
+            const err14 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data4.path !== void 0) {
+          let data5 = data4.path;
+          if (typeof data5 === "string") {
+            if (func2(data5) < 1) {
+              const err15 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data4.line !== void 0) {
+          let data6 = data4.line;
+          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+            const err17 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 < 1 || isNaN(data6)) {
+              const err18 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data4.column !== void 0) {
+          let data7 = data4.column;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+            const err19 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 < 1 || isNaN(data7)) {
+              const err20 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err22];
+    } else {
+      vErrors.push(err22);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schemaVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.version === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.contentHash === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "contentHash" }, message: "must have required property 'contentHash'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.sources === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.endpointSets === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.expressRoute === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expressRoute" }, message: "must have required property 'expressRoute'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.diagnostics === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "diagnostics" }, message: "must have required property 'diagnostics'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema31.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== void 0) {
+      let data0 = data.$schema;
+      if (typeof data0 === "string") {
+        if (!pattern4.test(data0)) {
+          const err8 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.schemaVersion !== void 0) {
+      let data1 = data.schemaVersion;
+      if (typeof data1 === "string") {
+        if (!pattern5.test(data1)) {
+          const err10 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data2 = data.version;
+      if (typeof data2 === "string") {
+        if (!pattern6.test(data2)) {
+          const err12 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data3 = data.name;
+      if (typeof data3 === "string") {
+        if (func2(data3) < 1) {
+          const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.contentHash !== void 0) {
+      let data4 = data.contentHash;
+      if (typeof data4 === "string") {
+        if (!pattern7.test(data4)) {
+          const err16 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.sources !== void 0) {
+      let data5 = data.sources;
+      if (Array.isArray(data5)) {
+        const len0 = data5.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate21(data5[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.endpointSets !== void 0) {
+      let data7 = data.endpointSets;
+      if (Array.isArray(data7)) {
+        const len1 = data7.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate23(data7[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data7, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.expressRoute !== void 0) {
+      if (!validate29(data.expressRoute, { instancePath: instancePath + "/expressRoute", parentData: data, parentDataProperty: "expressRoute", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.diagnostics !== void 0) {
+      let data10 = data.diagnostics;
+      if (Array.isArray(data10)) {
+        const len2 = data10.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (!validate34(data10[i2], { instancePath: instancePath + "/diagnostics/" + i2, parentData: data10, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/diagnostics", schemaPath: "#/properties/diagnostics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err21];
+    } else {
+      vErrors.push(err21);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var config = validate36;
+var pattern18 = new RegExp("\\S", "u");
+var pattern19 = new RegExp('^https?://[^\\s<>"]+$', "u");
+var pattern22 = new RegExp("^[^-\\s]\\S*$", "u");
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate36.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "feedUrl" || key0 === "services" || key0 === "maxPageSize" || key0 === "accept" || key0 === "upstream")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (!pattern18.test(data0)) {
+          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.feedUrl !== void 0) {
+      let data1 = data.feedUrl;
+      if (typeof data1 === "string") {
+        if (!pattern19.test(data1)) {
+          const err4 = { instancePath: instancePath + "/feedUrl", schemaPath: "#/properties/feedUrl/pattern", keyword: "pattern", params: { pattern: '^https?://[^\\s<>"]+$' }, message: 'must match pattern "^https?://[^\\s<>"]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/feedUrl", schemaPath: "#/properties/feedUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      let data2 = data.services;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.pages === void 0) {
+              const err6 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'" };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data3.service === void 0) {
+              const err7 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            for (const key1 in data3) {
+              if (!(key1 === "pages" || key1 === "service" || key1 === "name")) {
+                const err8 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3.pages !== void 0) {
+              let data4 = data3.pages;
+              if (typeof data4 === "string") {
+                if (func2(data4) < 1) {
+                  const err9 = { instancePath: instancePath + "/services/" + i0 + "/pages", schemaPath: "#/properties/services/items/properties/pages/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              } else {
+                const err10 = { instancePath: instancePath + "/services/" + i0 + "/pages", schemaPath: "#/properties/services/items/properties/pages/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data3.service !== void 0) {
+              let data5 = data3.service;
+              if (typeof data5 === "string") {
+                if (!pattern8.test(data5)) {
+                  const err11 = { instancePath: instancePath + "/services/" + i0 + "/service", schemaPath: "#/properties/services/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              } else {
+                const err12 = { instancePath: instancePath + "/services/" + i0 + "/service", schemaPath: "#/properties/services/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data3.name !== void 0) {
+              let data6 = data3.name;
+              if (typeof data6 === "string") {
+                if (func2(data6) < 1) {
+                  const err13 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.maxPageSize !== void 0) {
+      let data7 = data.maxPageSize;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err17 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 1 || isNaN(data7)) {
+          const err18 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.accept !== void 0) {
+      let data8 = data.accept;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data9 = data8[i1];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.rule === void 0) {
+              const err19 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            if (data9.reason === void 0) {
+              const err20 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            for (const key2 in data9) {
+              if (!(key2 === "rule" || key2 === "destination" || key2 === "reason")) {
+                const err21 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data9.rule !== void 0) {
+              let data10 = data9.rule;
+              if (typeof data10 === "string") {
+                if (!pattern8.test(data10)) {
+                  const err22 = { instancePath: instancePath + "/accept/" + i1 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              } else {
+                const err23 = { instancePath: instancePath + "/accept/" + i1 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data9.destination !== void 0) {
+              let data11 = data9.destination;
+              if (typeof data11 === "string") {
+                if (func2(data11) < 1) {
+                  const err24 = { instancePath: instancePath + "/accept/" + i1 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/accept/" + i1 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data9.reason !== void 0) {
+              let data12 = data9.reason;
+              if (typeof data12 === "string") {
+                if (func2(data12) < 1) {
+                  const err26 = { instancePath: instancePath + "/accept/" + i1 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/accept/" + i1 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.upstream !== void 0) {
+      let data13 = data.upstream;
+      if (Array.isArray(data13)) {
+        if (data13.length < 1) {
+          const err30 = { instancePath: instancePath + "/upstream", schemaPath: "#/properties/upstream/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        const len2 = data13.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data14 = data13[i2];
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            if (data14.repository === void 0) {
+              const err31 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            if (data14.pages === void 0) {
+              const err32 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            for (const key3 in data14) {
+              if (!(key3 === "repository" || key3 === "ref" || key3 === "pages")) {
+                const err33 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data14.repository !== void 0) {
+              let data15 = data14.repository;
+              if (typeof data15 === "string") {
+                if (func2(data15) < 1) {
+                  const err34 = { instancePath: instancePath + "/upstream/" + i2 + "/repository", schemaPath: "#/properties/upstream/items/properties/repository/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (!pattern22.test(data15)) {
+                  const err35 = { instancePath: instancePath + "/upstream/" + i2 + "/repository", schemaPath: "#/properties/upstream/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[^-\\s]\\S*$" }, message: 'must match pattern "^[^-\\s]\\S*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              } else {
+                const err36 = { instancePath: instancePath + "/upstream/" + i2 + "/repository", schemaPath: "#/properties/upstream/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data14.ref !== void 0) {
+              let data16 = data14.ref;
+              if (typeof data16 === "string") {
+                if (func2(data16) < 1) {
+                  const err37 = { instancePath: instancePath + "/upstream/" + i2 + "/ref", schemaPath: "#/properties/upstream/items/properties/ref/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+                if (!pattern22.test(data16)) {
+                  const err38 = { instancePath: instancePath + "/upstream/" + i2 + "/ref", schemaPath: "#/properties/upstream/items/properties/ref/pattern", keyword: "pattern", params: { pattern: "^[^-\\s]\\S*$" }, message: 'must match pattern "^[^-\\s]\\S*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = { instancePath: instancePath + "/upstream/" + i2 + "/ref", schemaPath: "#/properties/upstream/items/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data14.pages !== void 0) {
+              let data17 = data14.pages;
+              if (Array.isArray(data17)) {
+                if (data17.length < 1) {
+                  const err40 = { instancePath: instancePath + "/upstream/" + i2 + "/pages", schemaPath: "#/properties/upstream/items/properties/pages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                const len3 = data17.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data18 = data17[i3];
+                  if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                    if (data18.path === void 0) {
+                      const err41 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                    if (data18.page === void 0) {
+                      const err42 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+                      if (vErrors === null) {
+                        vErrors = [err42];
+                      } else {
+                        vErrors.push(err42);
+                      }
+                      errors++;
+                    }
+                    for (const key4 in data18) {
+                      if (!(key4 === "path" || key4 === "page" || key4 === "product")) {
+                        const err43 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err43];
+                        } else {
+                          vErrors.push(err43);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data18.path !== void 0) {
+                      let data19 = data18.path;
+                      if (typeof data19 === "string") {
+                        if (func2(data19) < 1) {
+                          const err44 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/path", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err44];
+                          } else {
+                            vErrors.push(err44);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err45 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/path", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err45];
+                        } else {
+                          vErrors.push(err45);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data18.page !== void 0) {
+                      let data20 = data18.page;
+                      if (typeof data20 === "string") {
+                        if (func2(data20) < 1) {
+                          const err46 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/page", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/page/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err46];
+                          } else {
+                            vErrors.push(err46);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err47 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/page", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err47];
+                        } else {
+                          vErrors.push(err47);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data18.product !== void 0) {
+                      let data21 = data18.product;
+                      if (typeof data21 === "string") {
+                        if (func2(data21) < 1) {
+                          const err48 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/product", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/product/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (vErrors === null) {
+                            vErrors = [err48];
+                          } else {
+                            vErrors.push(err48);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err49 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/product", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/product/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err49];
+                        } else {
+                          vErrors.push(err49);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err50 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err51 = { instancePath: instancePath + "/upstream/" + i2 + "/pages", schemaPath: "#/properties/upstream/items/properties/pages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err52 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err53 = { instancePath: instancePath + "/upstream", schemaPath: "#/properties/upstream/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err54];
+    } else {
+      vErrors.push(err54);
+    }
+    errors++;
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var diff2 = validate37;
+var schema54 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
+var pattern29 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate38.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.contentHash === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "contentHash" }, message: "must have required property 'contentHash'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.sources === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "version" || key0 === "contentHash" || key0 === "sources" || key0 === "commit")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data0 = data.version;
+      if (typeof data0 === "string") {
+        if (!pattern6.test(data0)) {
+          const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.contentHash !== void 0) {
+      let data1 = data.contentHash;
+      if (typeof data1 === "string") {
+        if (!pattern7.test(data1)) {
+          const err6 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.sources !== void 0) {
+      let data2 = data.sources;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.path === void 0) {
+              const err8 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data3.page === void 0) {
+              const err9 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (data3.title === void 0) {
+              const err10 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (data3.msDate === void 0) {
+              const err11 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            if (data3.sha256 === void 0) {
+              const err12 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            for (const key1 in data3) {
+              if (!(key1 === "path" || key1 === "page" || key1 === "title" || key1 === "msDate" || key1 === "sha256")) {
+                const err13 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data3.path !== void 0) {
+              let data4 = data3.path;
+              if (typeof data4 === "string") {
+                if (func2(data4) < 1) {
+                  const err14 = { instancePath: instancePath + "/sources/" + i0 + "/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              } else {
+                const err15 = { instancePath: instancePath + "/sources/" + i0 + "/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data3.page !== void 0) {
+              let data5 = data3.page;
+              if (typeof data5 !== "string") {
+                const err16 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+              if (!(data5 === "urls" || data5 === "expressroute")) {
+                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data3.title !== void 0) {
+              let data6 = data3.title;
+              if (typeof data6 !== "string" && data6 !== null) {
+                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data3.msDate !== void 0) {
+              let data7 = data3.msDate;
+              if (typeof data7 !== "string" && data7 !== null) {
+                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (typeof data7 === "string") {
+                if (!pattern9.test(data7)) {
+                  const err20 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data3.sha256 !== void 0) {
+              let data8 = data3.sha256;
+              if (typeof data8 === "string") {
+                if (!pattern10.test(data8)) {
+                  const err21 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.commit !== void 0) {
+      let data9 = data.commit;
+      if (typeof data9 === "string") {
+        if (!pattern29.test(data9)) {
+          const err25 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err27];
+    } else {
+      vErrors.push(err27);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+validate38.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate41.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 !== "string") {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (!(data0 === "public" || data0 === "usgov-gcc" || data0 === "usgov-gcchigh" || data0 === "usgov-dod" || data0 === "china")) {
+        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var schema59 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "destination-requirement-changed", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
+var schema60 = { "title": "ChangeLevel", "description": "error: the firewall must change, or the product that needs it breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
+var schema62 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
+var pattern30 = new RegExp("^[0-9a-f]{16}$", "u");
+var pattern31 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
+var schema68 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
+var schema70 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
+var pattern34 = new RegExp("^.+:[0-9]+$", "u");
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate47.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.section === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.purpose === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.requirement === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requirement" }, message: "must have required property 'requirement'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "section" || key0 === "purpose" || key0 === "requirement" || key0 === "source")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern11.test(data0)) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err8 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.purpose !== void 0) {
+      if (typeof data.purpose !== "string") {
+        const err9 = { instancePath: instancePath + "/purpose", schemaPath: "#/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.requirement !== void 0) {
+      let data3 = data.requirement;
+      if (typeof data3 !== "string") {
+        const err10 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (!(data3 === "required" || data3 === "optional" || data3 === "unknown")) {
+        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema70.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data4 = data.source;
+      if (typeof data4 === "string") {
+        if (!pattern34.test(data4)) {
+          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate47.errors = vErrors;
+  return errors === 0;
+}
+validate47.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate46.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requirement === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requirement" }, message: "must have required property 'requirement'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.ports === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ports" }, message: "must have required property 'ports'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.endpointSets === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "requirement" || key0 === "ports" || key0 === "route" || key0 === "text" || key0 === "endpointSets")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.requirement !== void 0) {
+      let data0 = data.requirement;
+      if (typeof data0 !== "string") {
+        const err4 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (!(data0 === "required" || data0 === "optional" || data0 === "unknown")) {
+        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema68.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.ports !== void 0) {
+      let data1 = data.ports;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (typeof data2 === "string") {
+            if (!pattern31.test(data2)) {
+              const err6 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.route !== void 0) {
+      let data3 = data.route;
+      if (typeof data3 !== "string") {
+        const err9 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === "internet" || data3 === "expressroute")) {
+        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema68.properties.route.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.text !== void 0) {
+      if (typeof data.text !== "string") {
+        const err11 = { instancePath: instancePath + "/text", schemaPath: "#/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.endpointSets !== void 0) {
+      let data5 = data.endpointSets;
+      if (Array.isArray(data5)) {
+        const len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate47(data5[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
+validate46.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate44.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.rule === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.fingerprint === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.destination === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "destination" }, message: "must have required property 'destination'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.before === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.after === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema59.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data0 = data.rule;
+      if (typeof data0 !== "string") {
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "destination-requirement-changed" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
+        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema59.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.level !== void 0) {
+      let data1 = data.level;
+      if (typeof data1 !== "string") {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data2 = data.fingerprint;
+      if (typeof data2 === "string") {
+        if (!pattern30.test(data2)) {
+          const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err14 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.destination !== void 0) {
+      let data4 = data.destination;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.kind === void 0) {
+          const err15 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data4.value === void 0) {
+          const err16 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        for (const key1 in data4) {
+          if (!(key1 === "kind" || key1 === "value")) {
+            const err17 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data4.kind !== void 0) {
+          let data5 = data4.kind;
+          if (typeof data5 !== "string") {
+            const err18 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+          if (!(data5 === "host" || data5 === "wildcard" || data5 === "url" || data5 === "ip" || data5 === "cidr" || data5 === "reference" || data5 === "text")) {
+            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data4.value !== void 0) {
+          let data6 = data4.value;
+          if (typeof data6 === "string") {
+            if (func2(data6) < 1) {
+              const err20 = { instancePath: instancePath + "/destination/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/destination/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.previous !== void 0) {
+      let data7 = data.previous;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.kind === void 0) {
+          const err23 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data7.value === void 0) {
+          const err24 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        for (const key2 in data7) {
+          if (!(key2 === "kind" || key2 === "value")) {
+            const err25 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data7.kind !== void 0) {
+          let data8 = data7.kind;
+          if (typeof data8 !== "string") {
+            const err26 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+          if (!(data8 === "host" || data8 === "wildcard" || data8 === "url" || data8 === "ip" || data8 === "cidr" || data8 === "reference" || data8 === "text")) {
+            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data7.value !== void 0) {
+          let data9 = data7.value;
+          if (typeof data9 === "string") {
+            if (func2(data9) < 1) {
+              const err28 = { instancePath: instancePath + "/previous/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/previous/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.coveredBy !== void 0) {
+      let data10 = data.coveredBy;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.kind === void 0) {
+          const err31 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data10.value === void 0) {
+          const err32 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        for (const key3 in data10) {
+          if (!(key3 === "kind" || key3 === "value")) {
+            const err33 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data10.kind !== void 0) {
+          let data11 = data10.kind;
+          if (typeof data11 !== "string") {
+            const err34 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+          if (!(data11 === "host" || data11 === "wildcard" || data11 === "url" || data11 === "ip" || data11 === "cidr" || data11 === "reference" || data11 === "text")) {
+            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data10.value !== void 0) {
+          let data12 = data10.value;
+          if (typeof data12 === "string") {
+            if (func2(data12) < 1) {
+              const err36 = { instancePath: instancePath + "/coveredBy/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/coveredBy/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.replaces !== void 0) {
+      let data13 = data.replaces;
+      if (Array.isArray(data13)) {
+        if (data13.length < 1) {
+          const err39 = { instancePath: instancePath + "/replaces", schemaPath: "#/properties/replaces/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        const len0 = data13.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data14 = data13[i0];
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            if (data14.kind === void 0) {
+              const err40 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (data14.value === void 0) {
+              const err41 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            for (const key4 in data14) {
+              if (!(key4 === "kind" || key4 === "value")) {
+                const err42 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+            if (data14.kind !== void 0) {
+              let data15 = data14.kind;
+              if (typeof data15 !== "string") {
+                const err43 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+              if (!(data15 === "host" || data15 === "wildcard" || data15 === "url" || data15 === "ip" || data15 === "cidr" || data15 === "reference" || data15 === "text")) {
+                const err44 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+            if (data14.value !== void 0) {
+              let data16 = data14.value;
+              if (typeof data16 === "string") {
+                if (func2(data16) < 1) {
+                  const err45 = { instancePath: instancePath + "/replaces/" + i0 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/replaces/" + i0 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err47 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/replaces", schemaPath: "#/properties/replaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.substitutes !== void 0) {
+      let data17 = data.substitutes;
+      if (Array.isArray(data17)) {
+        if (data17.length < 1) {
+          const err49 = { instancePath: instancePath + "/substitutes", schemaPath: "#/properties/substitutes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+        const len1 = data17.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data18 = data17[i1];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.kind === void 0) {
+              const err50 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            if (data18.value === void 0) {
+              const err51 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            for (const key5 in data18) {
+              if (!(key5 === "kind" || key5 === "value")) {
+                const err52 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data18.kind !== void 0) {
+              let data19 = data18.kind;
+              if (typeof data19 !== "string") {
+                const err53 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+              if (!(data19 === "host" || data19 === "wildcard" || data19 === "url" || data19 === "ip" || data19 === "cidr" || data19 === "reference" || data19 === "text")) {
+                const err54 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data18.value !== void 0) {
+              let data20 = data18.value;
+              if (typeof data20 === "string") {
+                if (func2(data20) < 1) {
+                  const err55 = { instancePath: instancePath + "/substitutes/" + i1 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/substitutes/" + i1 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err57 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/substitutes", schemaPath: "#/properties/substitutes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.ports !== void 0) {
+      let data22 = data.ports;
+      if (Array.isArray(data22)) {
+        const len2 = data22.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data23 = data22[i2];
+          if (typeof data23 === "string") {
+            if (!pattern31.test(data23)) {
+              const err59 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+          } else {
+            const err60 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err61 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.before !== void 0) {
+      let data24 = data.before;
+      const _errs63 = errors;
+      let valid20 = false;
+      const _errs64 = errors;
+      if (!validate46(data24, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs64 === errors;
+      valid20 = valid20 || _valid0;
+      const _errs65 = errors;
+      if (data24 !== null) {
+        const err62 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+      var _valid0 = _errs65 === errors;
+      valid20 = valid20 || _valid0;
+      if (!valid20) {
+        const err63 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      } else {
+        errors = _errs63;
+        if (vErrors !== null) {
+          if (_errs63) {
+            vErrors.length = _errs63;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.after !== void 0) {
+      let data25 = data.after;
+      const _errs68 = errors;
+      let valid21 = false;
+      const _errs69 = errors;
+      if (!validate46(data25, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        errors = vErrors.length;
+      }
+      var _valid1 = _errs69 === errors;
+      valid21 = valid21 || _valid1;
+      const _errs70 = errors;
+      if (data25 !== null) {
+        const err64 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+      var _valid1 = _errs70 === errors;
+      valid21 = valid21 || _valid1;
+      if (!valid21) {
+        const err65 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      } else {
+        errors = _errs68;
+        if (vErrors !== null) {
+          if (_errs68) {
+            vErrors.length = _errs68;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err66];
+    } else {
+      vErrors.push(err66);
+    }
+    errors++;
+  }
+  validate44.errors = vErrors;
+  return errors === 0;
+}
+validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema72 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate52.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.rule === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.fingerprint === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.before === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.after === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data0 = data.rule;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "purpose-changed" || data0 === "endpoint-set-moved" || data0 === "endpoint-set-added" || data0 === "endpoint-set-removed")) {
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema72.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.level !== void 0) {
+      let data1 = data.level;
+      if (typeof data1 !== "string") {
+        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data2 = data.fingerprint;
+      if (typeof data2 === "string") {
+        if (!pattern30.test(data2)) {
+          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.before !== void 0) {
+      let data5 = data.before;
+      const _errs14 = errors;
+      let valid3 = false;
+      const _errs15 = errors;
+      if (!validate47(data5, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs15 === errors;
+      valid3 = valid3 || _valid0;
+      const _errs16 = errors;
+      if (data5 !== null) {
+        const err14 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      var _valid0 = _errs16 === errors;
+      valid3 = valid3 || _valid0;
+      if (!valid3) {
+        const err15 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      } else {
+        errors = _errs14;
+        if (vErrors !== null) {
+          if (_errs14) {
+            vErrors.length = _errs14;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.after !== void 0) {
+      let data6 = data.after;
+      const _errs19 = errors;
+      let valid4 = false;
+      const _errs20 = errors;
+      if (!validate47(data6, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+        errors = vErrors.length;
+      }
+      var _valid1 = _errs20 === errors;
+      valid4 = valid4 || _valid1;
+      const _errs21 = errors;
+      if (data6 !== null) {
+        const err16 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      var _valid1 = _errs21 === errors;
+      valid4 = valid4 || _valid1;
+      if (!valid4) {
+        const err17 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      } else {
+        errors = _errs19;
+        if (vErrors !== null) {
+          if (_errs19) {
+            vErrors.length = _errs19;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate52.errors = vErrors;
+  return errors === 0;
+}
+validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema75 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate59.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.section === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.endpointSets === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "section" || key0 === "source" || key0 === "endpointSets")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err4 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data1 = data.source;
+      if (typeof data1 === "string") {
+        if (!pattern34.test(data1)) {
+          const err5 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.endpointSets !== void 0) {
+      let data2 = data.endpointSets;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === "string") {
+            if (!pattern11.test(data3)) {
+              const err7 = { instancePath: instancePath + "/endpointSets/" + i0, schemaPath: "#/properties/endpointSets/items/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/endpointSets/" + i0, schemaPath: "#/properties/endpointSets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate59.errors = vErrors;
+  return errors === 0;
+}
+validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate57.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.rule === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.fingerprint === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.before === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.after === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data0 = data.rule;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "section-renamed")) {
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema75.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.level !== void 0) {
+      let data1 = data.level;
+      if (typeof data1 !== "string") {
+        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data2 = data.fingerprint;
+      if (typeof data2 === "string") {
+        if (!pattern30.test(data2)) {
+          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.before !== void 0) {
+      if (!validate59(data.before, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.after !== void 0) {
+      if (!validate59(data.after, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema80 = { "title": "ExpressRouteChange", "description": "A destination the ExpressRoute page names as going over the public Internet, added or removed (since 1.1.0). An exception that names no destination is its own subject.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["expressroute-exception-added", "expressroute-exception-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "exceptionDestination": { "$ref": "#/$defs/destinationRef" }, "before": { "description": "The exceptions naming it in the old revision; null when none did.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] }, "after": { "description": "The exceptions naming it in the new revision; null when none does.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] } } };
+var schema84 = { "title": "ExceptionRef", "description": "An ExpressRoute exception (a row or bullet of the ExpressRoute page) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "activity", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "description": "The heading over the exception.", "type": "string" }, "activity": { "type": "string" }, "source": { "$ref": "#/$defs/source" } } };
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate65.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.scope === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.section === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.activity === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "scope" || key0 === "section" || key0 === "activity" || key0 === "source")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern13.test(data0)) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.scope !== void 0) {
+      let data1 = data.scope;
+      if (typeof data1 !== "string") {
+        const err8 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data1 === "overall" || data1 === "saas" || data1 === "desktop" || data1 === "paas" || data1 === "mobile" || data1 === "gateway" || data1 === "other")) {
+        const err9 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema84.properties.scope.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.section !== void 0) {
+      if (typeof data.section !== "string") {
+        const err10 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.activity !== void 0) {
+      if (typeof data.activity !== "string") {
+        const err11 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data4 = data.source;
+      if (typeof data4 === "string") {
+        if (!pattern34.test(data4)) {
+          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate65.errors = vErrors;
+  return errors === 0;
+}
+validate65.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate63.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.rule === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.fingerprint === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.before === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.after === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "exceptionDestination" || key0 === "before" || key0 === "after")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data0 = data.rule;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "expressroute-exception-added" || data0 === "expressroute-exception-removed")) {
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema80.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.level !== void 0) {
+      let data1 = data.level;
+      if (typeof data1 !== "string") {
+        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data2 = data.fingerprint;
+      if (typeof data2 === "string") {
+        if (!pattern30.test(data2)) {
+          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.exceptionDestination !== void 0) {
+      let data5 = data.exceptionDestination;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.kind === void 0) {
+          const err14 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.value === void 0) {
+          const err15 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "kind" || key1 === "value")) {
+            const err16 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data5.kind !== void 0) {
+          let data6 = data5.kind;
+          if (typeof data6 !== "string") {
+            const err17 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+          if (!(data6 === "host" || data6 === "wildcard" || data6 === "url" || data6 === "ip" || data6 === "cidr" || data6 === "reference" || data6 === "text")) {
+            const err18 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data5.value !== void 0) {
+          let data7 = data5.value;
+          if (typeof data7 === "string") {
+            if (func2(data7) < 1) {
+              const err19 = { instancePath: instancePath + "/exceptionDestination/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/exceptionDestination/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.before !== void 0) {
+      let data8 = data.before;
+      const _errs22 = errors;
+      let valid5 = false;
+      const _errs23 = errors;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate65(data8[i0], { instancePath: instancePath + "/before/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      var _valid0 = _errs23 === errors;
+      valid5 = valid5 || _valid0;
+      const _errs26 = errors;
+      if (data8 !== null) {
+        const err23 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      var _valid0 = _errs26 === errors;
+      valid5 = valid5 || _valid0;
+      if (!valid5) {
+        const err24 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      } else {
+        errors = _errs22;
+        if (vErrors !== null) {
+          if (_errs22) {
+            vErrors.length = _errs22;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.after !== void 0) {
+      let data10 = data.after;
+      const _errs29 = errors;
+      let valid8 = false;
+      const _errs30 = errors;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate65(data10[i1], { instancePath: instancePath + "/after/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      var _valid1 = _errs30 === errors;
+      valid8 = valid8 || _valid1;
+      const _errs33 = errors;
+      if (data10 !== null) {
+        const err26 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      var _valid1 = _errs33 === errors;
+      valid8 = valid8 || _valid1;
+      if (!valid8) {
+        const err27 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      } else {
+        errors = _errs29;
+        if (vErrors !== null) {
+          if (_errs29) {
+            vErrors.length = _errs29;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err28];
+    } else {
+      vErrors.push(err28);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
+validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema86 = { "title": "PageChange", "description": "A page compared on one side only (since 1.1.0): what it lists counts as added or removed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["page-removed", "page-added"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] }, "after": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] } } };
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate69.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.rule === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.fingerprint === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.message === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.before === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.after === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data0 = data.rule;
+      if (typeof data0 !== "string") {
+        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data0 === "page-removed" || data0 === "page-added")) {
+        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema86.properties.rule.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.level !== void 0) {
+      let data1 = data.level;
+      if (typeof data1 !== "string") {
+        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
+        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data2 = data.fingerprint;
+      if (typeof data2 === "string") {
+        if (!pattern30.test(data2)) {
+          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.before !== void 0) {
+      let data5 = data.before;
+      const _errs14 = errors;
+      let valid3 = false;
+      const _errs15 = errors;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.path === void 0) {
+          const err14 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.page === void 0) {
+          const err15 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.title === void 0) {
+          const err16 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.msDate === void 0) {
+          const err17 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data5.sha256 === void 0) {
+          const err18 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "path" || key1 === "page" || key1 === "title" || key1 === "msDate" || key1 === "sha256")) {
+            const err19 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data5.path !== void 0) {
+          let data6 = data5.path;
+          if (typeof data6 === "string") {
+            if (func2(data6) < 1) {
+              const err20 = { instancePath: instancePath + "/before/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/before/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data5.page !== void 0) {
+          let data7 = data5.page;
+          if (typeof data7 !== "string") {
+            const err22 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          if (!(data7 === "urls" || data7 === "expressroute")) {
+            const err23 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.title !== void 0) {
+          let data8 = data5.title;
+          if (typeof data8 !== "string" && data8 !== null) {
+            const err24 = { instancePath: instancePath + "/before/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data5.msDate !== void 0) {
+          let data9 = data5.msDate;
+          if (typeof data9 !== "string" && data9 !== null) {
+            const err25 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+          if (typeof data9 === "string") {
+            if (!pattern9.test(data9)) {
+              const err26 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data5.sha256 !== void 0) {
+          let data10 = data5.sha256;
+          if (typeof data10 === "string") {
+            if (!pattern10.test(data10)) {
+              const err27 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      var _valid0 = _errs15 === errors;
+      valid3 = valid3 || _valid0;
+      const _errs29 = errors;
+      if (data5 !== null) {
+        const err30 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      var _valid0 = _errs29 === errors;
+      valid3 = valid3 || _valid0;
+      if (!valid3) {
+        const err31 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      } else {
+        errors = _errs14;
+        if (vErrors !== null) {
+          if (_errs14) {
+            vErrors.length = _errs14;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.after !== void 0) {
+      let data11 = data.after;
+      const _errs32 = errors;
+      let valid6 = false;
+      const _errs33 = errors;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.path === void 0) {
+          const err32 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data11.page === void 0) {
+          const err33 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data11.title === void 0) {
+          const err34 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data11.msDate === void 0) {
+          const err35 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data11.sha256 === void 0) {
+          const err36 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        for (const key2 in data11) {
+          if (!(key2 === "path" || key2 === "page" || key2 === "title" || key2 === "msDate" || key2 === "sha256")) {
+            const err37 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data11.path !== void 0) {
+          let data12 = data11.path;
+          if (typeof data12 === "string") {
+            if (func2(data12) < 1) {
+              const err38 = { instancePath: instancePath + "/after/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/after/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data11.page !== void 0) {
+          let data13 = data11.page;
+          if (typeof data13 !== "string") {
+            const err40 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+          if (!(data13 === "urls" || data13 === "expressroute")) {
+            const err41 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data11.title !== void 0) {
+          let data14 = data11.title;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err42 = { instancePath: instancePath + "/after/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data11.msDate !== void 0) {
+          let data15 = data11.msDate;
+          if (typeof data15 !== "string" && data15 !== null) {
+            const err43 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+          if (typeof data15 === "string") {
+            if (!pattern9.test(data15)) {
+              const err44 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.sha256 !== void 0) {
+          let data16 = data11.sha256;
+          if (typeof data16 === "string") {
+            if (!pattern10.test(data16)) {
+              const err45 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      var _valid1 = _errs33 === errors;
+      valid6 = valid6 || _valid1;
+      const _errs47 = errors;
+      if (data11 !== null) {
+        const err48 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      var _valid1 = _errs47 === errors;
+      valid6 = valid6 || _valid1;
+      if (!valid6) {
+        const err49 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      } else {
+        errors = _errs32;
+        if (vErrors !== null) {
+          if (_errs32) {
+            vErrors.length = _errs32;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err50];
+    } else {
+      vErrors.push(err50);
+    }
+    errors++;
+  }
+  validate69.errors = vErrors;
+  return errors === 0;
+}
+validate69.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate43.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate44(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = true;
+  }
+  const _errs2 = errors;
+  if (!validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = true;
+      }
+    }
+    const _errs3 = errors;
+    if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      const _errs4 = errors;
+      if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs4 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 3];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 3;
+          if (props0 !== true) {
+            props0 = true;
+          }
+        }
+        const _errs5 = errors;
+        if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+          vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 4];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 4;
+            if (props0 !== true) {
+              props0 = true;
+            }
+          }
+        }
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate43.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate43.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate37.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schemaVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.from === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.to === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.counts === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "counts" }, message: "must have required property 'counts'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.changes === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changes" }, message: "must have required property 'changes'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "schemaVersion" || key0 === "from" || key0 === "to" || key0 === "clouds" || key0 === "counts" || key0 === "changes")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.schemaVersion !== void 0) {
+      let data0 = data.schemaVersion;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err6 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== void 0) {
+      if (!validate38(data.from, { instancePath: instancePath + "/from", parentData: data, parentDataProperty: "from", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.to !== void 0) {
+      if (!validate38(data.to, { instancePath: instancePath + "/to", parentData: data, parentDataProperty: "to", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.clouds !== void 0) {
+      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.counts !== void 0) {
+      let data4 = data.counts;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.error === void 0) {
+          const err8 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data4.warning === void 0) {
+          const err9 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data4.info === void 0) {
+          const err10 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "info" }, message: "must have required property 'info'" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        for (const key1 in data4) {
+          if (!(key1 === "error" || key1 === "warning" || key1 === "info")) {
+            const err11 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data4.error !== void 0) {
+          let data5 = data4.error;
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+            const err12 = { instancePath: instancePath + "/counts/error", schemaPath: "#/$defs/counts/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+          if (typeof data5 == "number" && isFinite(data5)) {
+            if (data5 < 0 || isNaN(data5)) {
+              const err13 = { instancePath: instancePath + "/counts/error", schemaPath: "#/$defs/counts/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data4.warning !== void 0) {
+          let data6 = data4.warning;
+          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+            const err14 = { instancePath: instancePath + "/counts/warning", schemaPath: "#/$defs/counts/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 < 0 || isNaN(data6)) {
+              const err15 = { instancePath: instancePath + "/counts/warning", schemaPath: "#/$defs/counts/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data4.info !== void 0) {
+          let data7 = data4.info;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+            const err16 = { instancePath: instancePath + "/counts/info", schemaPath: "#/$defs/counts/properties/info/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 < 0 || isNaN(data7)) {
+              const err17 = { instancePath: instancePath + "/counts/info", schemaPath: "#/$defs/counts/properties/info/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.changes !== void 0) {
+      let data8 = data.changes;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate43(data8[i0], { instancePath: instancePath + "/changes/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/changes", schemaPath: "#/properties/changes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err20];
+    } else {
+      vErrors.push(err20);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var changes = validate73;
+var schema92 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "#/$defs/releaseSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
+var schema93 = { "title": "ReleaseSource", "description": "A markdown page the version was compiled from, as the catalog records it, and the git commit it was read from (`history --git`, since 1.1.0).", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "commit": { "$ref": "#/$defs/sourceCommit" }, "movedFrom": { "description": "The page's path in the version before, when it has moved since (since 1.2.0): a move its repository records in its redirection files, git's rename detection sees, or `--follow` names. A move is this note, never a page removed and another added.", "type": "string", "minLength": 1 } } };
+var pattern55 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate75.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.path === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.page === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.title === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.msDate === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.sha256 === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "path" || key0 === "page" || key0 === "title" || key0 === "msDate" || key0 === "sha256" || key0 === "commit" || key0 === "movedFrom")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data0 = data.path;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err6 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.page !== void 0) {
+      let data1 = data.page;
+      if (typeof data1 !== "string") {
+        const err8 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data1 === "urls" || data1 === "expressroute")) {
+        const err9 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/enum", keyword: "enum", params: { allowedValues: schema93.properties.page.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data2 = data.title;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: schema93.properties.title.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.msDate !== void 0) {
+      let data3 = data.msDate;
+      if (typeof data3 !== "string" && data3 !== null) {
+        const err11 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema93.properties.msDate.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (typeof data3 === "string") {
+        if (!pattern9.test(data3)) {
+          const err12 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.sha256 !== void 0) {
+      let data4 = data.sha256;
+      if (typeof data4 === "string") {
+        if (!pattern10.test(data4)) {
+          const err13 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.commit !== void 0) {
+      let data5 = data.commit;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.repository === void 0) {
+          const err15 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data5.sha === void 0) {
+          const err16 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/required", keyword: "required", params: { missingProperty: "sha" }, message: "must have required property 'sha'" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5.date === void 0) {
+          const err17 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "repository" || key1 === "sha" || key1 === "date")) {
+            const err18 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data5.repository !== void 0) {
+          let data6 = data5.repository;
+          if (typeof data6 === "string") {
+            if (func2(data6) < 1) {
+              const err19 = { instancePath: instancePath + "/commit/repository", schemaPath: "#/$defs/sourceCommit/properties/repository/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/commit/repository", schemaPath: "#/$defs/sourceCommit/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data5.sha !== void 0) {
+          let data7 = data5.sha;
+          if (typeof data7 === "string") {
+            if (!pattern29.test(data7)) {
+              const err21 = { instancePath: instancePath + "/commit/sha", schemaPath: "#/$defs/sourceCommit/properties/sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/commit/sha", schemaPath: "#/$defs/sourceCommit/properties/sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.date !== void 0) {
+          let data8 = data5.date;
+          if (typeof data8 === "string") {
+            if (!pattern55.test(data8)) {
+              const err23 = { instancePath: instancePath + "/commit/date", schemaPath: "#/$defs/sourceCommit/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/commit/date", schemaPath: "#/$defs/sourceCommit/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.movedFrom !== void 0) {
+      let data9 = data.movedFrom;
+      if (typeof data9 === "string") {
+        if (func2(data9) < 1) {
+          const err26 = { instancePath: instancePath + "/movedFrom", schemaPath: "#/properties/movedFrom/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/movedFrom", schemaPath: "#/properties/movedFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err28];
+    } else {
+      vErrors.push(err28);
+    }
+    errors++;
+  }
+  validate75.errors = vErrors;
+  return errors === 0;
+}
+validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate77.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (!validate44(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = true;
+  }
+  const _errs2 = errors;
+  if (!validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = true;
+      }
+    }
+    const _errs3 = errors;
+    if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    if (_valid0 && valid0) {
+      valid0 = false;
+      passing0 = [passing0, 2];
+    } else {
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 2;
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      const _errs4 = errors;
+      if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs4 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 3];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 3;
+          if (props0 !== true) {
+            props0 = true;
+          }
+        }
+        const _errs5 = errors;
+        if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+          vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+          errors = vErrors.length;
+        }
+        var _valid0 = _errs5 === errors;
+        if (_valid0 && valid0) {
+          valid0 = false;
+          passing0 = [passing0, 4];
+        } else {
+          if (_valid0) {
+            valid0 = true;
+            passing0 = 4;
+            if (props0 !== true) {
+              props0 = true;
+            }
+          }
+        }
+      }
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate77.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate77.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate74.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.date === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.previous === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "previous" }, message: "must have required property 'previous'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.contentHash === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "contentHash" }, message: "must have required property 'contentHash'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.sources === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.counts === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "counts" }, message: "must have required property 'counts'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.changes === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changes" }, message: "must have required property 'changes'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "version" || key0 === "date" || key0 === "previous" || key0 === "contentHash" || key0 === "sources" || key0 === "counts" || key0 === "changes")) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data0 = data.version;
+      if (typeof data0 === "string") {
+        if (!pattern6.test(data0)) {
+          const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.date !== void 0) {
+      let data1 = data.date;
+      if (typeof data1 !== "string" && data1 !== null) {
+        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema92.properties.date.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data1 === "string") {
+        if (!pattern9.test(data1)) {
+          const err11 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.previous !== void 0) {
+      let data2 = data.previous;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema92.properties.previous.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data2 === "string") {
+        if (!pattern6.test(data2)) {
+          const err13 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.contentHash !== void 0) {
+      let data3 = data.contentHash;
+      if (typeof data3 === "string") {
+        if (!pattern7.test(data3)) {
+          const err14 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.sources !== void 0) {
+      let data4 = data.sources;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate75(data4[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.counts !== void 0) {
+      let data6 = data.counts;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.error === void 0) {
+          const err17 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data6.warning === void 0) {
+          const err18 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data6.info === void 0) {
+          const err19 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "info" }, message: "must have required property 'info'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        for (const key1 in data6) {
+          if (!(key1 === "error" || key1 === "warning" || key1 === "info")) {
+            const err20 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data6.error !== void 0) {
+          let data7 = data6.error;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+            const err21 = { instancePath: instancePath + "/counts/error", schemaPath: "diff.schema.json#/$defs/counts/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 < 0 || isNaN(data7)) {
+              const err22 = { instancePath: instancePath + "/counts/error", schemaPath: "diff.schema.json#/$defs/counts/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.warning !== void 0) {
+          let data8 = data6.warning;
+          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+            const err23 = { instancePath: instancePath + "/counts/warning", schemaPath: "diff.schema.json#/$defs/counts/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 < 0 || isNaN(data8)) {
+              const err24 = { instancePath: instancePath + "/counts/warning", schemaPath: "diff.schema.json#/$defs/counts/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data6.info !== void 0) {
+          let data9 = data6.info;
+          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+            const err25 = { instancePath: instancePath + "/counts/info", schemaPath: "diff.schema.json#/$defs/counts/properties/info/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 < 0 || isNaN(data9)) {
+              const err26 = { instancePath: instancePath + "/counts/info", schemaPath: "diff.schema.json#/$defs/counts/properties/info/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.changes !== void 0) {
+      let data10 = data.changes;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate77(data10[i1], { instancePath: instancePath + "/changes/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/changes", schemaPath: "#/properties/changes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err29];
+    } else {
+      vErrors.push(err29);
+    }
+    errors++;
+  }
+  validate74.errors = vErrors;
+  return errors === 0;
+}
+validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate73.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schemaVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.versions === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "versions" }, message: "must have required property 'versions'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "schemaVersion" || key0 === "versions")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.schemaVersion !== void 0) {
+      let data0 = data.schemaVersion;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.versions !== void 0) {
+      let data1 = data.versions;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate74(data1[i0], { instancePath: instancePath + "/versions/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate73.errors = vErrors;
+  return errors === 0;
+}
+validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var m365Endpoints = validate85;
+var schema98 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
+var pattern56 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
+var pattern57 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
+var pattern58 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate86.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.serviceArea === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceArea" }, message: "must have required property 'serviceArea'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.serviceAreaDisplayName === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceAreaDisplayName" }, message: "must have required property 'serviceAreaDisplayName'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.expressRoute === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expressRoute" }, message: "must have required property 'expressRoute'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.category === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "category" }, message: "must have required property 'category'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.required === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema98.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 1 || isNaN(data0)) {
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.serviceArea !== void 0) {
+      let data1 = data.serviceArea;
+      if (typeof data1 === "string") {
+        if (func2(data1) < 1) {
+          const err9 = { instancePath: instancePath + "/serviceArea", schemaPath: "#/properties/serviceArea/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/serviceArea", schemaPath: "#/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.serviceAreaDisplayName !== void 0) {
+      let data2 = data.serviceAreaDisplayName;
+      if (typeof data2 === "string") {
+        if (func2(data2) < 1) {
+          const err11 = { instancePath: instancePath + "/serviceAreaDisplayName", schemaPath: "#/properties/serviceAreaDisplayName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/serviceAreaDisplayName", schemaPath: "#/properties/serviceAreaDisplayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.urls !== void 0) {
+      let data3 = data.urls;
+      if (Array.isArray(data3)) {
+        if (data3.length < 1) {
+          const err13 = { instancePath: instancePath + "/urls", schemaPath: "#/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (typeof data4 === "string") {
+            if (!pattern56.test(data4)) {
+              const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/urls", schemaPath: "#/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.ips !== void 0) {
+      let data5 = data.ips;
+      if (Array.isArray(data5)) {
+        if (data5.length < 1) {
+          const err17 = { instancePath: instancePath + "/ips", schemaPath: "#/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        const len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data6 = data5[i1];
+          if (typeof data6 === "string") {
+            if (!pattern57.test(data6)) {
+              const err18 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/ips", schemaPath: "#/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.tcpPorts !== void 0) {
+      let data7 = data.tcpPorts;
+      if (typeof data7 === "string") {
+        if (!pattern58.test(data7)) {
+          const err21 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.udpPorts !== void 0) {
+      let data8 = data.udpPorts;
+      if (typeof data8 === "string") {
+        if (!pattern58.test(data8)) {
+          const err23 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.expressRoute !== void 0) {
+      if (typeof data.expressRoute !== "boolean") {
+        const err25 = { instancePath: instancePath + "/expressRoute", schemaPath: "#/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.category !== void 0) {
+      let data10 = data.category;
+      if (typeof data10 !== "string") {
+        const err26 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (!(data10 === "Optimize" || data10 === "Allow" || data10 === "Default")) {
+        const err27 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema98.properties.category.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.required !== void 0) {
+      if (typeof data.required !== "boolean") {
+        const err28 = { instancePath: instancePath + "/required", schemaPath: "#/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.notes !== void 0) {
+      let data12 = data.notes;
+      if (typeof data12 === "string") {
+        if (func2(data12) < 1) {
+          const err29 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err31];
+    } else {
+      vErrors.push(err31);
+    }
+    errors++;
+  }
+  validate86.errors = vErrors;
+  return errors === 0;
+}
+validate86.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate85.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate86(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate85.errors = vErrors;
+  return errors === 0;
+}
+validate85.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var m365Changes = validate88;
+var schema104 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
+var schema105 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
+var pattern61 = new RegExp("^[0-9]{8}$", "u");
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate89.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.endpointSetId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSetId" }, message: "must have required property 'endpointSetId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.disposition === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "disposition" }, message: "must have required property 'disposition'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.version === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema104.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 1 || isNaN(data0)) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.endpointSetId !== void 0) {
+      let data1 = data.endpointSetId;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err7 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 1 || isNaN(data1)) {
+          const err8 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.disposition !== void 0) {
+      let data2 = data.disposition;
+      if (typeof data2 !== "string") {
+        const err9 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data2 === "Add" || data2 === "Change" || data2 === "Remove")) {
+        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema104.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.impact !== void 0) {
+      let data3 = data.impact;
+      if (typeof data3 !== "string") {
+        const err11 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!(data3 === "AddedIp" || data3 === "AddedUrl" || data3 === "AddedIpAndUrl" || data3 === "RemovedIpOrUrl" || data3 === "ChangedIsExpressRoute" || data3 === "MovedIpOrUrl" || data3 === "RemovedDuplicateIpOrUrl" || data3 === "OtherNonPriorityChanges")) {
+        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema104.properties.impact.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data4 = data.version;
+      if (typeof data4 === "string") {
+        if (!pattern6.test(data4)) {
+          const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.previous !== void 0) {
+      let data5 = data.previous;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (Object.keys(data5).length < 1) {
+          const err15 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "expressRoute" || key1 === "serviceArea" || key1 === "category" || key1 === "required" || key1 === "tcpPorts" || key1 === "udpPorts" || key1 === "notes")) {
+            const err16 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data5.expressRoute !== void 0) {
+          if (typeof data5.expressRoute !== "boolean") {
+            const err17 = { instancePath: instancePath + "/previous/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data5.serviceArea !== void 0) {
+          if (typeof data5.serviceArea !== "string") {
+            const err18 = { instancePath: instancePath + "/previous/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data5.category !== void 0) {
+          let data8 = data5.category;
+          if (typeof data8 !== "string") {
+            const err19 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (!(data8 === "Optimize" || data8 === "Allow" || data8 === "Default")) {
+            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema105.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data5.required !== void 0) {
+          if (typeof data5.required !== "boolean") {
+            const err21 = { instancePath: instancePath + "/previous/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data5.tcpPorts !== void 0) {
+          if (typeof data5.tcpPorts !== "string") {
+            const err22 = { instancePath: instancePath + "/previous/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.udpPorts !== void 0) {
+          if (typeof data5.udpPorts !== "string") {
+            const err23 = { instancePath: instancePath + "/previous/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.notes !== void 0) {
+          if (typeof data5.notes !== "string") {
+            const err24 = { instancePath: instancePath + "/previous/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.current !== void 0) {
+      let data13 = data.current;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        if (Object.keys(data13).length < 1) {
+          const err26 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        for (const key2 in data13) {
+          if (!(key2 === "expressRoute" || key2 === "serviceArea" || key2 === "category" || key2 === "required" || key2 === "tcpPorts" || key2 === "udpPorts" || key2 === "notes")) {
+            const err27 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data13.expressRoute !== void 0) {
+          if (typeof data13.expressRoute !== "boolean") {
+            const err28 = { instancePath: instancePath + "/current/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data13.serviceArea !== void 0) {
+          if (typeof data13.serviceArea !== "string") {
+            const err29 = { instancePath: instancePath + "/current/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data13.category !== void 0) {
+          let data16 = data13.category;
+          if (typeof data16 !== "string") {
+            const err30 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+          if (!(data16 === "Optimize" || data16 === "Allow" || data16 === "Default")) {
+            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema105.properties.category.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data13.required !== void 0) {
+          if (typeof data13.required !== "boolean") {
+            const err32 = { instancePath: instancePath + "/current/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data13.tcpPorts !== void 0) {
+          if (typeof data13.tcpPorts !== "string") {
+            const err33 = { instancePath: instancePath + "/current/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data13.udpPorts !== void 0) {
+          if (typeof data13.udpPorts !== "string") {
+            const err34 = { instancePath: instancePath + "/current/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data13.notes !== void 0) {
+          if (typeof data13.notes !== "string") {
+            const err35 = { instancePath: instancePath + "/current/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.add !== void 0) {
+      let data21 = data.add;
+      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+        if (data21.effectiveDate === void 0) {
+          const err37 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/required", keyword: "required", params: { missingProperty: "effectiveDate" }, message: "must have required property 'effectiveDate'" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        for (const key3 in data21) {
+          if (!(key3 === "effectiveDate" || key3 === "ips" || key3 === "urls")) {
+            const err38 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data21.effectiveDate !== void 0) {
+          let data22 = data21.effectiveDate;
+          if (typeof data22 === "string") {
+            if (!pattern61.test(data22)) {
+              const err39 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data21.ips !== void 0) {
+          let data23 = data21.ips;
+          if (Array.isArray(data23)) {
+            if (data23.length < 1) {
+              const err41 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            const len0 = data23.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data24 = data23[i0];
+              if (typeof data24 === "string") {
+                if (!pattern57.test(data24)) {
+                  const err42 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data21.urls !== void 0) {
+          let data25 = data21.urls;
+          if (Array.isArray(data25)) {
+            if (data25.length < 1) {
+              const err45 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            const len1 = data25.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data26 = data25[i1];
+              if (typeof data26 === "string") {
+                if (!pattern56.test(data26)) {
+                  const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.remove !== void 0) {
+      let data27 = data.remove;
+      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+        for (const key4 in data27) {
+          if (!(key4 === "ips" || key4 === "urls")) {
+            const err50 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data27.ips !== void 0) {
+          let data28 = data27.ips;
+          if (Array.isArray(data28)) {
+            if (data28.length < 1) {
+              const err51 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            const len2 = data28.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data29 = data28[i2];
+              if (typeof data29 === "string") {
+                if (!pattern57.test(data29)) {
+                  const err52 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+              } else {
+                const err53 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err54 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data27.urls !== void 0) {
+          let data30 = data27.urls;
+          if (Array.isArray(data30)) {
+            if (data30.length < 1) {
+              const err55 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+            const len3 = data30.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data31 = data30[i3];
+              if (typeof data31 === "string") {
+                if (!pattern56.test(data31)) {
+                  const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err58 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err60 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err60];
+    } else {
+      vErrors.push(err60);
+    }
+    errors++;
+  }
+  validate89.errors = vErrors;
+  return errors === 0;
+}
+validate89.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate88.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate89(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate88.errors = vErrors;
+  return errors === 0;
+}
+validate88.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var m365Ids = validate91;
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate91.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.schemaVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.endpointSets === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "schemaVersion" || key0 === "endpointSets")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.schemaVersion !== void 0) {
+      let data0 = data.schemaVersion;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.endpointSets !== void 0) {
+      let data1 = data.endpointSets;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        for (const key1 in data1) {
+          const _errs6 = errors;
+          if (typeof key1 === "string") {
+            if (!pattern11.test(key1)) {
+              const err5 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"', propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+          var valid1 = _errs6 === errors;
+          if (!valid1) {
+            const err6 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data1) {
+          let data2 = data1[key2];
+          if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+            const err7 = { instancePath: instancePath + "/endpointSets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpointSets/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+          if (typeof data2 == "number" && isFinite(data2)) {
+            if (data2 < 1 || isNaN(data2)) {
+              const err8 = { instancePath: instancePath + "/endpointSets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpointSets/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate91.errors = vErrors;
+  return errors === 0;
+}
+validate91.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// src/compile/catalog.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// node_modules/unist-util-stringify-position/lib/index.js
+function stringifyPosition(value2) {
+  if (!value2 || typeof value2 !== "object") {
+    return "";
+  }
+  if ("position" in value2 || "type" in value2) {
+    return position(value2.position);
+  }
+  if ("start" in value2 || "end" in value2) {
+    return position(value2);
+  }
+  if ("line" in value2 || "column" in value2) {
+    return point(value2);
+  }
+  return "";
+}
+function point(point4) {
+  return index2(point4 && point4.line) + ":" + index2(point4 && point4.column);
+}
+function position(pos) {
+  return point(pos && pos.start) + "-" + point(pos && pos.end);
+}
+function index2(value2) {
+  return value2 && typeof value2 === "number" ? value2 : 1;
+}
+
+// node_modules/vfile-message/lib/index.js
+var VFileMessage = class extends Error {
+  /**
+   * Create a message for `reason`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {Options | null | undefined} [options]
+   *   Configuration (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | null | undefined} parent
+   *   Node or node-like, used for `ancestors` and `place`.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {Point | Position | null | undefined} place
+   *   Place of message.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {string} reason
+   *   Reason for message, should use markdown.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   *   Original error cause of the message.
+   * @param {Node | NodeLike | null | undefined} parent
+   *   Node or node-like, used for `ancestors` and `place`.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   *   Original error cause of the message.
+   * @param {Point | Position | null | undefined} place
+   *   Place of message.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   *   Original error cause of the message.
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (optional).
+   * @returns
+   *   Instance of `VFileMessage`.
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | Options | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns
+   *   Instance of `VFileMessage`.
+   */
+  // eslint-disable-next-line complexity
+  constructor(causeOrReason, optionsOrParentOrPlace, origin) {
+    super();
+    if (typeof optionsOrParentOrPlace === "string") {
+      origin = optionsOrParentOrPlace;
+      optionsOrParentOrPlace = void 0;
+    }
+    let reason = "";
+    let options = {};
+    let legacyCause = false;
+    if (optionsOrParentOrPlace) {
+      if ("line" in optionsOrParentOrPlace && "column" in optionsOrParentOrPlace) {
+        options = { place: optionsOrParentOrPlace };
+      } else if ("start" in optionsOrParentOrPlace && "end" in optionsOrParentOrPlace) {
+        options = { place: optionsOrParentOrPlace };
+      } else if ("type" in optionsOrParentOrPlace) {
+        options = {
+          ancestors: [optionsOrParentOrPlace],
+          place: optionsOrParentOrPlace.position
+        };
+      } else {
+        options = { ...optionsOrParentOrPlace };
+      }
+    }
+    if (typeof causeOrReason === "string") {
+      reason = causeOrReason;
+    } else if (!options.cause && causeOrReason) {
+      legacyCause = true;
+      reason = causeOrReason.message;
+      options.cause = causeOrReason;
+    }
+    if (!options.ruleId && !options.source && typeof origin === "string") {
+      const index3 = origin.indexOf(":");
+      if (index3 === -1) {
+        options.ruleId = origin;
+      } else {
+        options.source = origin.slice(0, index3);
+        options.ruleId = origin.slice(index3 + 1);
+      }
+    }
+    if (!options.place && options.ancestors) {
+      const parent = options.ancestors[options.ancestors.length - 1];
+      if (parent) {
+        options.place = parent.position;
+      }
+    }
+    const start = options.place && "start" in options.place ? options.place.start : options.place;
+    this.ancestors = options.ancestors || void 0;
+    this.cause = options.cause || void 0;
+    this.column = start ? start.column : void 0;
+    this.fatal = void 0;
+    this.file = "";
+    this.message = reason;
+    this.line = start ? start.line : void 0;
+    this.name = stringifyPosition(options.place) || "1:1";
+    this.place = options.place || void 0;
+    this.reason = this.message;
+    this.ruleId = options.ruleId || void 0;
+    this.source = options.source || void 0;
+    this.stack = legacyCause && options.cause && typeof options.cause.stack === "string" ? options.cause.stack : "";
+    this.actual = void 0;
+    this.expected = void 0;
+    this.note = void 0;
+    this.url = void 0;
+  }
+};
+Object.defineProperties(VFileMessage.prototype, {
+  file: { configurable: true, enumerable: true, value: "", writable: true },
+  name: { configurable: true, enumerable: true, value: "", writable: true },
+  reason: { configurable: true, enumerable: true, value: "", writable: true },
+  message: { configurable: true, enumerable: true, value: "", writable: true },
+  stack: { configurable: true, enumerable: true, value: "", writable: true },
+  column: { configurable: true, enumerable: true, writable: true },
+  line: { configurable: true, enumerable: true, writable: true },
+  ancestors: { configurable: true, enumerable: true, writable: true },
+  cause: { configurable: true, enumerable: true, writable: true },
+  fatal: { configurable: true, enumerable: true, writable: true },
+  place: { configurable: true, enumerable: true, writable: true },
+  ruleId: { configurable: true, enumerable: true, writable: true },
+  source: { configurable: true, enumerable: true, writable: true }
+});
+
+// node_modules/vfile/lib/minpath.js
+import { default as default2 } from "node:path";
+
+// node_modules/vfile/lib/minproc.js
+import { default as default3 } from "node:process";
+
+// node_modules/vfile/lib/minurl.js
+import { fileURLToPath } from "node:url";
+
+// node_modules/vfile/lib/minurl.shared.js
+function isUrl(fileUrlOrPath) {
+  return Boolean(
+    fileUrlOrPath !== null && typeof fileUrlOrPath === "object" && "href" in fileUrlOrPath && fileUrlOrPath.href && "protocol" in fileUrlOrPath && fileUrlOrPath.protocol && // @ts-expect-error: indexing is fine.
+    fileUrlOrPath.auth === void 0
+  );
+}
+
+// node_modules/vfile/lib/index.js
+var order = (
+  /** @type {const} */
+  [
+    "history",
+    "path",
+    "basename",
+    "stem",
+    "extname",
+    "dirname"
+  ]
+);
+var VFile = class {
+  /**
+   * Create a new virtual file.
+   *
+   * `options` is treated as:
+   *
+   * *   `string` or `Uint8Array` — `{value: options}`
+   * *   `URL` — `{path: options}`
+   * *   `VFile` — shallow copies its data over to the new file
+   * *   `object` — all fields are shallow copied over to the new file
+   *
+   * Path related fields are set in the following order (least specific to
+   * most specific): `history`, `path`, `basename`, `stem`, `extname`,
+   * `dirname`.
+   *
+   * You cannot set `dirname` or `extname` without setting either `history`,
+   * `path`, `basename`, or `stem` too.
+   *
+   * @param {Compatible | null | undefined} [value]
+   *   File value.
+   * @returns
+   *   New instance.
+   */
+  constructor(value2) {
+    let options;
+    if (!value2) {
+      options = {};
+    } else if (isUrl(value2)) {
+      options = { path: value2 };
+    } else if (typeof value2 === "string" || isUint8Array(value2)) {
+      options = { value: value2 };
+    } else {
+      options = value2;
+    }
+    this.cwd = "cwd" in options ? "" : default3.cwd();
+    this.data = {};
+    this.history = [];
+    this.messages = [];
+    this.value;
+    this.map;
+    this.result;
+    this.stored;
+    let index3 = -1;
+    while (++index3 < order.length) {
+      const field2 = order[index3];
+      if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
+        this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
+      }
+    }
+    let field;
+    for (field in options) {
+      if (!order.includes(field)) {
+        this[field] = options[field];
+      }
+    }
+  }
+  /**
+   * Get the basename (including extname) (example: `'index.min.js'`).
+   *
+   * @returns {string | undefined}
+   *   Basename.
+   */
+  get basename() {
+    return typeof this.path === "string" ? default2.basename(this.path) : void 0;
+  }
+  /**
+   * Set basename (including extname) (`'index.min.js'`).
+   *
+   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+   * on windows).
+   * Cannot be nullified (use `file.path = file.dirname` instead).
+   *
+   * @param {string} basename
+   *   Basename.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set basename(basename) {
+    assertNonEmpty(basename, "basename");
+    assertPart(basename, "basename");
+    this.path = default2.join(this.dirname || "", basename);
+  }
+  /**
+   * Get the parent path (example: `'~'`).
+   *
+   * @returns {string | undefined}
+   *   Dirname.
+   */
+  get dirname() {
+    return typeof this.path === "string" ? default2.dirname(this.path) : void 0;
+  }
+  /**
+   * Set the parent path (example: `'~'`).
+   *
+   * Cannot be set if there’s no `path` yet.
+   *
+   * @param {string | undefined} dirname
+   *   Dirname.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set dirname(dirname2) {
+    assertPath(this.basename, "dirname");
+    this.path = default2.join(dirname2 || "", this.basename);
+  }
+  /**
+   * Get the extname (including dot) (example: `'.js'`).
+   *
+   * @returns {string | undefined}
+   *   Extname.
+   */
+  get extname() {
+    return typeof this.path === "string" ? default2.extname(this.path) : void 0;
+  }
+  /**
+   * Set the extname (including dot) (example: `'.js'`).
+   *
+   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+   * on windows).
+   * Cannot be set if there’s no `path` yet.
+   *
+   * @param {string | undefined} extname
+   *   Extname.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set extname(extname) {
+    assertPart(extname, "extname");
+    assertPath(this.dirname, "extname");
+    if (extname) {
+      if (extname.codePointAt(0) !== 46) {
+        throw new Error("`extname` must start with `.`");
+      }
+      if (extname.includes(".", 1)) {
+        throw new Error("`extname` cannot contain multiple dots");
+      }
+    }
+    this.path = default2.join(this.dirname, this.stem + (extname || ""));
+  }
+  /**
+   * Get the full path (example: `'~/index.min.js'`).
+   *
+   * @returns {string}
+   *   Path.
+   */
+  get path() {
+    return this.history[this.history.length - 1];
+  }
+  /**
+   * Set the full path (example: `'~/index.min.js'`).
+   *
+   * Cannot be nullified.
+   * You can set a file URL (a `URL` object with a `file:` protocol) which will
+   * be turned into a path with `url.fileURLToPath`.
+   *
+   * @param {URL | string} path
+   *   Path.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set path(path2) {
+    if (isUrl(path2)) {
+      path2 = fileURLToPath(path2);
+    }
+    assertNonEmpty(path2, "path");
+    if (this.path !== path2) {
+      this.history.push(path2);
+    }
+  }
+  /**
+   * Get the stem (basename w/o extname) (example: `'index.min'`).
+   *
+   * @returns {string | undefined}
+   *   Stem.
+   */
+  get stem() {
+    return typeof this.path === "string" ? default2.basename(this.path, this.extname) : void 0;
+  }
+  /**
+   * Set the stem (basename w/o extname) (example: `'index.min'`).
+   *
+   * Cannot contain path separators (`'/'` on unix, macOS, and browsers, `'\'`
+   * on windows).
+   * Cannot be nullified (use `file.path = file.dirname` instead).
+   *
+   * @param {string} stem
+   *   Stem.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  set stem(stem) {
+    assertNonEmpty(stem, "stem");
+    assertPart(stem, "stem");
+    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+  }
+  // Normal prototypal methods.
+  /**
+   * Create a fatal message for `reason` associated with the file.
+   *
+   * The `fatal` field of the message is set to `true` (error; file not usable)
+   * and the `file` field is set to the current file path.
+   * The message is added to the `messages` field on `file`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   * @param {MessageOptions | null | undefined} [options]
+   * @returns {never}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {string | null | undefined} [origin]
+   * @returns {never}
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns {never}
+   *   Never.
+   * @throws {VFileMessage}
+   *   Message.
+   */
+  fail(causeOrReason, optionsOrParentOrPlace, origin) {
+    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+    message.fatal = true;
+    throw message;
+  }
+  /**
+   * Create an info message for `reason` associated with the file.
+   *
+   * The `fatal` field of the message is set to `undefined` (info; change
+   * likely not needed) and the `file` field is set to the current file path.
+   * The message is added to the `messages` field on `file`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   * @param {MessageOptions | null | undefined} [options]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns {VFileMessage}
+   *   Message.
+   */
+  info(causeOrReason, optionsOrParentOrPlace, origin) {
+    const message = this.message(causeOrReason, optionsOrParentOrPlace, origin);
+    message.fatal = void 0;
+    return message;
+  }
+  /**
+   * Create a message for `reason` associated with the file.
+   *
+   * The `fatal` field of the message is set to `false` (warning; change may be
+   * needed) and the `file` field is set to the current file path.
+   * The message is added to the `messages` field on `file`.
+   *
+   * > 🪦 **Note**: also has obsolete signatures.
+   *
+   * @overload
+   * @param {string} reason
+   * @param {MessageOptions | null | undefined} [options]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {string} reason
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Node | NodeLike | null | undefined} parent
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {Point | Position | null | undefined} place
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @overload
+   * @param {Error | VFileMessage} cause
+   * @param {string | null | undefined} [origin]
+   * @returns {VFileMessage}
+   *
+   * @param {Error | VFileMessage | string} causeOrReason
+   *   Reason for message, should use markdown.
+   * @param {Node | NodeLike | MessageOptions | Point | Position | string | null | undefined} [optionsOrParentOrPlace]
+   *   Configuration (optional).
+   * @param {string | null | undefined} [origin]
+   *   Place in code where the message originates (example:
+   *   `'my-package:my-rule'` or `'my-rule'`).
+   * @returns {VFileMessage}
+   *   Message.
+   */
+  message(causeOrReason, optionsOrParentOrPlace, origin) {
+    const message = new VFileMessage(
+      // @ts-expect-error: the overloads are fine.
+      causeOrReason,
+      optionsOrParentOrPlace,
+      origin
+    );
+    if (this.path) {
+      message.name = this.path + ":" + message.name;
+      message.file = this.path;
+    }
+    message.fatal = false;
+    this.messages.push(message);
+    return message;
+  }
+  /**
+   * Serialize the file.
+   *
+   * > **Note**: which encodings are supported depends on the engine.
+   * > For info on Node.js, see:
+   * > <https://nodejs.org/api/util.html#whatwg-supported-encodings>.
+   *
+   * @param {string | null | undefined} [encoding='utf8']
+   *   Character encoding to understand `value` as when it’s a `Uint8Array`
+   *   (default: `'utf-8'`).
+   * @returns {string}
+   *   Serialized file.
+   */
+  toString(encoding) {
+    if (this.value === void 0) {
+      return "";
+    }
+    if (typeof this.value === "string") {
+      return this.value;
+    }
+    const decoder = new TextDecoder(encoding || void 0);
+    return decoder.decode(this.value);
+  }
+};
+function assertPart(part, name) {
+  if (part && part.includes(default2.sep)) {
+    throw new Error(
+      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
+    );
+  }
+}
+function assertNonEmpty(part, name) {
+  if (!part) {
+    throw new Error("`" + name + "` cannot be empty");
+  }
+}
+function assertPath(path2, name) {
+  if (!path2) {
+    throw new Error("Setting `" + name + "` requires `path` to be set too");
+  }
+}
+function isUint8Array(value2) {
+  return Boolean(
+    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
+  );
 }
 
 // src/compile/endpoint-sets.ts
@@ -38796,7 +48446,7 @@ function byContent(columns, header, body, source, file) {
       if (!result.some((one2) => one2.role === "purpose")) change(column, "purpose", "none of its cells holds a destination, and another column does");
       else column.role = "attribute";
     }
-    const first = Math.min(...result.filter((one2) => one2.role === "destination").map((one2) => one2.index));
+    const first = result.find((one2) => one2.role === "destination")?.index ?? result.length;
     const naming = result.some((one2) => one2.role === "purpose") ? void 0 : result.find((one2) => one2.role === "attribute" && one2.index < first && !/^column \d+$/.test(one2.name));
     if (naming) change(naming, "purpose", "the table has no purpose column, and it stands before the destinations");
     if (!result.some((one2) => one2.role === "port")) {
@@ -39010,15 +48660,6 @@ function applyExpressRoute(sets, exceptions, routed) {
       destination.expressRoute = { route: matches.length > 0 ? "internet" : "expressroute", exceptions: matches };
     }
   }
-}
-
-// src/format/escape.ts
-var invisibleCharacters = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-function shownCodePoint(char) {
-  return `\u27E8U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}\u27E9`;
-}
-function escapeControl(text5) {
-  return text5.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => "\\x" + char.charCodeAt(0).toString(16).padStart(2, "0")).replace(invisibleCharacters, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
 }
 
 // src/compile/row.ts
@@ -51633,7 +61274,7 @@ function contentHash(content3) {
     ...rest,
     destinations: rest.destinations.map(({ since, ...destination }) => destination)
   });
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   const items = (list3) => {
     list3.forEach((item, index3) => hash.update((index3 > 0 ? "," : "") + JSON.stringify(withoutPlace(item))));
   };
@@ -51674,9 +61315,6 @@ function nameAll(items, prefix, identity, tiebreak) {
     return { id: `${prefix}-${sha256(key).slice(0, 12)}`, ...item };
   });
 }
-function normaliseText(text5) {
-  return text5.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-}
 function diagnostics(file, accept) {
   summarise(file);
   return file.messages.map((message) => {
@@ -51695,9517 +61333,8 @@ function diagnostics(file, accept) {
   );
 }
 function sha256(text5) {
-  return createHash("sha256").update(text5).digest("hex");
+  return createHash2("sha256").update(text5).digest("hex");
 }
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/diff/clouds.ts
-var cloudNames = {
-  public: "Public",
-  "usgov-gcc": "GCC",
-  "usgov-gcchigh": "GCC High",
-  "usgov-dod": "DoD",
-  china: "China (21Vianet)"
-};
-var cloudIds = Object.keys(cloudNames);
-var publicOnly = ["public"];
-function destinationClouds(destination) {
-  return destination.clouds ?? publicOnly;
-}
-function isPublicOnly(clouds3) {
-  return clouds3.length === 1 && clouds3[0] === "public";
-}
-function sortClouds(clouds3) {
-  const set = new Set(clouds3);
-  return cloudIds.filter((cloud) => set.has(cloud));
-}
-
-// src/diff/diff.ts
-var AllowlistEntry = class {
-  key;
-  kind;
-  value;
-  /** For a URL: its host. */
-  host;
-  route;
-  /** The endpoint sets listing it, in page order. */
-  endpointSets = [];
-  #requirement;
-  #ports;
-  constructor(key, destination) {
-    this.key = key;
-    this.kind = destination.kind;
-    this.value = destination.value;
-    const route = destination.expressRoute?.route;
-    this.route = route === "unknown" ? void 0 : route;
-    if (destination.host !== void 0) this.host = destination.host;
-  }
-  /** The highest requirement of the endpoint sets listing it. */
-  get requirement() {
-    this.#requirement ??= this.endpointSets.reduce(
-      (highest, set) => requirementRank[set.requirement] > requirementRank[highest] ? set.requirement : highest,
-      "unknown"
-    );
-    return this.#requirement;
-  }
-  /** The union of their ports (or of the ports written beside it), sorted. */
-  get ports() {
-    if (this.#ports) return this.#ports;
-    const lists = this.endpointSets.map((set) => destinationPorts(set, set.destinations.find((d) => d.ports !== void 0 && destinationKey(d) === this.key) ?? {}));
-    const only = lists.length === 1 ? lists[0] : void 0;
-    this.#ports = only && isSorted(only) ? only.slice() : sortPorts(lists.flat());
-    return this.#ports;
-  }
-  /** For a reference: the link texts, as written, in page order. */
-  get texts() {
-    return distinct(this.listings().map((destination) => destination.text));
-  }
-  /** For a reference: the sentences around the link, as written, in page order. */
-  get contexts() {
-    return distinct(this.listings().map((destination) => destination.context));
-  }
-  /** The destination as each row listing it gives it. */
-  listings() {
-    return this.endpointSets.flatMap((set) => set.destinations.filter((destination) => destinationKey(destination) === this.key));
-  }
-};
-function distinct(values) {
-  return [...new Set(values.filter((value2) => value2 !== void 0))];
-}
-var requirementRank = { unknown: 0, optional: 1, required: 2 };
-function compare(before, after, options = {}) {
-  const { matched, added, removed } = matchEndpointSets(before.endpointSets, after.endpointSets);
-  const unchanged = unchangedRows(matched);
-  const clouds3 = options.clouds ?? catalogClouds([before, after]);
-  return {
-    clouds: clouds3.map((cloud) => compareCloud(cloud, before, after, unchanged, matched)),
-    endpointSets: { matched, added, removed },
-    sectionRenames: sectionRenames(matched, before.endpointSets, after.endpointSets),
-    exceptions: compareExceptions(before, after),
-    pages: comparePages(before, after)
-  };
-}
-function compareCloud(cloud, before, after, unchanged, matched) {
-  const [old, current] = changedAllowlists(before, after, unchanged, cloud);
-  const removedAll = missingFrom(old, current);
-  const addedAll = missingFrom(current, old);
-  const retargeted = pairReferences(
-    removedAll.filter((entry) => entry.kind === "reference"),
-    addedAll.filter((entry) => entry.kind === "reference"),
-    matched
-  );
-  const paired = new Set(retargeted.flatMap(({ before: before2, after: after2 }) => [before2.key, after2.key]));
-  const coveredBy = coveringWildcards(removedAll, current, () => true);
-  const sufficient = (wildcard, entry) => requirementRank[wildcard.requirement] >= requirementRank[entry.requirement] && portKeys(entry.ports).every((port) => portKeys(wildcard.ports).includes(port));
-  const alreadyCoveredBy = coveringWildcards(addedAll, old, (wildcard, entry) => {
-    const kept = current.get(wildcard.key);
-    return kept !== void 0 && sufficient(wildcard, entry) && sufficient(kept, entry);
-  });
-  const { replaces, substitutes: substitutes2 } = substitutions(
-    addedAll.filter((entry) => !alreadyCoveredBy.has(entry.key)),
-    old,
-    current
-  );
-  return {
-    cloud,
-    before: old,
-    after: current,
-    added: addedAll.filter((entry) => !paired.has(entry.key)),
-    removed: removedAll.filter((entry) => !paired.has(entry.key)),
-    kept: keptDestinations(old, current, unchanged),
-    retargeted,
-    coveredBy,
-    alreadyCoveredBy,
-    replaces,
-    substitutes: substitutes2
-  };
-}
-function substitutions(added, old, current) {
-  const replaces = /* @__PURE__ */ new Map();
-  const substitutes2 = /* @__PURE__ */ new Map();
-  for (const entry of added) {
-    const key = matchKey(entry);
-    if (key === void 0) continue;
-    for (const pattern of coveringWildcardPatterns(key)) {
-      const wildcardKey = destinationKey({ kind: "wildcard", value: pattern });
-      const wildcard = old.get(wildcardKey);
-      if (wildcard === void 0 || current.has(wildcardKey)) continue;
-      replaces.set(entry.key, [...replaces.get(entry.key) ?? [], wildcard]);
-      substitutes2.set(wildcard.key, [...substitutes2.get(wildcard.key) ?? [], entry]);
-    }
-  }
-  return { replaces, substitutes: substitutes2 };
-}
-function catalogClouds(catalogs) {
-  const found = /* @__PURE__ */ new Set();
-  for (const catalog2 of catalogs) {
-    for (const set of catalog2.endpointSets) {
-      if (set.destinations.length === 0) found.add("public");
-      for (const destination of set.destinations) for (const cloud of destinationClouds(destination)) found.add(cloud);
-    }
-  }
-  return found.size === 0 ? ["public"] : sortClouds(found);
-}
-function rowClouds(set) {
-  if (set.destinations.length === 0) return ["public"];
-  if (set.destinations.every((destination) => destination.clouds === void 0)) return ["public"];
-  return sortClouds(set.destinations.flatMap((destination) => destinationClouds(destination)));
-}
-function exceptionEntries(catalog2) {
-  const entries = /* @__PURE__ */ new Map();
-  for (const exception of catalog2.expressRoute.exceptions) {
-    const named = exception.destinations.length > 0 ? exception.destinations : [void 0];
-    for (const destination of named) {
-      const key = destination ? destinationKey(destination) : "exception " + exception.id;
-      const entry = entries.get(key) ?? { key, destination, exceptions: [] };
-      if (!entry.exceptions.includes(exception)) entry.exceptions.push(exception);
-      entries.set(key, entry);
-    }
-  }
-  return entries;
-}
-function compareExceptions(before, after) {
-  const old = exceptionEntries(before);
-  const current = exceptionEntries(after);
-  return {
-    added: [...current.values()].filter((entry) => !old.has(entry.key)),
-    removed: [...old.values()].filter((entry) => !current.has(entry.key))
-  };
-}
-function comparePages(before, after) {
-  const pages = { added: [], removed: [] };
-  if (before.sources.length === 0 || after.sources.length === 0) return pages;
-  for (const kind of ["urls", "expressroute"]) {
-    const old = before.sources.filter((source) => source.page === kind);
-    const current = after.sources.filter((source) => source.page === kind);
-    const paths = new Set(old.map((source) => source.path));
-    const samePath = new Set(current.filter((source) => paths.has(source.path)).map((source) => source.path));
-    const restOld = old.filter((source) => !samePath.has(source.path));
-    const restCurrent = current.filter((source) => !samePath.has(source.path));
-    for (const source of restOld.slice(restCurrent.length)) pages.removed.push(pageEntry(source, before));
-    for (const source of restCurrent.slice(restOld.length)) pages.added.push(pageEntry(source, after));
-  }
-  return pages;
-}
-function pageEntry(source, catalog2) {
-  if (source.page === "expressroute") {
-    return { source, listed: catalog2.expressRoute.exceptions.filter((exception) => exception.source.path === source.path).length };
-  }
-  const keys = /* @__PURE__ */ new Set();
-  for (const set of catalog2.endpointSets) {
-    if (set.source.path === source.path) for (const destination of set.destinations) keys.add(destinationKey(destination));
-  }
-  return { source, listed: keys.size };
-}
-function missingFrom(list3, other) {
-  const missing = [];
-  for (const [key, entry] of list3) if (!other.has(key)) missing.push(entry);
-  return missing;
-}
-function unchangedRows(matched) {
-  const rows = /* @__PURE__ */ new Set();
-  for (const { before, after } of matched) {
-    if (before.id === after.id && sameContent(before, after)) {
-      rows.add(before);
-      rows.add(after);
-    }
-  }
-  return rows;
-}
-function sameContent(a, b) {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => key === "source" || key in b && sameJson(a[key], b[key]));
-}
-function sameJson(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let index3 = 0; index3 < a.length; index3++) if (!sameJson(a[index3], b[index3])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
-    if (!(key in b) || !sameJson(a[key], b[key])) return false;
-  }
-  return true;
-}
-function keptDestinations(old, current, unchanged) {
-  const kept = [];
-  for (const entry of current.values()) {
-    const previous3 = old.get(entry.key);
-    if (previous3 === void 0) continue;
-    const same = previous3.endpointSets.length === entry.endpointSets.length && previous3.endpointSets.every((set) => unchanged.has(set)) && entry.endpointSets.every((set) => unchanged.has(set));
-    if (!same) kept.push({ before: previous3, after: entry });
-  }
-  return kept;
-}
-function changedAllowlists(before, after, unchanged, cloud) {
-  const old = /* @__PURE__ */ new Map();
-  const current = /* @__PURE__ */ new Map();
-  const changed = (set) => !unchanged.has(set);
-  const inCloud = (destination) => destinationClouds(destination).includes(cloud);
-  addListings(old, before.endpointSets, changed, (_, destination) => inCloud(destination));
-  addListings(current, after.endpointSets, changed, (_, destination) => inCloud(destination));
-  const wanted = (key, destination) => inCloud(destination) && (destination.kind === "wildcard" || old.has(key) || current.has(key));
-  addListings(old, before.endpointSets, (set) => unchanged.has(set), wanted);
-  addListings(current, after.endpointSets, (set) => unchanged.has(set), wanted);
-  sortListings(old);
-  sortListings(current);
-  return [old, current];
-}
-function addListings(entries, sets, rows, wanted) {
-  for (const set of sets) {
-    if (!rows(set)) continue;
-    for (const destination of set.destinations) {
-      const key = destinationKey(destination);
-      if (!wanted(key, destination)) continue;
-      let entry = entries.get(key);
-      if (!entry) {
-        entry = new AllowlistEntry(key, destination);
-        entries.set(key, entry);
-      }
-      if (entry.endpointSets[entry.endpointSets.length - 1] !== set) entry.endpointSets.push(set);
-    }
-  }
-}
-function sortListings(entries) {
-  for (const entry of entries.values()) if (entry.endpointSets.length > 1) entry.endpointSets.sort(bySource);
-}
-function isSorted(ports2) {
-  for (let index3 = 1; index3 < ports2.length; index3++) if (comparePorts(ports2[index3 - 1], ports2[index3]) >= 0) return false;
-  return true;
-}
-function coveringWildcards(entries, list3, accept) {
-  const found = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    const key = matchKey(entry);
-    if (key === void 0) continue;
-    for (const pattern of coveringWildcardPatterns(key)) {
-      const wildcard = list3.get(destinationKey({ kind: "wildcard", value: pattern }));
-      if (wildcard && accept(wildcard, entry)) {
-        found.set(entry.key, wildcard);
-        break;
-      }
-    }
-  }
-  return found;
-}
-function destinationKey(destination) {
-  return destination.kind + " " + destination.value;
-}
-function portKeys(ports2) {
-  return ports2.map((port) => portKey(port));
-}
-function matchEndpointSets(before, after) {
-  const matched = [];
-  const afterById = new Map(after.map((set) => [set.id, set]));
-  const unmatchedBefore = [];
-  for (const set of before) {
-    const same = afterById.get(set.id);
-    if (same) {
-      matched.push({ before: set, after: same });
-      afterById.delete(set.id);
-    } else {
-      unmatchedBefore.push(set);
-    }
-  }
-  const unmatchedIds = new Set(afterById.keys());
-  const open2 = { before: new Set(unmatchedBefore.map(row)), after: new Set(after.filter((set) => unmatchedIds.has(set.id)).map(row)) };
-  greedy(open2, matched, candidatesBy(open2, (item) => item.keys), (a, b) => {
-    const overlap = jaccard(a.keys, b.keys);
-    const purpose = dice(a.words, b.words);
-    if (overlap < 0.5 && purpose < 0.5) return void 0;
-    return 2 * overlap + purpose + (a.section === b.section ? 0.5 : 0);
-  });
-  const renamed = new Map(sectionRenames(matched, before, after).map((rename2) => [normaliseText(rename2.before), normaliseText(rename2.after)]));
-  greedy(open2, matched, candidatesBy(open2, (item) => item.words), (a, b) => {
-    if (a.section !== b.section && renamed.get(a.section) !== b.section) return void 0;
-    const purpose = dice(a.words, b.words);
-    return purpose >= 0.5 ? purpose : void 0;
-  });
-  return {
-    matched: matched.sort((a, b) => bySource(a.before, b.before)),
-    added: [...open2.after].map((item) => item.set).sort(bySource),
-    removed: [...open2.before].map((item) => item.set).sort(bySource)
-  };
-}
-var commonKey = 100;
-function candidatesBy(open2, keys) {
-  const after = index2(open2.after, keys);
-  const before = index2(open2.before, keys);
-  const telling = (key) => (after.get(key)?.length ?? 0) + (before.get(key)?.length ?? 0) <= commonKey;
-  return (a) => [...keys(a)].filter(telling).flatMap((key) => after.get(key) ?? []);
-}
-function row(set) {
-  return { set, keys: new Set(set.destinations.map(destinationKey)), words: words(set.purpose), section: normaliseText(set.section) };
-}
-function index2(items, keys) {
-  const found = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    for (const key of new Set(keys(item))) {
-      const list3 = found.get(key) ?? [];
-      list3.push(item);
-      found.set(key, list3);
-    }
-  }
-  return found;
-}
-function greedy(open2, matched, candidates2, score) {
-  const scored = [];
-  for (const a of open2.before) {
-    for (const b of new Set(candidates2(a))) {
-      if (!open2.after.has(b)) continue;
-      const value2 = score(a, b);
-      if (value2 !== void 0) scored.push({ before: a, after: b, score: value2 });
-    }
-  }
-  scored.sort((x, y) => y.score - x.score || compareSymmetric(x.before.set.id, x.after.set.id, y.before.set.id, y.after.set.id));
-  for (const { before, after } of scored) {
-    if (!open2.before.has(before) || !open2.after.has(after)) continue;
-    matched.push({ before: before.set, after: after.set });
-    open2.before.delete(before);
-    open2.after.delete(after);
-  }
-}
-function sectionRenames(matched, before, after) {
-  const oldSections = new Set([...new Set(before.map((set) => set.section))].map(normaliseText));
-  const newSections = new Set([...new Set(after.map((set) => set.section))].map(normaliseText));
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const pair2 of matched) {
-    if (pair2.before.section === pair2.after.section) continue;
-    const from = normaliseText(pair2.before.section);
-    const to = normaliseText(pair2.after.section);
-    if (from === to || newSections.has(from) || oldSections.has(to)) continue;
-    const key = from + "\n" + to;
-    const group = groups2.get(key) ?? { before: pair2.before.section, after: pair2.after.section, pairs: [] };
-    group.pairs.push(pair2);
-    groups2.set(key, group);
-  }
-  const renames = [];
-  const used = { before: /* @__PURE__ */ new Set(), after: /* @__PURE__ */ new Set() };
-  const ranked = [...groups2.values()].sort(
-    (a, b) => b.pairs.length - a.pairs.length || compareText(symmetricKey(a.before, a.after), symmetricKey(b.before, b.after))
-  );
-  for (const group of ranked) {
-    const from = normaliseText(group.before);
-    const to = normaliseText(group.after);
-    if (used.before.has(from) || used.after.has(to)) continue;
-    used.before.add(from);
-    used.after.add(to);
-    group.pairs.sort((a, b) => bySource(a.before, b.before));
-    const first = group.pairs[0];
-    renames.push({ before: first.before.section, after: first.after.section, pairs: group.pairs });
-  }
-  return renames.sort((a, b) => bySource(a.pairs[0].before, b.pairs[0].before));
-}
-function pairReferences(removed, added, matched) {
-  const removedByKey = new Map(removed.map((entry) => [entry.key, entry]));
-  const addedByKey = new Map(added.map((entry) => [entry.key, entry]));
-  const score = /* @__PURE__ */ new Map();
-  const credit = (before, after) => {
-    const key = before.key + "\n" + after.key;
-    const candidate = score.get(key) ?? { before, after, score: 0 };
-    candidate.score++;
-    score.set(key, candidate);
-  };
-  for (const pair2 of matched) {
-    const befores = pair2.before.destinations.flatMap((d) => removedByKey.get(destinationKey(d)) ?? []);
-    const afters = pair2.after.destinations.flatMap((d) => addedByKey.get(destinationKey(d)) ?? []);
-    for (const before of befores) for (const after of afters) credit(before, after);
-  }
-  for (const texts of ["texts", "contexts"]) {
-    const removedByText = index2(removed, (entry) => entry[texts].map(normaliseText));
-    const addedByText = index2(added, (entry) => entry[texts].map(normaliseText));
-    for (const [text5, befores] of removedByText) {
-      const afters = addedByText.get(text5);
-      if (befores.length === 1 && afters?.length === 1) credit(befores[0], afters[0]);
-    }
-  }
-  const candidates2 = [...score.values()].map((candidate) => ({ ...candidate, tie: symmetricKey(candidate.before.value, candidate.after.value) })).sort((a, b) => b.score - a.score || compareText(a.tie, b.tie));
-  const used = /* @__PURE__ */ new Set();
-  const pairs = [];
-  for (const { before, after } of candidates2) {
-    if (used.has(before.key) || used.has(after.key)) continue;
-    used.add(before.key);
-    used.add(after.key);
-    pairs.push({ before, after });
-  }
-  return pairs.sort((a, b) => compareText(a.after.value, b.after.value) || compareText(a.before.value, b.before.value));
-}
-var stopWords = /* @__PURE__ */ new Set(["a", "an", "and", "as", "for", "from", "in", "of", "on", "or", "the", "to", "with"]);
-function words(text5) {
-  return new Set(normaliseText(text5).split(" ").filter((word) => word !== "" && !stopWords.has(word)));
-}
-function dice(a, b) {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return 2 * shared / (a.size + b.size);
-}
-function jaccard(a, b) {
-  let shared = 0;
-  for (const key of a) if (b.has(key)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
-}
-function symmetricKey(a, b) {
-  return compareText(a, b) <= 0 ? a + "\n" + b : b + "\n" + a;
-}
-function compareSymmetric(a, b, c, d) {
-  const swapX = compareText(a, b) > 0;
-  const swapY = compareText(c, d) > 0;
-  return compareText(swapX ? b : a, swapY ? d : c) || compareText(swapX ? a : b, swapY ? c : d);
-}
-function bySource(a, b) {
-  return compareText(a.source.path, b.source.path) || a.source.line - b.source.line || a.source.column - b.source.column;
-}
-
-// src/diff/rules.ts
-var changeRules = {
-  "page-removed": {
-    level: "warning",
-    message: "{kind} page `{page}` is on the old side only: what it listed ({count}) is reported as removed",
-    description: "A page compared on the old side has no counterpart (a page of the same kind) on the new side, such as a catalog of both pages diffed with the URL page alone: its destinations or ExpressRoute exceptions are reported removed. Compare like with like unless the page is really gone."
-  },
-  "required-destination-added": {
-    level: "error",
-    message: "Destination `{destination}` added as required ({where})[; add before you remove {replaces}]",
-    description: "A destination is on the allowlist of the new revision, required, and was on no list before: the firewall must change, or the product that needs it breaks. When a wildcard of the old revision that the new one dropped covered it, the destination substitutes that wildcard (`replaces`): add it before removing the wildcard."
-  },
-  "optional-destination-added": {
-    level: "warning",
-    message: "Destination `{destination}` added as {requirement} ({where})[; add before you remove {replaces}]",
-    description: "A destination is on the allowlist of the new revision, optional (or of unknown requirement), and was on no list before: allow it for the feature it serves."
-  },
-  "destination-already-covered": {
-    level: "info",
-    message: "Destination `{destination}` added as {requirement}, already covered by `{coveredBy}` ({where})",
-    description: "A destination is new to the list, but a wildcard listed in both revisions covers it, at least as required and with all its ports in each: nothing to do if that wildcard is allowed. (A wildcard only the old revision lists does not count: the destination substitutes it, and is reported added.)"
-  },
-  "destination-removed": {
-    level: "info",
-    message: "Destination `{destination}` removed (was {requirement}: {where})[; allow its substitutes {substitutes} first]",
-    description: "A destination is no longer listed and no wildcard of the new revision covers it: it may be taken off the allowlist. For a wildcard, the destinations it covered that the new revision adds are named (`substitutes`): allow them first."
-  },
-  "destination-covered-by-wildcard": {
-    level: "info",
-    message: "Destination `{destination}` removed, still covered by `{coveredBy}` (was {requirement}: {where})[; allow its substitutes {substitutes} first]",
-    description: "A destination is no longer listed, but a wildcard of the new revision covers it: nothing to do if the wildcard is allowed."
-  },
-  "destination-now-required": {
-    level: "error",
-    message: "Destination `{destination}` now required, was {before} ({where})",
-    description: "A destination listed in both revisions is required in the new one and was not before (its requirement is the highest of the endpoint sets listing it)."
-  },
-  "destination-now-optional": {
-    level: "info",
-    message: "Destination `{destination}` no longer required, now {after} ({where})",
-    description: "A destination listed in both revisions was required and is not any more."
-  },
-  "destination-requirement-changed": {
-    level: "info",
-    message: "Destination `{destination}` now {after}, was {before} ({where})",
-    description: "A destination listed in both revisions, required in neither, went between optional and unknown (a page that stops or starts saying Optional): nothing to change on a firewall."
-  },
-  "ports-added": {
-    level: "warning",
-    requiredLevel: "error",
-    message: "Ports {ports} added to `{destination}` ({where})",
-    description: "A destination listed in both revisions has ports it did not have (ports are the union over the endpoint sets listing it). An error when the destination is required, else a warning."
-  },
-  "ports-removed": {
-    level: "info",
-    message: "Ports {ports} removed from `{destination}` ({where})",
-    description: "A destination listed in both revisions no longer has some of its ports."
-  },
-  "expressroute-routing-changed": {
-    level: "warning",
-    message: "Destination `{destination}` now routed over {after}, was {before} ({where})",
-    description: "For ExpressRoute customers, a destination listed in both revisions changed between going over ExpressRoute and going over the public Internet. Only reported when both revisions include the ExpressRoute page."
-  },
-  "expressroute-exception-added": {
-    level: "warning",
-    message: "ExpressRoute exception `{destination}` added ({where}): its traffic goes over the public Internet",
-    description: "The ExpressRoute page names a destination (or, for a bullet without one, an activity) it did not name before: ExpressRoute customers reach it over the public Internet, which their proxy or firewall must allow. The destinations of the URL page it covers are reported as routing changes."
-  },
-  "expressroute-exception-removed": {
-    level: "info",
-    message: "ExpressRoute exception `{destination}` removed (was {where})",
-    description: "The ExpressRoute page no longer names a destination (or, for a bullet without one, an activity) as going over the public Internet."
-  },
-  "reference-added": {
-    level: "warning",
-    message: "Reference `{destination}` added ({where})",
-    description: "A link to another page of endpoints is new: read that page (or the section linked) for the destinations it adds."
-  },
-  "reference-removed": {
-    level: "info",
-    message: "Reference `{destination}` removed (was in {where})",
-    description: "A link to another page of endpoints is no longer given."
-  },
-  "reference-changed": {
-    level: "warning",
-    message: "Reference `{previous}` now links to `{destination}` ({where})",
-    description: "A link with the same text or the same sentence around it now points to another page or section: read the new target."
-  },
-  "page-added": {
-    level: "info",
-    message: "{kind} page `{page}` is on the new side only: what it lists ({count}) is reported as added",
-    description: "A page compared on the new side has no counterpart (a page of the same kind) on the old side: its destinations or ExpressRoute exceptions are reported added."
-  },
-  "section-renamed": {
-    level: "info",
-    message: "Section `{before}` renamed to `{after}`",
-    description: "A heading was reworded: the rows under it are found under the new heading."
-  },
-  "purpose-changed": {
-    level: "info",
-    message: "Purpose `{before}` reworded to `{after}` ({section})",
-    description: "The purpose of an endpoint set (a row) was reworded; its destinations are matched as the same row."
-  },
-  "endpoint-set-moved": {
-    level: "info",
-    message: "Endpoint set `{purpose}` moved from `{before}` to `{after}`",
-    description: "A row moved to another section (one that was not merely renamed)."
-  },
-  "endpoint-set-added": {
-    level: "info",
-    message: "Endpoint set `{purpose}` added to `{section}`; its destinations were already listed",
-    description: "A new row lists only destinations that were already listed elsewhere, so no destination change reports it."
-  },
-  "endpoint-set-removed": {
-    level: "info",
-    message: "Endpoint set `{purpose}` removed from `{section}`; its destinations are still listed",
-    description: "A row was removed, but its destinations are still listed elsewhere, so no destination change reports it."
-  }
-};
-var changeRuleIds = Object.keys(changeRules);
-function ruleLevel(rule, required) {
-  const entry = changeRules[rule];
-  return required && entry.requiredLevel ? entry.requiredLevel : entry.level;
-}
-function renderMessage(rule, values) {
-  const said = changeRules[rule].message.replace(
-    /\[([^\]]*)\]/g,
-    (_, part) => [...part.matchAll(/\{(\w+)\}/g)].every(([, name]) => values[name] !== void 0) ? part : ""
-  );
-  return said.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
-}
-
-// src/diff/changes.ts
-function checkChanges(differences) {
-  const compared = differences.clouds.map((part) => part.cloud);
-  const perCloud = differences.clouds.map((part) => ({
-    cloud: part.cloud,
-    drafts: [...destinationChanges(part), ...presenceChanges(part, differences)]
-  }));
-  return [
-    ...mergeClouds(perCloud),
-    ...rowChanges(differences, compared),
-    ...exceptionChanges(differences, compared),
-    ...pageChanges(differences).map((draft) => withClouds(draft, compared))
-  ].map((change) => ({ change, rank: levelRank[change.level], rule: changeRuleIds.indexOf(change.rule), key: sortKey(change) })).sort(byOrder).map(({ change }) => change);
-}
-function mergeClouds(perCloud) {
-  if (perCloud.length === 1) return perCloud[0].drafts.map((draft) => withClouds(draft, [perCloud[0].cloud]));
-  const merged = /* @__PURE__ */ new Map();
-  for (const { cloud, drafts } of perCloud) {
-    for (const draft of drafts) {
-      const key = JSON.stringify(draft.change);
-      const found = merged.get(key);
-      if (found) found.clouds.push(cloud);
-      else merged.set(key, { draft, clouds: [cloud] });
-    }
-  }
-  return [...merged.values()].map(({ draft, clouds: clouds3 }) => withClouds(draft, clouds3));
-}
-function withClouds(draft, clouds3) {
-  if (isPublicOnly(clouds3)) return draft.change;
-  const { rule, level, fingerprint: publicFingerprint, message, ...rest } = draft.change;
-  return { rule, level, fingerprint: fingerprint(rule, draft.subject + "\n" + clouds3.join(" ")), message, clouds: [...clouds3], ...rest };
-}
-function destinationChanges(differences) {
-  const changes2 = [];
-  for (const entry of differences.added) {
-    const wildcard = differences.alreadyCoveredBy.get(entry.key);
-    const replaces = differences.replaces.get(entry.key);
-    if (entry.kind === "reference") changes2.push(destinationChange("reference-added", { after: entry }));
-    else if (wildcard) changes2.push(destinationChange("destination-already-covered", { after: entry, coveredBy: wildcard }));
-    else if (entry.requirement === "required") changes2.push(destinationChange("required-destination-added", { after: entry, replaces }));
-    else changes2.push(destinationChange("optional-destination-added", { after: entry, replaces }));
-  }
-  for (const entry of differences.removed) {
-    const wildcard = differences.coveredBy.get(entry.key);
-    const substitutes2 = differences.substitutes.get(entry.key);
-    if (entry.kind === "reference") changes2.push(destinationChange("reference-removed", { before: entry }));
-    else if (wildcard) changes2.push(destinationChange("destination-covered-by-wildcard", { before: entry, coveredBy: wildcard, substitutes: substitutes2 }));
-    else changes2.push(destinationChange("destination-removed", { before: entry, substitutes: substitutes2 }));
-  }
-  for (const { before, after } of differences.retargeted) {
-    changes2.push(destinationChange("reference-changed", { before, after, previous: before }));
-  }
-  for (const { before, after } of differences.kept) {
-    if (before.requirement !== "required" && after.requirement === "required") {
-      changes2.push(destinationChange("destination-now-required", { before, after }));
-    } else if (before.requirement === "required" && after.requirement !== "required") {
-      changes2.push(destinationChange("destination-now-optional", { before, after }));
-    } else if (before.requirement !== after.requirement) {
-      changes2.push(destinationChange("destination-requirement-changed", { before, after }));
-    }
-    const oldPorts = portKeys(before.ports);
-    const newPorts = portKeys(after.ports);
-    const added = newPorts.filter((port) => !oldPorts.includes(port));
-    const removed = oldPorts.filter((port) => !newPorts.includes(port));
-    if (added.length > 0) changes2.push(destinationChange("ports-added", { before, after, ports: added }));
-    if (removed.length > 0) changes2.push(destinationChange("ports-removed", { before, after, ports: removed }));
-    if (before.route !== void 0 && after.route !== void 0 && before.route !== after.route) {
-      changes2.push(destinationChange("expressroute-routing-changed", { before, after }));
-    }
-  }
-  return changes2;
-}
-function destinationChange(rule, facts) {
-  const subject2 = facts.after ?? facts.before;
-  const destination = ref(subject2);
-  const values = { destination: destination.value, requirement: subject2.requirement, where: where(subject2) };
-  if (facts.previous) values["previous"] = facts.previous.value;
-  if (facts.coveredBy) values["coveredBy"] = facts.coveredBy.value;
-  if (facts.replaces) values["replaces"] = codeList(facts.replaces);
-  if (facts.substitutes) values["substitutes"] = codeList(facts.substitutes);
-  if (facts.ports) values["ports"] = facts.ports.join(", ");
-  if (facts.before && facts.after) {
-    const routing = rule === "expressroute-routing-changed";
-    values["before"] = routing ? routeName(facts.before.route) : facts.before.requirement;
-    values["after"] = routing ? routeName(facts.after.route) : facts.after.requirement;
-  }
-  const subjectKey2 = (facts.previous ? destinationKey(facts.previous) + " -> " : "") + destinationKey(subject2);
-  const change = {
-    rule,
-    level: ruleLevel(rule, facts.after?.requirement === "required"),
-    fingerprint: fingerprint(rule, subjectKey2),
-    message: renderMessage(rule, values),
-    destination,
-    ...facts.previous ? { previous: ref(facts.previous) } : {},
-    ...facts.coveredBy ? { coveredBy: ref(facts.coveredBy) } : {},
-    ...facts.replaces ? { replaces: facts.replaces.map(ref) } : {},
-    ...facts.substitutes ? { substitutes: facts.substitutes.map(ref) } : {},
-    ...facts.ports ? { ports: facts.ports } : {},
-    before: facts.before ? state(facts.before) : null,
-    after: facts.after ? state(facts.after) : null
-  };
-  return { change, subject: subjectKey2 };
-}
-function codeList(entries) {
-  return entries.map((entry) => "`" + entry.value + "`").join(", ");
-}
-function rowChanges(differences, compared) {
-  const changes2 = [];
-  const renamed = (rename2, a, b) => normaliseText(rename2.before) === normaliseText(a.section) && normaliseText(rename2.after) === normaliseText(b.section);
-  const add2 = (draft, rows) => {
-    const clouds3 = sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
-    if (clouds3.length > 0) changes2.push(withClouds(draft, clouds3));
-  };
-  for (const rename2 of differences.sectionRenames) add2(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]));
-  for (const { before, after } of differences.endpointSets.matched) {
-    if (before.purpose !== after.purpose && normaliseText(before.purpose) !== normaliseText(after.purpose)) {
-      add2(endpointSetChange("purpose-changed", before, after, { before: before.purpose, after: after.purpose, section: after.section }), [before, after]);
-    }
-    if (before.section !== after.section && normaliseText(before.section) !== normaliseText(after.section) && !differences.sectionRenames.some((rename2) => renamed(rename2, before, after))) {
-      add2(endpointSetChange("endpoint-set-moved", before, after, { purpose: after.purpose, before: before.section, after: after.section }), [before, after]);
-    }
-  }
-  return changes2;
-}
-function presenceChanges(part, differences) {
-  const changes2 = [];
-  const listedIn = (set, list3) => rowClouds(set).includes(part.cloud) && set.destinations.every((destination) => !destinationClouds(destination).includes(part.cloud) || list3.has(destinationKey(destination)));
-  for (const set of differences.endpointSets.added) {
-    if (listedIn(set, part.before)) {
-      changes2.push(endpointSetChange("endpoint-set-added", void 0, set, { purpose: set.purpose, section: set.section }));
-    }
-  }
-  for (const set of differences.endpointSets.removed) {
-    if (listedIn(set, part.after)) {
-      changes2.push(endpointSetChange("endpoint-set-removed", set, void 0, { purpose: set.purpose, section: set.section }));
-    }
-  }
-  return changes2;
-}
-function exceptionChanges(differences, compared) {
-  const changes2 = [];
-  const add2 = (rule, entry, side) => {
-    const clouds3 = (entry.destination ? destinationClouds(entry.destination) : ["public"]).filter((cloud) => compared.includes(cloud));
-    if (clouds3.length === 0) return;
-    const first = entry.exceptions[0];
-    const named = entry.destination?.value ?? first.subject ?? first.activity;
-    const where3 = [...new Set(entry.exceptions.map((exception) => `${exception.section} / ${exception.activity}`))].join("; ");
-    const refs = entry.exceptions.map(exceptionRef);
-    const change = {
-      rule,
-      level: ruleLevel(rule, false),
-      fingerprint: fingerprint(rule, entry.key),
-      message: renderMessage(rule, { destination: named, where: where3 }),
-      ...entry.destination ? { exceptionDestination: { kind: entry.destination.kind, value: entry.destination.value } } : {},
-      before: side === "before" ? refs : null,
-      after: side === "after" ? refs : null
-    };
-    changes2.push(withClouds({ change, subject: entry.key }, clouds3));
-  };
-  for (const entry of differences.exceptions.added) add2("expressroute-exception-added", entry, "after");
-  for (const entry of differences.exceptions.removed) add2("expressroute-exception-removed", entry, "before");
-  return changes2;
-}
-function exceptionRef(exception) {
-  return { id: exception.id, scope: exception.scope, section: exception.section, activity: exception.activity, source: `${exception.source.path}:${exception.source.line}` };
-}
-var pageKinds = { urls: "URL", expressroute: "ExpressRoute" };
-function pageChanges(differences) {
-  const draft = (rule, { source, listed }) => {
-    const unit = source.page === "expressroute" ? "exception" : "destination";
-    const ref2 = revisionSource(source);
-    const subject2 = source.page + " " + source.path;
-    const change = {
-      rule,
-      level: ruleLevel(rule, false),
-      fingerprint: fingerprint(rule, subject2),
-      message: renderMessage(rule, { kind: pageKinds[source.page], page: source.path, count: `${listed} ${unit}${listed === 1 ? "" : "s"}` }),
-      before: rule === "page-removed" ? ref2 : null,
-      after: rule === "page-added" ? ref2 : null
-    };
-    return { change, subject: subject2 };
-  };
-  return [
-    ...differences.pages.added.map((page) => draft("page-added", page)),
-    ...differences.pages.removed.map((page) => draft("page-removed", page))
-  ];
-}
-function revisionSource({ path: path2, page, title, msDate, sha256: sha2562 }) {
-  return { path: path2, page, title, msDate, sha256: sha2562 };
-}
-function endpointSetChange(rule, before, after, values) {
-  const subject2 = [before?.id ?? "", after?.id ?? ""].join(" -> ");
-  const change = {
-    rule,
-    level: ruleLevel(rule, false),
-    fingerprint: fingerprint(rule, subject2),
-    message: renderMessage(rule, values),
-    before: before ? endpointSetRef(before) : null,
-    after: after ? endpointSetRef(after) : null
-  };
-  return { change, subject: subject2 };
-}
-function sectionChange(rename2) {
-  const side = (pick3) => {
-    const sets = rename2.pairs.map((pair2) => pair2[pick3]);
-    return { section: rename2[pick3], source: sourceLine(sets[0]), endpointSets: sets.map((set) => set.id) };
-  };
-  const subject2 = normaliseText(rename2.before) + " -> " + normaliseText(rename2.after);
-  const change = {
-    rule: "section-renamed",
-    level: ruleLevel("section-renamed", false),
-    fingerprint: fingerprint("section-renamed", subject2),
-    message: renderMessage("section-renamed", { before: rename2.before, after: rename2.after }),
-    before: side("before"),
-    after: side("after")
-  };
-  return { change, subject: subject2 };
-}
-function ref(entry) {
-  return { kind: entry.kind, value: entry.value };
-}
-function state(entry) {
-  const text5 = entry.kind === "reference" ? entry.texts[0] : void 0;
-  return {
-    requirement: entry.requirement,
-    ports: portKeys(entry.ports),
-    ...entry.route === void 0 ? {} : { route: entry.route },
-    ...text5 === void 0 ? {} : { text: text5 },
-    endpointSets: entry.endpointSets.map(endpointSetRef)
-  };
-}
-function endpointSetRef(set) {
-  return { id: set.id, section: set.section, purpose: set.purpose, requirement: set.requirement, source: sourceLine(set) };
-}
-function sourceLine(set) {
-  return `${set.source.path}:${set.source.line}`;
-}
-function where(entry) {
-  return [...new Set(entry.endpointSets.map((set) => `${set.section} / ${set.purpose}`))].join("; ");
-}
-function routeName(route) {
-  return route === "internet" ? "the public Internet" : route === "expressroute" ? "ExpressRoute" : "unknown";
-}
-function fingerprint(rule, subject2) {
-  return createHash2("sha256").update(rule + "\n" + subject2).digest("hex").slice(0, 16);
-}
-var levelRank = { error: 0, warning: 1, info: 2 };
-function byOrder(a, b) {
-  return a.rank - b.rank || a.rule - b.rule || compareText(a.key, b.key) || compareText(a.change.fingerprint, b.change.fingerprint);
-}
-function sortKey(change) {
-  const clouds3 = change.clouds ?? ["public"];
-  return subjectKey(change) + "\n" + clouds3.map((cloud) => cloudIds.indexOf(cloud)).join(" ");
-}
-function subjectKey(change) {
-  switch (change.rule) {
-    case "section-renamed":
-      return change.before.section + "\n" + change.after.section;
-    case "expressroute-exception-added":
-    case "expressroute-exception-removed":
-      return change.message;
-    case "page-added":
-    case "page-removed":
-      return (change.after ?? change.before)?.path ?? "";
-    case "purpose-changed":
-    case "endpoint-set-moved":
-    case "endpoint-set-added":
-    case "endpoint-set-removed": {
-      const set = change.after ?? change.before;
-      return set ? set.section + "\n" + set.purpose : "";
-    }
-    default:
-      return change.destination.value + "\n" + change.destination.kind;
-  }
-}
-
-// src/diff/document.ts
-var diffSchemaVersion = "1.1.0";
-function diff(before, after, options = {}) {
-  const clouds3 = options.cloud === void 0 ? catalogClouds([before, after]) : [options.cloud];
-  const changes2 = checkChanges(compare(before, after, { clouds: clouds3 }));
-  return {
-    schemaVersion: diffSchemaVersion,
-    from: revision(before, options.commits?.from),
-    to: revision(after, options.commits?.to),
-    ...isPublicOnly(clouds3) ? {} : { clouds: clouds3 },
-    counts: countChanges(changes2),
-    changes: changes2
-  };
-}
-function hasChangeAtLeast(document3, level) {
-  return document3.changes.some((change) => levelRank[change.level] <= levelRank[level]);
-}
-function revision(catalog2, commit) {
-  return {
-    version: catalog2.version,
-    contentHash: catalog2.contentHash,
-    sources: catalog2.sources.map(revisionSource),
-    ...commit === void 0 ? {} : { commit }
-  };
-}
-function countChanges(changes2) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const change of changes2) counts[change.level]++;
-  return counts;
-}
-
-// src/io.ts
-import { closeSync, constants as constants3, fstatSync, mkdirSync, openSync, readFileSync as readFileSync2, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep as sep2 } from "node:path";
-import { randomBytes } from "node:crypto";
-
-// generated/validators.ts
-var validators_exports = {};
-__export(validators_exports, {
-  catalog: () => catalog,
-  changes: () => changes,
-  config: () => config,
-  diff: () => diff2,
-  m365Changes: () => m365Changes,
-  m365Endpoints: () => m365Endpoints,
-  m365Ids: () => m365Ids
-});
-var import_ucs2length = __toESM(require_ucs2length(), 1);
-var ucs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
-var catalog = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/endpoint-catalog/endpoint-catalog/main/schema/catalog.schema.json", "title": "Catalog", "description": "The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, \u2026), compiled by endpoint-catalog.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "version", "contentHash", "sources", "endpointSets", "expressRoute", "diagnostics"], "properties": { "$schema": { "description": "This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.", "type": "string", "pattern": "^https://" }, "schemaVersion": { "description": "Version of this file format (semver). Readers accept any file with the same major version.", "type": "string", "pattern": "^1\\.[0-9]+\\.[0-9]+$" }, "version": { "description": "Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "name": { "description": "What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.", "type": "string", "minLength": 1 }, "contentHash": { "description": "sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } }, "endpointSets": { "type": "array", "items": { "$ref": "#/$defs/endpointSet" } }, "expressRoute": { "$ref": "#/$defs/expressRoute" }, "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } } }, "$defs": { "source": { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "page": { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] }, "service": { "title": "Service", "description": "The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, \u2026): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "position": { "title": "Position", "description": "A place in a source page (1-based line and column).", "type": "object", "additionalProperties": false, "required": ["path", "line", "column"], "properties": { "path": { "type": "string", "minLength": 1 }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "cloud": { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] }, "requirement": { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] }, "port": { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } }, "route": { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } }, "routeMatch": { "title": "RouteMatch", "type": "object", "additionalProperties": false, "required": ["exception", "activity", "pattern"], "properties": { "exception": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "activity": { "type": "string" }, "pattern": { "description": "The exception's destination that covers this one.", "type": "string" } } }, "destination": { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } }, "endpointSet": { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "expressRoute": { "title": "ExpressRoute", "type": "object", "additionalProperties": false, "required": ["exceptions"], "properties": { "exceptions": { "type": "array", "items": { "$ref": "#/$defs/exception" } } } }, "exception": { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "diagnostic": { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } } } };
-var func1 = Object.prototype.hasOwnProperty;
-var func2 = ucs2length;
-var pattern4 = new RegExp("^https://", "u");
-var pattern5 = new RegExp("^1\\.[0-9]+\\.[0-9]+$", "u");
-var pattern6 = new RegExp("^[0-9]{10}$", "u");
-var pattern7 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-var schema32 = { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
-var schema33 = { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] };
-var pattern8 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
-var pattern9 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-var pattern10 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.path === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.page === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.title === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.msDate === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.sha256 === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "path" || key0 === "page" || key0 === "title" || key0 === "service" || key0 === "serviceName" || key0 === "msDate" || key0 === "sha256")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.path !== void 0) {
-      let data0 = data.path;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err6 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.page !== void 0) {
-      let data1 = data.page;
-      if (typeof data1 !== "string") {
-        const err8 = { instancePath: instancePath + "/page", schemaPath: "#/$defs/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data1 === "urls" || data1 === "expressroute")) {
-        const err9 = { instancePath: instancePath + "/page", schemaPath: "#/$defs/page/enum", keyword: "enum", params: { allowedValues: schema33.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      let data2 = data.title;
-      if (typeof data2 !== "string" && data2 !== null) {
-        const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: schema32.properties.title.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.service !== void 0) {
-      let data3 = data.service;
-      if (typeof data3 === "string") {
-        if (!pattern8.test(data3)) {
-          const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.serviceName !== void 0) {
-      let data4 = data.serviceName;
-      if (typeof data4 === "string") {
-        if (func2(data4) < 1) {
-          const err13 = { instancePath: instancePath + "/serviceName", schemaPath: "#/properties/serviceName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/serviceName", schemaPath: "#/properties/serviceName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.msDate !== void 0) {
-      let data5 = data.msDate;
-      if (typeof data5 !== "string" && data5 !== null) {
-        const err15 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema32.properties.msDate.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (typeof data5 === "string") {
-        if (!pattern9.test(data5)) {
-          const err16 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.sha256 !== void 0) {
-      let data6 = data.sha256;
-      if (typeof data6 === "string") {
-        if (!pattern10.test(data6)) {
-          const err17 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err19];
-    } else {
-      vErrors.push(err19);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema35 = { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
-var schema37 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
-var schema41 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
-var pattern11 = new RegExp("^es-[0-9a-f]{12}$", "u");
-var schema38 = { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } };
-var schema42 = { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] };
-var schema39 = { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } };
-var pattern13 = new RegExp("^er-[0-9a-f]{12}$", "u");
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate25.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.route === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "route" }, message: "must have required property 'route'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.exceptions === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "exceptions" }, message: "must have required property 'exceptions'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "route" || key0 === "exceptions")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.route !== void 0) {
-      let data0 = data.route;
-      if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (!(data0 === "internet" || data0 === "expressroute" || data0 === "unknown")) {
-        const err4 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema39.properties.route.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.exceptions !== void 0) {
-      let data1 = data.exceptions;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.exception === void 0) {
-              const err5 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/required", keyword: "required", params: { missingProperty: "exception" }, message: "must have required property 'exception'" };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (data2.activity === void 0) {
-              const err6 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data2.pattern === void 0) {
-              const err7 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            for (const key1 in data2) {
-              if (!(key1 === "exception" || key1 === "activity" || key1 === "pattern")) {
-                const err8 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-            if (data2.exception !== void 0) {
-              let data3 = data2.exception;
-              if (typeof data3 === "string") {
-                if (!pattern13.test(data3)) {
-                  const err9 = { instancePath: instancePath + "/exceptions/" + i0 + "/exception", schemaPath: "#/$defs/routeMatch/properties/exception/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-              } else {
-                const err10 = { instancePath: instancePath + "/exceptions/" + i0 + "/exception", schemaPath: "#/$defs/routeMatch/properties/exception/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-            if (data2.activity !== void 0) {
-              if (typeof data2.activity !== "string") {
-                const err11 = { instancePath: instancePath + "/exceptions/" + i0 + "/activity", schemaPath: "#/$defs/routeMatch/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-              }
-            }
-            if (data2.pattern !== void 0) {
-              if (typeof data2.pattern !== "string") {
-                const err12 = { instancePath: instancePath + "/exceptions/" + i0 + "/pattern", schemaPath: "#/$defs/routeMatch/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/exceptions/" + i0, schemaPath: "#/$defs/routeMatch/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate24.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.value === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func1.call(schema38.properties, key0)) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data0 = data.kind;
-      if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (!(data0 === "host" || data0 === "wildcard" || data0 === "url" || data0 === "ip" || data0 === "cidr" || data0 === "reference" || data0 === "text")) {
-        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema38.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.value !== void 0) {
-      let data1 = data.value;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.host !== void 0) {
-      if (typeof data.host !== "string") {
-        const err7 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.text !== void 0) {
-      if (typeof data.text !== "string") {
-        const err8 = { instancePath: instancePath + "/text", schemaPath: "#/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.context !== void 0) {
-      if (typeof data.context !== "string") {
-        const err9 = { instancePath: instancePath + "/context", schemaPath: "#/properties/context/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.href !== void 0) {
-      if (typeof data.href !== "string") {
-        const err10 = { instancePath: instancePath + "/href", schemaPath: "#/properties/href/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.expressRoute !== void 0) {
-      if (!validate25(data.expressRoute, { instancePath: instancePath + "/expressRoute", parentData: data, parentDataProperty: "expressRoute", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.ports !== void 0) {
-      let data7 = data.ports;
-      if (Array.isArray(data7)) {
-        const len0 = data7.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data8 = data7[i0];
-          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-            if (data8.protocol === void 0) {
-              const err11 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (data8.port === void 0) {
-              const err12 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            for (const key1 in data8) {
-              if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
-                const err13 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data8.protocol !== void 0) {
-              let data9 = data8.protocol;
-              if (typeof data9 !== "string") {
-                const err14 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-              if (!(data9 === "tcp" || data9 === "udp")) {
-                const err15 = { instancePath: instancePath + "/ports/" + i0 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data8.port !== void 0) {
-              let data10 = data8.port;
-              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-                const err16 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-              if (typeof data10 == "number" && isFinite(data10)) {
-                if (data10 > 65535 || isNaN(data10)) {
-                  const err17 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
-                  if (vErrors === null) {
-                    vErrors = [err17];
-                  } else {
-                    vErrors.push(err17);
-                  }
-                  errors++;
-                }
-                if (data10 < 1 || isNaN(data10)) {
-                  const err18 = { instancePath: instancePath + "/ports/" + i0 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data8.to !== void 0) {
-              let data11 = data8.to;
-              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err19 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-              if (typeof data11 == "number" && isFinite(data11)) {
-                if (data11 > 65535 || isNaN(data11)) {
-                  const err20 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-                if (data11 < 1 || isNaN(data11)) {
-                  const err21 = { instancePath: instancePath + "/ports/" + i0 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              }
-            }
-          } else {
-            const err22 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.note !== void 0) {
-      if (typeof data.note !== "string") {
-        const err24 = { instancePath: instancePath + "/note", schemaPath: "#/properties/note/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.clouds !== void 0) {
-      let data13 = data.clouds;
-      if (Array.isArray(data13)) {
-        if (data13.length < 1) {
-          const err25 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        const len1 = data13.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data14 = data13[i1];
-          if (typeof data14 !== "string") {
-            const err26 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-          if (!(data14 === "public" || data14 === "usgov-gcc" || data14 === "usgov-gcchigh" || data14 === "usgov-dod" || data14 === "china")) {
-            const err27 = { instancePath: instancePath + "/clouds/" + i1, schemaPath: "#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/clouds", schemaPath: "#/properties/clouds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.since !== void 0) {
-      let data15 = data.since;
-      if (typeof data15 === "string") {
-        if (!pattern6.test(data15)) {
-          const err29 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/since", schemaPath: "#/properties/since/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err31];
-    } else {
-      vErrors.push(err31);
-    }
-    errors++;
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
-}
-validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate23.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.section === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.purpose === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.requirement === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requirement" }, message: "must have required property 'requirement'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.alternatives === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "alternatives" }, message: "must have required property 'alternatives'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.destinations === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "destinations" }, message: "must have required property 'destinations'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.ports === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ports" }, message: "must have required property 'ports'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.source === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func1.call(schema35.properties, key0)) {
-        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
-          const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.service !== void 0) {
-      let data1 = data.service;
-      if (typeof data1 === "string") {
-        if (!pattern8.test(data1)) {
-          const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.section !== void 0) {
-      if (typeof data.section !== "string") {
-        const err13 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.purpose !== void 0) {
-      if (typeof data.purpose !== "string") {
-        const err14 = { instancePath: instancePath + "/purpose", schemaPath: "#/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.requirement !== void 0) {
-      let data4 = data.requirement;
-      if (typeof data4 !== "string") {
-        const err15 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (!(data4 === "required" || data4 === "optional" || data4 === "unknown")) {
-        const err16 = { instancePath: instancePath + "/requirement", schemaPath: "#/$defs/requirement/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.alternatives !== void 0) {
-      if (typeof data.alternatives !== "boolean") {
-        const err17 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.destinations !== void 0) {
-      let data6 = data.destinations;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate24(data6[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.ports !== void 0) {
-      let data8 = data.ports;
-      if (Array.isArray(data8)) {
-        const len1 = data8.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data9 = data8[i1];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.protocol === void 0) {
-              const err19 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (data9.port === void 0) {
-              const err20 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            for (const key1 in data9) {
-              if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
-                const err21 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data9.protocol !== void 0) {
-              let data10 = data9.protocol;
-              if (typeof data10 !== "string") {
-                const err22 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-              if (!(data10 === "tcp" || data10 === "udp")) {
-                const err23 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            }
-            if (data9.port !== void 0) {
-              let data11 = data9.port;
-              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err24 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-              if (typeof data11 == "number" && isFinite(data11)) {
-                if (data11 > 65535 || isNaN(data11)) {
-                  const err25 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-                if (data11 < 1 || isNaN(data11)) {
-                  const err26 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data9.to !== void 0) {
-              let data12 = data9.to;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err27 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-              if (typeof data12 == "number" && isFinite(data12)) {
-                if (data12 > 65535 || isNaN(data12)) {
-                  const err28 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-                if (data12 < 1 || isNaN(data12)) {
-                  const err29 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err29];
-                  } else {
-                    vErrors.push(err29);
-                  }
-                  errors++;
-                }
-              }
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.portsText !== void 0) {
-      if (typeof data.portsText !== "string") {
-        const err32 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.attributes !== void 0) {
-      let data14 = data.attributes;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        for (const key2 in data14) {
-          if (typeof data14[key2] !== "string") {
-            const err33 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== void 0) {
-      let data16 = data.source;
-      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-        if (data16.path === void 0) {
-          const err35 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        if (data16.line === void 0) {
-          const err36 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        if (data16.column === void 0) {
-          const err37 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        for (const key3 in data16) {
-          if (!(key3 === "path" || key3 === "line" || key3 === "column")) {
-            const err38 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data16.path !== void 0) {
-          let data17 = data16.path;
-          if (typeof data17 === "string") {
-            if (func2(data17) < 1) {
-              const err39 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err39];
-              } else {
-                vErrors.push(err39);
-              }
-              errors++;
-            }
-          } else {
-            const err40 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data16.line !== void 0) {
-          let data18 = data16.line;
-          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-            const err41 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-          if (typeof data18 == "number" && isFinite(data18)) {
-            if (data18 < 1 || isNaN(data18)) {
-              const err42 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data16.column !== void 0) {
-          let data19 = data16.column;
-          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-            const err43 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-          if (typeof data19 == "number" && isFinite(data19)) {
-            if (data19 < 1 || isNaN(data19)) {
-              const err44 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err46];
-    } else {
-      vErrors.push(err46);
-    }
-    errors++;
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema46 = { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate30.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.scope === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.section === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.kind === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.activity === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.destinations === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "destinations" }, message: "must have required property 'destinations'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.source === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func1.call(schema46.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern13.test(data0)) {
-          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.service !== void 0) {
-      let data1 = data.service;
-      if (typeof data1 === "string") {
-        if (!pattern8.test(data1)) {
-          const err10 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/service", schemaPath: "#/$defs/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.scope !== void 0) {
-      let data2 = data.scope;
-      if (typeof data2 !== "string") {
-        const err12 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (!(data2 === "overall" || data2 === "saas" || data2 === "desktop" || data2 === "paas" || data2 === "mobile" || data2 === "gateway" || data2 === "other")) {
-        const err13 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema46.properties.scope.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.section !== void 0) {
-      if (typeof data.section !== "string") {
-        const err14 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.kind !== void 0) {
-      let data4 = data.kind;
-      if (typeof data4 !== "string") {
-        const err15 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (!(data4 === "table" || data4 === "prose")) {
-        const err16 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema46.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.activity !== void 0) {
-      if (typeof data.activity !== "string") {
-        const err17 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.subject !== void 0) {
-      if (typeof data.subject !== "string") {
-        const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.destinations !== void 0) {
-      let data7 = data.destinations;
-      if (Array.isArray(data7)) {
-        const len0 = data7.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate24(data7[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.attributes !== void 0) {
-      let data9 = data.attributes;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        for (const key1 in data9) {
-          if (typeof data9[key1] !== "string") {
-            const err20 = { instancePath: instancePath + "/attributes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== void 0) {
-      let data11 = data.source;
-      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        if (data11.path === void 0) {
-          const err22 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data11.line === void 0) {
-          const err23 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data11.column === void 0) {
-          const err24 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        for (const key2 in data11) {
-          if (!(key2 === "path" || key2 === "line" || key2 === "column")) {
-            const err25 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data11.path !== void 0) {
-          let data12 = data11.path;
-          if (typeof data12 === "string") {
-            if (func2(data12) < 1) {
-              const err26 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          } else {
-            const err27 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data11.line !== void 0) {
-          let data13 = data11.line;
-          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-            const err28 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-          if (typeof data13 == "number" && isFinite(data13)) {
-            if (data13 < 1 || isNaN(data13)) {
-              const err29 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data11.column !== void 0) {
-          let data14 = data11.column;
-          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-            const err30 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-          if (typeof data14 == "number" && isFinite(data14)) {
-            if (data14 < 1 || isNaN(data14)) {
-              const err31 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err33];
-    } else {
-      vErrors.push(err33);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
-}
-validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate29.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.exceptions === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "exceptions" }, message: "must have required property 'exceptions'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "exceptions")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.exceptions !== void 0) {
-      let data0 = data.exceptions;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data0[i0], { instancePath: instancePath + "/exceptions/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate29.errors = vErrors;
-  return errors === 0;
-}
-validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema49 = { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate34.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ruleId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ruleId" }, message: "must have required property 'ruleId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.severity === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.message === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.source === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "ruleId" || key0 === "severity" || key0 === "message" || key0 === "accepted" || key0 === "source")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.ruleId !== void 0) {
-      let data0 = data.ruleId;
-      if (typeof data0 === "string") {
-        if (!pattern8.test(data0)) {
-          const err5 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/ruleId", schemaPath: "#/properties/ruleId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.severity !== void 0) {
-      let data1 = data.severity;
-      if (typeof data1 !== "string") {
-        const err7 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err8 = { instancePath: instancePath + "/severity", schemaPath: "#/properties/severity/enum", keyword: "enum", params: { allowedValues: schema49.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        const err9 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.accepted !== void 0) {
-      if (typeof data.accepted !== "string") {
-        const err10 = { instancePath: instancePath + "/accepted", schemaPath: "#/properties/accepted/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== void 0) {
-      let data4 = data.source;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        if (data4.path === void 0) {
-          const err11 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (data4.line === void 0) {
-          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        if (data4.column === void 0) {
-          const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        for (const key1 in data4) {
-          if (!(key1 === "path" || key1 === "line" || key1 === "column")) {
-            const err14 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data4.path !== void 0) {
-          let data5 = data4.path;
-          if (typeof data5 === "string") {
-            if (func2(data5) < 1) {
-              const err15 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data4.line !== void 0) {
-          let data6 = data4.line;
-          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-            const err17 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-          if (typeof data6 == "number" && isFinite(data6)) {
-            if (data6 < 1 || isNaN(data6)) {
-              const err18 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data4.column !== void 0) {
-          let data7 = data4.column;
-          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-            const err19 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (typeof data7 == "number" && isFinite(data7)) {
-            if (data7 < 1 || isNaN(data7)) {
-              const err20 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err22];
-    } else {
-      vErrors.push(err22);
-    }
-    errors++;
-  }
-  validate34.errors = vErrors;
-  return errors === 0;
-}
-validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.schemaVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.version === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.contentHash === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "contentHash" }, message: "must have required property 'contentHash'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.sources === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.endpointSets === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.expressRoute === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expressRoute" }, message: "must have required property 'expressRoute'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.diagnostics === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "diagnostics" }, message: "must have required property 'diagnostics'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func1.call(schema31.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.$schema !== void 0) {
-      let data0 = data.$schema;
-      if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
-          const err8 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.schemaVersion !== void 0) {
-      let data1 = data.schemaVersion;
-      if (typeof data1 === "string") {
-        if (!pattern5.test(data1)) {
-          const err10 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      let data2 = data.version;
-      if (typeof data2 === "string") {
-        if (!pattern6.test(data2)) {
-          const err12 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data3 = data.name;
-      if (typeof data3 === "string") {
-        if (func2(data3) < 1) {
-          const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.contentHash !== void 0) {
-      let data4 = data.contentHash;
-      if (typeof data4 === "string") {
-        if (!pattern7.test(data4)) {
-          const err16 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      } else {
-        const err17 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.sources !== void 0) {
-      let data5 = data.sources;
-      if (Array.isArray(data5)) {
-        const len0 = data5.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate21(data5[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.endpointSets !== void 0) {
-      let data7 = data.endpointSets;
-      if (Array.isArray(data7)) {
-        const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate23(data7[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data7, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.expressRoute !== void 0) {
-      if (!validate29(data.expressRoute, { instancePath: instancePath + "/expressRoute", parentData: data, parentDataProperty: "expressRoute", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.diagnostics !== void 0) {
-      let data10 = data.diagnostics;
-      if (Array.isArray(data10)) {
-        const len2 = data10.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate34(data10[i2], { instancePath: instancePath + "/diagnostics/" + i2, parentData: data10, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/diagnostics", schemaPath: "#/properties/diagnostics/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err21];
-    } else {
-      vErrors.push(err21);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var config = validate36;
-var pattern18 = new RegExp("\\S", "u");
-var pattern19 = new RegExp('^https?://[^\\s<>"]+$', "u");
-var pattern22 = new RegExp("^[^-\\s]\\S*$", "u");
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate36.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "feedUrl" || key0 === "services" || key0 === "maxPageSize" || key0 === "accept" || key0 === "upstream")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data0 = data.name;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (!pattern18.test(data0)) {
-          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.feedUrl !== void 0) {
-      let data1 = data.feedUrl;
-      if (typeof data1 === "string") {
-        if (!pattern19.test(data1)) {
-          const err4 = { instancePath: instancePath + "/feedUrl", schemaPath: "#/properties/feedUrl/pattern", keyword: "pattern", params: { pattern: '^https?://[^\\s<>"]+$' }, message: 'must match pattern "^https?://[^\\s<>"]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/feedUrl", schemaPath: "#/properties/feedUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.services !== void 0) {
-      let data2 = data.services;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.pages === void 0) {
-              const err6 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'" };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (data3.service === void 0) {
-              const err7 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-            for (const key1 in data3) {
-              if (!(key1 === "pages" || key1 === "service" || key1 === "name")) {
-                const err8 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-            if (data3.pages !== void 0) {
-              let data4 = data3.pages;
-              if (typeof data4 === "string") {
-                if (func2(data4) < 1) {
-                  const err9 = { instancePath: instancePath + "/services/" + i0 + "/pages", schemaPath: "#/properties/services/items/properties/pages/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-              } else {
-                const err10 = { instancePath: instancePath + "/services/" + i0 + "/pages", schemaPath: "#/properties/services/items/properties/pages/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-            if (data3.service !== void 0) {
-              let data5 = data3.service;
-              if (typeof data5 === "string") {
-                if (!pattern8.test(data5)) {
-                  const err11 = { instancePath: instancePath + "/services/" + i0 + "/service", schemaPath: "#/properties/services/items/properties/service/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-              } else {
-                const err12 = { instancePath: instancePath + "/services/" + i0 + "/service", schemaPath: "#/properties/services/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-            if (data3.name !== void 0) {
-              let data6 = data3.name;
-              if (typeof data6 === "string") {
-                if (func2(data6) < 1) {
-                  const err13 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
-                  }
-                  errors++;
-                }
-              } else {
-                const err14 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err15 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.maxPageSize !== void 0) {
-      let data7 = data.maxPageSize;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err17 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 < 1 || isNaN(data7)) {
-          const err18 = { instancePath: instancePath + "/maxPageSize", schemaPath: "#/properties/maxPageSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.accept !== void 0) {
-      let data8 = data.accept;
-      if (Array.isArray(data8)) {
-        const len1 = data8.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data9 = data8[i1];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.rule === void 0) {
-              const err19 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (data9.reason === void 0) {
-              const err20 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            for (const key2 in data9) {
-              if (!(key2 === "rule" || key2 === "destination" || key2 === "reason")) {
-                const err21 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data9.rule !== void 0) {
-              let data10 = data9.rule;
-              if (typeof data10 === "string") {
-                if (!pattern8.test(data10)) {
-                  const err22 = { instancePath: instancePath + "/accept/" + i1 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-              } else {
-                const err23 = { instancePath: instancePath + "/accept/" + i1 + "/rule", schemaPath: "#/properties/accept/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            }
-            if (data9.destination !== void 0) {
-              let data11 = data9.destination;
-              if (typeof data11 === "string") {
-                if (func2(data11) < 1) {
-                  const err24 = { instancePath: instancePath + "/accept/" + i1 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-              } else {
-                const err25 = { instancePath: instancePath + "/accept/" + i1 + "/destination", schemaPath: "#/properties/accept/items/properties/destination/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data9.reason !== void 0) {
-              let data12 = data9.reason;
-              if (typeof data12 === "string") {
-                if (func2(data12) < 1) {
-                  const err26 = { instancePath: instancePath + "/accept/" + i1 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              } else {
-                const err27 = { instancePath: instancePath + "/accept/" + i1 + "/reason", schemaPath: "#/properties/accept/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/accept/" + i1, schemaPath: "#/properties/accept/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-    if (data.upstream !== void 0) {
-      let data13 = data.upstream;
-      if (Array.isArray(data13)) {
-        if (data13.length < 1) {
-          const err30 = { instancePath: instancePath + "/upstream", schemaPath: "#/properties/upstream/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        const len2 = data13.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data14 = data13[i2];
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-            if (data14.repository === void 0) {
-              const err31 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-            if (data14.pages === void 0) {
-              const err32 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/required", keyword: "required", params: { missingProperty: "pages" }, message: "must have required property 'pages'" };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-            for (const key3 in data14) {
-              if (!(key3 === "repository" || key3 === "ref" || key3 === "pages")) {
-                const err33 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-            }
-            if (data14.repository !== void 0) {
-              let data15 = data14.repository;
-              if (typeof data15 === "string") {
-                if (func2(data15) < 1) {
-                  const err34 = { instancePath: instancePath + "/upstream/" + i2 + "/repository", schemaPath: "#/properties/upstream/items/properties/repository/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err34];
-                  } else {
-                    vErrors.push(err34);
-                  }
-                  errors++;
-                }
-                if (!pattern22.test(data15)) {
-                  const err35 = { instancePath: instancePath + "/upstream/" + i2 + "/repository", schemaPath: "#/properties/upstream/items/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[^-\\s]\\S*$" }, message: 'must match pattern "^[^-\\s]\\S*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-              } else {
-                const err36 = { instancePath: instancePath + "/upstream/" + i2 + "/repository", schemaPath: "#/properties/upstream/items/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data14.ref !== void 0) {
-              let data16 = data14.ref;
-              if (typeof data16 === "string") {
-                if (func2(data16) < 1) {
-                  const err37 = { instancePath: instancePath + "/upstream/" + i2 + "/ref", schemaPath: "#/properties/upstream/items/properties/ref/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-                if (!pattern22.test(data16)) {
-                  const err38 = { instancePath: instancePath + "/upstream/" + i2 + "/ref", schemaPath: "#/properties/upstream/items/properties/ref/pattern", keyword: "pattern", params: { pattern: "^[^-\\s]\\S*$" }, message: 'must match pattern "^[^-\\s]\\S*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              } else {
-                const err39 = { instancePath: instancePath + "/upstream/" + i2 + "/ref", schemaPath: "#/properties/upstream/items/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data14.pages !== void 0) {
-              let data17 = data14.pages;
-              if (Array.isArray(data17)) {
-                if (data17.length < 1) {
-                  const err40 = { instancePath: instancePath + "/upstream/" + i2 + "/pages", schemaPath: "#/properties/upstream/items/properties/pages/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-                const len3 = data17.length;
-                for (let i3 = 0; i3 < len3; i3++) {
-                  let data18 = data17[i3];
-                  if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                    if (data18.path === void 0) {
-                      const err41 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-                      if (vErrors === null) {
-                        vErrors = [err41];
-                      } else {
-                        vErrors.push(err41);
-                      }
-                      errors++;
-                    }
-                    if (data18.page === void 0) {
-                      const err42 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
-                      if (vErrors === null) {
-                        vErrors = [err42];
-                      } else {
-                        vErrors.push(err42);
-                      }
-                      errors++;
-                    }
-                    for (const key4 in data18) {
-                      if (!(key4 === "path" || key4 === "page" || key4 === "product")) {
-                        const err43 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err43];
-                        } else {
-                          vErrors.push(err43);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data18.path !== void 0) {
-                      let data19 = data18.path;
-                      if (typeof data19 === "string") {
-                        if (func2(data19) < 1) {
-                          const err44 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/path", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err44];
-                          } else {
-                            vErrors.push(err44);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err45 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/path", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err45];
-                        } else {
-                          vErrors.push(err45);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data18.page !== void 0) {
-                      let data20 = data18.page;
-                      if (typeof data20 === "string") {
-                        if (func2(data20) < 1) {
-                          const err46 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/page", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/page/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err46];
-                          } else {
-                            vErrors.push(err46);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err47 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/page", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err47];
-                        } else {
-                          vErrors.push(err47);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data18.product !== void 0) {
-                      let data21 = data18.product;
-                      if (typeof data21 === "string") {
-                        if (func2(data21) < 1) {
-                          const err48 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/product", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/product/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                          if (vErrors === null) {
-                            vErrors = [err48];
-                          } else {
-                            vErrors.push(err48);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err49 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3 + "/product", schemaPath: "#/properties/upstream/items/properties/pages/items/properties/product/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                        if (vErrors === null) {
-                          vErrors = [err49];
-                        } else {
-                          vErrors.push(err49);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err50 = { instancePath: instancePath + "/upstream/" + i2 + "/pages/" + i3, schemaPath: "#/properties/upstream/items/properties/pages/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err51 = { instancePath: instancePath + "/upstream/" + i2 + "/pages", schemaPath: "#/properties/upstream/items/properties/pages/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err52 = { instancePath: instancePath + "/upstream/" + i2, schemaPath: "#/properties/upstream/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err52];
-            } else {
-              vErrors.push(err52);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err53 = { instancePath: instancePath + "/upstream", schemaPath: "#/properties/upstream/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err54];
-    } else {
-      vErrors.push(err54);
-    }
-    errors++;
-  }
-  validate36.errors = vErrors;
-  return errors === 0;
-}
-validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var diff2 = validate37;
-var schema54 = { "title": "RevisionSource", "description": "A markdown page the catalog was compiled from, as the catalog records it.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } };
-var pattern29 = new RegExp("^[0-9a-f]{40}([0-9a-f]{24})?$", "u");
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate38.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.contentHash === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "contentHash" }, message: "must have required property 'contentHash'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.sources === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "contentHash" || key0 === "sources" || key0 === "commit")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      let data0 = data.version;
-      if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
-          const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.contentHash !== void 0) {
-      let data1 = data.contentHash;
-      if (typeof data1 === "string") {
-        if (!pattern7.test(data1)) {
-          const err6 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.sources !== void 0) {
-      let data2 = data.sources;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.path === void 0) {
-              const err8 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-            if (data3.page === void 0) {
-              const err9 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            if (data3.title === void 0) {
-              const err10 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-            if (data3.msDate === void 0) {
-              const err11 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-            if (data3.sha256 === void 0) {
-              const err12 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-            for (const key1 in data3) {
-              if (!(key1 === "path" || key1 === "page" || key1 === "title" || key1 === "msDate" || key1 === "sha256")) {
-                const err13 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data3.path !== void 0) {
-              let data4 = data3.path;
-              if (typeof data4 === "string") {
-                if (func2(data4) < 1) {
-                  const err14 = { instancePath: instancePath + "/sources/" + i0 + "/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err14];
-                  } else {
-                    vErrors.push(err14);
-                  }
-                  errors++;
-                }
-              } else {
-                const err15 = { instancePath: instancePath + "/sources/" + i0 + "/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err15];
-                } else {
-                  vErrors.push(err15);
-                }
-                errors++;
-              }
-            }
-            if (data3.page !== void 0) {
-              let data5 = data3.page;
-              if (typeof data5 !== "string") {
-                const err16 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-              if (!(data5 === "urls" || data5 === "expressroute")) {
-                const err17 = { instancePath: instancePath + "/sources/" + i0 + "/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data3.title !== void 0) {
-              let data6 = data3.title;
-              if (typeof data6 !== "string" && data6 !== null) {
-                const err18 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data3.msDate !== void 0) {
-              let data7 = data3.msDate;
-              if (typeof data7 !== "string" && data7 !== null) {
-                const err19 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-              if (typeof data7 === "string") {
-                if (!pattern9.test(data7)) {
-                  const err20 = { instancePath: instancePath + "/sources/" + i0 + "/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data3.sha256 !== void 0) {
-              let data8 = data3.sha256;
-              if (typeof data8 === "string") {
-                if (!pattern10.test(data8)) {
-                  const err21 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              } else {
-                const err22 = { instancePath: instancePath + "/sources/" + i0 + "/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err23 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.commit !== void 0) {
-      let data9 = data.commit;
-      if (typeof data9 === "string") {
-        if (!pattern29.test(data9)) {
-          const err25 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/commit", schemaPath: "#/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err27];
-    } else {
-      vErrors.push(err27);
-    }
-    errors++;
-  }
-  validate38.errors = vErrors;
-  return errors === 0;
-}
-validate38.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate41.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (Array.isArray(data)) {
-    if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      let data0 = data[i0];
-      if (typeof data0 !== "string") {
-        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (!(data0 === "public" || data0 === "usgov-gcc" || data0 === "usgov-gcchigh" || data0 === "usgov-dod" || data0 === "china")) {
-        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "catalog.schema.json#/$defs/cloud/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate41.errors = vErrors;
-  return errors === 0;
-}
-validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var schema59 = { "title": "DestinationChange", "description": "A change to the effective allowlist: one destination added, removed or changed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "destination", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["required-destination-added", "optional-destination-added", "destination-already-covered", "destination-removed", "destination-covered-by-wildcard", "destination-now-required", "destination-now-optional", "destination-requirement-changed", "ports-added", "ports-removed", "expressroute-routing-changed", "reference-added", "reference-removed", "reference-changed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "destination": { "$ref": "#/$defs/destinationRef" }, "previous": { "$ref": "#/$defs/destinationRef" }, "coveredBy": { "$ref": "#/$defs/destinationRef" }, "replaces": { "description": "For an added destination (since 1.1.0): the wildcards of the old revision that covered it and are gone from the new one. It substitutes them: allow it before removing them.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "substitutes": { "description": "For a removed wildcard (since 1.1.0): the destinations added in the new revision that it covered. Allow them before removing it.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/destinationRef" } }, "clouds": { "$ref": "#/$defs/clouds" }, "ports": { "description": "For ports-added and ports-removed: the ports added or removed.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "before": { "description": "The destination in the old revision; null when it was not there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] }, "after": { "description": "The destination in the new revision; null when it is no longer there.", "anyOf": [{ "$ref": "#/$defs/destinationState" }, { "type": "null" }] } } };
-var schema60 = { "title": "ChangeLevel", "description": "error: the firewall must change, or the product that needs it breaks; warning: worth acting on; info: for the record.", "type": "string", "enum": ["error", "warning", "info"] };
-var schema62 = { "title": "DestinationRef", "description": "A destination as the catalog identifies it. `previous` (reference-changed) is the target a reference had before; `coveredBy` is the wildcard that covers the destination: for destination-covered-by-wildcard, a wildcard of the new revision that still covers the removed destination; for destination-already-covered, a wildcard listed in both revisions that covers the added one (as required, with all its ports, on both sides).", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 } } };
-var pattern30 = new RegExp("^[0-9a-f]{16}$", "u");
-var pattern31 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
-var schema68 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
-var schema70 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
-var pattern34 = new RegExp("^.+:[0-9]+$", "u");
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate47.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.section === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.purpose === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "purpose" }, message: "must have required property 'purpose'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.requirement === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requirement" }, message: "must have required property 'requirement'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.source === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "section" || key0 === "purpose" || key0 === "requirement" || key0 === "source")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.section !== void 0) {
-      if (typeof data.section !== "string") {
-        const err8 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.purpose !== void 0) {
-      if (typeof data.purpose !== "string") {
-        const err9 = { instancePath: instancePath + "/purpose", schemaPath: "#/properties/purpose/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.requirement !== void 0) {
-      let data3 = data.requirement;
-      if (typeof data3 !== "string") {
-        const err10 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (!(data3 === "required" || data3 === "optional" || data3 === "unknown")) {
-        const err11 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema70.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== void 0) {
-      let data4 = data.source;
-      if (typeof data4 === "string") {
-        if (!pattern34.test(data4)) {
-          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate47.errors = vErrors;
-  return errors === 0;
-}
-validate47.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate46.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.requirement === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requirement" }, message: "must have required property 'requirement'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.ports === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ports" }, message: "must have required property 'ports'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.endpointSets === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "requirement" || key0 === "ports" || key0 === "route" || key0 === "text" || key0 === "endpointSets")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.requirement !== void 0) {
-      let data0 = data.requirement;
-      if (typeof data0 !== "string") {
-        const err4 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (!(data0 === "required" || data0 === "optional" || data0 === "unknown")) {
-        const err5 = { instancePath: instancePath + "/requirement", schemaPath: "#/properties/requirement/enum", keyword: "enum", params: { allowedValues: schema68.properties.requirement.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.ports !== void 0) {
-      let data1 = data.ports;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (typeof data2 === "string") {
-            if (!pattern31.test(data2)) {
-              const err6 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          } else {
-            const err7 = { instancePath: instancePath + "/ports/" + i0, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.route !== void 0) {
-      let data3 = data.route;
-      if (typeof data3 !== "string") {
-        const err9 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data3 === "internet" || data3 === "expressroute")) {
-        const err10 = { instancePath: instancePath + "/route", schemaPath: "#/properties/route/enum", keyword: "enum", params: { allowedValues: schema68.properties.route.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.text !== void 0) {
-      if (typeof data.text !== "string") {
-        const err11 = { instancePath: instancePath + "/text", schemaPath: "#/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.endpointSets !== void 0) {
-      let data5 = data.endpointSets;
-      if (Array.isArray(data5)) {
-        const len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate47(data5[i1], { instancePath: instancePath + "/endpointSets/" + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err13];
-    } else {
-      vErrors.push(err13);
-    }
-    errors++;
-  }
-  validate46.errors = vErrors;
-  return errors === 0;
-}
-validate46.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate44.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.rule === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.level === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.fingerprint === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.message === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.destination === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "destination" }, message: "must have required property 'destination'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.before === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.after === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func1.call(schema59.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.rule !== void 0) {
-      let data0 = data.rule;
-      if (typeof data0 !== "string") {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data0 === "required-destination-added" || data0 === "optional-destination-added" || data0 === "destination-already-covered" || data0 === "destination-removed" || data0 === "destination-covered-by-wildcard" || data0 === "destination-now-required" || data0 === "destination-now-optional" || data0 === "destination-requirement-changed" || data0 === "ports-added" || data0 === "ports-removed" || data0 === "expressroute-routing-changed" || data0 === "reference-added" || data0 === "reference-removed" || data0 === "reference-changed")) {
-        const err9 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema59.properties.rule.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.level !== void 0) {
-      let data1 = data.level;
-      if (typeof data1 !== "string") {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err11 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.fingerprint !== void 0) {
-      let data2 = data.fingerprint;
-      if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
-          const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        const err14 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.destination !== void 0) {
-      let data4 = data.destination;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        if (data4.kind === void 0) {
-          const err15 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data4.value === void 0) {
-          const err16 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        for (const key1 in data4) {
-          if (!(key1 === "kind" || key1 === "value")) {
-            const err17 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data4.kind !== void 0) {
-          let data5 = data4.kind;
-          if (typeof data5 !== "string") {
-            const err18 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-          if (!(data5 === "host" || data5 === "wildcard" || data5 === "url" || data5 === "ip" || data5 === "cidr" || data5 === "reference" || data5 === "text")) {
-            const err19 = { instancePath: instancePath + "/destination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data4.value !== void 0) {
-          let data6 = data4.value;
-          if (typeof data6 === "string") {
-            if (func2(data6) < 1) {
-              const err20 = { instancePath: instancePath + "/destination/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          } else {
-            const err21 = { instancePath: instancePath + "/destination/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/destination", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.previous !== void 0) {
-      let data7 = data.previous;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        if (data7.kind === void 0) {
-          const err23 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data7.value === void 0) {
-          const err24 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        for (const key2 in data7) {
-          if (!(key2 === "kind" || key2 === "value")) {
-            const err25 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data7.kind !== void 0) {
-          let data8 = data7.kind;
-          if (typeof data8 !== "string") {
-            const err26 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-          if (!(data8 === "host" || data8 === "wildcard" || data8 === "url" || data8 === "ip" || data8 === "cidr" || data8 === "reference" || data8 === "text")) {
-            const err27 = { instancePath: instancePath + "/previous/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data7.value !== void 0) {
-          let data9 = data7.value;
-          if (typeof data9 === "string") {
-            if (func2(data9) < 1) {
-              const err28 = { instancePath: instancePath + "/previous/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/previous/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.coveredBy !== void 0) {
-      let data10 = data.coveredBy;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        if (data10.kind === void 0) {
-          const err31 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        if (data10.value === void 0) {
-          const err32 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        for (const key3 in data10) {
-          if (!(key3 === "kind" || key3 === "value")) {
-            const err33 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data10.kind !== void 0) {
-          let data11 = data10.kind;
-          if (typeof data11 !== "string") {
-            const err34 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-          if (!(data11 === "host" || data11 === "wildcard" || data11 === "url" || data11 === "ip" || data11 === "cidr" || data11 === "reference" || data11 === "text")) {
-            const err35 = { instancePath: instancePath + "/coveredBy/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data10.value !== void 0) {
-          let data12 = data10.value;
-          if (typeof data12 === "string") {
-            if (func2(data12) < 1) {
-              const err36 = { instancePath: instancePath + "/coveredBy/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err36];
-              } else {
-                vErrors.push(err36);
-              }
-              errors++;
-            }
-          } else {
-            const err37 = { instancePath: instancePath + "/coveredBy/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err38 = { instancePath: instancePath + "/coveredBy", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.replaces !== void 0) {
-      let data13 = data.replaces;
-      if (Array.isArray(data13)) {
-        if (data13.length < 1) {
-          const err39 = { instancePath: instancePath + "/replaces", schemaPath: "#/properties/replaces/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-        const len0 = data13.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data14 = data13[i0];
-          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-            if (data14.kind === void 0) {
-              const err40 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-              if (vErrors === null) {
-                vErrors = [err40];
-              } else {
-                vErrors.push(err40);
-              }
-              errors++;
-            }
-            if (data14.value === void 0) {
-              const err41 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
-              }
-              errors++;
-            }
-            for (const key4 in data14) {
-              if (!(key4 === "kind" || key4 === "value")) {
-                const err42 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-            if (data14.kind !== void 0) {
-              let data15 = data14.kind;
-              if (typeof data15 !== "string") {
-                const err43 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-              if (!(data15 === "host" || data15 === "wildcard" || data15 === "url" || data15 === "ip" || data15 === "cidr" || data15 === "reference" || data15 === "text")) {
-                const err44 = { instancePath: instancePath + "/replaces/" + i0 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data14.value !== void 0) {
-              let data16 = data14.value;
-              if (typeof data16 === "string") {
-                if (func2(data16) < 1) {
-                  const err45 = { instancePath: instancePath + "/replaces/" + i0 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              } else {
-                const err46 = { instancePath: instancePath + "/replaces/" + i0 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err46];
-                } else {
-                  vErrors.push(err46);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err47 = { instancePath: instancePath + "/replaces/" + i0, schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err48 = { instancePath: instancePath + "/replaces", schemaPath: "#/properties/replaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-    if (data.substitutes !== void 0) {
-      let data17 = data.substitutes;
-      if (Array.isArray(data17)) {
-        if (data17.length < 1) {
-          const err49 = { instancePath: instancePath + "/substitutes", schemaPath: "#/properties/substitutes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        }
-        const len1 = data17.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data18 = data17[i1];
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            if (data18.kind === void 0) {
-              const err50 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-              if (vErrors === null) {
-                vErrors = [err50];
-              } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
-            if (data18.value === void 0) {
-              const err51 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-              if (vErrors === null) {
-                vErrors = [err51];
-              } else {
-                vErrors.push(err51);
-              }
-              errors++;
-            }
-            for (const key5 in data18) {
-              if (!(key5 === "kind" || key5 === "value")) {
-                const err52 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-            if (data18.kind !== void 0) {
-              let data19 = data18.kind;
-              if (typeof data19 !== "string") {
-                const err53 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-              if (!(data19 === "host" || data19 === "wildcard" || data19 === "url" || data19 === "ip" || data19 === "cidr" || data19 === "reference" || data19 === "text")) {
-                const err54 = { instancePath: instancePath + "/substitutes/" + i1 + "/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-            }
-            if (data18.value !== void 0) {
-              let data20 = data18.value;
-              if (typeof data20 === "string") {
-                if (func2(data20) < 1) {
-                  const err55 = { instancePath: instancePath + "/substitutes/" + i1 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err55];
-                  } else {
-                    vErrors.push(err55);
-                  }
-                  errors++;
-                }
-              } else {
-                const err56 = { instancePath: instancePath + "/substitutes/" + i1 + "/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err57 = { instancePath: instancePath + "/substitutes/" + i1, schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err58 = { instancePath: instancePath + "/substitutes", schemaPath: "#/properties/substitutes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.clouds !== void 0) {
-      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.ports !== void 0) {
-      let data22 = data.ports;
-      if (Array.isArray(data22)) {
-        const len2 = data22.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data23 = data22[i2];
-          if (typeof data23 === "string") {
-            if (!pattern31.test(data23)) {
-              const err59 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/pattern", keyword: "pattern", params: { pattern: "^(tcp|udp)/[0-9]+(-[0-9]+)?$" }, message: 'must match pattern "^(tcp|udp)/[0-9]+(-[0-9]+)?$"' };
-              if (vErrors === null) {
-                vErrors = [err59];
-              } else {
-                vErrors.push(err59);
-              }
-              errors++;
-            }
-          } else {
-            const err60 = { instancePath: instancePath + "/ports/" + i2, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err60];
-            } else {
-              vErrors.push(err60);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err61 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-    }
-    if (data.before !== void 0) {
-      let data24 = data.before;
-      const _errs63 = errors;
-      let valid20 = false;
-      const _errs64 = errors;
-      if (!validate46(data24, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-        errors = vErrors.length;
-      }
-      var _valid0 = _errs64 === errors;
-      valid20 = valid20 || _valid0;
-      const _errs65 = errors;
-      if (data24 !== null) {
-        const err62 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-      var _valid0 = _errs65 === errors;
-      valid20 = valid20 || _valid0;
-      if (!valid20) {
-        const err63 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err63];
-        } else {
-          vErrors.push(err63);
-        }
-        errors++;
-      } else {
-        errors = _errs63;
-        if (vErrors !== null) {
-          if (_errs63) {
-            vErrors.length = _errs63;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.after !== void 0) {
-      let data25 = data.after;
-      const _errs68 = errors;
-      let valid21 = false;
-      const _errs69 = errors;
-      if (!validate46(data25, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-        errors = vErrors.length;
-      }
-      var _valid1 = _errs69 === errors;
-      valid21 = valid21 || _valid1;
-      const _errs70 = errors;
-      if (data25 !== null) {
-        const err64 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err64];
-        } else {
-          vErrors.push(err64);
-        }
-        errors++;
-      }
-      var _valid1 = _errs70 === errors;
-      valid21 = valid21 || _valid1;
-      if (!valid21) {
-        const err65 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      } else {
-        errors = _errs68;
-        if (vErrors !== null) {
-          if (_errs68) {
-            vErrors.length = _errs68;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-  } else {
-    const err66 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err66];
-    } else {
-      vErrors.push(err66);
-    }
-    errors++;
-  }
-  validate44.errors = vErrors;
-  return errors === 0;
-}
-validate44.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema72 = { "title": "EndpointSetChange", "description": "A row reworded, moved to another section, or added or removed without changing the allowlist.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["purpose-changed", "endpoint-set-moved", "endpoint-set-added", "endpoint-set-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "description": "The endpoint set in the old revision; null for endpoint-set-added.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] }, "after": { "description": "The endpoint set in the new revision; null for endpoint-set-removed.", "anyOf": [{ "$ref": "#/$defs/endpointSetRef" }, { "type": "null" }] } } };
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate52.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.rule === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.level === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.fingerprint === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.message === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.before === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.after === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.rule !== void 0) {
-      let data0 = data.rule;
-      if (typeof data0 !== "string") {
-        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (!(data0 === "purpose-changed" || data0 === "endpoint-set-moved" || data0 === "endpoint-set-added" || data0 === "endpoint-set-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema72.properties.rule.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.level !== void 0) {
-      let data1 = data.level;
-      if (typeof data1 !== "string") {
-        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.fingerprint !== void 0) {
-      let data2 = data.fingerprint;
-      if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
-          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.clouds !== void 0) {
-      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.before !== void 0) {
-      let data5 = data.before;
-      const _errs14 = errors;
-      let valid3 = false;
-      const _errs15 = errors;
-      if (!validate47(data5, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-        errors = vErrors.length;
-      }
-      var _valid0 = _errs15 === errors;
-      valid3 = valid3 || _valid0;
-      const _errs16 = errors;
-      if (data5 !== null) {
-        const err14 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      var _valid0 = _errs16 === errors;
-      valid3 = valid3 || _valid0;
-      if (!valid3) {
-        const err15 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      } else {
-        errors = _errs14;
-        if (vErrors !== null) {
-          if (_errs14) {
-            vErrors.length = _errs14;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.after !== void 0) {
-      let data6 = data.after;
-      const _errs19 = errors;
-      let valid4 = false;
-      const _errs20 = errors;
-      if (!validate47(data6, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-        errors = vErrors.length;
-      }
-      var _valid1 = _errs20 === errors;
-      valid4 = valid4 || _valid1;
-      const _errs21 = errors;
-      if (data6 !== null) {
-        const err16 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      var _valid1 = _errs21 === errors;
-      valid4 = valid4 || _valid1;
-      if (!valid4) {
-        const err17 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      } else {
-        errors = _errs19;
-        if (vErrors !== null) {
-          if (_errs19) {
-            vErrors.length = _errs19;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-  } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
-    }
-    errors++;
-  }
-  validate52.errors = vErrors;
-  return errors === 0;
-}
-validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema75 = { "title": "SectionChange", "description": "A section renamed: its rows matched rows of a section of another name.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["section-renamed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "$ref": "#/$defs/sectionState" }, "after": { "$ref": "#/$defs/sectionState" } } };
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate59.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.section === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.source === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.endpointSets === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "section" || key0 === "source" || key0 === "endpointSets")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.section !== void 0) {
-      if (typeof data.section !== "string") {
-        const err4 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== void 0) {
-      let data1 = data.source;
-      if (typeof data1 === "string") {
-        if (!pattern34.test(data1)) {
-          const err5 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.endpointSets !== void 0) {
-      let data2 = data.endpointSets;
-      if (Array.isArray(data2)) {
-        const len0 = data2.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data3 = data2[i0];
-          if (typeof data3 === "string") {
-            if (!pattern11.test(data3)) {
-              const err7 = { instancePath: instancePath + "/endpointSets/" + i0, schemaPath: "#/properties/endpointSets/items/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"' };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-          } else {
-            const err8 = { instancePath: instancePath + "/endpointSets/" + i0, schemaPath: "#/properties/endpointSets/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
-}
-validate59.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate57.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.rule === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.level === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.fingerprint === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.message === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.before === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.after === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.rule !== void 0) {
-      let data0 = data.rule;
-      if (typeof data0 !== "string") {
-        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (!(data0 === "section-renamed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema75.properties.rule.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.level !== void 0) {
-      let data1 = data.level;
-      if (typeof data1 !== "string") {
-        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.fingerprint !== void 0) {
-      let data2 = data.fingerprint;
-      if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
-          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.clouds !== void 0) {
-      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.before !== void 0) {
-      if (!validate59(data.before, { instancePath: instancePath + "/before", parentData: data, parentDataProperty: "before", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.after !== void 0) {
-      if (!validate59(data.after, { instancePath: instancePath + "/after", parentData: data, parentDataProperty: "after", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate57.errors = vErrors;
-  return errors === 0;
-}
-validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema80 = { "title": "ExpressRouteChange", "description": "A destination the ExpressRoute page names as going over the public Internet, added or removed (since 1.1.0). An exception that names no destination is its own subject.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["expressroute-exception-added", "expressroute-exception-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "exceptionDestination": { "$ref": "#/$defs/destinationRef" }, "before": { "description": "The exceptions naming it in the old revision; null when none did.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] }, "after": { "description": "The exceptions naming it in the new revision; null when none does.", "anyOf": [{ "type": "array", "items": { "$ref": "#/$defs/exceptionRef" } }, { "type": "null" }] } } };
-var schema84 = { "title": "ExceptionRef", "description": "An ExpressRoute exception (a row or bullet of the ExpressRoute page) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "activity", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "description": "The heading over the exception.", "type": "string" }, "activity": { "type": "string" }, "source": { "$ref": "#/$defs/source" } } };
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate65.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.scope === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.section === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "section" }, message: "must have required property 'section'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.activity === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "activity" }, message: "must have required property 'activity'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.source === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "scope" || key0 === "section" || key0 === "activity" || key0 === "source")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern13.test(data0)) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^er-[0-9a-f]{12}$" }, message: 'must match pattern "^er-[0-9a-f]{12}$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.scope !== void 0) {
-      let data1 = data.scope;
-      if (typeof data1 !== "string") {
-        const err8 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data1 === "overall" || data1 === "saas" || data1 === "desktop" || data1 === "paas" || data1 === "mobile" || data1 === "gateway" || data1 === "other")) {
-        const err9 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema84.properties.scope.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.section !== void 0) {
-      if (typeof data.section !== "string") {
-        const err10 = { instancePath: instancePath + "/section", schemaPath: "#/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.activity !== void 0) {
-      if (typeof data.activity !== "string") {
-        const err11 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.source !== void 0) {
-      let data4 = data.source;
-      if (typeof data4 === "string") {
-        if (!pattern34.test(data4)) {
-          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate65.errors = vErrors;
-  return errors === 0;
-}
-validate65.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate63.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.rule === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.level === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.fingerprint === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.message === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.before === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.after === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "exceptionDestination" || key0 === "before" || key0 === "after")) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.rule !== void 0) {
-      let data0 = data.rule;
-      if (typeof data0 !== "string") {
-        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (!(data0 === "expressroute-exception-added" || data0 === "expressroute-exception-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema80.properties.rule.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.level !== void 0) {
-      let data1 = data.level;
-      if (typeof data1 !== "string") {
-        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.fingerprint !== void 0) {
-      let data2 = data.fingerprint;
-      if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
-          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.clouds !== void 0) {
-      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.exceptionDestination !== void 0) {
-      let data5 = data.exceptionDestination;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.kind === void 0) {
-          const err14 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data5.value === void 0) {
-          const err15 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        for (const key1 in data5) {
-          if (!(key1 === "kind" || key1 === "value")) {
-            const err16 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data5.kind !== void 0) {
-          let data6 = data5.kind;
-          if (typeof data6 !== "string") {
-            const err17 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-          if (!(data6 === "host" || data6 === "wildcard" || data6 === "url" || data6 === "ip" || data6 === "cidr" || data6 === "reference" || data6 === "text")) {
-            const err18 = { instancePath: instancePath + "/exceptionDestination/kind", schemaPath: "#/$defs/destinationRef/properties/kind/enum", keyword: "enum", params: { allowedValues: schema62.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data5.value !== void 0) {
-          let data7 = data5.value;
-          if (typeof data7 === "string") {
-            if (func2(data7) < 1) {
-              const err19 = { instancePath: instancePath + "/exceptionDestination/value", schemaPath: "#/$defs/destinationRef/properties/value/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/exceptionDestination/value", schemaPath: "#/$defs/destinationRef/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/exceptionDestination", schemaPath: "#/$defs/destinationRef/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.before !== void 0) {
-      let data8 = data.before;
-      const _errs22 = errors;
-      let valid5 = false;
-      const _errs23 = errors;
-      if (Array.isArray(data8)) {
-        const len0 = data8.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate65(data8[i0], { instancePath: instancePath + "/before/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-      var _valid0 = _errs23 === errors;
-      valid5 = valid5 || _valid0;
-      const _errs26 = errors;
-      if (data8 !== null) {
-        const err23 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      var _valid0 = _errs26 === errors;
-      valid5 = valid5 || _valid0;
-      if (!valid5) {
-        const err24 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      } else {
-        errors = _errs22;
-        if (vErrors !== null) {
-          if (_errs22) {
-            vErrors.length = _errs22;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.after !== void 0) {
-      let data10 = data.after;
-      const _errs29 = errors;
-      let valid8 = false;
-      const _errs30 = errors;
-      if (Array.isArray(data10)) {
-        const len1 = data10.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate65(data10[i1], { instancePath: instancePath + "/after/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      var _valid1 = _errs30 === errors;
-      valid8 = valid8 || _valid1;
-      const _errs33 = errors;
-      if (data10 !== null) {
-        const err26 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      var _valid1 = _errs33 === errors;
-      valid8 = valid8 || _valid1;
-      if (!valid8) {
-        const err27 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      } else {
-        errors = _errs29;
-        if (vErrors !== null) {
-          if (_errs29) {
-            vErrors.length = _errs29;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-  } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err28];
-    } else {
-      vErrors.push(err28);
-    }
-    errors++;
-  }
-  validate63.errors = vErrors;
-  return errors === 0;
-}
-validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema86 = { "title": "PageChange", "description": "A page compared on one side only (since 1.1.0): what it lists counts as added or removed.", "type": "object", "additionalProperties": false, "required": ["rule", "level", "fingerprint", "message", "before", "after"], "properties": { "rule": { "type": "string", "enum": ["page-added", "page-removed"] }, "level": { "$ref": "#/$defs/level" }, "fingerprint": { "$ref": "#/$defs/fingerprint" }, "message": { "type": "string" }, "clouds": { "$ref": "#/$defs/clouds" }, "before": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] }, "after": { "anyOf": [{ "$ref": "#/$defs/revisionSource" }, { "type": "null" }] } } };
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate69.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.rule === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.level === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.fingerprint === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fingerprint" }, message: "must have required property 'fingerprint'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.message === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.before === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "before" }, message: "must have required property 'before'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.after === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "rule" || key0 === "level" || key0 === "fingerprint" || key0 === "message" || key0 === "clouds" || key0 === "before" || key0 === "after")) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.rule !== void 0) {
-      let data0 = data.rule;
-      if (typeof data0 !== "string") {
-        const err7 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (!(data0 === "page-added" || data0 === "page-removed")) {
-        const err8 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema86.properties.rule.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.level !== void 0) {
-      let data1 = data.level;
-      if (typeof data1 !== "string") {
-        const err9 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data1 === "error" || data1 === "warning" || data1 === "info")) {
-        const err10 = { instancePath: instancePath + "/level", schemaPath: "#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.fingerprint !== void 0) {
-      let data2 = data.fingerprint;
-      if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
-          const err11 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{16}$" }, message: 'must match pattern "^[0-9a-f]{16}$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/$defs/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        const err13 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.clouds !== void 0) {
-      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.before !== void 0) {
-      let data5 = data.before;
-      const _errs14 = errors;
-      let valid3 = false;
-      const _errs15 = errors;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.path === void 0) {
-          const err14 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        if (data5.page === void 0) {
-          const err15 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data5.title === void 0) {
-          const err16 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data5.msDate === void 0) {
-          const err17 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data5.sha256 === void 0) {
-          const err18 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        for (const key1 in data5) {
-          if (!(key1 === "path" || key1 === "page" || key1 === "title" || key1 === "msDate" || key1 === "sha256")) {
-            const err19 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        if (data5.path !== void 0) {
-          let data6 = data5.path;
-          if (typeof data6 === "string") {
-            if (func2(data6) < 1) {
-              const err20 = { instancePath: instancePath + "/before/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-          } else {
-            const err21 = { instancePath: instancePath + "/before/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data5.page !== void 0) {
-          let data7 = data5.page;
-          if (typeof data7 !== "string") {
-            const err22 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-          if (!(data7 === "urls" || data7 === "expressroute")) {
-            const err23 = { instancePath: instancePath + "/before/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data5.title !== void 0) {
-          let data8 = data5.title;
-          if (typeof data8 !== "string" && data8 !== null) {
-            const err24 = { instancePath: instancePath + "/before/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data5.msDate !== void 0) {
-          let data9 = data5.msDate;
-          if (typeof data9 !== "string" && data9 !== null) {
-            const err25 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-          if (typeof data9 === "string") {
-            if (!pattern9.test(data9)) {
-              const err26 = { instancePath: instancePath + "/before/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data5.sha256 !== void 0) {
-          let data10 = data5.sha256;
-          if (typeof data10 === "string") {
-            if (!pattern10.test(data10)) {
-              const err27 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/before/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/before", schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      var _valid0 = _errs15 === errors;
-      valid3 = valid3 || _valid0;
-      const _errs29 = errors;
-      if (data5 !== null) {
-        const err30 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      var _valid0 = _errs29 === errors;
-      valid3 = valid3 || _valid0;
-      if (!valid3) {
-        const err31 = { instancePath: instancePath + "/before", schemaPath: "#/properties/before/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      } else {
-        errors = _errs14;
-        if (vErrors !== null) {
-          if (_errs14) {
-            vErrors.length = _errs14;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.after !== void 0) {
-      let data11 = data.after;
-      const _errs32 = errors;
-      let valid6 = false;
-      const _errs33 = errors;
-      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        if (data11.path === void 0) {
-          const err32 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        if (data11.page === void 0) {
-          const err33 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (data11.title === void 0) {
-          const err34 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        if (data11.msDate === void 0) {
-          const err35 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        if (data11.sha256 === void 0) {
-          const err36 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        for (const key2 in data11) {
-          if (!(key2 === "path" || key2 === "page" || key2 === "title" || key2 === "msDate" || key2 === "sha256")) {
-            const err37 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data11.path !== void 0) {
-          let data12 = data11.path;
-          if (typeof data12 === "string") {
-            if (func2(data12) < 1) {
-              const err38 = { instancePath: instancePath + "/after/path", schemaPath: "#/$defs/revisionSource/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err38];
-              } else {
-                vErrors.push(err38);
-              }
-              errors++;
-            }
-          } else {
-            const err39 = { instancePath: instancePath + "/after/path", schemaPath: "#/$defs/revisionSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data11.page !== void 0) {
-          let data13 = data11.page;
-          if (typeof data13 !== "string") {
-            const err40 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-          if (!(data13 === "urls" || data13 === "expressroute")) {
-            const err41 = { instancePath: instancePath + "/after/page", schemaPath: "#/$defs/revisionSource/properties/page/enum", keyword: "enum", params: { allowedValues: schema54.properties.page.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data11.title !== void 0) {
-          let data14 = data11.title;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err42 = { instancePath: instancePath + "/after/title", schemaPath: "#/$defs/revisionSource/properties/title/type", keyword: "type", params: { type: schema54.properties.title.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-        if (data11.msDate !== void 0) {
-          let data15 = data11.msDate;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err43 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/type", keyword: "type", params: { type: schema54.properties.msDate.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-          if (typeof data15 === "string") {
-            if (!pattern9.test(data15)) {
-              const err44 = { instancePath: instancePath + "/after/msDate", schemaPath: "#/$defs/revisionSource/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data11.sha256 !== void 0) {
-          let data16 = data11.sha256;
-          if (typeof data16 === "string") {
-            if (!pattern10.test(data16)) {
-              const err45 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
-              }
-              errors++;
-            }
-          } else {
-            const err46 = { instancePath: instancePath + "/after/sha256", schemaPath: "#/$defs/revisionSource/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/after", schemaPath: "#/$defs/revisionSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-      var _valid1 = _errs33 === errors;
-      valid6 = valid6 || _valid1;
-      const _errs47 = errors;
-      if (data11 !== null) {
-        const err48 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-      var _valid1 = _errs47 === errors;
-      valid6 = valid6 || _valid1;
-      if (!valid6) {
-        const err49 = { instancePath: instancePath + "/after", schemaPath: "#/properties/after/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      } else {
-        errors = _errs32;
-        if (vErrors !== null) {
-          if (_errs32) {
-            vErrors.length = _errs32;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-  } else {
-    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err50];
-    } else {
-      vErrors.push(err50);
-    }
-    errors++;
-  }
-  validate69.errors = vErrors;
-  return errors === 0;
-}
-validate69.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate43.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs1 = errors;
-  if (!validate44(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-    errors = vErrors.length;
-  }
-  var _valid0 = _errs1 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-    var props0 = true;
-  }
-  const _errs2 = errors;
-  if (!validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-    errors = vErrors.length;
-  }
-  var _valid0 = _errs2 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-      if (props0 !== true) {
-        props0 = true;
-      }
-    }
-    const _errs3 = errors;
-    if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-      errors = vErrors.length;
-    }
-    var _valid0 = _errs3 === errors;
-    if (_valid0 && valid0) {
-      valid0 = false;
-      passing0 = [passing0, 2];
-    } else {
-      if (_valid0) {
-        valid0 = true;
-        passing0 = 2;
-        if (props0 !== true) {
-          props0 = true;
-        }
-      }
-      const _errs4 = errors;
-      if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-        errors = vErrors.length;
-      }
-      var _valid0 = _errs4 === errors;
-      if (_valid0 && valid0) {
-        valid0 = false;
-        passing0 = [passing0, 3];
-      } else {
-        if (_valid0) {
-          valid0 = true;
-          passing0 = 3;
-          if (props0 !== true) {
-            props0 = true;
-          }
-        }
-        const _errs5 = errors;
-        if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-          vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-          errors = vErrors.length;
-        }
-        var _valid0 = _errs5 === errors;
-        if (_valid0 && valid0) {
-          valid0 = false;
-          passing0 = [passing0, 4];
-        } else {
-          if (_valid0) {
-            valid0 = true;
-            passing0 = 4;
-            if (props0 !== true) {
-              props0 = true;
-            }
-          }
-        }
-      }
-    }
-  }
-  if (!valid0) {
-    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate43.errors = vErrors;
-  evaluated0.props = props0;
-  return errors === 0;
-}
-validate43.evaluated = { "dynamicProps": true, "dynamicItems": false };
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate37.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.schemaVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.from === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.to === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.counts === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "counts" }, message: "must have required property 'counts'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.changes === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changes" }, message: "must have required property 'changes'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "schemaVersion" || key0 === "from" || key0 === "to" || key0 === "clouds" || key0 === "counts" || key0 === "changes")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.schemaVersion !== void 0) {
-      let data0 = data.schemaVersion;
-      if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
-          const err6 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.from !== void 0) {
-      if (!validate38(data.from, { instancePath: instancePath + "/from", parentData: data, parentDataProperty: "from", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.to !== void 0) {
-      if (!validate38(data.to, { instancePath: instancePath + "/to", parentData: data, parentDataProperty: "to", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.clouds !== void 0) {
-      if (!validate41(data.clouds, { instancePath: instancePath + "/clouds", parentData: data, parentDataProperty: "clouds", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.counts !== void 0) {
-      let data4 = data.counts;
-      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-        if (data4.error === void 0) {
-          const err8 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data4.warning === void 0) {
-          const err9 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data4.info === void 0) {
-          const err10 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/required", keyword: "required", params: { missingProperty: "info" }, message: "must have required property 'info'" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        for (const key1 in data4) {
-          if (!(key1 === "error" || key1 === "warning" || key1 === "info")) {
-            const err11 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data4.error !== void 0) {
-          let data5 = data4.error;
-          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err12 = { instancePath: instancePath + "/counts/error", schemaPath: "#/$defs/counts/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-          if (typeof data5 == "number" && isFinite(data5)) {
-            if (data5 < 0 || isNaN(data5)) {
-              const err13 = { instancePath: instancePath + "/counts/error", schemaPath: "#/$defs/counts/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data4.warning !== void 0) {
-          let data6 = data4.warning;
-          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-            const err14 = { instancePath: instancePath + "/counts/warning", schemaPath: "#/$defs/counts/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-          if (typeof data6 == "number" && isFinite(data6)) {
-            if (data6 < 0 || isNaN(data6)) {
-              const err15 = { instancePath: instancePath + "/counts/warning", schemaPath: "#/$defs/counts/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data4.info !== void 0) {
-          let data7 = data4.info;
-          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-            const err16 = { instancePath: instancePath + "/counts/info", schemaPath: "#/$defs/counts/properties/info/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-          if (typeof data7 == "number" && isFinite(data7)) {
-            if (data7 < 0 || isNaN(data7)) {
-              const err17 = { instancePath: instancePath + "/counts/info", schemaPath: "#/$defs/counts/properties/info/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/counts", schemaPath: "#/$defs/counts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.changes !== void 0) {
-      let data8 = data.changes;
-      if (Array.isArray(data8)) {
-        const len0 = data8.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate43(data8[i0], { instancePath: instancePath + "/changes/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/changes", schemaPath: "#/properties/changes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err20];
-    } else {
-      vErrors.push(err20);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var changes = validate73;
-var schema92 = { "title": "Release", "description": "One catalog version: what it was built from and how it differs from the version before it.", "type": "object", "additionalProperties": false, "required": ["version", "date", "previous", "contentHash", "sources", "counts", "changes"], "properties": { "version": { "description": "`YYYYMMDDNN`: the latest `ms.date` of the sources, and a number counting up from 00 within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "date": { "description": "The latest `ms.date` of the sources (null when no page has one).", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "previous": { "description": "The version these changes are counted from; null for the first version, whose changes add everything from an empty catalog.", "type": ["string", "null"], "pattern": "^[0-9]{10}$" }, "contentHash": { "description": "The catalog's contentHash at this version.", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "description": "The page revisions this version was compiled from.", "type": "array", "items": { "$ref": "#/$defs/releaseSource" } }, "counts": { "$ref": "diff.schema.json#/$defs/counts" }, "changes": { "description": "Exactly the changes of `endpoint-catalog diff` from the previous version to this one (schema/diff.schema.json); may be empty when only content no change rule reports changed (such as attributes).", "type": "array", "items": { "$ref": "diff.schema.json#/$defs/change" } } } };
-var schema93 = { "title": "ReleaseSource", "description": "A markdown page the version was compiled from, as the catalog records it, and the git commit it was read from (`history --git`, since 1.1.0).", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "type": "string", "enum": ["urls", "expressroute"] }, "title": { "type": ["string", "null"] }, "msDate": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "commit": { "$ref": "#/$defs/sourceCommit" }, "movedFrom": { "description": "The page's path in the version before, when it has moved since (since 1.2.0): a move its repository records in its redirection files, git's rename detection sees, or `--follow` names. A move is this note, never a page removed and another added.", "type": "string", "minLength": 1 } } };
-var pattern55 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate75.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.path === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.page === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.title === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.msDate === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "msDate" }, message: "must have required property 'msDate'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.sha256 === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "path" || key0 === "page" || key0 === "title" || key0 === "msDate" || key0 === "sha256" || key0 === "commit" || key0 === "movedFrom")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.path !== void 0) {
-      let data0 = data.path;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err6 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.page !== void 0) {
-      let data1 = data.page;
-      if (typeof data1 !== "string") {
-        const err8 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data1 === "urls" || data1 === "expressroute")) {
-        const err9 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/enum", keyword: "enum", params: { allowedValues: schema93.properties.page.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== void 0) {
-      let data2 = data.title;
-      if (typeof data2 !== "string" && data2 !== null) {
-        const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: schema93.properties.title.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.msDate !== void 0) {
-      let data3 = data.msDate;
-      if (typeof data3 !== "string" && data3 !== null) {
-        const err11 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/type", keyword: "type", params: { type: schema93.properties.msDate.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      if (typeof data3 === "string") {
-        if (!pattern9.test(data3)) {
-          const err12 = { instancePath: instancePath + "/msDate", schemaPath: "#/properties/msDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.sha256 !== void 0) {
-      let data4 = data.sha256;
-      if (typeof data4 === "string") {
-        if (!pattern10.test(data4)) {
-          const err13 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/sha256", schemaPath: "#/properties/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.commit !== void 0) {
-      let data5 = data.commit;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.repository === void 0) {
-          const err15 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data5.sha === void 0) {
-          const err16 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/required", keyword: "required", params: { missingProperty: "sha" }, message: "must have required property 'sha'" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data5.date === void 0) {
-          const err17 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        for (const key1 in data5) {
-          if (!(key1 === "repository" || key1 === "sha" || key1 === "date")) {
-            const err18 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data5.repository !== void 0) {
-          let data6 = data5.repository;
-          if (typeof data6 === "string") {
-            if (func2(data6) < 1) {
-              const err19 = { instancePath: instancePath + "/commit/repository", schemaPath: "#/$defs/sourceCommit/properties/repository/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/commit/repository", schemaPath: "#/$defs/sourceCommit/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data5.sha !== void 0) {
-          let data7 = data5.sha;
-          if (typeof data7 === "string") {
-            if (!pattern29.test(data7)) {
-              const err21 = { instancePath: instancePath + "/commit/sha", schemaPath: "#/$defs/sourceCommit/properties/sha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }, message: 'must match pattern "^[0-9a-f]{40}([0-9a-f]{24})?$"' };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-          } else {
-            const err22 = { instancePath: instancePath + "/commit/sha", schemaPath: "#/$defs/sourceCommit/properties/sha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data5.date !== void 0) {
-          let data8 = data5.date;
-          if (typeof data8 === "string") {
-            if (!pattern55.test(data8)) {
-              const err23 = { instancePath: instancePath + "/commit/date", schemaPath: "#/$defs/sourceCommit/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-          } else {
-            const err24 = { instancePath: instancePath + "/commit/date", schemaPath: "#/$defs/sourceCommit/properties/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/commit", schemaPath: "#/$defs/sourceCommit/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.movedFrom !== void 0) {
-      let data9 = data.movedFrom;
-      if (typeof data9 === "string") {
-        if (func2(data9) < 1) {
-          const err26 = { instancePath: instancePath + "/movedFrom", schemaPath: "#/properties/movedFrom/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/movedFrom", schemaPath: "#/properties/movedFrom/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err28];
-    } else {
-      vErrors.push(err28);
-    }
-    errors++;
-  }
-  validate75.errors = vErrors;
-  return errors === 0;
-}
-validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate77.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs1 = errors;
-  if (!validate44(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-    errors = vErrors.length;
-  }
-  var _valid0 = _errs1 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-    var props0 = true;
-  }
-  const _errs2 = errors;
-  if (!validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-    errors = vErrors.length;
-  }
-  var _valid0 = _errs2 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-      if (props0 !== true) {
-        props0 = true;
-      }
-    }
-    const _errs3 = errors;
-    if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-      errors = vErrors.length;
-    }
-    var _valid0 = _errs3 === errors;
-    if (_valid0 && valid0) {
-      valid0 = false;
-      passing0 = [passing0, 2];
-    } else {
-      if (_valid0) {
-        valid0 = true;
-        passing0 = 2;
-        if (props0 !== true) {
-          props0 = true;
-        }
-      }
-      const _errs4 = errors;
-      if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-        errors = vErrors.length;
-      }
-      var _valid0 = _errs4 === errors;
-      if (_valid0 && valid0) {
-        valid0 = false;
-        passing0 = [passing0, 3];
-      } else {
-        if (_valid0) {
-          valid0 = true;
-          passing0 = 3;
-          if (props0 !== true) {
-            props0 = true;
-          }
-        }
-        const _errs5 = errors;
-        if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-          vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-          errors = vErrors.length;
-        }
-        var _valid0 = _errs5 === errors;
-        if (_valid0 && valid0) {
-          valid0 = false;
-          passing0 = [passing0, 4];
-        } else {
-          if (_valid0) {
-            valid0 = true;
-            passing0 = 4;
-            if (props0 !== true) {
-              props0 = true;
-            }
-          }
-        }
-      }
-    }
-  }
-  if (!valid0) {
-    const err0 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate77.errors = vErrors;
-  evaluated0.props = props0;
-  return errors === 0;
-}
-validate77.evaluated = { "dynamicProps": true, "dynamicItems": false };
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate74.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.date === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "date" }, message: "must have required property 'date'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.previous === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "previous" }, message: "must have required property 'previous'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.contentHash === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "contentHash" }, message: "must have required property 'contentHash'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.sources === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.counts === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "counts" }, message: "must have required property 'counts'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.changes === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changes" }, message: "must have required property 'changes'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "date" || key0 === "previous" || key0 === "contentHash" || key0 === "sources" || key0 === "counts" || key0 === "changes")) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      let data0 = data.version;
-      if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
-          const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.date !== void 0) {
-      let data1 = data.date;
-      if (typeof data1 !== "string" && data1 !== null) {
-        const err10 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/type", keyword: "type", params: { type: schema92.properties.date.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data1 === "string") {
-        if (!pattern9.test(data1)) {
-          const err11 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.previous !== void 0) {
-      let data2 = data.previous;
-      if (typeof data2 !== "string" && data2 !== null) {
-        const err12 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/type", keyword: "type", params: { type: schema92.properties.previous.type }, message: "must be string,null" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (typeof data2 === "string") {
-        if (!pattern6.test(data2)) {
-          const err13 = { instancePath: instancePath + "/previous", schemaPath: "#/properties/previous/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.contentHash !== void 0) {
-      let data3 = data.contentHash;
-      if (typeof data3 === "string") {
-        if (!pattern7.test(data3)) {
-          const err14 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/contentHash", schemaPath: "#/properties/contentHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.sources !== void 0) {
-      let data4 = data.sources;
-      if (Array.isArray(data4)) {
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate75(data4[i0], { instancePath: instancePath + "/sources/" + i0, parentData: data4, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.counts !== void 0) {
-      let data6 = data.counts;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.error === void 0) {
-          const err17 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data6.warning === void 0) {
-          const err18 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (data6.info === void 0) {
-          const err19 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/required", keyword: "required", params: { missingProperty: "info" }, message: "must have required property 'info'" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        for (const key1 in data6) {
-          if (!(key1 === "error" || key1 === "warning" || key1 === "info")) {
-            const err20 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data6.error !== void 0) {
-          let data7 = data6.error;
-          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-            const err21 = { instancePath: instancePath + "/counts/error", schemaPath: "diff.schema.json#/$defs/counts/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-          if (typeof data7 == "number" && isFinite(data7)) {
-            if (data7 < 0 || isNaN(data7)) {
-              const err22 = { instancePath: instancePath + "/counts/error", schemaPath: "diff.schema.json#/$defs/counts/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data6.warning !== void 0) {
-          let data8 = data6.warning;
-          if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-            const err23 = { instancePath: instancePath + "/counts/warning", schemaPath: "diff.schema.json#/$defs/counts/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-          if (typeof data8 == "number" && isFinite(data8)) {
-            if (data8 < 0 || isNaN(data8)) {
-              const err24 = { instancePath: instancePath + "/counts/warning", schemaPath: "diff.schema.json#/$defs/counts/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data6.info !== void 0) {
-          let data9 = data6.info;
-          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-            const err25 = { instancePath: instancePath + "/counts/info", schemaPath: "diff.schema.json#/$defs/counts/properties/info/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-          if (typeof data9 == "number" && isFinite(data9)) {
-            if (data9 < 0 || isNaN(data9)) {
-              const err26 = { instancePath: instancePath + "/counts/info", schemaPath: "diff.schema.json#/$defs/counts/properties/info/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/counts", schemaPath: "diff.schema.json#/$defs/counts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.changes !== void 0) {
-      let data10 = data.changes;
-      if (Array.isArray(data10)) {
-        const len1 = data10.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate77(data10[i1], { instancePath: instancePath + "/changes/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/changes", schemaPath: "#/properties/changes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err29];
-    } else {
-      vErrors.push(err29);
-    }
-    errors++;
-  }
-  validate74.errors = vErrors;
-  return errors === 0;
-}
-validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate73.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.schemaVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.versions === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "versions" }, message: "must have required property 'versions'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "schemaVersion" || key0 === "versions")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.schemaVersion !== void 0) {
-      let data0 = data.schemaVersion;
-      if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
-          const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.versions !== void 0) {
-      let data1 = data.versions;
-      if (Array.isArray(data1)) {
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate74(data1[i0], { instancePath: instancePath + "/versions/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate73.errors = vErrors;
-  return errors === 0;
-}
-validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var m365Endpoints = validate85;
-var schema98 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
-var pattern56 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
-var pattern57 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
-var pattern58 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate86.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.serviceArea === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceArea" }, message: "must have required property 'serviceArea'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.serviceAreaDisplayName === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceAreaDisplayName" }, message: "must have required property 'serviceAreaDisplayName'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.expressRoute === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expressRoute" }, message: "must have required property 'expressRoute'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.category === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "category" }, message: "must have required property 'category'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.required === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func1.call(schema98.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 1 || isNaN(data0)) {
-          const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.serviceArea !== void 0) {
-      let data1 = data.serviceArea;
-      if (typeof data1 === "string") {
-        if (func2(data1) < 1) {
-          const err9 = { instancePath: instancePath + "/serviceArea", schemaPath: "#/properties/serviceArea/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/serviceArea", schemaPath: "#/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.serviceAreaDisplayName !== void 0) {
-      let data2 = data.serviceAreaDisplayName;
-      if (typeof data2 === "string") {
-        if (func2(data2) < 1) {
-          const err11 = { instancePath: instancePath + "/serviceAreaDisplayName", schemaPath: "#/properties/serviceAreaDisplayName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/serviceAreaDisplayName", schemaPath: "#/properties/serviceAreaDisplayName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.urls !== void 0) {
-      let data3 = data.urls;
-      if (Array.isArray(data3)) {
-        if (data3.length < 1) {
-          const err13 = { instancePath: instancePath + "/urls", schemaPath: "#/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data4 = data3[i0];
-          if (typeof data4 === "string") {
-            if (!pattern56.test(data4)) {
-              const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-          } else {
-            const err15 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/urls", schemaPath: "#/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.ips !== void 0) {
-      let data5 = data.ips;
-      if (Array.isArray(data5)) {
-        if (data5.length < 1) {
-          const err17 = { instancePath: instancePath + "/ips", schemaPath: "#/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        const len1 = data5.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data6 = data5[i1];
-          if (typeof data6 === "string") {
-            if (!pattern57.test(data6)) {
-              const err18 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/ips/" + i1, schemaPath: "#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/ips", schemaPath: "#/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.tcpPorts !== void 0) {
-      let data7 = data.tcpPorts;
-      if (typeof data7 === "string") {
-        if (!pattern58.test(data7)) {
-          const err21 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/tcpPorts", schemaPath: "#/$defs/ports/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.udpPorts !== void 0) {
-      let data8 = data.udpPorts;
-      if (typeof data8 === "string") {
-        if (!pattern58.test(data8)) {
-          const err23 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/pattern", keyword: "pattern", params: { pattern: "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$" }, message: 'must match pattern "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"' };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/udpPorts", schemaPath: "#/$defs/ports/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.expressRoute !== void 0) {
-      if (typeof data.expressRoute !== "boolean") {
-        const err25 = { instancePath: instancePath + "/expressRoute", schemaPath: "#/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.category !== void 0) {
-      let data10 = data.category;
-      if (typeof data10 !== "string") {
-        const err26 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (!(data10 === "Optimize" || data10 === "Allow" || data10 === "Default")) {
-        const err27 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema98.properties.category.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.required !== void 0) {
-      if (typeof data.required !== "boolean") {
-        const err28 = { instancePath: instancePath + "/required", schemaPath: "#/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.notes !== void 0) {
-      let data12 = data.notes;
-      if (typeof data12 === "string") {
-        if (func2(data12) < 1) {
-          const err29 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/notes", schemaPath: "#/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err31];
-    } else {
-      vErrors.push(err31);
-    }
-    errors++;
-  }
-  validate86.errors = vErrors;
-  return errors === 0;
-}
-validate86.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate85.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (Array.isArray(data)) {
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate86(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate85.errors = vErrors;
-  return errors === 0;
-}
-validate85.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var m365Changes = validate88;
-var schema104 = { "title": "M365Change", "type": "object", "additionalProperties": false, "required": ["id", "endpointSetId", "disposition", "version"], "properties": { "id": { "description": "The immutable id of the change record.", "type": "integer", "minimum": 1 }, "endpointSetId": { "description": "The id of the endpoint set record that is changed (`id` of the endpoints answer).", "type": "integer", "minimum": 1 }, "disposition": { "type": "string", "enum": ["Add", "Change", "Remove"] }, "impact": { "description": "The expected impact on a network perimeter; the service gives it from version 2018112800 on, this tool always.", "type": "string", "enum": ["AddedIp", "AddedUrl", "AddedIpAndUrl", "RemovedIpOrUrl", "ChangedIsExpressRoute", "MovedIpOrUrl", "RemovedDuplicateIpOrUrl", "OtherNonPriorityChanges"] }, "version": { "type": "string", "pattern": "^[0-9]{10}$" }, "previous": { "$ref": "#/$defs/values" }, "current": { "$ref": "#/$defs/values" }, "add": { "title": "M365ChangeAdd", "type": "object", "additionalProperties": false, "required": ["effectiveDate"], "properties": { "effectiveDate": { "description": "When the additions are live: YYYYMMDD.", "type": "string", "pattern": "^[0-9]{8}$" }, "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } }, "remove": { "title": "M365ChangeRemove", "type": "object", "additionalProperties": false, "properties": { "ips": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/ipRange" } }, "urls": { "type": "array", "minItems": 1, "items": { "$ref": "m365-endpoints.schema.json#/$defs/url" } } } } } };
-var schema105 = { "title": "M365ChangeValues", "description": "Values of changed elements of the endpoint set, before (`previous`) or after (`current`) the change.", "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "expressRoute": { "type": "boolean" }, "serviceArea": { "type": "string" }, "category": { "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "type": "boolean" }, "tcpPorts": { "type": "string" }, "udpPorts": { "type": "string" }, "notes": { "type": "string" } } };
-var pattern61 = new RegExp("^[0-9]{8}$", "u");
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate89.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.endpointSetId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSetId" }, message: "must have required property 'endpointSetId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.disposition === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "disposition" }, message: "must have required property 'disposition'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.version === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func1.call(schema104.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 1 || isNaN(data0)) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.endpointSetId !== void 0) {
-      let data1 = data.endpointSetId;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err7 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 1 || isNaN(data1)) {
-          const err8 = { instancePath: instancePath + "/endpointSetId", schemaPath: "#/properties/endpointSetId/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.disposition !== void 0) {
-      let data2 = data.disposition;
-      if (typeof data2 !== "string") {
-        const err9 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data2 === "Add" || data2 === "Change" || data2 === "Remove")) {
-        const err10 = { instancePath: instancePath + "/disposition", schemaPath: "#/properties/disposition/enum", keyword: "enum", params: { allowedValues: schema104.properties.disposition.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.impact !== void 0) {
-      let data3 = data.impact;
-      if (typeof data3 !== "string") {
-        const err11 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      if (!(data3 === "AddedIp" || data3 === "AddedUrl" || data3 === "AddedIpAndUrl" || data3 === "RemovedIpOrUrl" || data3 === "ChangedIsExpressRoute" || data3 === "MovedIpOrUrl" || data3 === "RemovedDuplicateIpOrUrl" || data3 === "OtherNonPriorityChanges")) {
-        const err12 = { instancePath: instancePath + "/impact", schemaPath: "#/properties/impact/enum", keyword: "enum", params: { allowedValues: schema104.properties.impact.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      let data4 = data.version;
-      if (typeof data4 === "string") {
-        if (!pattern6.test(data4)) {
-          const err13 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]{10}$" }, message: 'must match pattern "^[0-9]{10}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.previous !== void 0) {
-      let data5 = data.previous;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (Object.keys(data5).length < 1) {
-          const err15 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        for (const key1 in data5) {
-          if (!(key1 === "expressRoute" || key1 === "serviceArea" || key1 === "category" || key1 === "required" || key1 === "tcpPorts" || key1 === "udpPorts" || key1 === "notes")) {
-            const err16 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data5.expressRoute !== void 0) {
-          if (typeof data5.expressRoute !== "boolean") {
-            const err17 = { instancePath: instancePath + "/previous/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data5.serviceArea !== void 0) {
-          if (typeof data5.serviceArea !== "string") {
-            const err18 = { instancePath: instancePath + "/previous/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data5.category !== void 0) {
-          let data8 = data5.category;
-          if (typeof data8 !== "string") {
-            const err19 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (!(data8 === "Optimize" || data8 === "Allow" || data8 === "Default")) {
-            const err20 = { instancePath: instancePath + "/previous/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema105.properties.category.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data5.required !== void 0) {
-          if (typeof data5.required !== "boolean") {
-            const err21 = { instancePath: instancePath + "/previous/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data5.tcpPorts !== void 0) {
-          if (typeof data5.tcpPorts !== "string") {
-            const err22 = { instancePath: instancePath + "/previous/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data5.udpPorts !== void 0) {
-          if (typeof data5.udpPorts !== "string") {
-            const err23 = { instancePath: instancePath + "/previous/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data5.notes !== void 0) {
-          if (typeof data5.notes !== "string") {
-            const err24 = { instancePath: instancePath + "/previous/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/previous", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.current !== void 0) {
-      let data13 = data.current;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        if (Object.keys(data13).length < 1) {
-          const err26 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        for (const key2 in data13) {
-          if (!(key2 === "expressRoute" || key2 === "serviceArea" || key2 === "category" || key2 === "required" || key2 === "tcpPorts" || key2 === "udpPorts" || key2 === "notes")) {
-            const err27 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data13.expressRoute !== void 0) {
-          if (typeof data13.expressRoute !== "boolean") {
-            const err28 = { instancePath: instancePath + "/current/expressRoute", schemaPath: "#/$defs/values/properties/expressRoute/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data13.serviceArea !== void 0) {
-          if (typeof data13.serviceArea !== "string") {
-            const err29 = { instancePath: instancePath + "/current/serviceArea", schemaPath: "#/$defs/values/properties/serviceArea/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data13.category !== void 0) {
-          let data16 = data13.category;
-          if (typeof data16 !== "string") {
-            const err30 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-          if (!(data16 === "Optimize" || data16 === "Allow" || data16 === "Default")) {
-            const err31 = { instancePath: instancePath + "/current/category", schemaPath: "#/$defs/values/properties/category/enum", keyword: "enum", params: { allowedValues: schema105.properties.category.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data13.required !== void 0) {
-          if (typeof data13.required !== "boolean") {
-            const err32 = { instancePath: instancePath + "/current/required", schemaPath: "#/$defs/values/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data13.tcpPorts !== void 0) {
-          if (typeof data13.tcpPorts !== "string") {
-            const err33 = { instancePath: instancePath + "/current/tcpPorts", schemaPath: "#/$defs/values/properties/tcpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data13.udpPorts !== void 0) {
-          if (typeof data13.udpPorts !== "string") {
-            const err34 = { instancePath: instancePath + "/current/udpPorts", schemaPath: "#/$defs/values/properties/udpPorts/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data13.notes !== void 0) {
-          if (typeof data13.notes !== "string") {
-            const err35 = { instancePath: instancePath + "/current/notes", schemaPath: "#/$defs/values/properties/notes/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err36 = { instancePath: instancePath + "/current", schemaPath: "#/$defs/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.add !== void 0) {
-      let data21 = data.add;
-      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-        if (data21.effectiveDate === void 0) {
-          const err37 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/required", keyword: "required", params: { missingProperty: "effectiveDate" }, message: "must have required property 'effectiveDate'" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        for (const key3 in data21) {
-          if (!(key3 === "effectiveDate" || key3 === "ips" || key3 === "urls")) {
-            const err38 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data21.effectiveDate !== void 0) {
-          let data22 = data21.effectiveDate;
-          if (typeof data22 === "string") {
-            if (!pattern61.test(data22)) {
-              const err39 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{8}$" }, message: 'must match pattern "^[0-9]{8}$"' };
-              if (vErrors === null) {
-                vErrors = [err39];
-              } else {
-                vErrors.push(err39);
-              }
-              errors++;
-            }
-          } else {
-            const err40 = { instancePath: instancePath + "/add/effectiveDate", schemaPath: "#/properties/add/properties/effectiveDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data21.ips !== void 0) {
-          let data23 = data21.ips;
-          if (Array.isArray(data23)) {
-            if (data23.length < 1) {
-              const err41 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
-              }
-              errors++;
-            }
-            const len0 = data23.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data24 = data23[i0];
-              if (typeof data24 === "string") {
-                if (!pattern57.test(data24)) {
-                  const err42 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-              } else {
-                const err43 = { instancePath: instancePath + "/add/ips/" + i0, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err44 = { instancePath: instancePath + "/add/ips", schemaPath: "#/properties/add/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
-        if (data21.urls !== void 0) {
-          let data25 = data21.urls;
-          if (Array.isArray(data25)) {
-            if (data25.length < 1) {
-              const err45 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
-              }
-              errors++;
-            }
-            const len1 = data25.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              let data26 = data25[i1];
-              if (typeof data26 === "string") {
-                if (!pattern56.test(data26)) {
-                  const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err46];
-                  } else {
-                    vErrors.push(err46);
-                  }
-                  errors++;
-                }
-              } else {
-                const err47 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err47];
-                } else {
-                  vErrors.push(err47);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err48 = { instancePath: instancePath + "/add/urls", schemaPath: "#/properties/add/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err48];
-            } else {
-              vErrors.push(err48);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/add", schemaPath: "#/properties/add/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-    }
-    if (data.remove !== void 0) {
-      let data27 = data.remove;
-      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-        for (const key4 in data27) {
-          if (!(key4 === "ips" || key4 === "urls")) {
-            const err50 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err50];
-            } else {
-              vErrors.push(err50);
-            }
-            errors++;
-          }
-        }
-        if (data27.ips !== void 0) {
-          let data28 = data27.ips;
-          if (Array.isArray(data28)) {
-            if (data28.length < 1) {
-              const err51 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err51];
-              } else {
-                vErrors.push(err51);
-              }
-              errors++;
-            }
-            const len2 = data28.length;
-            for (let i2 = 0; i2 < len2; i2++) {
-              let data29 = data28[i2];
-              if (typeof data29 === "string") {
-                if (!pattern57.test(data29)) {
-                  const err52 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/pattern", keyword: "pattern", params: { pattern: "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$" }, message: 'must match pattern "^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err52];
-                  } else {
-                    vErrors.push(err52);
-                  }
-                  errors++;
-                }
-              } else {
-                const err53 = { instancePath: instancePath + "/remove/ips/" + i2, schemaPath: "m365-endpoints.schema.json#/$defs/ipRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err54 = { instancePath: instancePath + "/remove/ips", schemaPath: "#/properties/remove/properties/ips/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err54];
-            } else {
-              vErrors.push(err54);
-            }
-            errors++;
-          }
-        }
-        if (data27.urls !== void 0) {
-          let data30 = data27.urls;
-          if (Array.isArray(data30)) {
-            if (data30.length < 1) {
-              const err55 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err55];
-              } else {
-                vErrors.push(err55);
-              }
-              errors++;
-            }
-            const len3 = data30.length;
-            for (let i3 = 0; i3 < len3; i3++) {
-              let data31 = data30[i3];
-              if (typeof data31 === "string") {
-                if (!pattern56.test(data31)) {
-                  const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err56];
-                  } else {
-                    vErrors.push(err56);
-                  }
-                  errors++;
-                }
-              } else {
-                const err57 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err58 = { instancePath: instancePath + "/remove/urls", schemaPath: "#/properties/remove/properties/urls/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err58];
-            } else {
-              vErrors.push(err58);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err59 = { instancePath: instancePath + "/remove", schemaPath: "#/properties/remove/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err60 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err60];
-    } else {
-      vErrors.push(err60);
-    }
-    errors++;
-  }
-  validate89.errors = vErrors;
-  return errors === 0;
-}
-validate89.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate88.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (Array.isArray(data)) {
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate89(data[i0], { instancePath: instancePath + "/" + i0, parentData: data, parentDataProperty: i0, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate88.errors = vErrors;
-  return errors === 0;
-}
-validate88.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var m365Ids = validate91;
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate91.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.schemaVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.endpointSets === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "endpointSets" }, message: "must have required property 'endpointSets'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "schemaVersion" || key0 === "endpointSets")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.schemaVersion !== void 0) {
-      let data0 = data.schemaVersion;
-      if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
-          const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/pattern", keyword: "pattern", params: { pattern: "^1\\.[0-9]+\\.[0-9]+$" }, message: 'must match pattern "^1\\.[0-9]+\\.[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.endpointSets !== void 0) {
-      let data1 = data.endpointSets;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key1 in data1) {
-          const _errs6 = errors;
-          if (typeof key1 === "string") {
-            if (!pattern11.test(key1)) {
-              const err5 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames/pattern", keyword: "pattern", params: { pattern: "^es-[0-9a-f]{12}$" }, message: 'must match pattern "^es-[0-9a-f]{12}$"', propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-          }
-          var valid1 = _errs6 === errors;
-          if (!valid1) {
-            const err6 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        for (const key2 in data1) {
-          let data2 = data1[key2];
-          if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-            const err7 = { instancePath: instancePath + "/endpointSets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpointSets/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-          if (typeof data2 == "number" && isFinite(data2)) {
-            if (data2 < 1 || isNaN(data2)) {
-              const err8 = { instancePath: instancePath + "/endpointSets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpointSets/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-          }
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/endpointSets", schemaPath: "#/properties/endpointSets/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate91.errors = vErrors;
-  return errors === 0;
-}
-validate91.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // src/validate.ts
 var schemas = validators_exports;
@@ -61323,22 +61452,18 @@ function cloudList2(clouds3) {
   return clouds3.map((cloud) => cloudNames[cloud]).join(", ");
 }
 function changeSource(change) {
-  switch (change.rule) {
-    case "section-renamed":
-      return change.after.source;
-    case "expressroute-exception-added":
-    case "expressroute-exception-removed":
-      return (change.after ?? change.before)?.[0]?.source;
-    case "page-added":
-    case "page-removed":
-      return (change.after ?? change.before)?.path;
-    case "purpose-changed":
-    case "endpoint-set-moved":
-    case "endpoint-set-added":
-    case "endpoint-set-removed":
-      return (change.after ?? change.before)?.source;
-    default:
-      return (change.after ?? change.before)?.endpointSets[0]?.source;
+  const { shape, change: one2 } = shaped(change);
+  switch (shape) {
+    case "section":
+      return one2.after.source;
+    case "expressRoute":
+      return (one2.after ?? one2.before)?.[0]?.source;
+    case "page":
+      return (one2.after ?? one2.before)?.path;
+    case "endpointSet":
+      return (one2.after ?? one2.before)?.source;
+    case "destination":
+      return (one2.after ?? one2.before)?.endpointSets[0]?.source;
   }
 }
 
@@ -61683,7 +61808,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
-// src/action/client.ts
+// src/github.ts
 var serverErrorRetries = 2;
 var rateLimitRetries = 2;
 var maxRateLimitWaitSeconds = 5 * 60;
@@ -61758,89 +61883,49 @@ function levelTables(lines, all2, depth) {
   }
 }
 function subject(change) {
-  if ("destination" in change) return code3(change.destination.value);
-  if ("exceptionDestination" in change && change.exceptionDestination) return code3(change.exceptionDestination.value);
-  if (change.rule === "page-added" || change.rule === "page-removed") return code3((change.after ?? change.before)?.path ?? "");
-  return "\u2014";
+  const { shape, change: one2 } = shaped(change);
+  switch (shape) {
+    case "destination":
+      return code3(one2.destination.value);
+    case "expressRoute":
+      return one2.exceptionDestination ? code3(one2.exceptionDestination.value) : "\u2014";
+    case "page":
+      return code3((one2.after ?? one2.before)?.path ?? "");
+    case "section":
+    case "endpointSet":
+      return "\u2014";
+  }
 }
 function detail(change) {
-  switch (change.rule) {
-    case "required-destination-added":
-    case "optional-destination-added":
-      return `added as ${change.after?.requirement ?? ""}` + (change.replaces ? `; add before you remove ${change.replaces.map((ref2) => code3(ref2.value)).join(", ")}` : "");
-    case "destination-already-covered":
-      return `added as ${change.after?.requirement ?? ""}, already covered by ${covering(change)}`;
-    case "destination-removed":
-      return `removed, was ${change.before?.requirement ?? ""}` + substitutes(change);
-    case "destination-covered-by-wildcard":
-      return `removed, still covered by ${covering(change)}` + substitutes(change);
-    case "destination-now-required":
-    case "destination-now-optional":
-    case "destination-requirement-changed":
-      return `${change.before?.requirement ?? ""} \u2192 ${change.after?.requirement ?? ""}`;
-    case "ports-added":
-      return `added ${(change.ports ?? []).join(", ")}`;
-    case "ports-removed":
-      return `removed ${(change.ports ?? []).join(", ")}`;
-    case "expressroute-routing-changed":
-      return `${routeName2(change.before)} \u2192 ${routeName2(change.after)}`;
-    case "reference-added":
-      return change.after?.text === void 0 ? "added" : `added: ${escapeMarkdown(change.after.text)}`;
-    case "reference-removed":
-      return "removed";
-    case "reference-changed":
-      return change.previous ? `was ${code3(change.previous.value)}` : "changed";
-    case "section-renamed":
-      return `${escapeMarkdown(change.before.section)} \u2192 ${escapeMarkdown(change.after.section)}`;
-    case "purpose-changed":
-      return `${escapeMarkdown(change.before?.purpose ?? "")} \u2192 ${escapeMarkdown(change.after?.purpose ?? "")}`;
-    case "endpoint-set-moved":
-      return `from ${escapeMarkdown(change.before?.section ?? "")}`;
-    case "endpoint-set-added":
-      return "added";
-    case "endpoint-set-removed":
-      return "removed";
-    case "expressroute-exception-added":
-      return "ExpressRoute exception added: over the public Internet";
-    case "expressroute-exception-removed":
-      return "ExpressRoute exception removed";
-    case "page-added":
-      return "page on the new side only";
-    case "page-removed":
-      return "page on the old side only";
-  }
+  const rule2 = changeRules[change.rule];
+  return rule2.markdown(change, words2);
 }
-function substitutes(change) {
-  return change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref2) => code3(ref2.value)).join(", ")} first` : "";
-}
-function covering(change) {
-  return change.coveredBy ? code3(change.coveredBy.value) : "a wildcard";
-}
-function routeName2(state2) {
-  return state2?.route === "internet" ? "Internet" : state2?.route === "expressroute" ? "ExpressRoute" : "unknown";
-}
+var words2 = {
+  text: escapeMarkdown,
+  code: code3,
+  replaces: (change) => change.replaces ? `; add before you remove ${change.replaces.map((ref2) => code3(ref2.value)).join(", ")}` : "",
+  substitutes: (change) => change.substitutes ? `; allow its substitutes ${change.substitutes.map((ref2) => code3(ref2.value)).join(", ")} first` : "",
+  covering: (change) => change.coveredBy ? code3(change.coveredBy.value) : "a wildcard",
+  route: (state2) => state2?.route === "internet" ? "Internet" : state2?.route === "expressroute" ? "ExpressRoute" : "unknown"
+};
 function where2(change) {
   let rows;
-  switch (change.rule) {
-    case "section-renamed":
-      return escapeMarkdown(change.after.section);
-    case "page-added":
-    case "page-removed":
+  const { shape, change: one2 } = shaped(change);
+  switch (shape) {
+    case "section":
+      return escapeMarkdown(one2.after.section);
+    case "page":
       return "\u2014";
-    case "expressroute-exception-added":
-    case "expressroute-exception-removed":
-      rows = (change.after ?? change.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
+    case "expressRoute":
+      rows = (one2.after ?? one2.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
       break;
-    case "purpose-changed":
-    case "endpoint-set-moved":
-    case "endpoint-set-added":
-    case "endpoint-set-removed":
-      rows = [change.after ?? change.before].filter((set) => set !== null);
+    case "endpointSet":
+      rows = [one2.after ?? one2.before].filter((set) => set !== null);
       break;
-    default:
-      rows = (change.after ?? change.before)?.endpointSets ?? [];
+    case "destination":
+      rows = (one2.after ?? one2.before)?.endpointSets ?? [];
   }
-  const names = [...new Set(rows.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
+  const names = [...new Set(rows.map((set) => set.purpose.trim() === "" ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
   return names.length > 0 ? names.join("<br>") : "\u2014";
 }
 function ports(change) {

@@ -99,7 +99,7 @@ redirections('moves recorded only in the redirection file: history --git gives t
   assert.is(fromGit.code, 0, fromGit.stderr)
   assert.is(fromGit.stdout, 'from-git/catalog.json: version 2023092900, 5 versions from 5 revisions\n')
 
-  const {feed, fileFeed} = sameHistory(join(root, 'from-git'), join(root, 'from-files'))
+  const {feed} = sameHistory(join(root, 'from-git'), join(root, 'from-files'))
   assert.equal(feed.versions.map((record) => record.version), ['2023092900', '2021090100', '2020012900', '2018102200', '2018081000'])
 
   // Each version names its commit and path; a move is a note on the version, never a page removed and another added.

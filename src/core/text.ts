@@ -18,7 +18,6 @@ export function normaliseText(text: string): string {
  * Characters that change how text reads without being seen: bidirectional controls (U+202E
  * RIGHT-TO-LEFT OVERRIDE and its kin reorder what follows them) and zero-width characters.
  */
-// eslint-disable-next-line no-misleading-character-class -- each of these characters is matched alone, on purpose
 export const invisibleCharacters = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 
 /** `⟨U+202E⟩`: an invisible character shown by its code point, where text is read by people (markdown). */
