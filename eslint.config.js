@@ -28,19 +28,6 @@ export default tseslint.config(
     }
   },
   {
-    // The page reader is being rewritten: these findings in it (unused names, control characters
-    // in patterns, a disable comment without its reason) are fixed with the rewrite, then this goes.
-    files: ['src/compile/**'],
-    rules: {
-      '@typescript-eslint/no-unused-vars': 'off',
-      'no-control-regex': 'off',
-      'no-useless-assignment': 'off',
-      '@eslint-community/eslint-comments/require-description': 'off',
-      '@eslint-community/eslint-comments/no-unused-disable': 'off'
-    },
-    linterOptions: {reportUnusedDisableDirectives: 'off'}
-  },
-  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {globals: {console: 'readonly', process: 'readonly', globalThis: 'readonly', performance: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly'}}
   }

@@ -5,7 +5,7 @@
 import {createHash} from 'node:crypto'
 import type {Heading, Root, RootContent} from 'mdast'
 import {VFile} from 'vfile'
-import type {Catalog, Cloud, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
+import type {Catalog, Destination, Diagnostic, EndpointSet, ExpressRouteException, Page, Source} from '../../generated/catalog.js'
 import type {Acceptance, ServiceOverride} from '../../generated/config.js'
 import {compareText, normaliseText} from '../core/text.js'
 import {InputError} from '../errors.js'

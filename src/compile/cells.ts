@@ -442,6 +442,7 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
   for (const line of lines) {
     if (line.paragraph !== labelParagraph) label = undefined
     let text = line.text
+    // eslint-disable-next-line no-control-regex -- U+0000 marks where a link's text starts and ends
     const labelled = /^\s*([^:\u0000]{1,60}?)\s*:\s+(?!\/\/)/.exec(text.replace(/^\s*[-*+]\s+/, ''))
     if (labelled && cloudLabelOnly(labelled[1]!) && cloudsNamedBy(labelled[1]!, scope)) {
       label = cloudsNamedBy(labelled[1]!, scope)
@@ -454,6 +455,7 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
     const pieces = splitItems(text)
     for (const piece of pieces) {
       const links: Item['links'] = []
+      // eslint-disable-next-line no-control-regex -- U+0000 marks where a link's text starts and ends
       const cleaned = piece.replace(/\u0000[^\u0000]*\u0000/g, (whole) => {
         const link = line.links[linkIndex]
         if (link && whole.slice(1, -1) === linkTexts[linkIndex]) {

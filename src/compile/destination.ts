@@ -204,7 +204,7 @@ export function normaliseHost(raw: string, suffixOnly = false): {value: string; 
     host = host.slice(0, -1)
     notes.push({ruleId: 'destination-trailing-dot', reason: `Unexpected trailing dot in \`${raw}\`, expected \`${host}\``})
   }
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- any character outside ASCII, control characters included
   if (/[^\x00-\x7f]/.test(host)) {
     const ascii = domainToASCII(host)
     if (!ascii) return undefined

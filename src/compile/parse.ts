@@ -133,8 +133,8 @@ export interface PageMeta {
 export function readMeta(tree: Root, file: VFile): PageMeta {
   const first = tree.children[0]
   let title: string | null = null
-  let rawDate: unknown = null
-  let services: string[] = []
+  let rawDate: unknown
+  let services: string[]
   let description: string | undefined
 
   if (first?.type === 'yaml') {

@@ -3,7 +3,7 @@
  * when it says, else from the page's front matter through the vocabulary's product table.
  */
 import picomatch from 'picomatch'
-import type {Catalog, Source} from '../../generated/catalog.js'
+import type {Catalog} from '../../generated/catalog.js'
 import type {ServiceOverride} from '../../generated/config.js'
 import {compareText} from './catalog.js'
 import {productName, productNamedBy} from './vocabulary.js'
