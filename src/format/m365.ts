@@ -14,7 +14,8 @@ import type {M365Ids} from '../../generated/m365-ids.js'
 import {compareText} from '../compile/catalog.js'
 import {setPorts} from '../compile/cells.js'
 import {checkedJson} from '../io.js'
-import {catalogEntries, isWellFormed, urlHost, type Rendered} from './entries.js'
+import {allowEntries, isWellFormed, placeholderOf, urlHost, type Rendered} from './entries.js'
+import {defineFormat} from './format.js'
 import {asRange} from './lists.js'
 
 export type {M365Ids}
@@ -80,10 +81,17 @@ export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids): Rende
   const numbers = records.map((record) => record.id)
   const shared = numbers.filter((number, index) => numbers.indexOf(number) !== index)
   if (shared.length > 0) notes.push(`m365: endpoint sets share ${shared.length === 1 ? 'number' : 'numbers'} ${[...new Set(shared)].join(', ')} (a reworded row and its old wording both listed again)`)
-  const entries = catalogEntries(catalog)
-  if (entries.invalid > 0) notes.push(`m365: left out ${entries.invalid} not valid as their kind`)
+  notes.push(...allowEntries(catalog, 'm365').leftOut.notes())
   return {text: checkedJson('m365Endpoints', records), notes}
 }
+
+export const m365Format = defineFormat({
+  name: 'm365',
+  summary: 'the `endpoints` answer of the Microsoft 365 endpoints web service',
+  loads: 'a script written against `https://endpoints.office.com/endpoints/worldwide`, reading the file instead',
+  options: [],
+  render: (catalog, options) => formatM365Endpoints(catalog, options.m365Ids)
+})
 
 function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean): M365EndpointSet {
   const urls = new Set<string>()
@@ -96,6 +104,7 @@ function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean): M365E
     }
     if (!isWellFormed(destination)) continue
     const entry = m365Entry(destination)
+    if (entry?.list === 'urls' && placeholderOf(entry.value) !== undefined) continue
     if (entry !== undefined) (entry.list === 'urls' ? urls : ips).add(entry.value)
   }
   const routed = set.destinations.filter((d) => d.expressRoute !== undefined)
