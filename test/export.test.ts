@@ -138,7 +138,7 @@ squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a nam
   })
   assert.equal(entries, ['atlas.microsoft.com', '.powerbi.com', '.virtualearth.net', '198.51.100.0/24', '203.0.113.7', '2001:db8::7', 'powerbi_endpoints_domains powerbi_endpoints_addresses'])
   assert.equal(notes, [
-    'squid: left out 2 hosts (under a listed wildcard: Squid refuses both): api.powerbi.com, powerbi.com',
+    'squid: left out 3 hosts (under a listed wildcard: Squid refuses both): api.powerbi.com, app.powerbi.com, powerbi.com',
     'squid: left out 1 wildcard (under a listed wildcard: Squid refuses both): *.a.virtualearth.net',
     'squid: left out 1 reference (not a host or address): https://learn.microsoft.com/x#ids',
     'squid: left out 1 text destination (not a host or address): "Depends on content packs used"'
