@@ -67,6 +67,34 @@ export function asPrefix(range: Range): string {
   return range.text.includes('/') ? range.text : `${range.text}/${range.family === 4 ? 32 : 128}`
 }
 
+/** `::ffff:0:0/96`, where IPv4 addresses are written as IPv6 ones (`::ffff:192.0.2.1`). */
+const mappedStart = 0xffffn << 32n
+const mappedEnd = mappedStart + 0xffffffffn
+
+/** Whether an IPv6 range holds the whole of `::ffff:0:0/96` (and so, in IPv4-mapped form, every IPv4 address). */
+export function holdsMappedIpv4(range: Range): boolean {
+  return range.family === 6 && range.start <= mappedStart && range.end >= mappedEnd
+}
+
+/** An IPv6 range inside `::ffff:0:0/96` as the IPv4 range it maps (as Squid reads it); any other range as it is. */
+export function unmapped(range: Range): Range {
+  if (range.family !== 6 || range.start < mappedStart || range.end > mappedEnd) return range
+  const start = range.start - mappedStart
+  const end = range.end - mappedStart
+  const bits = 32 - (end - start + 1n).toString(2).length + 1
+  const network = [24n, 16n, 8n, 0n].map((shift) => String((start >> shift) & 0xffn)).join('.')
+  return {family: 4, text: bits === 32 ? network : `${network}/${bits}`, start, end}
+}
+
+/**
+ * A range as a consumer that takes no /0 writes it: `0.0.0.0/0` as `0.0.0.0/1` and `128.0.0.0/1`,
+ * `::/0` as `::/1` and `8000::/1` (the same addresses); any other range as it is.
+ */
+export function withoutWhole(range: Range): string[] {
+  if (!range.text.endsWith('/0')) return [range.text]
+  return range.family === 4 ? ['0.0.0.0/1', '128.0.0.0/1'] : ['::/1', '8000::/1']
+}
+
 /** Sort range texts the way the lists are written (by text, code units). */
 export function sortTexts(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(compareText)

@@ -4,6 +4,7 @@
  * (`-exist`) and flushed before it is filled, so restoring the file again replaces its members.
  * `hash:net` takes prefixes from /1: a /0 is written as its two halves, which cover the same.
  */
+import {withoutWhole} from './addresses.js'
 import {rangesByFamily, wantedFamilies} from './nftables.js'
 import {allowEntries, type Rendered} from './entries.js'
 import {defineFormat, familyOption} from './format.js'
@@ -35,11 +36,11 @@ export const ipsetFormat = defineFormat({
     const {list, leftOut} = allowEntries(catalog, 'ipset')
     const entries = addressEntries(list, options, leftOut, true)
     const {byFamily, covered} = rangesByFamily(entries)
-    for (const entry of covered) leftOut.add(entry.kind, entry.value, 'inside a listed range')
+    for (const entry of covered) leftOut.add(entry.kind, entry.value, 'inside a listed range, which allows it')
     const lines = [`# ${headerText(catalog, options.filter)}`]
     for (const family of wantedFamilies(options)) {
       const name = `${prefix}_v${family}`
-      const members = (byFamily.get(family) ?? []).flatMap((range) => (range.text.endsWith('/0') ? (family === 4 ? ['0.0.0.0/1', '128.0.0.0/1'] : ['::/1', '8000::/1']) : [range.text]))
+      const members = (byFamily.get(family) ?? []).flatMap(withoutWhole)
       const size = members.length > defaultMaxElements ? ` maxelem ${members.length}` : ''
       lines.push(`create ${name} hash:net family inet${family === 4 ? '' : '6'}${size} -exist`, `flush ${name}`, ...members.map((member) => `add ${name} ${member}`))
     }

@@ -40,7 +40,7 @@ export const nftablesFormat = defineFormat({
     for (const protocol of ['tcp', 'udp'] as const) lines.push(`  set ${protocol}_ports {`, '    type inet_service', '    flags interval', '  }')
     lines.push('}')
     const {byFamily, covered} = rangesByFamily(entries)
-    for (const entry of covered) leftOut.add(entry.kind, entry.value, 'inside a listed range (nft refuses overlapping intervals)')
+    for (const entry of covered) leftOut.add(entry.kind, entry.value, 'inside a listed range, which allows it (nft refuses overlapping intervals)')
     for (const family of wanted) {
       lines.push(`flush set inet ${table} endpoints_v${family}`)
       const ranges = byFamily.get(family) ?? []

@@ -2,13 +2,14 @@
  * Squid ACL lines for `include`: an exact host as written and a `*.suffix` wildcard (also the
  * wildcard host of a URL) as `.suffix`, in a `dstdomain` ACL; addresses and ranges in a `dst` ACL.
  * A file with both has `<acl>_domains` and `<acl>_addresses`, and `<acl>` is `any-of` them, so
- * `http_access allow <acl>` always names the whole list. Squid refuses a list that has a domain and
+ * `http_access allow <acl>` always names the whole list. Squid takes no /0 (it wants `all`, which
+ * is both families): a /0 is written as its two halves. Squid refuses a list that has a domain and
  * also a `.domain` covering it (`.powerbi.com` matches `powerbi.com` and every name under it), so
  * what a listed wildcard covers is left out, named.
  */
 import type {Catalog} from '../../generated/catalog.js'
 import {compareText} from '../compile/catalog.js'
-import {collapse, parseRange, type Range} from './addresses.js'
+import {collapse, holdsMappedIpv4, parseRange, unmapped, withoutWhole, type Range} from './addresses.js'
 import {allowEntries, cannot, type Rendered} from './entries.js'
 import type {CatalogFilter} from './filter.js'
 import {defineFormat} from './format.js'
@@ -41,7 +42,8 @@ export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rende
     if (entry.shape === 'pattern') domainSet.add(entry.target.slice(1))
     else if (entry.shape === 'name') hostSet.add(entry.target)
     else if (entry.shape === 'address' || entry.shape === 'range') {
-      const range = parseRange(entry.target)!
+      // Squid reads `::ffff:192.0.2.1` as the IPv4 address it maps: so is it written.
+      const range = unmapped(parseRange(entry.target)!)
       ranges.push(range)
       rangeSources.set(range.text, {kind: entry.kind, value: entry.value})
     } else leftOut.add(entry.kind, entry.value, entry.shape === 'everything' ? 'every host: dstdomain has no entry for it' : cannot.free)
@@ -64,10 +66,15 @@ export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rende
     if (!domainSet.has('.' + host) && !coveredBy(host)) hosts.push(host)
     else leftOut.add('host', host, 'under a listed wildcard: Squid refuses both')
   }
-  const {kept, covered} = collapse(ranges)
+  const {kept, covered} = collapse(ranges.filter((range) => {
+    if (!holdsMappedIpv4(range)) return true
+    const source = rangeSources.get(range.text)!
+    leftOut.add(source.kind, source.value, 'an IPv6 range holding `::ffff:0:0/96`: Squid reads every IPv4 address as one of those, so it would allow all of IPv4 too')
+    return false
+  }))
   for (const range of covered) {
     const source = rangeSources.get(range.text)!
-    leftOut.add(source.kind, source.value, 'inside a listed range')
+    leftOut.add(source.kind, source.value, 'inside a listed range, which allows it')
   }
 
   const names = [...domains, ...hosts].sort((a, b) => compareText(a.replace(/^\./, ''), b.replace(/^\./, '')) || compareText(a, b))
@@ -78,7 +85,7 @@ export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rende
   const lines = [
     `# ${headerText(catalog, options.filter)}`,
     ...names.map((value) => `acl ${nameAcl} dstdomain ${value}`),
-    ...kept.map((range) => `acl ${addressAcl} dst ${range.text}`),
+    ...kept.flatMap(withoutWhole).map((range) => `acl ${addressAcl} dst ${range}`),
     ...(both ? [`acl ${acl} any-of ${nameAcl} ${addressAcl}`] : [])
   ]
   const notes = leftOut.notes()
