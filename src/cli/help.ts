@@ -132,3 +132,13 @@ export function formatHelp(): string {
   }
   return lines.join('\n')
 }
+
+/** The README's table of export formats (markdown), from the registry; a test checks README.md against it. */
+export function formatTable(): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|')
+  const rows = formatModules.map((module) => {
+    const options = module.options.length === 0 ? '—' : module.options.map((option) => `\`--${option.flag} ${option.value}\``).join(', ')
+    return `| \`${module.name}\` | ${cell(module.summary)} | ${cell(options)} | ${cell(module.loads)} |`
+  })
+  return ['| format | what it holds | options | what loads it |', '|---|---|---|---|', ...rows].join('\n') + '\n'
+}

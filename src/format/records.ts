@@ -36,7 +36,7 @@ export function exportRecords(catalog: Catalog): ExportRecord[] {
 export const csvFormat = defineFormat({
   name: 'csv',
   summary: 'one line per destination: id, section, purpose, requirement, kind, ports… (RFC 4180)',
-  loads: 'a spreadsheet, or `python3 -c "import csv,sys; print(list(csv.DictReader(open(sys.argv[1]))))" endpoints.csv`',
+  loads: 'a spreadsheet, or any RFC 4180 reader (`python3 -c "import csv; print(*csv.DictReader(open(\'endpoints.csv\')))"`)',
   options: [],
   render: (catalog) => ({text: toCsv(exportRecords(catalog)), notes: []})
 })
