@@ -4,7 +4,11 @@
 import {readFileSync} from 'node:fs'
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
-import type {Destination} from '../generated/catalog.js'
+import type {Catalog, Destination} from '../generated/catalog.js'
+import type {ChangeFeed, Release} from '../generated/changes.js'
+import type {M365Changes} from '../generated/m365-changes.js'
+import {diff} from '../src/diff/index.js'
+import {assignM365Ids, formatM365Changes} from '../src/format/m365.js'
 import {formatHelp, formatTable} from '../src/cli/help.js'
 import {exportCatalog, exportFormats} from '../src/format/export.js'
 import {formatModules} from '../src/format/formats.js'
@@ -115,5 +119,40 @@ lists('nftables: sets per family, ranges in network form, the ports; ipset: a ha
   assert.ok(ipset.includes('add allow_v4 198.51.100.0/24') && ipset.includes('add allow_v6 2001:db8::/32'))
 })
 
+const m365 = suite('m365 change records')
+
+/** A feed of releases, oldest first: each the diff from the one before (the first from an empty catalog). */
+function feedOf(catalogs: Catalog[]): ChangeFeed {
+  const versions: Release[] = []
+  let before = handCatalog([])
+  for (const [index, after] of catalogs.entries()) {
+    const changes = diff(before, after)
+    const version = `202401${String(index + 1).padStart(2, '0')}00`
+    versions.unshift({version, date: `2024-01-${String(index + 1).padStart(2, '0')}`, previous: versions[0]?.version ?? null, contentHash: after.contentHash, sources: [], counts: changes.counts, changes: changes.changes})
+    before = after
+  }
+  return {schemaVersion: '1.0.0', versions}
+}
+
+m365('an Add has no previous; every record says what changed; a destination now required is a priority impact', () => {
+  const row = (requirement: 'required' | 'optional', destinations: Destination[], purpose = 'Portal') => ({section: 'General', purpose, requirement, destinations})
+  const feed = feedOf([
+    handCatalog([row('optional', [{kind: 'host', value: 'content.example.com'}]), row('optional', [{kind: 'reference', value: 'https://learn.microsoft.com/x', text: 'x', context: 'See x'}], 'Docs')]),
+    handCatalog([row('required', [{kind: 'host', value: 'content.example.com'}]), row('optional', [{kind: 'reference', value: 'https://learn.microsoft.com/x', text: 'x', context: 'See x'}], 'Docs'), row('optional', [{kind: 'host', value: 'xxxxx.example.com'}], 'Placeholder')])
+  ])
+  const ids = assignM365Ids(undefined, feed)
+  const records = JSON.parse(formatM365Changes([...feed.versions], feed, ids).text) as M365Changes
+  assert.ok(records.length >= 3, JSON.stringify(records))
+  for (const record of records) {
+    if (record.disposition === 'Add') assert.is(record.previous, undefined, JSON.stringify(record))
+    assert.ok(record.previous !== undefined || record.current !== undefined || record.add !== undefined || record.remove !== undefined, `says nothing: ${JSON.stringify(record)}`)
+  }
+  const required = records.find((record) => record.previous?.required === false && record.current?.required === true)
+  assert.ok(required, JSON.stringify(records))
+  assert.is(required!.impact, 'AddedUrl')
+  assert.not.match(JSON.stringify(records), /xxxxx/)
+})
+
 registry.run()
 lists.run()
+m365.run()

@@ -160,6 +160,10 @@ interface SetChange {
   previous: M365ChangeValues
   current: M365ChangeValues
   route: boolean
+  /** The lists an error-level change without an addition concerns (a destination now required, new ports on one). */
+  priority: {urls: boolean; ips: boolean}
+  /** `section / purpose` of the set, said when nothing else is. */
+  label?: string
 }
 
 /**
@@ -182,7 +186,7 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
     const of = (id: string): SetChange => {
       let entry = sets.get(id)
       if (entry === undefined) {
-        entry = {disposition: seen.has(id) ? 'Change' : 'Add', add: {urls: new Set(), ips: new Set()}, remove: {urls: new Set(), ips: new Set()}, previous: {}, current: {}, route: false}
+        entry = {disposition: seen.has(id) ? 'Change' : 'Add', add: {urls: new Set(), ips: new Set()}, remove: {urls: new Set(), ips: new Set()}, previous: {}, current: {}, route: false, priority: {urls: false, ips: false}}
         sets.set(id, entry)
       }
       return entry
@@ -199,8 +203,8 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
       }
       if (!('destination' in change)) {
         const set = change as EndpointSetChange
-        if (set.rule === 'endpoint-set-removed') of(set.before!.id).disposition = 'Remove'
-        else if (set.rule === 'endpoint-set-added') of(set.after!.id)
+        if (set.rule === 'endpoint-set-removed') labelled(of(set.before!.id), set.before!).disposition = 'Remove'
+        else if (set.rule === 'endpoint-set-added') labelled(of(set.after!.id), set.after!)
         else {
           const entry = of(set.after!.id)
           entry.previous.notes = `${oneLine(set.before!.section)} / ${oneLine(set.before!.purpose)}`
@@ -229,7 +233,10 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
 
 /** A destination change into the records of the endpoint sets it names. */
 function applyDestinationChange(change: DestinationChange, of: (id: string) => SetChange): void {
-  const entry = m365Entry(change.destination)
+  const found = m365Entry(change.destination)
+  // A placeholder name is not a host to allow: no list gets it, the record says only its set.
+  const entry = found?.list === 'urls' && placeholderOf(found.value) !== undefined ? undefined : found
+  for (const set of [...(change.before?.endpointSets ?? []), ...(change.after?.endpointSets ?? [])]) labelled(of(set.id), set)
   const added = ['required-destination-added', 'optional-destination-added', 'destination-already-covered', 'reference-added'].includes(change.rule)
   const removed = ['destination-removed', 'destination-covered-by-wildcard', 'reference-removed'].includes(change.rule)
   if (added) {
@@ -250,6 +257,7 @@ function applyDestinationChange(change: DestinationChange, of: (id: string) => S
   const after = change.after!
   for (const set of after.endpointSets) {
     const target = of(set.id)
+    if (change.level === 'error' && entry !== undefined) target.priority[entry.list] = true
     if (change.rule === 'destination-now-required' || change.rule === 'destination-now-optional' || change.rule === 'destination-requirement-changed') {
       target.previous.required = before.requirement === 'required'
       target.current.required = after.requirement === 'required'
@@ -262,6 +270,12 @@ function applyDestinationChange(change: DestinationChange, of: (id: string) => S
       target.route = true
     }
   }
+}
+
+/** A set's record with its `section / purpose`, said when the record would say nothing else. */
+function labelled(entry: SetChange, set: Pick<EndpointSetRef, 'section' | 'purpose'>): SetChange {
+  entry.label ??= `${oneLine(set.section)} / ${oneLine(set.purpose)}`
+  return entry
 }
 
 /** A destination's ports (`tcp/443`, `tcp/5671-5672`) as `tcpPorts` and `udpPorts`. */
@@ -292,16 +306,28 @@ function changeRecord(id: number, endpointSetId: number | undefined, release: Re
             ? 'RemovedIpOrUrl'
             : entry.route
               ? 'ChangedIsExpressRoute'
-              : 'OtherNonPriorityChanges'
+              : // An error-level change (now required, new ports) asks the perimeter to allow more.
+                entry.priority.urls && entry.priority.ips
+                ? 'AddedIpAndUrl'
+                : entry.priority.urls
+                  ? 'AddedUrl'
+                  : entry.priority.ips
+                    ? 'AddedIp'
+                    : 'OtherNonPriorityChanges'
   const effectiveDate = (release.date ?? '').replace(/-/g, '') || release.version.slice(0, 8)
+  // A new set has no previous values (Microsoft's `Add` records carry none); a record always says
+  // what changed: when no list or value did, the set's section and purpose.
+  const previous = entry.disposition === 'Add' ? {} : entry.previous
+  const says = Object.keys(previous).length > 0 || Object.keys(entry.current).length > 0 || addUrls || addIps || removeUrls || removeIps
+  const current = says || entry.label === undefined ? entry.current : {notes: entry.label}
   return {
     id,
     endpointSetId,
     disposition: entry.disposition,
     impact,
     version: release.version,
-    ...(Object.keys(entry.previous).length > 0 ? {previous: entry.previous} : {}),
-    ...(Object.keys(entry.current).length > 0 ? {current: entry.current} : {}),
+    ...(Object.keys(previous).length > 0 ? {previous} : {}),
+    ...(Object.keys(current).length > 0 ? {current} : {}),
     ...(addUrls || addIps ? {add: {effectiveDate, ...(addIps ? {ips: addIps} : {}), ...(addUrls ? {urls: addUrls} : {})}} : {}),
     ...(removeUrls || removeIps ? {remove: {...(removeIps ? {ips: removeIps} : {}), ...(removeUrls ? {urls: removeUrls} : {})}} : {})
   }
