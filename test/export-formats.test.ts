@@ -8,6 +8,7 @@ import type {Catalog, Destination} from '../generated/catalog.js'
 import type {ChangeFeed, Release} from '../generated/changes.js'
 import type {M365Changes} from '../generated/m365-changes.js'
 import {diff} from '../src/diff/index.js'
+import {renderReleases} from '../src/format/changelog.js'
 import {assignM365Ids, formatM365Changes} from '../src/format/m365.js'
 import {formatHelp, formatTable} from '../src/cli/help.js'
 import {exportCatalog, exportFormats} from '../src/format/export.js'
@@ -151,6 +152,15 @@ m365('an Add has no previous; every record says what changed; a destination now 
   assert.ok(required, JSON.stringify(records))
   assert.is(required!.impact, 'AddedUrl')
   assert.not.match(JSON.stringify(records), /xxxxx/)
+})
+
+m365('Atom entries name a page read from outside the working folder by its file name only', () => {
+  const outside = (catalog: Catalog): Catalog => ({...catalog, endpointSets: catalog.endpointSets.map((set) => ({...set, source: {...set.source, path: '../pages/2021-09-01.md'}}))})
+  const feed = feedOf([outside(handCatalog([{section: 'General', purpose: 'Portal', destinations: [{kind: 'host', value: 'app.example.com'}]}]))])
+  const atom = renderReleases([...feed.versions], feed, 'atom').text
+  assert.match(atom, /2021-09-01\.md:10/)
+  assert.not.match(atom, /\.\.\/pages/)
+  assert.match(renderReleases([...feed.versions], feed, 'text').text, /\.\.\/pages\/2021-09-01\.md:10/)
 })
 
 registry.run()

@@ -10,7 +10,7 @@ import {emptyCatalog} from '../feed/release.js'
 import {emptyVersion} from '../feed/version.js'
 import {checkedJson} from '../io.js'
 import {formatDiffMarkdown} from './diff-markdown.js'
-import {formatDiffText} from './diff-text.js'
+import {formatDiffText, type DiffTextOptions} from './diff-text.js'
 import {formatAtom} from './atom.js'
 import type {Rendered} from './entries.js'
 import {assignM365Ids, formatM365Changes, type M365Ids} from './m365.js'
@@ -35,7 +35,8 @@ export function formatChangelog(feed: ChangeFeed): string {
  * from the feed alone, as `build` would the first time).
  */
 export function renderReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat, m365Ids?: M365Ids): Rendered {
-  if (format === 'atom') return {text: formatAtom(releases, feed, (release) => formatReleases([release], feed, 'text')), notes: []}
+  // A feed reader is elsewhere: its entries name pages by file name, never a folder of the machine that built them.
+  if (format === 'atom') return {text: formatAtom(releases, feed, (release) => formatReleases([release], feed, 'text', {fileNames: true})), notes: []}
   if (format === 'm365') return formatM365Changes(releases, feed, m365Ids ?? assignM365Ids(undefined, feed))
   return {text: formatReleases(releases, feed, format), notes: []}
 }
@@ -44,14 +45,14 @@ export function renderReleases(releases: Release[], feed: ChangeFeed, format: Ch
  * Render releases of `feed` (all of them, or those `changesSince` picked), newest first; as JSON,
  * a change feed of just those releases, checked against its schema.
  */
-export function formatReleases(releases: Release[], feed: ChangeFeed, format: 'text' | 'markdown' | 'json'): string {
+export function formatReleases(releases: Release[], feed: ChangeFeed, format: 'text' | 'markdown' | 'json', textOptions: DiffTextOptions = {}): string {
   if (format === 'json') return checkedJson('changes', {schemaVersion: feed.schemaVersion, versions: releases} satisfies ChangeFeed)
   const rendered = releases.map((release) => {
     const document = releaseDiff(release, feed)
     if (format === 'text') {
       return release.changes.length === 0
         ? `${document.from.version} → ${document.to.version}: ${unreportedChange}\n`
-        : formatDiffText(document)
+        : formatDiffText(document, textOptions)
     }
     const body = release.changes.length === 0 ? 'N' + unreportedChange.slice(1) + '\n' : formatDiffMarkdown(document)
     return `## ${release.version}${release.date === null ? '' : ` (${release.date})`}\n\n${body.replace(/^(#{3,}) /gm, '#$1 ')}`
