@@ -36865,7 +36865,7 @@ var diagnosticRules = {
   "over-broad-wildcard": {
     level: "warning",
     kind: "finding",
-    description: "A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`."
+    description: "A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`, `https://*.*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`."
   },
   "port-protocol-assumed": {
     level: "info",
@@ -36905,7 +36905,12 @@ var diagnosticRules = {
   "over-broad-address": {
     level: "warning",
     kind: "finding",
-    description: "An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`)."
+    description: "An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`), or carries more than a /8 of IPv4 inside IPv6 (`::ffff:0:0/96`, the NAT64 `64:ff9b::/96`, 6to4 `2002::/16`)."
+  },
+  "over-broad-ports": {
+    level: "warning",
+    kind: "finding",
+    description: "A port range covers most ports (more than half of 1-65535, such as `1-65535`): every service of the destination is let through."
   },
   "destination-covered-in-page": {
     level: "info",
@@ -37127,13 +37132,56 @@ function riskOf(item) {
     if (Number(bits) < limit) {
       return { ruleId: "over-broad-address", reason: `Unexpected address range \`${item.value}\` (a /${bits} covers ${Number(bits) === 0 ? "every address" : "a large part of the Internet"}), expected a range one party holds` };
     }
+    const embedded = ipVersion(address) === 6 ? embeddedIpv4(address, Number(bits)) : void 0;
+    if (embedded !== void 0 && embedded.bits < 8) {
+      return {
+        ruleId: "over-broad-address",
+        reason: `Unexpected address range \`${item.value}\` (${embedded.name}: it covers ${embedded.bits === 0 ? "every IPv4 address" : `a /${embedded.bits} of IPv4`}), expected a range one party holds`
+      };
+    }
   }
   return void 0;
+}
+function portsRisk(ports2) {
+  const wide = ports2.find((port) => (port.to ?? port.port) - port.port + 1 > 32768);
+  if (wide === void 0) return void 0;
+  const text5 = `${wide.protocol.toUpperCase()} ${wide.port}-${wide.to}`;
+  return { ruleId: "over-broad-ports", reason: `Unexpected port range \`${text5}\` (${(wide.to ?? wide.port) - wide.port + 1} ports: every service), expected the ports the destination uses` };
+}
+var ipv4Carriers = [
+  { prefix: 0xffffn << 32n, length: 96, start: 96, name: "IPv4-mapped addresses, `::ffff:0:0/96`" },
+  { prefix: 0x64ff9bn << 96n, length: 96, start: 96, name: "the NAT64 prefix `64:ff9b::/96`" },
+  { prefix: 0x2002n << 112n, length: 16, start: 16, name: "6to4, `2002::/16`" }
+];
+function embeddedIpv4(address, bits) {
+  const value2 = ipv6Value(address);
+  if (value2 === void 0) return void 0;
+  for (const carrier of ipv4Carriers) {
+    const shared = BigInt(128 - Math.min(bits, carrier.length));
+    if (value2 >> shared !== carrier.prefix >> shared) continue;
+    return { name: carrier.name, bits: Math.min(32, Math.max(0, bits - carrier.start)) };
+  }
+  return void 0;
+}
+function ipv6Value(address) {
+  let text5 = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text5);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text5 = text5.slice(0, dotted.index) + `${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
+  }
+  const [head, tail] = text5.includes("::") ? text5.split("::") : [text5, void 0];
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === void 0 || tail === "" ? [] : tail.split(":");
+  const groups2 = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  if (groups2.length !== 8) return void 0;
+  return groups2.reduce((value2, group) => value2 << 16n | BigInt(parseInt(group, 16)), 0n);
 }
 function overBroad(wildcard) {
   if (wildcard === "*") return "covers every host";
   if (!wildcard.startsWith("*.")) return void 0;
   const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, "");
+  if (suffix.split(".").some((part) => part === "*" || part === "")) return "a wildcard over a wildcard covers every host";
   return (0, import_tldts.getPublicSuffix)(suffix, { allowPrivateDomains: true }) === suffix ? `\`${suffix}\` is a public suffix` : void 0;
 }
 
@@ -37728,6 +37776,8 @@ function readPortCell(text5, protocol, cell, file) {
   if (reading.assumed) {
     report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell);
   }
+  const risk = portsRisk(reading.ports);
+  if (risk) report(file, risk.ruleId, risk.reason, cell);
   return { ports: reading.ports };
 }
 function position2(node2, path2) {

@@ -146,6 +146,11 @@ export const diagnosticRules = {
     kind: 'finding',
     description: 'An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`), or carries more than a /8 of IPv4 inside IPv6 (`::ffff:0:0/96`, the NAT64 `64:ff9b::/96`, 6to4 `2002::/16`).'
   },
+  'over-broad-ports': {
+    level: 'warning',
+    kind: 'finding',
+    description: 'A port range covers most ports (more than half of 1-65535, such as `1-65535`): every service of the destination is let through.'
+  },
   'destination-covered-in-page': {
     level: 'info',
     kind: 'finding',

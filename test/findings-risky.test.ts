@@ -2,6 +2,7 @@
 // range of a large part of the Internet, including IPv6 ranges that carry all of IPv4.
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
+import {compile} from '../src/compile/catalog.js'
 import {classifyDestination, riskOf} from '../src/compile/destination.js'
 
 const risky = suite('risky destinations')
@@ -18,6 +19,15 @@ risky('IPv6 ranges that carry all of IPv4 are over-broad; narrow ones are not', 
 risky('a URL whose host is a wildcard over a wildcard is over-broad', () => {
   assert.is(riskOf(classifyDestination('https://*.*'))?.ruleId, 'over-broad-wildcard')
   assert.is(riskOf(classifyDestination('https://*.powerbi.com')), undefined)
+})
+
+risky('a port range over most ports is a finding; a narrow one is not', () => {
+  const page = '---\ntitle: T\nms.date: 01/01/2024\n---\n# T\n\n| Purpose | Destination | Port |\n|---|---|---|\n| **Required:** All | app.example.com | TCP 1-65535 |\n| **Required:** Queue | bus.example.com | TCP 5671-5672 |\n'
+  const {catalog} = compile([{path: 'page.md', value: page}])
+  const found = catalog.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'over-broad-ports')
+  assert.is(found.length, 1, JSON.stringify(catalog.diagnostics))
+  assert.match(found[0]!.message, /TCP 1-65535/)
+  assert.is(found[0]!.source.line, 9)
 })
 
 risky.run()

@@ -198,6 +198,14 @@ export function riskOf(item: Classified): {ruleId: DiagnosticRuleId; reason: str
   return undefined
 }
 
+/** The finding a row's ports deserve, if any: a range over most of the 65,535 ports. */
+export function portsRisk(ports: ReadonlyArray<{protocol: string; port: number; to?: number}>): {ruleId: DiagnosticRuleId; reason: string} | undefined {
+  const wide = ports.find((port) => (port.to ?? port.port) - port.port + 1 > 32768)
+  if (wide === undefined) return undefined
+  const text = `${wide.protocol.toUpperCase()} ${wide.port}-${wide.to}`
+  return {ruleId: 'over-broad-ports', reason: `Unexpected port range \`${text}\` (${(wide.to ?? wide.port) - wide.port + 1} ports: every service), expected the ports the destination uses`}
+}
+
 /**
  * IPv6 prefixes that carry IPv4 addresses inside them, each with the bit where the IPv4 address
  * starts: a range under one reaches the IPv4 addresses of the bits it leaves free.
