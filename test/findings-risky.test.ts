@@ -2,7 +2,9 @@
 // range of a large part of the Internet, including IPv6 ranges that carry all of IPv4.
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
+import {newRiskyFindings} from '../src/action/build-check.js'
 import {compile} from '../src/compile/catalog.js'
+import {formatBuildErrors} from '../src/format/build-errors-markdown.js'
 import {classifyDestination, riskOf} from '../src/compile/destination.js'
 
 const risky = suite('risky destinations')
@@ -28,6 +30,18 @@ risky('a port range over most ports is a finding; a narrow one is not', () => {
   assert.is(found.length, 1, JSON.stringify(catalog.diagnostics))
   assert.match(found[0]!.message, /TCP 1-65535/)
   assert.is(found[0]!.source.line, 9)
+})
+
+risky('the pull-request comment says when a change adds a risky destination', () => {
+  const page = (ports: string) => `---\ntitle: T\nms.date: 01/01/2024\n---\n# T\n\n| Purpose | Destination | Port |\n|---|---|---|\n| **Required:** All | app.example.com | ${ports} |\n| **Required:** Any | *.com | TCP 443 |\n`
+  const base = compile([{path: 'page.md', value: page('TCP 443')}]).catalog
+  const head = compile([{path: 'page.md', value: page('TCP 1-65535')}]).catalog
+  const risks = newRiskyFindings(base, head)
+  assert.equal(risks.map((risk) => risk.ruleId), ['over-broad-ports'], 'the wildcard was there before')
+  const section = formatBuildErrors({newErrors: [], configChanged: false, newRisks: risks})
+  assert.match(section, /^### Adds 1 risky destination\n/)
+  assert.match(section, /\| `over-broad-ports` \| Unexpected port range .*TCP 1-65535.* \| `page.md:9` \|/)
+  assert.is(formatBuildErrors({newErrors: [], configChanged: false, newRisks: newRiskyFindings(head, head)}), '')
 })
 
 risky.run()

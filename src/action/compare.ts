@@ -12,7 +12,7 @@ import {fileAtRevision, hasCommit, mergeBase, objectAtRevision, pagesMatching, r
 import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
 import type {BuildSection} from '../format/build-errors-markdown.js'
-import {newBuildErrors} from './build-check.js'
+import {newBuildErrors, newRiskyFindings} from './build-check.js'
 import type {PullRequest} from './event.js'
 
 export interface Comparison {
@@ -64,5 +64,5 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   const head = resolveCommit(pull.head, cwd)
   const document = diff(beforeCatalog, afterCatalog, {cloud, commits: {from: base, to: head}})
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd)
-  return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged}}
+  return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), newRisks: newRiskyFindings(beforeCatalog, afterCatalog), configChanged}}
 }
