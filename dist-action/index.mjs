@@ -31768,8 +31768,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addTable(rows) {
-    const tableBody = rows.map((row2) => {
+  addTable(rows2) {
+    const tableBody = rows2.map((row2) => {
       const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
@@ -38131,12 +38131,12 @@ function* streamTables(nodes, file, page) {
       } else if (node2.type === "table") {
         seen++;
         const section = heading2 ? headingText(heading2) : page.fallbackSection;
-        const rows = readTable(node2, file, cellContext);
+        const rows2 = readTable(node2, file, cellContext);
         const stated = lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {};
         lead = void 0;
-        if (rows) {
+        if (rows2) {
           read++;
-          yield { node: node2, section, heading: heading2, ...stated, rows };
+          yield { node: node2, section, heading: heading2, ...stated, rows: rows2 };
         }
       } else if ("children" in node2) {
         yield* walk(node2.children);
@@ -38173,11 +38173,11 @@ function readTable(table, file, page) {
   if (!header) return void 0;
   let columns = mapColumns(header.children.map((cell) => cellText(cell)));
   if (!isEndpointTable(columns)) {
-    const rows2 = body.filter((row2) => !isEmptyRow(row2));
+    const rows3 = body.filter((row2) => !isEmptyRow(row2));
     report(
       file,
       "table-not-endpoints",
-      `Unexpected table without a destination column (headers: ${columns.map((column) => column.name).join(", ")}); ${rows2.length} ${rows2.length === 1 ? "row" : "rows"} not read` + (rows2.length ? ` (lines ${rows2.map((row2) => row2.position?.start.line ?? "?").join(", ")})` : ""),
+      `Unexpected table without a destination column (headers: ${columns.map((column) => column.name).join(", ")}); ${rows3.length} ${rows3.length === 1 ? "row" : "rows"} not read` + (rows3.length ? ` (lines ${rows3.map((row2) => row2.position?.start.line ?? "?").join(", ")})` : ""),
       header
     );
     return void 0;
@@ -38187,7 +38187,7 @@ function readTable(table, file, page) {
     report(file, "table-no-body", "Unexpected table without body rows", table);
     return [];
   }
-  const rows = [];
+  const rows2 = [];
   let heading2;
   let above;
   const groups2 = /* @__PURE__ */ new Map();
@@ -38228,9 +38228,9 @@ function readTable(table, file, page) {
       above = { purpose: cellText(row2.purpose), line: node2.position?.start.line ?? 1 };
       if (heading2) row2.attributes.unshift({ name: "group", text: heading2.text });
     }
-    rows.push(row2);
+    rows2.push(row2);
   });
-  return rows;
+  return rows2;
 }
 function isEndpointTable(columns) {
   const destinations = columns.filter((column) => column.role === "destination");
@@ -50437,10 +50437,10 @@ function recoverParagraph(node2, lines, offsets, file) {
   return [paragraph2, table];
 }
 function buildRows(lines) {
-  const rows = lines.map((line) => ({ line, cells: splitRow(line.text) }));
-  const contents = parseCells(rows.flatMap(({ line, cells }) => cells.map((cell) => ({ text: cell.text, start: point3(line, cell.start) }))));
+  const rows2 = lines.map((line) => ({ line, cells: splitRow(line.text) }));
+  const contents = parseCells(rows2.flatMap(({ line, cells }) => cells.map((cell) => ({ text: cell.text, start: point3(line, cell.start) }))));
   let index3 = 0;
-  return rows.map(({ line, cells }) => ({
+  return rows2.map(({ line, cells }) => ({
     type: "tableRow",
     children: cells.map((cell) => buildCell(cell, line, contents[index3++])),
     position: { start: point3(line, 0), end: point3(line, line.text.length) }
@@ -50481,12 +50481,12 @@ function inlineCells(cells) {
 function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
   for (; ; ) {
     const comment = siblings[index3 + 1];
-    const rows = siblings[index3 + 2];
+    const rows2 = siblings[index3 + 2];
     const end = table.position?.end.line;
-    if (comment?.type !== "html" || !isComment(comment) || rows?.type !== "paragraph" || end === void 0) return;
-    if (comment.position?.start.line !== end + 1 || rows.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return;
-    const first = rows.position.start.line;
-    const last = rows.position.end.line;
+    if (comment?.type !== "html" || !isComment(comment) || rows2?.type !== "paragraph" || end === void 0) return;
+    if (comment.position?.start.line !== end + 1 || rows2.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return;
+    const first = rows2.position.start.line;
+    const last = rows2.position.end.line;
     const source = [];
     for (let line = first; line <= last; line++) {
       const text5 = lines[line - 1] ?? "";
@@ -50495,7 +50495,7 @@ function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
     }
     report(file, "table-comment-inside", "Unexpected HTML comment inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the table", comment);
     for (const row2 of buildRows(source)) table.children.push(row2);
-    table.position = { start: table.position.start, end: { ...rows.position.end } };
+    table.position = { start: table.position.start, end: { ...rows2.position.end } };
     siblings.splice(index3 + 1, 2);
   }
 }
@@ -50648,15 +50648,15 @@ function tableLines(section) {
   const [header, delimiter] = lines;
   const align = delimiterAlign(delimiter);
   if (splitRow(header).length !== align.length) return void 0;
-  const rows = [];
+  const rows2 = [];
   let offset = section.offset;
   lines.forEach((line, index3) => {
-    if (index3 !== 1) rows.push({ line: section.line + index3, offset, text: line });
+    if (index3 !== 1) rows2.push({ line: section.line + index3, offset, text: line });
     offset += line.length + 1;
   });
   const at = (row2, index3) => ({ line: row2.line, column: index3 + 1, offset: row2.offset + index3 });
   const end = { line: section.line + lines.length - 1, column: lines[lines.length - 1].length + 1, offset: offset - 1 };
-  const cells = rows.map((row2) => {
+  const cells = rows2.map((row2) => {
     const pipes = pipesOf(row2.text);
     return splitRow(row2.text).map((cell, index3) => ({
       text: cell.text,
@@ -50667,12 +50667,12 @@ function tableLines(section) {
   });
   const build = (contents) => {
     let index3 = 0;
-    const children = rows.map((row2, number) => ({
+    const children = rows2.map((row2, number) => ({
       type: "tableRow",
       children: cells[number].map((cell) => ({ type: "tableCell", children: contents[index3++], position: { start: cell.from, end: cell.to } })),
       position: { start: at(row2, 0), end: at(row2, row2.text.length) }
     }));
-    return { type: "table", align, children, position: { start: at(rows[0], 0), end } };
+    return { type: "table", align, children, position: { start: at(rows2[0], 0), end } };
   };
   return { cells: cells.flat().map(({ text: text5, start }) => ({ text: text5, start })), build };
 }
@@ -51178,14 +51178,14 @@ function missingFrom(list3, other) {
   return missing;
 }
 function unchangedRows(matched) {
-  const rows = /* @__PURE__ */ new Set();
+  const rows2 = /* @__PURE__ */ new Set();
   for (const { before, after } of matched) {
     if (before.id === after.id && sameContent(before, after)) {
-      rows.add(before);
-      rows.add(after);
+      rows2.add(before);
+      rows2.add(after);
     }
   }
-  return rows;
+  return rows2;
 }
 function sameContent(a, b) {
   const keys = Object.keys(a);
@@ -51231,9 +51231,9 @@ function changedAllowlists(before, after, unchanged, cloud) {
   sortListings(current);
   return [old, current];
 }
-function addListings(entries, sets, rows, wanted) {
+function addListings(entries, sets, rows2, wanted) {
   for (const set of sets) {
-    if (!rows(set)) continue;
+    if (!rows2(set)) continue;
     for (const destination of set.destinations) {
       const key = destinationKey(destination);
       if (!wanted(key, destination)) continue;
@@ -51679,8 +51679,8 @@ function codeList(entries) {
 function rowChanges(differences, compared) {
   const changes2 = [];
   const renamed = (rename2, a, b) => normaliseText(rename2.before) === normaliseText(a.section) && normaliseText(rename2.after) === normaliseText(b.section);
-  const add = (draft, rows) => {
-    const clouds2 = sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
+  const add = (draft, rows2) => {
+    const clouds2 = sortClouds(rows2.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
     if (clouds2.length > 0) changes2.push(withClouds(draft, clouds2));
   };
   for (const rename2 of differences.sectionRenames) add(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]));
@@ -60494,7 +60494,7 @@ function routeName2(state2) {
   return state2?.route === "internet" ? "Internet" : state2?.route === "expressroute" ? "ExpressRoute" : "unknown";
 }
 function where2(change) {
-  let rows;
+  let rows2;
   switch (change.rule) {
     case "section-renamed":
       return escapeMarkdown(change.after.section);
@@ -60503,18 +60503,18 @@ function where2(change) {
       return "\u2014";
     case "expressroute-exception-added":
     case "expressroute-exception-removed":
-      rows = (change.after ?? change.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
+      rows2 = (change.after ?? change.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
       break;
     case "purpose-changed":
     case "endpoint-set-moved":
     case "endpoint-set-added":
     case "endpoint-set-removed":
-      rows = [change.after ?? change.before].filter((set) => set !== null);
+      rows2 = [change.after ?? change.before].filter((set) => set !== null);
       break;
     default:
-      rows = (change.after ?? change.before)?.endpointSets ?? [];
+      rows2 = (change.after ?? change.before)?.endpointSets ?? [];
   }
-  const names = [...new Set(rows.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
+  const names = [...new Set(rows2.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
   return names.length > 0 ? names.join("<br>") : "\u2014";
 }
 function ports(change) {
@@ -60531,6 +60531,9 @@ function code3(text5) {
 }
 
 // src/format/build-errors-markdown.ts
+function rows(diagnostics2) {
+  return diagnostics2.map((one2) => `| \`${one2.ruleId}\` | ${escapeMarkdown(one2.message)} | \`${one2.source.path.replace(/[`|]/g, "_")}:${one2.source.line}\` |`);
+}
 function formatBuildErrors(section) {
   const lines = [];
   if (section.configChanged) {
@@ -60551,9 +60554,20 @@ function formatBuildErrors(section) {
       "| Rule | Message | Source |",
       "| --- | --- | --- |"
     );
-    for (const error2 of section.newErrors) {
-      lines.push(`| \`${error2.ruleId}\` | ${escapeMarkdown(error2.message)} | \`${error2.source.path.replace(/[`|]/g, "_")}:${error2.source.line}\` |`);
-    }
+    for (const row2 of rows(section.newErrors)) lines.push(row2);
+    lines.push("");
+  }
+  const risks = section.newRisks ?? [];
+  if (risks.length > 0) {
+    lines.push(
+      `### Adds ${risks.length} risky ${risks.length === 1 ? "destination" : "destinations"}`,
+      "",
+      "An over-broad wildcard, address range or port range the merge base does not have (a warning: `build` passes, `--strict` fails). Review it, and accept it in `endpoint-catalog.yaml` if it is meant:",
+      "",
+      "| Rule | Message | Source |",
+      "| --- | --- | --- |"
+    );
+    for (const row2 of rows(risks)) lines.push(row2);
     lines.push("");
   }
   return lines.join("\n") + (lines.length > 0 ? "\n" : "");
@@ -60769,15 +60783,22 @@ function readBlob(commit, path2, cwd) {
 
 // src/action/build-check.ts
 function newBuildErrors(base, head) {
+  return newDiagnostics(base, head, (diagnostic) => diagnostic.severity === "error");
+}
+var riskyRules = ["over-broad-wildcard", "over-broad-address", "over-broad-ports"];
+function newRiskyFindings(base, head) {
+  return newDiagnostics(base, head, (diagnostic) => riskyRules.includes(diagnostic.ruleId) && diagnostic.accepted === void 0);
+}
+function newDiagnostics(base, head, keep) {
   const key = (diagnostic) => `${diagnostic.source.path}
 ${diagnostic.ruleId}
 ${diagnostic.message}`;
   const atBase = /* @__PURE__ */ new Map();
   for (const diagnostic of base.diagnostics) {
-    if (diagnostic.severity === "error") atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
+    if (keep(diagnostic)) atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
   }
   return head.diagnostics.filter((diagnostic) => {
-    if (diagnostic.severity !== "error") return false;
+    if (!keep(diagnostic)) return false;
     const left = atBase.get(key(diagnostic)) ?? 0;
     if (left === 0) return true;
     atBase.set(key(diagnostic), left - 1);
@@ -60816,7 +60837,7 @@ function comparePullRequest(pull, patterns, cwd, cloud) {
   const head = resolveCommit(pull.head, cwd);
   const document3 = diff(beforeCatalog, afterCatalog, { cloud, commits: { from: base, to: head } });
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd);
-  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
+  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), newRisks: newRiskyFindings(beforeCatalog, afterCatalog), configChanged } };
 }
 
 // src/action/event.ts

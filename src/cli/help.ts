@@ -124,7 +124,7 @@ above --fail-on, or \`build --check\` found changes; 2 usage or unreadable input
 
 /** The formats of `export --help`: each name and what it holds, then its options, from the registry. */
 export function formatHelp(): string {
-  const width = Math.max(...formatModules.flatMap((module) => [module.name.length, ...module.options.map((option) => option.flag.length + option.value.length + 5)]))
+  const width = formatModules.flatMap((module) => [module.name.length, ...module.options.map((option) => option.flag.length + option.value.length + 5)]).reduce((widest, length) => Math.max(widest, length), 0)
   const lines: string[] = []
   for (const module of formatModules) {
     lines.push(`  ${module.name.padEnd(width)}  ${module.summary.replace(/`/g, '')}`)

@@ -40,7 +40,8 @@ export function formatBuildErrors(section: BuildSection): string {
       '| Rule | Message | Source |',
       '| --- | --- | --- |'
     )
-    lines.push(...rows(section.newErrors), '')
+    for (const row of rows(section.newErrors)) lines.push(row)
+    lines.push('')
   }
   const risks = section.newRisks ?? []
   if (risks.length > 0) {
@@ -50,10 +51,10 @@ export function formatBuildErrors(section: BuildSection): string {
       'An over-broad wildcard, address range or port range the merge base does not have (a warning: `build` passes, `--strict` fails). Review it, and accept it in `endpoint-catalog.yaml` if it is meant:',
       '',
       '| Rule | Message | Source |',
-      '| --- | --- | --- |',
-      ...rows(risks),
-      ''
+      '| --- | --- | --- |'
     )
+    for (const row of rows(risks)) lines.push(row)
+    lines.push('')
   }
   return lines.join('\n') + (lines.length > 0 ? '\n' : '')
 }

@@ -42,7 +42,8 @@ export const ipsetFormat = defineFormat({
       const name = `${prefix}_v${family}`
       const members = (byFamily.get(family) ?? []).flatMap(withoutWhole)
       const size = members.length > defaultMaxElements ? ` maxelem ${members.length}` : ''
-      lines.push(`create ${name} hash:net family inet${family === 4 ? '' : '6'}${size} -exist`, `flush ${name}`, ...members.map((member) => `add ${name} ${member}`))
+      lines.push(`create ${name} hash:net family inet${family === 4 ? '' : '6'}${size} -exist`, `flush ${name}`)
+      for (const member of members) lines.push(`add ${name} ${member}`)
     }
     const notes = leftOut.notes()
     if (entries.length === 0) notes.push('ipset: no entries')

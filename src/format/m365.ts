@@ -81,7 +81,7 @@ export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids): Rende
   const numbers = records.map((record) => record.id)
   const shared = numbers.filter((number, index) => numbers.indexOf(number) !== index)
   if (shared.length > 0) notes.push(`m365: endpoint sets share ${shared.length === 1 ? 'number' : 'numbers'} ${[...new Set(shared)].join(', ')} (a reworded row and its old wording both listed again)`)
-  notes.push(...allowEntries(catalog, 'm365').leftOut.notes())
+  for (const note of allowEntries(catalog, 'm365').leftOut.notes()) notes.push(note)
   return {text: checkedJson('m365Endpoints', records), notes}
 }
 

@@ -44,13 +44,13 @@ export const nftablesFormat = defineFormat({
     for (const family of wanted) {
       lines.push(`flush set inet ${table} endpoints_v${family}`)
       const ranges = byFamily.get(family) ?? []
-      if (ranges.length > 0) lines.push(...elements(`inet ${table} endpoints_v${family}`, ranges.map((range) => range.text)))
+      if (ranges.length > 0) for (const line of elements(`inet ${table} endpoints_v${family}`, ranges.map((range) => range.text))) lines.push(line)
     }
     const ports = portsOf(entries)
     for (const protocol of ['tcp', 'udp'] as const) {
       lines.push(`flush set inet ${table} ${protocol}_ports`)
       const values = ports.filter((port) => port.protocol === protocol).map((port) => (port.to === undefined ? `${port.port}` : `${port.port}-${port.to}`))
-      if (values.length > 0) lines.push(...elements(`inet ${table} ${protocol}_ports`, values))
+      if (values.length > 0) for (const line of elements(`inet ${table} ${protocol}_ports`, values)) lines.push(line)
     }
     const notes = leftOut.notes()
     if (entries.length === 0) notes.push('nftables: no entries')
