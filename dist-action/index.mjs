@@ -31768,8 +31768,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addTable(rows2) {
-    const tableBody = rows2.map((row2) => {
+  addTable(rows) {
+    const tableBody = rows.map((row2) => {
       const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
@@ -36865,7 +36865,7 @@ var diagnosticRules = {
   "over-broad-wildcard": {
     level: "warning",
     kind: "finding",
-    description: "A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`, `https://*.*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`."
+    description: "A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`."
   },
   "port-protocol-assumed": {
     level: "info",
@@ -36905,12 +36905,7 @@ var diagnosticRules = {
   "over-broad-address": {
     level: "warning",
     kind: "finding",
-    description: "An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`), or carries more than a /8 of IPv4 inside IPv6 (`::ffff:0:0/96`, the NAT64 `64:ff9b::/96`, 6to4 `2002::/16`)."
-  },
-  "over-broad-ports": {
-    level: "warning",
-    kind: "finding",
-    description: "A port range covers most ports (more than half of 1-65535, such as `1-65535`): every service of the destination is let through."
+    description: "An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`)."
   },
   "destination-covered-in-page": {
     level: "info",
@@ -37132,56 +37127,13 @@ function riskOf(item) {
     if (Number(bits) < limit) {
       return { ruleId: "over-broad-address", reason: `Unexpected address range \`${item.value}\` (a /${bits} covers ${Number(bits) === 0 ? "every address" : "a large part of the Internet"}), expected a range one party holds` };
     }
-    const embedded = ipVersion(address) === 6 ? embeddedIpv4(address, Number(bits)) : void 0;
-    if (embedded !== void 0 && embedded.bits < 8) {
-      return {
-        ruleId: "over-broad-address",
-        reason: `Unexpected address range \`${item.value}\` (${embedded.name}: it covers ${embedded.bits === 0 ? "every IPv4 address" : `a /${embedded.bits} of IPv4`}), expected a range one party holds`
-      };
-    }
   }
   return void 0;
-}
-function portsRisk(ports2) {
-  const wide = ports2.find((port) => (port.to ?? port.port) - port.port + 1 > 32768);
-  if (wide === void 0) return void 0;
-  const text5 = `${wide.protocol.toUpperCase()} ${wide.port}-${wide.to}`;
-  return { ruleId: "over-broad-ports", reason: `Unexpected port range \`${text5}\` (${(wide.to ?? wide.port) - wide.port + 1} ports: every service), expected the ports the destination uses` };
-}
-var ipv4Carriers = [
-  { prefix: 0xffffn << 32n, length: 96, start: 96, name: "IPv4-mapped addresses, `::ffff:0:0/96`" },
-  { prefix: 0x64ff9bn << 96n, length: 96, start: 96, name: "the NAT64 prefix `64:ff9b::/96`" },
-  { prefix: 0x2002n << 112n, length: 16, start: 16, name: "6to4, `2002::/16`" }
-];
-function embeddedIpv4(address, bits) {
-  const value2 = ipv6Value(address);
-  if (value2 === void 0) return void 0;
-  for (const carrier of ipv4Carriers) {
-    const shared = BigInt(128 - Math.min(bits, carrier.length));
-    if (value2 >> shared !== carrier.prefix >> shared) continue;
-    return { name: carrier.name, bits: Math.min(32, Math.max(0, bits - carrier.start)) };
-  }
-  return void 0;
-}
-function ipv6Value(address) {
-  let text5 = address.toLowerCase();
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text5);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number);
-    text5 = text5.slice(0, dotted.index) + `${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
-  }
-  const [head, tail] = text5.includes("::") ? text5.split("::") : [text5, void 0];
-  const left = head === "" ? [] : head.split(":");
-  const right = tail === void 0 || tail === "" ? [] : tail.split(":");
-  const groups2 = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  if (groups2.length !== 8) return void 0;
-  return groups2.reduce((value2, group) => value2 << 16n | BigInt(parseInt(group, 16)), 0n);
 }
 function overBroad(wildcard) {
   if (wildcard === "*") return "covers every host";
   if (!wildcard.startsWith("*.")) return void 0;
   const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, "");
-  if (suffix.split(".").some((part) => part === "*" || part === "")) return "a wildcard over a wildcard covers every host";
   return (0, import_tldts.getPublicSuffix)(suffix, { allowPrivateDomains: true }) === suffix ? `\`${suffix}\` is a public suffix` : void 0;
 }
 
@@ -37776,8 +37728,6 @@ function readPortCell(text5, protocol, cell, file) {
   if (reading.assumed) {
     report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell);
   }
-  const risk = portsRisk(reading.ports);
-  if (risk) report(file, risk.ruleId, risk.reason, cell);
   return { ports: reading.ports };
 }
 function position2(node2, path2) {
@@ -38131,12 +38081,12 @@ function* streamTables(nodes, file, page) {
       } else if (node2.type === "table") {
         seen++;
         const section = heading2 ? headingText(heading2) : page.fallbackSection;
-        const rows2 = readTable(node2, file, cellContext);
+        const rows = readTable(node2, file, cellContext);
         const stated = lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {};
         lead = void 0;
-        if (rows2) {
+        if (rows) {
           read++;
-          yield { node: node2, section, heading: heading2, ...stated, rows: rows2 };
+          yield { node: node2, section, heading: heading2, ...stated, rows };
         }
       } else if ("children" in node2) {
         yield* walk(node2.children);
@@ -38173,11 +38123,11 @@ function readTable(table, file, page) {
   if (!header) return void 0;
   let columns = mapColumns(header.children.map((cell) => cellText(cell)));
   if (!isEndpointTable(columns)) {
-    const rows3 = body.filter((row2) => !isEmptyRow(row2));
+    const rows2 = body.filter((row2) => !isEmptyRow(row2));
     report(
       file,
       "table-not-endpoints",
-      `Unexpected table without a destination column (headers: ${columns.map((column) => column.name).join(", ")}); ${rows3.length} ${rows3.length === 1 ? "row" : "rows"} not read` + (rows3.length ? ` (lines ${rows3.map((row2) => row2.position?.start.line ?? "?").join(", ")})` : ""),
+      `Unexpected table without a destination column (headers: ${columns.map((column) => column.name).join(", ")}); ${rows2.length} ${rows2.length === 1 ? "row" : "rows"} not read` + (rows2.length ? ` (lines ${rows2.map((row2) => row2.position?.start.line ?? "?").join(", ")})` : ""),
       header
     );
     return void 0;
@@ -38187,7 +38137,7 @@ function readTable(table, file, page) {
     report(file, "table-no-body", "Unexpected table without body rows", table);
     return [];
   }
-  const rows2 = [];
+  const rows = [];
   let heading2;
   let above;
   const groups2 = /* @__PURE__ */ new Map();
@@ -38228,9 +38178,9 @@ function readTable(table, file, page) {
       above = { purpose: cellText(row2.purpose), line: node2.position?.start.line ?? 1 };
       if (heading2) row2.attributes.unshift({ name: "group", text: heading2.text });
     }
-    rows2.push(row2);
+    rows.push(row2);
   });
-  return rows2;
+  return rows;
 }
 function isEndpointTable(columns) {
   const destinations = columns.filter((column) => column.role === "destination");
@@ -50437,10 +50387,10 @@ function recoverParagraph(node2, lines, offsets, file) {
   return [paragraph2, table];
 }
 function buildRows(lines) {
-  const rows2 = lines.map((line) => ({ line, cells: splitRow(line.text) }));
-  const contents = parseCells(rows2.flatMap(({ line, cells }) => cells.map((cell) => ({ text: cell.text, start: point3(line, cell.start) }))));
+  const rows = lines.map((line) => ({ line, cells: splitRow(line.text) }));
+  const contents = parseCells(rows.flatMap(({ line, cells }) => cells.map((cell) => ({ text: cell.text, start: point3(line, cell.start) }))));
   let index3 = 0;
-  return rows2.map(({ line, cells }) => ({
+  return rows.map(({ line, cells }) => ({
     type: "tableRow",
     children: cells.map((cell) => buildCell(cell, line, contents[index3++])),
     position: { start: point3(line, 0), end: point3(line, line.text.length) }
@@ -50481,12 +50431,12 @@ function inlineCells(cells) {
 function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
   for (; ; ) {
     const comment = siblings[index3 + 1];
-    const rows2 = siblings[index3 + 2];
+    const rows = siblings[index3 + 2];
     const end = table.position?.end.line;
-    if (comment?.type !== "html" || !isComment(comment) || rows2?.type !== "paragraph" || end === void 0) return;
-    if (comment.position?.start.line !== end + 1 || rows2.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return;
-    const first = rows2.position.start.line;
-    const last = rows2.position.end.line;
+    if (comment?.type !== "html" || !isComment(comment) || rows?.type !== "paragraph" || end === void 0) return;
+    if (comment.position?.start.line !== end + 1 || rows.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return;
+    const first = rows.position.start.line;
+    const last = rows.position.end.line;
     const source = [];
     for (let line = first; line <= last; line++) {
       const text5 = lines[line - 1] ?? "";
@@ -50495,7 +50445,7 @@ function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
     }
     report(file, "table-comment-inside", "Unexpected HTML comment inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the table", comment);
     for (const row2 of buildRows(source)) table.children.push(row2);
-    table.position = { start: table.position.start, end: { ...rows2.position.end } };
+    table.position = { start: table.position.start, end: { ...rows.position.end } };
     siblings.splice(index3 + 1, 2);
   }
 }
@@ -50648,15 +50598,15 @@ function tableLines(section) {
   const [header, delimiter] = lines;
   const align = delimiterAlign(delimiter);
   if (splitRow(header).length !== align.length) return void 0;
-  const rows2 = [];
+  const rows = [];
   let offset = section.offset;
   lines.forEach((line, index3) => {
-    if (index3 !== 1) rows2.push({ line: section.line + index3, offset, text: line });
+    if (index3 !== 1) rows.push({ line: section.line + index3, offset, text: line });
     offset += line.length + 1;
   });
   const at = (row2, index3) => ({ line: row2.line, column: index3 + 1, offset: row2.offset + index3 });
   const end = { line: section.line + lines.length - 1, column: lines[lines.length - 1].length + 1, offset: offset - 1 };
-  const cells = rows2.map((row2) => {
+  const cells = rows.map((row2) => {
     const pipes = pipesOf(row2.text);
     return splitRow(row2.text).map((cell, index3) => ({
       text: cell.text,
@@ -50667,12 +50617,12 @@ function tableLines(section) {
   });
   const build = (contents) => {
     let index3 = 0;
-    const children = rows2.map((row2, number) => ({
+    const children = rows.map((row2, number) => ({
       type: "tableRow",
       children: cells[number].map((cell) => ({ type: "tableCell", children: contents[index3++], position: { start: cell.from, end: cell.to } })),
       position: { start: at(row2, 0), end: at(row2, row2.text.length) }
     }));
-    return { type: "table", align, children, position: { start: at(rows2[0], 0), end } };
+    return { type: "table", align, children, position: { start: at(rows[0], 0), end } };
   };
   return { cells: cells.flat().map(({ text: text5, start }) => ({ text: text5, start })), build };
 }
@@ -51178,14 +51128,14 @@ function missingFrom(list3, other) {
   return missing;
 }
 function unchangedRows(matched) {
-  const rows2 = /* @__PURE__ */ new Set();
+  const rows = /* @__PURE__ */ new Set();
   for (const { before, after } of matched) {
     if (before.id === after.id && sameContent(before, after)) {
-      rows2.add(before);
-      rows2.add(after);
+      rows.add(before);
+      rows.add(after);
     }
   }
-  return rows2;
+  return rows;
 }
 function sameContent(a, b) {
   const keys = Object.keys(a);
@@ -51231,9 +51181,9 @@ function changedAllowlists(before, after, unchanged, cloud) {
   sortListings(current);
   return [old, current];
 }
-function addListings(entries, sets, rows2, wanted) {
+function addListings(entries, sets, rows, wanted) {
   for (const set of sets) {
-    if (!rows2(set)) continue;
+    if (!rows(set)) continue;
     for (const destination of set.destinations) {
       const key = destinationKey(destination);
       if (!wanted(key, destination)) continue;
@@ -51679,8 +51629,8 @@ function codeList(entries) {
 function rowChanges(differences, compared) {
   const changes2 = [];
   const renamed = (rename2, a, b) => normaliseText(rename2.before) === normaliseText(a.section) && normaliseText(rename2.after) === normaliseText(b.section);
-  const add = (draft, rows2) => {
-    const clouds2 = sortClouds(rows2.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
+  const add = (draft, rows) => {
+    const clouds2 = sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud));
     if (clouds2.length > 0) changes2.push(withClouds(draft, clouds2));
   };
   for (const rename2 of differences.sectionRenames) add(sectionChange(rename2), rename2.pairs.flatMap((pair2) => [pair2.before, pair2.after]));
@@ -60494,7 +60444,7 @@ function routeName2(state2) {
   return state2?.route === "internet" ? "Internet" : state2?.route === "expressroute" ? "ExpressRoute" : "unknown";
 }
 function where2(change) {
-  let rows2;
+  let rows;
   switch (change.rule) {
     case "section-renamed":
       return escapeMarkdown(change.after.section);
@@ -60503,18 +60453,18 @@ function where2(change) {
       return "\u2014";
     case "expressroute-exception-added":
     case "expressroute-exception-removed":
-      rows2 = (change.after ?? change.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
+      rows = (change.after ?? change.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
       break;
     case "purpose-changed":
     case "endpoint-set-moved":
     case "endpoint-set-added":
     case "endpoint-set-removed":
-      rows2 = [change.after ?? change.before].filter((set) => set !== null);
+      rows = [change.after ?? change.before].filter((set) => set !== null);
       break;
     default:
-      rows2 = (change.after ?? change.before)?.endpointSets ?? [];
+      rows = (change.after ?? change.before)?.endpointSets ?? [];
   }
-  const names = [...new Set(rows2.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
+  const names = [...new Set(rows.map((set) => `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
   return names.length > 0 ? names.join("<br>") : "\u2014";
 }
 function ports(change) {
@@ -60531,9 +60481,6 @@ function code3(text5) {
 }
 
 // src/format/build-errors-markdown.ts
-function rows(diagnostics2) {
-  return diagnostics2.map((one2) => `| \`${one2.ruleId}\` | ${escapeMarkdown(one2.message)} | \`${one2.source.path.replace(/[`|]/g, "_")}:${one2.source.line}\` |`);
-}
 function formatBuildErrors(section) {
   const lines = [];
   if (section.configChanged) {
@@ -60554,20 +60501,9 @@ function formatBuildErrors(section) {
       "| Rule | Message | Source |",
       "| --- | --- | --- |"
     );
-    for (const row2 of rows(section.newErrors)) lines.push(row2);
-    lines.push("");
-  }
-  const risks = section.newRisks ?? [];
-  if (risks.length > 0) {
-    lines.push(
-      `### Adds ${risks.length} risky ${risks.length === 1 ? "destination" : "destinations"}`,
-      "",
-      "An over-broad wildcard, address range or port range the merge base does not have (a warning: `build` passes, `--strict` fails). Review it, and accept it in `endpoint-catalog.yaml` if it is meant:",
-      "",
-      "| Rule | Message | Source |",
-      "| --- | --- | --- |"
-    );
-    for (const row2 of rows(risks)) lines.push(row2);
+    for (const error2 of section.newErrors) {
+      lines.push(`| \`${error2.ruleId}\` | ${escapeMarkdown(error2.message)} | \`${error2.source.path.replace(/[`|]/g, "_")}:${error2.source.line}\` |`);
+    }
     lines.push("");
   }
   return lines.join("\n") + (lines.length > 0 ? "\n" : "");
@@ -60783,22 +60719,15 @@ function readBlob(commit, path2, cwd) {
 
 // src/action/build-check.ts
 function newBuildErrors(base, head) {
-  return newDiagnostics(base, head, (diagnostic) => diagnostic.severity === "error");
-}
-var riskyRules = ["over-broad-wildcard", "over-broad-address", "over-broad-ports"];
-function newRiskyFindings(base, head) {
-  return newDiagnostics(base, head, (diagnostic) => riskyRules.includes(diagnostic.ruleId) && diagnostic.accepted === void 0);
-}
-function newDiagnostics(base, head, keep) {
   const key = (diagnostic) => `${diagnostic.source.path}
 ${diagnostic.ruleId}
 ${diagnostic.message}`;
   const atBase = /* @__PURE__ */ new Map();
   for (const diagnostic of base.diagnostics) {
-    if (keep(diagnostic)) atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
+    if (diagnostic.severity === "error") atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
   }
   return head.diagnostics.filter((diagnostic) => {
-    if (!keep(diagnostic)) return false;
+    if (diagnostic.severity !== "error") return false;
     const left = atBase.get(key(diagnostic)) ?? 0;
     if (left === 0) return true;
     atBase.set(key(diagnostic), left - 1);
@@ -60837,7 +60766,7 @@ function comparePullRequest(pull, patterns, cwd, cloud) {
   const head = resolveCommit(pull.head, cwd);
   const document3 = diff(beforeCatalog, afterCatalog, { cloud, commits: { from: base, to: head } });
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd);
-  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), newRisks: newRiskyFindings(beforeCatalog, afterCatalog), configChanged } };
+  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
 }
 
 // src/action/event.ts
