@@ -102,7 +102,7 @@ export const diagnosticRules = {
     level: 'warning',
     kind: 'finding',
     description:
-      'A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`.'
+      'A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`, `https://*.*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`.'
   },
   'port-protocol-assumed': {
     level: 'info',
@@ -144,7 +144,12 @@ export const diagnosticRules = {
   'over-broad-address': {
     level: 'warning',
     kind: 'finding',
-    description: 'An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`).'
+    description: 'An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`), or carries more than a /8 of IPv4 inside IPv6 (`::ffff:0:0/96`, the NAT64 `64:ff9b::/96`, 6to4 `2002::/16`).'
+  },
+  'over-broad-ports': {
+    level: 'warning',
+    kind: 'finding',
+    description: 'A port range covers most ports (more than half of 1-65535, such as `1-65535`): every service of the destination is let through.'
   },
   'destination-covered-in-page': {
     level: 'info',

@@ -55,7 +55,7 @@ filters('unknown values are errors that list the valid ones', async () => {
       [['--format', 'txt', '--section', 'nowhere'], /--section "nowhere": no section contains it; the sections are "General", "Government", "Gateway"/],
       [['--format', 'pac', '--default', 'PROXY a b'], /--default "PROXY a b": expected DIRECT or "PROXY host:port"/],
       [['--format', 'txt', '--acl', 'x'], /--acl is an option of --format squid/],
-      [['--format', 'firewall'], /--format must be one of csv, json, txt, hosts, ips, cidrs, pac, edl, squid, m365/]
+      [['--format', 'firewall'], /--format must be one of csv, json, txt, hosts, ips, cidrs, nftables, ipset, pac, edl, squid, m365/]
     ]
     for (const [args, expected] of cases) {
       const run = await runCli(['export', path, ...args])
@@ -70,27 +70,41 @@ const lists = suite('export lists')
 
 lists('every list format has the version and content hash in its header', async () => {
   const catalog = committed()
-  for (const format of ['txt', 'hosts', 'ips', 'cidrs', 'squid'] as const) {
+  for (const format of ['txt', 'hosts', 'squid', 'nftables', 'ipset'] as const) {
     assert.is(exportCatalog(catalog, format).text.split('\n')[0], `# endpoint-catalog: catalog version ${catalog.version}, ${catalog.contentHash}`, format)
   }
   assert.match(exportCatalog(catalog, 'pac').text.split('\n')[0]!, `// endpoint-catalog: catalog version ${catalog.version}, ${catalog.contentHash}`)
   assert.match(exportCatalog(catalog, 'txt', {filter: {required: true, kinds: ['host']}}).text.split('\n')[0]!, /, filter: --required --kind host$/)
 })
 
-lists('hosts: exact hosts and URL hosts only; the rest counted on one stderr line', async () => {
+lists('hosts: exact hosts and URL hosts only; the rest named on stderr, a line per reason', async () => {
   const {text, notes} = exportCatalog(mixedCatalog(), 'hosts')
   assert.equal(body(text), ['api.powerbi.com', 'app.mil.powerbigov.us', 'app.powerbi.cn', 'app.powerbi.com', 'app.powerbigov.us', 'atlas.microsoft.com', 'powerbi.com'])
-  assert.equal(notes, ['hosts: left out 3 wildcards, 2 IP addresses, 1 CIDR range, 1 reference, 1 text destination'])
+  assert.equal(notes, [
+    'hosts: left out 3 wildcards (a wildcard, not an exact host name): *.a.virtualearth.net, *.powerbi.com, *.virtualearth.net',
+    'hosts: left out 2 IP addresses (an address: the format lists names): 2001:db8::7, 203.0.113.7',
+    'hosts: left out 1 CIDR range (an address range: the format lists names): 198.51.100.0/24',
+    'hosts: left out 1 reference (not a host or address): https://learn.microsoft.com/x#ids',
+    'hosts: left out 1 text destination (not a host or address): "Depends on content packs used"'
+  ])
 })
 
 lists('txt, ips and cidrs: each its kinds, sorted and unique, nothing dropped silently', async () => {
   const catalog = mixedCatalog()
   const txt = exportCatalog(catalog, 'txt')
   assert.ok(body(txt.text).includes('*.powerbi.com') && body(txt.text).includes('https://atlas.microsoft.com'))
-  assert.equal(txt.notes, ['txt: left out 2 IP addresses, 1 CIDR range, 1 reference, 1 text destination'])
-  assert.equal(body(exportCatalog(catalog, 'ips').text), ['2001:db8::7', '203.0.113.7'])
-  assert.equal(body(exportCatalog(catalog, 'cidrs').text), ['198.51.100.0/24', '2001:db8::7/128', '203.0.113.7/32'])
-  assert.equal(exportCatalog(catalog, 'ips', {filter: {kinds: ['host']}}).notes, ['ips: left out 6 hosts', 'ips: no entries'])
+  assert.equal(txt.notes, [
+    'txt: left out 2 IP addresses (an address: the format lists names): 2001:db8::7, 203.0.113.7',
+    'txt: left out 1 CIDR range (an address range: the format lists names): 198.51.100.0/24',
+    'txt: left out 1 reference (not a host or address): https://learn.microsoft.com/x#ids',
+    'txt: left out 1 text destination (not a host or address): "Depends on content packs used"'
+  ])
+  assert.equal(exportCatalog(catalog, 'ips').text.split('\n').filter(Boolean), ['2001:db8::7', '203.0.113.7'])
+  assert.equal(exportCatalog(catalog, 'cidrs').text.split('\n').filter(Boolean), ['198.51.100.0/24', '2001:db8::7/128', '203.0.113.7/32'])
+  assert.equal(exportCatalog(catalog, 'ips', {filter: {kinds: ['host']}}).notes, [
+    'ips: left out 6 hosts (a name: the format lists addresses): api.powerbi.com, app.mil.powerbigov.us, app.powerbi.cn, app.powerbi.com, app.powerbigov.us, powerbi.com',
+    'ips: no entries'
+  ])
   const newer = fixtureCatalog('urls-2023-09-29')
   const hosts = body(exportCatalog(newer, 'hosts').text)
   const urlHosts = newer.endpointSets.flatMap((set) => set.destinations.filter((d) => d.kind === 'url').map((d) => d.host!))
@@ -110,7 +124,7 @@ lists('the command line writes the list to stdout and the counts to stderr', asy
   assert.is(run.code, 0, run.stderr)
   assert.match(run.stdout, /^# endpoint-catalog: catalog version \d{10}, sha256:[0-9a-f]{64}, filter: --required\n/)
   assert.match(run.stdout, /^app\.powerbi\.com$/m)
-  assert.match(run.stderr, /^hosts: left out \d+ wildcards?, \d+ references?\n$/)
+  assert.match(run.stderr, /^hosts: left out \d+ wildcards? \(a wildcard, not an exact host name\): \*\.\S+(, \*\.\S+)*\nhosts: left out \d+ references? \(not a host or address\): https:\/\/\S+(, https:\/\/\S+)*\n$/)
 })
 
 const squid = suite('export squid')
@@ -118,14 +132,19 @@ const squid = suite('export squid')
 squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a name and its covering wildcard', async () => {
   const {text, notes} = exportCatalog(mixedCatalog(), 'squid', {filter: {cloud: 'public'}})
   const entries = body(text).map((line) => {
-    const match = /^acl [a-z0-9_]+_endpoints dstdomain (\S+)$/.exec(line)
+    const match = /^acl [a-z0-9_]+_endpoints(_domains dstdomain|_addresses dst| any-of) (\S+.*)$/.exec(line)
     assert.ok(match, line)
-    return match![1]!
+    return match![2]!
   })
-  assert.equal(entries, ['atlas.microsoft.com', '.powerbi.com', '.virtualearth.net'])
-  assert.equal(notes, ['squid: left out 2 IP addresses, 1 CIDR range, 1 reference, 1 text destination, 4 entries under a listed wildcard (Squid refuses both)'])
+  assert.equal(entries, ['atlas.microsoft.com', '.powerbi.com', '.virtualearth.net', '198.51.100.0/24', '203.0.113.7', '2001:db8::7', 'powerbi_endpoints_domains powerbi_endpoints_addresses'])
+  assert.equal(notes, [
+    'squid: left out 3 hosts (under a listed wildcard: Squid refuses both): api.powerbi.com, app.powerbi.com, powerbi.com',
+    'squid: left out 1 wildcard (under a listed wildcard: Squid refuses both): *.a.virtualearth.net',
+    'squid: left out 1 reference (not a host or address): https://learn.microsoft.com/x#ids',
+    'squid: left out 1 text destination (not a host or address): "Depends on content packs used"'
+  ])
   for (const name of ['urls-2018-08-10', 'urls-2023-09-29']) {
-    const names = body(exportCatalog(fixtureCatalog(name), 'squid', {acl: 'pbi'}).text).map((line) => line.split(' ')[3]!)
+    const names = body(exportCatalog(fixtureCatalog(name), 'squid', {acl: 'pbi'}).text).filter((line) => line.includes(' dstdomain ')).map((line) => line.split(' ')[3]!)
     const domains = names.filter((entry) => entry.startsWith('.'))
     for (const entry of names) {
       const bare = entry.replace(/^\./, '')
@@ -141,7 +160,11 @@ edl('PAN-OS URL list: no scheme, no port, a trailing slash, wildcards as *.examp
   const catalog = handCatalogWithPorts()
   const {text, notes} = exportCatalog(catalog, 'edl')
   assert.equal(text.split('\n').filter(Boolean), ['*.powerbi.com/', 'app.powerbi.com/', 'atlas.microsoft.com/', 'maps.example.com/tiles/'])
-  assert.equal(notes, ['edl: left out 1 IP address, the wildcard `*` (PAN-OS takes no entry for every host)', 'edl: rewrote 1 URL: port, query or fragment dropped (PAN-OS matches host and path)'])
+  assert.equal(notes, [
+    'edl: left out 1 wildcard (every host: PAN-OS takes no entry for it): *',
+    'edl: left out 1 IP address (an address: a URL list holds names; `--format cidrs` writes addresses for an IP list): 203.0.113.7',
+    'edl: rewrote 1 URL: port, query or fragment dropped (PAN-OS matches host and path)'
+  ])
   for (const name of ['urls-2018-08-10', 'urls-2023-09-29']) {
     for (const line of exportCatalog(fixtureCatalog(name), 'edl').text.trimEnd().split('\n')) {
       assert.match(line, /^(\*\.)?[a-z0-9_.-]+(\/[^\s]*)?$/, name)

@@ -13,7 +13,7 @@ import {fileAtRevision, hasCommit, mergeBase, objectAtRevision, pagesMatching, r
 import {defaultMaxPageBytes} from '../io.js'
 import type {Skipped} from '../pages.js'
 import type {BuildSection} from '../format/build-errors-markdown.js'
-import {newBuildErrors} from './build-check.js'
+import {newBuildErrors, newRiskyFindings} from './build-check.js'
 import type {PullRequest} from './event.js'
 
 export interface Comparison {
@@ -79,5 +79,5 @@ export function comparePullRequest(pull: PullRequest, patterns: string[], cwd: s
   const [beforeSide, afterSide] = services === undefined ? [beforeCatalog, afterCatalog] : serviceSides(beforeCatalog, afterCatalog, services)
   const document = diff(beforeSide, afterSide, {cloud, commits: {from: base, to: head}})
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd)
-  return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged}}
+  return {base, head: pull.head, document, skipped, build: {newErrors: newBuildErrors(beforeCatalog, afterCatalog), newRisks: newRiskyFindings(beforeCatalog, afterCatalog), configChanged}}
 }

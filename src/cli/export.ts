@@ -3,9 +3,12 @@ import {dirname} from 'node:path'
 import type {ParseArgsConfig} from 'node:util'
 import {readM365Ids} from '../feed/store.js'
 import {exportCatalog, exportFormats, type ExportFormat, type ExportOptions} from '../format/export.js'
-import {FilterError, notOneOf, parseFilter} from '../format/filter.js'
-import {m365Categories, type M365Category} from '../format/m365.js'
+import {formatModule, formatModules} from '../format/formats.js'
+import {FilterError, parseFilter} from '../format/filter.js'
 import {catalogArgument, checkOutput, compilePages, emit, failOnExit, pageArguments, parse, reportOption, UsageError, type Io} from './common.js'
+
+/** Every format's options, once each, for the parser. */
+const formatOptions = Object.fromEntries(formatModules.flatMap((module) => module.options.map((option) => [option.flag, {type: 'string'}]))) as Record<string, {type: 'string'}>
 
 /** `export <catalog | pages> --format <format>`: the arguments after the command name; returns the exit code. */
 export function exportCommand(args: string[], io: Io): number {
@@ -13,22 +16,25 @@ export function exportCommand(args: string[], io: Io): number {
     format: {type: 'string'},
     output: {type: 'string', short: 'o'},
     ...filterOptions,
-    proxy: {type: 'string'},
-    default: {type: 'string'},
-    acl: {type: 'string'},
-    category: {type: 'string'},
+    ...formatOptions,
     ...reportOption
   })
   if (positionals.length === 0) throw new UsageError('export needs a catalog.json or markdown files')
   const format = values.format
-  if (!exportFormats.includes(format as ExportFormat)) {
-    throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`)
+  const module = format === undefined ? undefined : formatModule(format)
+  if (module === undefined) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`)
+  const given = values as Record<string, unknown>
+  const options: ExportOptions = {}
+  for (const flag of Object.keys(formatOptions)) {
+    const text = given[flag]
+    if (typeof text !== 'string') continue
+    const option = module.options.find((one) => one.flag === flag)
+    if (option === undefined) {
+      const owners = formatModules.filter((one) => one.options.some((other) => other.flag === flag)).map((one) => `--format ${one.name}`)
+      throw new UsageError(`--${flag} is an option of ${owners.join(', ')}`)
+    }
+    Object.assign(options, {[option.key]: usage(() => (option.parse === undefined ? text : option.parse(text)))})
   }
-  if (format !== 'pac' && (values.proxy !== undefined || values.default !== undefined)) throw new UsageError('--proxy and --default are options of --format pac')
-  if (format !== 'squid' && values.acl !== undefined) throw new UsageError('--acl is an option of --format squid')
-  if (format !== 'm365' && values.category !== undefined) throw new UsageError('--category is an option of --format m365')
-  const category = values.category
-  if (category !== undefined && !(m365Categories as readonly string[]).includes(category)) throw new UsageError(notOneOf('--category', category, m365Categories).message)
   checkOutput(values.output, positionals, io)
   const published = catalogArgument(positionals, io)
   const pages = published === undefined ? pageArguments(positionals, io) : []
@@ -37,14 +43,10 @@ export function exportCommand(args: string[], io: Io): number {
   if (!catalog) return 1
   // A published catalog's endpoint-set numbers are recorded beside it.
   const fromFile = published !== undefined && positionals[0] !== '-'
-  const options: ExportOptions = {filter: usage(() => parseFilter(values))}
-  if (values.proxy !== undefined) options.proxy = values.proxy
-  if (values.default !== undefined) options.fallback = values.default
-  if (values.acl !== undefined) options.acl = values.acl
-  if (category !== undefined) options.category = category as M365Category
-  const ids = format === 'm365' && fromFile ? readM365Ids(dirname(positionals[0]!), io.cwd) : undefined
+  options.filter = usage(() => parseFilter(values))
+  const ids = module.name === 'm365' && fromFile ? readM365Ids(dirname(positionals[0]!), io.cwd) : undefined
   if (ids !== undefined) options.m365Ids = ids
-  const rendered = usage(() => exportCatalog(catalog, format as ExportFormat, options))
+  const rendered = usage(() => exportCatalog(catalog, module.name as ExportFormat, options))
   emit(rendered.text, values.output, io)
   for (const note of rendered.notes) io.stderr.write(note + '\n')
   return failOnExit(catalog.diagnostics, values, io)

@@ -1,4 +1,5 @@
 /** The command line's help: the whole of it, and each command's own. */
+import {formatModules} from '../format/formats.js'
 
 /** Each command's usage line (after `endpoint-catalog `) and what it does, with its options. */
 export const commandHelp: Record<string, {usage: string; text: string}> = {
@@ -52,10 +53,10 @@ ${'{compile}'}`
   },
   export: {
     usage: 'export <catalog.json | file.md | dir | ->... --format <format> [-o file|-] [filters]',
-    text: `a catalog for a firewall, proxy or script
+    text: `a catalog for a firewall, proxy or script; what a format cannot hold is named on stderr
 
-formats: csv, json, txt, hosts, ips, cidrs, edl, squid [--acl name],
-         pac [--proxy "PROXY h:p"] [--default "PROXY h:p"], m365 [--category Allow]
+formats:
+${formatHelp()}
 filters: --required, --service <product>, --cloud <cloud>, --section <text>,
          --route internet|expressroute, --kind host,wildcard,...
 ${'{compile}'}`
@@ -126,3 +127,24 @@ A file argument of \`-\` reads standard input; \`-o -\` writes to standard outpu
 Exit codes: 0 done, 1 errors reading the input (nothing written), a diagnostic or change at or
 above --fail-on, or \`build --check\` found changes; 2 usage or unreadable input.
 `
+
+/** The formats of `export --help`: each name and what it holds, then its options, from the registry. */
+export function formatHelp(): string {
+  const width = formatModules.flatMap((module) => [module.name.length, ...module.options.map((option) => option.flag.length + option.value.length + 5)]).reduce((widest, length) => Math.max(widest, length), 0)
+  const lines: string[] = []
+  for (const module of formatModules) {
+    lines.push(`  ${module.name.padEnd(width)}  ${module.summary.replace(/`/g, '')}`)
+    for (const option of module.options) lines.push(`    ${`--${option.flag} ${option.value}`.padEnd(width - 2)}  ${option.help.replace(/`/g, '')}`)
+  }
+  return lines.join('\n')
+}
+
+/** The README's table of export formats (markdown), from the registry; a test checks README.md against it. */
+export function formatTable(): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|')
+  const rows = formatModules.map((module) => {
+    const options = module.options.length === 0 ? '—' : module.options.map((option) => `\`--${option.flag} ${option.value}\``).join(', ')
+    return `| \`${module.name}\` | ${cell(module.summary)} | ${cell(options)} | ${cell(module.loads)} |`
+  })
+  return ['| format | what it holds | options | what loads it |', '|---|---|---|---|', ...rows].join('\n') + '\n'
+}

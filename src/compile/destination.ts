@@ -273,8 +273,62 @@ export function riskOf(item: Classified): {ruleId: DiagnosticRuleId; reason: str
     if (Number(bits) < limit) {
       return {ruleId: 'over-broad-address', reason: `Unexpected address range \`${item.value}\` (a /${bits} covers ${Number(bits) === 0 ? 'every address' : 'a large part of the Internet'}), expected a range one party holds`}
     }
+    const embedded = ipVersion(address) === 6 ? embeddedIpv4(address, Number(bits)) : undefined
+    if (embedded !== undefined && embedded.bits < 8) {
+      return {
+        ruleId: 'over-broad-address',
+        reason: `Unexpected address range \`${item.value}\` (${embedded.name}: it covers ${embedded.bits === 0 ? 'every IPv4 address' : `a /${embedded.bits} of IPv4`}), expected a range one party holds`
+      }
+    }
   }
   return undefined
+}
+
+/** The finding a row's ports deserve, if any: a range over most of the 65,535 ports. */
+export function portsRisk(ports: ReadonlyArray<{protocol: string; port: number; to?: number}>): {ruleId: DiagnosticRuleId; reason: string} | undefined {
+  const wide = ports.find((port) => (port.to ?? port.port) - port.port + 1 > 32768)
+  if (wide === undefined) return undefined
+  const text = `${wide.protocol.toUpperCase()} ${wide.port}-${wide.to}`
+  return {ruleId: 'over-broad-ports', reason: `Unexpected port range \`${text}\` (${(wide.to ?? wide.port) - wide.port + 1} ports: every service), expected the ports the destination uses`}
+}
+
+/**
+ * IPv6 prefixes that carry IPv4 addresses inside them, each with the bit where the IPv4 address
+ * starts: a range under one reaches the IPv4 addresses of the bits it leaves free.
+ */
+const ipv4Carriers: Array<{prefix: bigint; length: number; start: number; name: string}> = [
+  {prefix: 0xffffn << 32n, length: 96, start: 96, name: 'IPv4-mapped addresses, `::ffff:0:0/96`'},
+  {prefix: 0x64ff9bn << 96n, length: 96, start: 96, name: 'the NAT64 prefix `64:ff9b::/96`'},
+  {prefix: 0x2002n << 112n, length: 16, start: 16, name: '6to4, `2002::/16`'}
+]
+
+/** For an IPv6 range under a prefix that carries IPv4 addresses: which, and the IPv4 prefix length it reaches. */
+function embeddedIpv4(address: string, bits: number): {name: string; bits: number} | undefined {
+  const value = ipv6Value(address)
+  if (value === undefined) return undefined
+  for (const carrier of ipv4Carriers) {
+    // The range and the carrier share their first bits: one holds the other.
+    const shared = BigInt(128 - Math.min(bits, carrier.length))
+    if (value >> shared !== carrier.prefix >> shared) continue
+    return {name: carrier.name, bits: Math.min(32, Math.max(0, bits - carrier.start))}
+  }
+  return undefined
+}
+
+/** An IPv6 address as a number (`::ffff:1.2.3.4` included); undefined when it is not one. */
+function ipv6Value(address: string): bigint | undefined {
+  let text = address.toLowerCase()
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number]
+    text = text.slice(0, dotted.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  }
+  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined]
+  const left = head === '' ? [] : head.split(':')
+  const right = tail === undefined || tail === '' ? [] : tail.split(':')
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+  if (groups.length !== 8) return undefined
+  return groups.reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n)
 }
 
 /**
@@ -286,5 +340,7 @@ export function overBroad(wildcard: string): string | undefined {
   if (wildcard === '*') return 'covers every host'
   if (!wildcard.startsWith('*.')) return undefined
   const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, '')
+  // `*.*`, `*.*.com`: a wildcard over a wildcard stands over every name of its level.
+  if (suffix.split('.').some((part) => part === '*' || part === '')) return 'a wildcard over a wildcard covers every host'
   return getPublicSuffix(suffix, {allowPrivateDomains: true}) === suffix ? `\`${suffix}\` is a public suffix` : undefined
 }

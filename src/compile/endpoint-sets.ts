@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import type {EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
 import {cellText, readDestinations, readPurpose, readRequirementCell} from './cells.js'
-import {coveringWildcardPatterns} from './destination.js'
+import {coveringWildcardPatterns, portsRisk} from './destination.js'
 import {impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
 import type {ReadTable, Row} from './read-tables.js'
 
@@ -157,6 +157,8 @@ function readPortCell(text: string, protocol: Port['protocol'] | undefined, cell
   if (reading.assumed) {
     report(file, 'port-protocol-assumed', `Unexpected port \`${text}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell)
   }
+  const risk = portsRisk(reading.ports)
+  if (risk) report(file, risk.ruleId, risk.reason, cell)
   return {ports: reading.ports}
 }
 

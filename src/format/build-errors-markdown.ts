@@ -1,6 +1,6 @@
 /**
  * The pull-request comment's section on `build`: the errors the head adds, which fail the build
- * after the merge, and a warning when the pull request changes endpoint-catalog.yaml. Page text
+ * after the merge, the risky destinations it adds, and a warning when the pull request changes endpoint-catalog.yaml. Page text
  * is escaped as in the diff's tables.
  */
 import type {Diagnostic} from '../../generated/catalog.js'
@@ -11,6 +11,12 @@ export interface BuildSection {
   newErrors: Diagnostic[]
   /** Whether the pull request changes endpoint-catalog.yaml. */
   configChanged: boolean
+  /** The risky destinations (over-broad wildcards, address or port ranges) the head adds, not accepted. */
+  newRisks?: Diagnostic[]
+}
+
+function rows(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((one) => `| \`${one.ruleId}\` | ${escapeMarkdown(one.message)} | \`${one.source.path.replace(/[`|]/g, '_')}:${one.source.line}\` |`)
 }
 
 /** Render the section; empty string when there is nothing to say. */
@@ -34,9 +40,20 @@ export function formatBuildErrors(section: BuildSection): string {
       '| Rule | Message | Source |',
       '| --- | --- | --- |'
     )
-    for (const error of section.newErrors) {
-      lines.push(`| \`${error.ruleId}\` | ${escapeMarkdown(error.message)} | \`${error.source.path.replace(/[`|]/g, '_')}:${error.source.line}\` |`)
-    }
+    for (const row of rows(section.newErrors)) lines.push(row)
+    lines.push('')
+  }
+  const risks = section.newRisks ?? []
+  if (risks.length > 0) {
+    lines.push(
+      `### Adds ${risks.length} risky ${risks.length === 1 ? 'destination' : 'destinations'}`,
+      '',
+      'An over-broad wildcard, address range or port range the merge base does not have (a warning: `build` passes, `--strict` fails). Review it, and accept it in `endpoint-catalog.yaml` if it is meant:',
+      '',
+      '| Rule | Message | Source |',
+      '| --- | --- | --- |'
+    )
+    for (const row of rows(risks)) lines.push(row)
     lines.push('')
   }
   return lines.join('\n') + (lines.length > 0 ? '\n' : '')

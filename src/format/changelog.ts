@@ -10,7 +10,7 @@ import {emptyCatalog} from '../feed/release.js'
 import {emptyVersion} from '../feed/version.js'
 import {checkedJson} from '../io.js'
 import {formatDiffMarkdown} from './diff-markdown.js'
-import {formatDiffText} from './diff-text.js'
+import {formatDiffText, type DiffTextOptions} from './diff-text.js'
 import {formatAtom, type AtomOptions} from './atom.js'
 import {escapeControl} from './escape.js'
 import type {Rendered} from './entries.js'
@@ -36,7 +36,8 @@ export function formatChangelog(feed: ChangeFeed): string {
  * from the feed alone, as `build` would the first time); `atom` names the feed by `atom`.
  */
 export function renderReleases(releases: Release[], feed: ChangeFeed, format: ChangesFormat, m365Ids?: M365Ids, atom: AtomOptions = {}): Rendered {
-  if (format === 'atom') return {text: formatAtom(releases, feed, (release) => formatReleases([release], feed, 'text'), atom), notes: []}
+  // A feed reader is elsewhere: its entries name pages by file name, never a folder of the machine that built them.
+  if (format === 'atom') return {text: formatAtom(releases, feed, (release) => formatReleases([release], feed, 'text', {fileNames: true}), atom), notes: []}
   if (format === 'm365') return formatM365Changes(releases, feed, m365Ids ?? assignM365Ids(undefined, feed))
   return {text: formatReleases(releases, feed, format), notes: []}
 }
@@ -45,7 +46,7 @@ export function renderReleases(releases: Release[], feed: ChangeFeed, format: Ch
  * Render releases of `feed` (all of them, or those `changesSince` picked), newest first; as JSON,
  * a change feed of just those releases, checked against its schema.
  */
-export function formatReleases(releases: Release[], feed: ChangeFeed, format: 'text' | 'markdown' | 'json'): string {
+export function formatReleases(releases: Release[], feed: ChangeFeed, format: 'text' | 'markdown' | 'json', textOptions: DiffTextOptions = {}): string {
   if (format === 'json') return checkedJson('changes', {schemaVersion: feed.schemaVersion, versions: releases} satisfies ChangeFeed)
   const rendered = releases.map((release) => {
     const document = releaseDiff(release, feed)
@@ -53,7 +54,7 @@ export function formatReleases(releases: Release[], feed: ChangeFeed, format: 't
     if (format === 'text') {
       return (
         moves +
-        (release.changes.length === 0 ? `${document.from.version} → ${document.to.version}: ${unreportedChange}\n` : formatDiffText(document))
+        (release.changes.length === 0 ? `${document.from.version} → ${document.to.version}: ${unreportedChange}\n` : formatDiffText(document, textOptions))
       )
     }
     const body = release.changes.length === 0 ? 'N' + unreportedChange.slice(1) + '\n' : formatDiffMarkdown(document)

@@ -12,6 +12,8 @@ import {escapeControl as safe} from '../core/text.js'
 export interface DiffTextOptions {
   /** Colour levels and rule ids with ANSI escapes, for a TTY (default: false). */
   color?: boolean
+  /** Name a page read from outside the working folder (`../pages/a.md`) by its file name only (default: false; the Atom feed's entries). */
+  fileNames?: boolean
 }
 
 export const levels: Level[] = ['error', 'warning', 'info']
@@ -30,7 +32,11 @@ export function formatDiffText(document: Diff, options: DiffTextOptions = {}): s
   for (const level of levels) {
     const changes = document.changes.filter((change) => change.level === level)
     if (changes.length === 0) continue
-    const sources = changes.map((change) => safe(changeSource(change) ?? '-'))
+    const sources = changes.map((change) => {
+      const source = changeSource(change) ?? '-'
+      // A path out of the folder the build ran in (`../pages/a.md`, `/home/…`) is a local one: its file name only.
+      return safe(options.fileNames && /^(\.\.[/\\]|[/\\]|[A-Za-z]:)/.test(source) ? source.replace(/^.*[/\\]/, '') : source)
+    })
     const width = sources.reduce((widest, source) => Math.max(widest, source.length), 0)
     lines.push('', paint(level, colours[level]))
     changes.forEach((change, index) => {

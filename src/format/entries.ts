@@ -1,47 +1,115 @@
 /**
- * The destinations a list format can write, each checked against the syntax of its kind: a value
- * that is not a plain host, wildcard, URL or address (a hand-edited or hostile catalog) is never
- * written into a list, where a space, `#` or line break would change what the line means.
+ * The destinations an allow-list format can write, each checked against the syntax of its kind and
+ * read as what an allow-list holds: an exact host name, a `*.suffix` wildcard (a URL whose host is
+ * a wildcard is that wildcard), every host (`*`), an address or an address range. A value that is
+ * not a plain host, wildcard, URL or address (a hand-edited or hostile catalog), and a placeholder
+ * name (`xxxxx.servicebus.windows.net`), is never written into a list; what a format leaves out is
+ * named on stderr, value and reason (`LeftOut`).
  */
 import {isIP} from 'node:net'
-import type {Catalog, Destination} from '../../generated/catalog.js'
+import type {Catalog, Destination, Port} from '../../generated/catalog.js'
 import {compareText} from '../core/text.js'
+import {destinationPorts} from '../compile/cells.js'
 import {normaliseHost} from '../compile/destination.js'
+import {escapeControl} from './escape.js'
 import type {DestinationKind} from './filter.js'
 
+/** What an allow-list entry stands for. */
+export type Shape = 'name' | 'pattern' | 'everything' | 'address' | 'range' | 'free'
+
+export interface Entry {
+  kind: DestinationKind
+  /** The destination as the catalog writes it. */
+  value: string
+  /**
+   * What an allow-list holds for it: the host name (a host, a URL's host), the `*.suffix` wildcard
+   * (a wildcard, a URL's wildcard host), `*`, the address (an IP, a URL's address host), the range;
+   * the value itself for references and text.
+   */
+  target: string
+  shape: Shape
+  /** Every port the catalog gives it (in any endpoint set), unique. */
+  ports: Port[]
+}
+
 export interface Entries {
-  /** The unique valid values of each kind, sorted. */
-  byKind: Record<DestinationKind, string[]>
-  /** For each url value, its host. */
-  urlHosts: Map<string, string>
-  /** Unique destinations left out because their value does not have the syntax of their kind. */
-  invalid: number
+  /** The unique well-formed destinations, in kind order, sorted by value. */
+  list: Entry[]
+  /** The destinations no allow-list takes (malformed, placeholders), already named. */
+  leftOut: LeftOut
 }
 
 const kinds: DestinationKind[] = ['host', 'wildcard', 'url', 'ip', 'cidr', 'reference', 'text']
 
-/** The unique destinations of `catalog` by kind, sorted, each checked against its kind's syntax. */
-export function catalogEntries(catalog: Catalog): Entries {
-  const seen = Object.fromEntries(kinds.map((kind) => [kind, new Set<string>()])) as Record<DestinationKind, Set<string>>
-  const urlHosts = new Map<string, string>()
-  const invalid = new Set<string>()
-  for (const set of catalog.endpointSets) {
-    for (const destination of set.destinations) {
-      if (!isWellFormed(destination)) {
-        invalid.add(destination.kind + '\u0000' + destination.value)
-        continue
-      }
-      seen[destination.kind].add(destination.value)
-      if (destination.kind === 'url') urlHosts.set(destination.value, urlHost(destination))
-    }
-  }
-  const byKind = Object.fromEntries(kinds.map((kind) => [kind, [...seen[kind]].sort(compareText)])) as Record<DestinationKind, string[]>
-  return {byKind, urlHosts, invalid: invalid.size}
+/**
+ * Labels that stand for a name the reader fills in (`xxxxx.servicebus.windows.net`,
+ * `contoso.sharepoint.com`, `yourtenant.example`): a page's example, never a host to allow.
+ */
+const placeholderLabel = /^(x{3,}|y{3,}|z{3,}|contoso[a-z0-9-]*|fabrikam[a-z0-9-]*|your[a-z0-9-]*|tenant-?name|<.*>)$/
+
+/** Why a host name (or `*.suffix`) is a placeholder, or undefined when it is not one. */
+export function placeholderOf(name: string): string | undefined {
+  const label = name.replace(/^\*\./, '').split('.').find((part) => placeholderLabel.test(part))
+  return label === undefined ? undefined : `a placeholder name (\`${label}\`), not a host to allow`
 }
 
-/** The exact host names: hosts, and the host of each URL; unique, sorted. */
-export function exactHosts(entries: Entries): string[] {
-  return [...new Set([...entries.byKind.host, ...entries.byKind.url.map((url) => entries.urlHosts.get(url)!)])].sort(compareText)
+/** The unique destinations of `catalog`, read as allow-list entries; malformed ones and placeholders left out under `format`. */
+export function allowEntries(catalog: Catalog, format: string): Entries {
+  const leftOut = new LeftOut(format)
+  const byKey = new Map<string, Entry>()
+  for (const set of catalog.endpointSets) {
+    for (const destination of set.destinations) {
+      const key = destination.kind + '\u0000' + destination.value
+      const known = byKey.get(key)
+      if (known !== undefined) {
+        addPorts(known, destinationPorts(set, destination))
+        continue
+      }
+      if (leftOut.has(destination.kind, destination.value)) continue
+      if (!isWellFormed(destination)) {
+        leftOut.add(destination.kind, destination.value, `not valid as ${article(destination.kind)}: a space, \`#\`, quote or control character, or not a host`)
+        continue
+      }
+      const entry = readEntry(destination)
+      const placeholder = entry.shape === 'name' || entry.shape === 'pattern' ? placeholderOf(entry.target) : undefined
+      if (placeholder !== undefined) {
+        leftOut.add(destination.kind, destination.value, placeholder)
+        continue
+      }
+      addPorts(entry, destinationPorts(set, destination))
+      byKey.set(key, entry)
+    }
+  }
+  const list = [...byKey.values()].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || compareText(a.value, b.value))
+  return {list, leftOut}
+}
+
+function readEntry(destination: Destination): Entry {
+  const {kind, value} = destination
+  const entry = (target: string, shape: Shape): Entry => ({kind, value, target, shape, ports: []})
+  switch (kind) {
+    case 'host':
+      return entry(value, 'name')
+    case 'wildcard':
+      return entry(value, value === '*' ? 'everything' : 'pattern')
+    case 'url': {
+      const host = urlHost(destination)
+      if (isIP(host) !== 0) return entry(host, 'address')
+      return entry(host, host === '*' ? 'everything' : host.startsWith('*.') ? 'pattern' : 'name')
+    }
+    case 'ip':
+      return entry(value, 'address')
+    case 'cidr':
+      return entry(value, 'range')
+    default:
+      return entry(value, 'free')
+  }
+}
+
+function addPorts(entry: Entry, ports: Port[]): void {
+  for (const port of ports) {
+    if (!entry.ports.some((known) => known.protocol === port.protocol && known.port === port.port && known.to === port.to)) entry.ports.push(port)
+  }
 }
 
 /** Whether a host is a lower-case DNS name as the compiler writes one. */
@@ -78,8 +146,9 @@ export function urlHost(destination: Pick<Destination, 'value' | 'host'>): strin
   return destination.host ?? new URL(destination.value).hostname.replace(/^\[(.*)\]$/, '$1')
 }
 
+/** A host name, a wildcard (`*.example.com`, `*`) or an address. */
 function isUrlHost(host: string): boolean {
-  return isHostName(host) || isIP(host) !== 0
+  return isHostName(host) || isWildcard(host) || isIP(host) !== 0
 }
 
 /** An absolute URL of visible ASCII only, as the compiler writes one. */
@@ -115,18 +184,72 @@ export function countOf(count: number, kind: DestinationKind): string {
   return `${count} ${nouns[kind][count === 1 ? 0 : 1]}`
 }
 
-/**
- * The one stderr line of what a format left out: the unique destinations of the kinds it cannot
- * express, and those not valid as their kind; undefined when nothing was left out.
- */
-export function leftOutNote(format: string, entries: Entries, expressed: readonly DestinationKind[], extra: string[] = []): string | undefined {
-  const parts = kinds
-    .filter((kind) => !expressed.includes(kind) && entries.byKind[kind].length > 0)
-    .map((kind) => countOf(entries.byKind[kind].length, kind))
-  if (entries.invalid > 0) parts.push(`${entries.invalid} not valid as ${entries.invalid === 1 ? 'its' : 'their'} kind (a space, \`#\`, quote or control character, or not a host)`)
-  for (const part of extra) parts.push(part)
-  return parts.length === 0 ? undefined : `${format}: left out ${parts.join(', ')}`
+function article(kind: DestinationKind): string {
+  const noun = nouns[kind][0]
+  return (/^[aeiouIU]/.test(noun) && !noun.startsWith('URL') ? 'an ' : 'a ') + noun
 }
+
+/** The longest a left-out value is shown on stderr. */
+const shownLength = 120
+
+/**
+ * What a format leaves out, by kind and reason, for stderr: one line per reason naming each value
+ * (`hosts: left out 2 wildcards (not an exact host name): *.a.com, *.b.com`), never only a count.
+ */
+export class LeftOut {
+  private readonly groups = new Map<string, {kind: DestinationKind; why: string; values: string[]}>()
+  private readonly seen = new Set<string>()
+
+  constructor(readonly format: string) {}
+
+  /** Leave out one destination, saying why. */
+  add(kind: DestinationKind, value: string, why: string): void {
+    const key = kind + '\u0000' + value
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    const group = kind + '\u0000' + why
+    let entry = this.groups.get(group)
+    if (entry === undefined) {
+      entry = {kind, why, values: []}
+      this.groups.set(group, entry)
+    }
+    entry.values.push(value)
+  }
+
+  /** Whether a destination was left out already. */
+  has(kind: DestinationKind, value: string): boolean {
+    return this.seen.has(kind + '\u0000' + value)
+  }
+
+  /** How many destinations were left out. */
+  get size(): number {
+    return this.seen.size
+  }
+
+  /** The stderr lines, in kind order, then by reason. */
+  notes(): string[] {
+    return [...this.groups.values()]
+      .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || compareText(a.why, b.why))
+      .map(({kind, why, values}) => `${this.format}: left out ${countOf(values.length, kind)} (${why}): ${values.sort(compareText).map(shown).join(', ')}`)
+  }
+}
+
+/** A value on one stderr line: control characters escaped, quoted when it has a space or comma, long ones cut. */
+function shown(value: string): string {
+  const cut = value.length > shownLength ? value.slice(0, shownLength) + '…' : value
+  const escaped = escapeControl(cut)
+  return /[\s,"]|^$/.test(escaped) ? JSON.stringify(escaped) : escaped
+}
+
+/** The reason a format gives for a kind of entry it has no way to write. */
+export const cannot = {
+  pattern: 'a wildcard, not an exact host name',
+  everything: 'every host: the format has no entry for it',
+  address: 'an address: the format lists names',
+  range: 'an address range: the format lists names',
+  name: 'a name: the format lists addresses',
+  free: 'not a host or address'
+} as const satisfies Record<Shape, string>
 
 /** A rendered format: the text to write, and the lines for stderr (what was left out or rewritten). */
 export interface Rendered {

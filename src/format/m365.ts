@@ -16,8 +16,9 @@ import {setPorts} from '../compile/cells.js'
 import {columnEntry, productName} from '../compile/vocabulary.js'
 import {changeRules} from '../diff/rules.js'
 import {checkedJson} from '../io.js'
-import {catalogEntries, isWellFormed, urlHost, type Rendered} from './entries.js'
+import {allowEntries, isWellFormed, placeholderOf, urlHost, type Rendered} from './entries.js'
 import {setService} from './filter.js'
+import {defineFormat} from './format.js'
 import {asRange} from './lists.js'
 
 export type {M365Ids}
@@ -118,10 +119,28 @@ export function formatM365Endpoints(catalog: Catalog, recorded?: M365Ids, catego
   const numbers = records.map((record) => record.id)
   const shared = numbers.filter((number, index) => numbers.indexOf(number) !== index)
   if (shared.length > 0) notes.push(`m365: endpoint sets share ${shared.length === 1 ? 'number' : 'numbers'} ${[...new Set(shared)].join(', ')} (a reworded row and its old wording both listed again)`)
-  const entries = catalogEntries(catalog)
-  if (entries.invalid > 0) notes.push(`m365: left out ${entries.invalid} not valid as their kind`)
+  for (const note of allowEntries(catalog, 'm365').leftOut.notes()) notes.push(note)
   return {text: checkedJson('m365Endpoints', records), notes}
 }
+
+export const m365Format = defineFormat({
+  name: 'm365',
+  summary: 'the `endpoints` answer of the Microsoft 365 endpoints web service',
+  loads: 'a script written against `https://endpoints.office.com/endpoints/worldwide`, reading the file instead',
+  options: [
+    {
+      flag: 'category',
+      key: 'category',
+      value: m365Categories.join('|'),
+      help: 'the category of rows whose page states none (default: Default)',
+      parse: (text) => {
+        if ((m365Categories as readonly string[]).includes(text)) return text as M365Category
+        throw new RangeError(`--category ${JSON.stringify(text)}: expected one of ${m365Categories.join(', ')}`)
+      }
+    }
+  ],
+  render: (catalog, options) => formatM365Endpoints(catalog, options.m365Ids, options.category)
+})
 
 function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean, area: Pick<M365EndpointSet, 'serviceArea' | 'serviceAreaDisplayName'>): M365EndpointSet {
   const urls = new Set<string>()
@@ -134,6 +153,7 @@ function endpointRecord(set: EndpointSet, id: number, hasRoutes: boolean, area: 
     }
     if (!isWellFormed(destination)) continue
     const entry = m365Entry(destination)
+    if (entry?.list === 'urls' && placeholderOf(entry.value) !== undefined) continue
     if (entry !== undefined) (entry.list === 'urls' ? urls : ips).add(entry.value)
   }
   const routed = set.destinations.filter((d) => d.expressRoute !== undefined)
@@ -188,6 +208,10 @@ interface SetChange {
   previous: M365ChangeValues
   current: M365ChangeValues
   route: boolean
+  /** The lists an error-level change without an addition concerns (a destination now required, new ports on one). */
+  priority: {urls: boolean; ips: boolean}
+  /** `section / purpose` of the set, said when nothing else is. */
+  label?: string
 }
 
 /**
@@ -210,7 +234,7 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
     const of = (id: string): SetChange => {
       let entry = sets.get(id)
       if (entry === undefined) {
-        entry = {disposition: seen.has(id) ? 'Change' : 'Add', add: {urls: new Set(), ips: new Set()}, remove: {urls: new Set(), ips: new Set()}, previous: {}, current: {}, route: false}
+        entry = {disposition: seen.has(id) ? 'Change' : 'Add', add: {urls: new Set(), ips: new Set()}, remove: {urls: new Set(), ips: new Set()}, previous: {}, current: {}, route: false, priority: {urls: false, ips: false}}
         sets.set(id, entry)
       }
       return entry
@@ -228,8 +252,8 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
       }
       if (!('destination' in change)) {
         const set = change as EndpointSetChange
-        if (impact === 'rowRemoved') of(set.before!.id).disposition = 'Remove'
-        else if (impact === 'rowAdded') of(set.after!.id)
+        if (impact === 'rowRemoved') labelled(of(set.before!.id), set.before!).disposition = 'Remove'
+        else if (impact === 'rowAdded') labelled(of(set.after!.id), set.after!)
         else {
           const entry = of(set.after!.id)
           entry.previous.notes = `${oneLine(set.before!.section)} / ${oneLine(set.before!.purpose)}`
@@ -258,7 +282,10 @@ export function formatM365Changes(selected: Release[], feed: ChangeFeed, ids: M3
 
 /** A destination change into the records of the endpoint sets it names. */
 function applyDestinationChange(change: DestinationChange, of: (id: string) => SetChange): void {
-  const entry = m365Entry(change.destination)
+  const found = m365Entry(change.destination)
+  // A placeholder name is not a host to allow: no list gets it, the record says only its set.
+  const entry = found?.list === 'urls' && placeholderOf(found.value) !== undefined ? undefined : found
+  for (const set of [...(change.before?.endpointSets ?? []), ...(change.after?.endpointSets ?? [])]) labelled(of(set.id), set)
   const impact = changeRules[change.rule].m365
   if (impact === 'add') {
     for (const set of change.after!.endpointSets) {
@@ -278,6 +305,7 @@ function applyDestinationChange(change: DestinationChange, of: (id: string) => S
   const after = change.after!
   for (const set of after.endpointSets) {
     const target = of(set.id)
+    if (change.level === 'error' && entry !== undefined) target.priority[entry.list] = true
     if (impact === 'required') {
       target.previous.required = before.requirement === 'required'
       target.current.required = after.requirement === 'required'
@@ -290,6 +318,12 @@ function applyDestinationChange(change: DestinationChange, of: (id: string) => S
       target.route = true
     }
   }
+}
+
+/** A set's record with its `section / purpose`, said when the record would say nothing else. */
+function labelled(entry: SetChange, set: Pick<EndpointSetRef, 'section' | 'purpose'>): SetChange {
+  entry.label ??= `${oneLine(set.section)} / ${oneLine(set.purpose)}`
+  return entry
 }
 
 /** A destination's ports (`tcp/443`, `tcp/5671-5672`) as `tcpPorts` and `udpPorts`. */
@@ -320,16 +354,28 @@ function changeRecord(id: number, endpointSetId: number | undefined, release: Re
             ? 'RemovedIpOrUrl'
             : entry.route
               ? 'ChangedIsExpressRoute'
-              : 'OtherNonPriorityChanges'
+              : // An error-level change (now required, new ports) asks the perimeter to allow more.
+                entry.priority.urls && entry.priority.ips
+                ? 'AddedIpAndUrl'
+                : entry.priority.urls
+                  ? 'AddedUrl'
+                  : entry.priority.ips
+                    ? 'AddedIp'
+                    : 'OtherNonPriorityChanges'
   const effectiveDate = (release.date ?? '').replace(/-/g, '') || release.version.slice(0, 8)
+  // A new set has no previous values (Microsoft's `Add` records carry none); a record always says
+  // what changed: when no list or value did, the set's section and purpose.
+  const previous = entry.disposition === 'Add' ? {} : entry.previous
+  const says = Object.keys(previous).length > 0 || Object.keys(entry.current).length > 0 || addUrls || addIps || removeUrls || removeIps
+  const current = says || entry.label === undefined ? entry.current : {notes: entry.label}
   return {
     id,
     endpointSetId,
     disposition: entry.disposition,
     impact,
     version: release.version,
-    ...(Object.keys(entry.previous).length > 0 ? {previous: entry.previous} : {}),
-    ...(Object.keys(entry.current).length > 0 ? {current: entry.current} : {}),
+    ...(Object.keys(previous).length > 0 ? {previous} : {}),
+    ...(Object.keys(current).length > 0 ? {current} : {}),
     ...(addUrls || addIps ? {add: {effectiveDate, ...(addIps ? {ips: addIps} : {}), ...(addUrls ? {urls: addUrls} : {})}} : {}),
     ...(removeUrls || removeIps ? {remove: {...(removeIps ? {ips: removeIps} : {}), ...(removeUrls ? {urls: removeUrls} : {})}} : {})
   }

@@ -1,11 +1,14 @@
 /**
  * A proxy auto-config file: `FindProxyForURL` sends the selected destinations DIRECT (or through
- * `proxy`) and everything else to `fallback`. Exact hosts match exactly; `*.suffix` wildcards match
- * with `dnsDomainIs(host, ".suffix")`, so `evilpowerbi.com` never matches `*.powerbi.com`.
+ * `proxy`) and everything else to `fallback`. Exact hosts match exactly; `*.suffix` wildcards (and
+ * URLs whose host is one) match with `dnsDomainIs(host, ".suffix")`, so `evilpowerbi.com` never
+ * matches `*.powerbi.com`. Addresses are left out: matching one would need a DNS lookup.
  */
 import type {Catalog} from '../../generated/catalog.js'
-import {catalogEntries, exactHosts, leftOutNote, type Rendered} from './entries.js'
+import {compareText} from '../compile/catalog.js'
+import {allowEntries, cannot, type Rendered} from './entries.js'
 import type {CatalogFilter} from './filter.js'
+import {defineFormat} from './format.js'
 import {headerText} from './header.js'
 
 export interface PacOptions {
@@ -25,6 +28,17 @@ export function isPacResult(text: string): boolean {
   return parts.every((part) => pacResult.test(part))
 }
 
+export const pacFormat = defineFormat({
+  name: 'pac',
+  summary: 'a proxy auto-config file: listed names go `--proxy`, others `--default`',
+  loads: '`pactester -p endpoints.pac -u https://app.powerbi.com/`; a browser or the OS proxy setting (`http://…/endpoints.pac`)',
+  options: [
+    {flag: 'proxy', key: 'proxy', value: '"PROXY h:p"', help: 'what the selected destinations get (default: DIRECT)'},
+    {flag: 'default', key: 'fallback', value: '"PROXY h:p"', help: 'what every other host gets (default: DIRECT)'}
+  ],
+  render: (catalog, options) => formatPac(catalog, options)
+})
+
 /** The PAC file of `catalog`; throws a RangeError for a proxy value that is not a PAC return value. */
 export function formatPac(catalog: Catalog, options: PacOptions = {}): Rendered {
   const proxy = options.proxy ?? 'DIRECT'
@@ -32,21 +46,24 @@ export function formatPac(catalog: Catalog, options: PacOptions = {}): Rendered 
   for (const [name, value] of [['--proxy', proxy], ['--default', fallback]] as const) {
     if (!isPacResult(value)) throw new RangeError(`${name} ${JSON.stringify(value)}: expected DIRECT or "PROXY host:port" (or HTTPS, SOCKS…), several separated by ";"`)
   }
-  const entries = catalogEntries(catalog)
-  const hosts = exactHosts(entries)
-  const wildcards = entries.byKind.wildcard
-  const suffixes = wildcards.filter((w) => w !== '*').map((w) => w.slice(1))
-  const everything = wildcards.includes('*')
-  const notes: string[] = []
-  const note = leftOutNote('pac', entries, ['host', 'wildcard', 'url'])
-  if (note !== undefined) notes.push(note)
+  const {list, leftOut} = allowEntries(catalog, 'pac')
+  const hosts = new Set<string>()
+  const suffixes = new Set<string>()
+  let everything = false
+  for (const entry of list) {
+    if (entry.shape === 'name') hosts.add(entry.target)
+    else if (entry.shape === 'pattern') suffixes.add(entry.target.slice(1))
+    else if (entry.shape === 'everything') everything = true
+    else leftOut.add(entry.kind, entry.value, entry.shape === 'free' ? cannot.free : 'an address: a PAC file matches host names (an address would need a DNS lookup)')
+  }
+  const notes = leftOut.notes()
   if (proxy === fallback) notes.push(`pac: the selected destinations and every other host both go ${proxy}; give --default or --proxy`)
 
   const lines = [
     `// ${headerText(catalog, options.filter)}`,
     'function FindProxyForURL(url, host) {',
-    `  var hosts = ${literal(hosts)};`,
-    `  var domains = ${literal(suffixes)};`,
+    `  var hosts = ${literal([...hosts].sort(compareText))};`,
+    `  var domains = ${literal([...suffixes].sort(compareText))};`,
     '  var name = String(host).toLowerCase();',
     '  if (name.charAt(name.length - 1) === ".") name = name.substring(0, name.length - 1);',
     ...(everything ? [`  if (shExpMatch(name, "*")) return ${literal(proxy)};`] : []),
