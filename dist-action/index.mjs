@@ -31768,8 +31768,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addTable(rows) {
-    const tableBody = rows.map((row2) => {
+  addTable(rows2) {
+    const tableBody = rows2.map((row2) => {
       const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
@@ -36268,7 +36268,7 @@ var diagnosticRules = {
   "over-broad-wildcard": {
     level: "warning",
     kind: "finding",
-    description: "A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`."
+    description: "A wildcard, bare or as the host of a URL (`*.com`, `https://*.co.uk`, `ftp://%2A.com`, `*.COM.`), covers a whole public suffix (any tenant of a shared host such as `*.azurewebsites.net`) or everything (`*`, `https://*.*`). It is published as the page says it; accept a reviewed one in `endpoint-catalog.yaml`."
   },
   "port-protocol-assumed": {
     level: "info",
@@ -36308,7 +36308,12 @@ var diagnosticRules = {
   "over-broad-address": {
     level: "warning",
     kind: "finding",
-    description: "An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`)."
+    description: "An address range covers a large part of the Internet (an IPv4 prefix shorter than /8, an IPv6 prefix shorter than /16, or everything: `0.0.0.0/0`, `::/0`), or carries more than a /8 of IPv4 inside IPv6 (`::ffff:0:0/96`, the NAT64 `64:ff9b::/96`, 6to4 `2002::/16`)."
+  },
+  "over-broad-ports": {
+    level: "warning",
+    kind: "finding",
+    description: "A port range covers most ports (more than half of 1-65535, such as `1-65535`): every service of the destination is let through."
   },
   "destination-covered-in-page": {
     level: "info",
@@ -36782,13 +36787,56 @@ function riskOf(item) {
     if (Number(bits) < limit) {
       return { ruleId: "over-broad-address", reason: `Unexpected address range \`${item.value}\` (a /${bits} covers ${Number(bits) === 0 ? "every address" : "a large part of the Internet"}), expected a range one party holds` };
     }
+    const embedded = ipVersion(address) === 6 ? embeddedIpv4(address, Number(bits)) : void 0;
+    if (embedded !== void 0 && embedded.bits < 8) {
+      return {
+        ruleId: "over-broad-address",
+        reason: `Unexpected address range \`${item.value}\` (${embedded.name}: it covers ${embedded.bits === 0 ? "every IPv4 address" : `a /${embedded.bits} of IPv4`}), expected a range one party holds`
+      };
+    }
   }
   return void 0;
+}
+function portsRisk(ports2) {
+  const wide = ports2.find((port) => (port.to ?? port.port) - port.port + 1 > 32768);
+  if (wide === void 0) return void 0;
+  const text5 = `${wide.protocol.toUpperCase()} ${wide.port}-${wide.to}`;
+  return { ruleId: "over-broad-ports", reason: `Unexpected port range \`${text5}\` (${(wide.to ?? wide.port) - wide.port + 1} ports: every service), expected the ports the destination uses` };
+}
+var ipv4Carriers = [
+  { prefix: 0xffffn << 32n, length: 96, start: 96, name: "IPv4-mapped addresses, `::ffff:0:0/96`" },
+  { prefix: 0x64ff9bn << 96n, length: 96, start: 96, name: "the NAT64 prefix `64:ff9b::/96`" },
+  { prefix: 0x2002n << 112n, length: 16, start: 16, name: "6to4, `2002::/16`" }
+];
+function embeddedIpv4(address, bits) {
+  const value2 = ipv6Value(address);
+  if (value2 === void 0) return void 0;
+  for (const carrier of ipv4Carriers) {
+    const shared = BigInt(128 - Math.min(bits, carrier.length));
+    if (value2 >> shared !== carrier.prefix >> shared) continue;
+    return { name: carrier.name, bits: Math.min(32, Math.max(0, bits - carrier.start)) };
+  }
+  return void 0;
+}
+function ipv6Value(address) {
+  let text5 = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text5);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text5 = text5.slice(0, dotted.index) + `${(a << 8 | b).toString(16)}:${(c << 8 | d).toString(16)}`;
+  }
+  const [head, tail] = text5.includes("::") ? text5.split("::") : [text5, void 0];
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === void 0 || tail === "" ? [] : tail.split(":");
+  const groups2 = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  if (groups2.length !== 8) return void 0;
+  return groups2.reduce((value2, group) => value2 << 16n | BigInt(parseInt(group, 16)), 0n);
 }
 function overBroad(wildcard) {
   if (wildcard === "*") return "covers every host";
   if (!wildcard.startsWith("*.")) return void 0;
   const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, "");
+  if (suffix.split(".").some((part) => part === "*" || part === "")) return "a wildcard over a wildcard covers every host";
   return (0, import_tldts.getPublicSuffix)(suffix, { allowPrivateDomains: true }) === suffix ? `\`${suffix}\` is a public suffix` : void 0;
 }
 
@@ -37393,14 +37441,14 @@ function missingFrom(list3, other) {
   return missing;
 }
 function unchangedRows(matched) {
-  const rows = /* @__PURE__ */ new Set();
+  const rows2 = /* @__PURE__ */ new Set();
   for (const { before, after } of matched) {
     if (before.id === after.id && sameContent(before, after)) {
-      rows.add(before);
-      rows.add(after);
+      rows2.add(before);
+      rows2.add(after);
     }
   }
-  return rows;
+  return rows2;
 }
 function sameContent(a, b) {
   const keys = Object.keys(a);
@@ -37446,9 +37494,9 @@ function changedAllowlists(before, after, unchanged, cloud) {
   sortListings(current);
   return [old, current];
 }
-function addListings(entries, sets, rows, wanted) {
+function addListings(entries, sets, rows2, wanted) {
   for (const set of sets) {
-    if (!rows(set)) continue;
+    if (!rows2(set)) continue;
     for (const destination of set.destinations) {
       const key = destinationKey(destination);
       if (!wanted(key, destination)) continue;
@@ -37750,8 +37798,8 @@ function pageChange(rule2, { source, listed }, compared) {
   const values = { kind: pageKinds[source.page], page: source.path, count: `${listed} ${unit}${listed === 1 ? "" : "s"}` };
   return { draft: { change, subject: subject2, values, required: false }, clouds: compared };
 }
-function rowPlaced(draft, rows, compared) {
-  return { draft, clouds: sortClouds(rows.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud)) };
+function rowPlaced(draft, rows2, compared) {
+  return { draft, clouds: sortClouds(rows2.flatMap((set) => rowClouds(set))).filter((cloud) => compared.includes(cloud)) };
 }
 function revisionSource({ path: path2, page, title, msDate, sha256: sha2562 }) {
   return { path: path2, page, title, msDate, sha256: sha2562 };
@@ -47621,6 +47669,8 @@ function readPortCell(text5, protocol, cell, file) {
   if (reading.assumed) {
     report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell);
   }
+  const risk = portsRisk(reading.ports);
+  if (risk) report(file, risk.ruleId, risk.reason, cell);
   return { ports: reading.ports };
 }
 function schemePorts(url) {
@@ -48195,7 +48245,7 @@ function* streamTables(nodes, file, page) {
   const groupTable = (node2, groups2, kind) => {
     const section = heading2 ? headingText(heading2) : page.fallbackSection;
     const context3 = cellContext();
-    const rows = groups2.map((group) => {
+    const rows2 = groups2.map((group) => {
       const row2 = {
         node: group.node,
         purposeHeader: "",
@@ -48212,8 +48262,8 @@ function* streamTables(nodes, file, page) {
       return row2;
     });
     const count2 = groups2.reduce((sum, group) => sum + group.items.length, 0);
-    report(file, kind === "code block" ? "code-endpoints" : "list-endpoints", `Unexpected ${kind} of ${count2} ${count2 === 1 ? "destination" : "destinations"} outside a table, read as ${rows.length === 1 ? "an endpoint set" : rows.length + " endpoint sets"} of \`${label2?.text ?? section}\``, node2);
-    const table = { node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, scope: scopeNow(), rows };
+    report(file, kind === "code block" ? "code-endpoints" : "list-endpoints", `Unexpected ${kind} of ${count2} ${count2 === 1 ? "destination" : "destinations"} outside a table, read as ${rows2.length === 1 ? "an endpoint set" : rows2.length + " endpoint sets"} of \`${label2?.text ?? section}\``, node2);
+    const table = { node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, scope: scopeNow(), rows: rows2 };
     lead = void 0;
     label2 = void 0;
     return table;
@@ -48277,13 +48327,13 @@ function* streamTables(nodes, file, page) {
       } else if (node2.type === "table") {
         seen++;
         const section = heading2 ? headingText(heading2) : page.fallbackSection;
-        const rows = readTable(node2, file, cellContext(), page.source);
-        if (page.tokens) collectTokens(node2, page.source, page.tokens, new Set(rows?.flatMap((row2) => row2.destinations.map((destination) => destination.cell))));
+        const rows2 = readTable(node2, file, cellContext(), page.source);
+        if (page.tokens) collectTokens(node2, page.source, page.tokens, new Set(rows2?.flatMap((row2) => row2.destinations.map((destination) => destination.cell))));
         const stated = lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {};
         lead = void 0;
-        if (rows) {
+        if (rows2) {
           read++;
-          yield { node: node2, section, heading: heading2, ...stated, scope: scopeNow(), rows };
+          yield { node: node2, section, heading: heading2, ...stated, scope: scopeNow(), rows: rows2 };
         }
       } else if ("children" in node2) {
         yield* walk(node2.children, nested);
@@ -48341,11 +48391,11 @@ function readTable(table, file, page, source) {
   if (!header) return void 0;
   let columns = byContent(mapColumns(header.children.map((cell) => cellText(cell))), header, body, source, file);
   if (!isEndpointTable(columns)) {
-    const rows2 = body.filter((row2) => !isEmptyRow(row2));
+    const rows3 = body.filter((row2) => !isEmptyRow(row2));
     report(
       file,
       "table-not-endpoints",
-      `Unexpected table without a destination column (headers: ${columns.map((column) => column.name).join(", ")}); ${rows2.length} ${rows2.length === 1 ? "row" : "rows"} not read` + (rows2.length ? ` (lines ${rows2.map((row2) => row2.position?.start.line ?? "?").join(", ")})` : ""),
+      `Unexpected table without a destination column (headers: ${columns.map((column) => column.name).join(", ")}); ${rows3.length} ${rows3.length === 1 ? "row" : "rows"} not read` + (rows3.length ? ` (lines ${rows3.map((row2) => row2.position?.start.line ?? "?").join(", ")})` : ""),
       header
     );
     return void 0;
@@ -48355,7 +48405,7 @@ function readTable(table, file, page, source) {
     report(file, "table-no-body", "Unexpected table without body rows", table);
     return [];
   }
-  const rows = [];
+  const rows2 = [];
   let heading2;
   let above;
   const groups2 = /* @__PURE__ */ new Map();
@@ -48396,9 +48446,9 @@ function readTable(table, file, page, source) {
       above = { purpose: cellText(row2.purpose), line: node2.position?.start.line ?? 1 };
       if (heading2) row2.attributes.unshift({ name: "group", text: heading2.text });
     }
-    rows.push(row2);
+    rows2.push(row2);
   });
-  return rows;
+  return rows2;
 }
 var sampleRows = 64;
 function share(body, index3, test) {
@@ -48414,12 +48464,12 @@ function mentionsDestination(cell, source) {
   return cell.children.some((child) => child.type === "link") || phrasingText(cell.children, source).split(/[\s,;]+/).some((word) => word === "*" || /[a-z0-9*_-]\.[a-z0-9*]|:\/\//i.test(word) || splitHead(word) !== void 0);
 }
 function byContent(columns, header, body, source, file) {
-  const rows = body.filter((row2) => !isEmptyRow(row2)).slice(0, sampleRows);
-  if (rows.length === 0) return columns;
+  const rows2 = body.filter((row2) => !isEmptyRow(row2)).slice(0, sampleRows);
+  if (rows2.length === 0) return columns;
   const known = /* @__PURE__ */ new Map();
   const holdsOf = (index3) => {
     let found = known.get(index3);
-    if (!found) known.set(index3, found = share(rows, index3, (cell) => holdsDestinations(cell, source)));
+    if (!found) known.set(index3, found = share(rows2, index3, (cell) => holdsDestinations(cell, source)));
     return found;
   };
   const result = columns.map((column) => ({ ...column }));
@@ -48428,7 +48478,7 @@ function byContent(columns, header, body, source, file) {
     column.role = role;
   };
   for (const column of result) {
-    if (column.role === "requirement" && share(rows, column.index, (cell) => readRequirementCell(cell) !== void 0).share < 0.5 && holdsOf(column.index).share < 0.5) {
+    if (column.role === "requirement" && share(rows2, column.index, (cell) => readRequirementCell(cell) !== void 0).share < 0.5 && holdsOf(column.index).share < 0.5) {
       change(column, result.some((one2) => one2.role === "purpose") ? "attribute" : "purpose", "its cells state no requirement");
       continue;
     }
@@ -48442,7 +48492,7 @@ function byContent(columns, header, body, source, file) {
   const destinations = named.length === 1 ? named : named.filter((column) => holdsOf(column.index).share >= 0.5);
   if (destinations.length > 0) {
     for (const column of named.length > 1 ? named : []) {
-      if (destinations.includes(column) || holdsOf(column.index).filled === 0 || share(rows, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue;
+      if (destinations.includes(column) || holdsOf(column.index).filled === 0 || share(rows2, column.index, (cell) => mentionsDestination(cell, source)).share > 0) continue;
       if (!result.some((one2) => one2.role === "purpose")) change(column, "purpose", "none of its cells holds a destination, and another column does");
       else column.role = "attribute";
     }
@@ -48452,7 +48502,7 @@ function byContent(columns, header, body, source, file) {
     if (!result.some((one2) => one2.role === "port")) {
       for (const column of result) {
         if (column.role !== "attribute") continue;
-        const ports2 = share(rows, column.index, (cell) => /^\d{1,5}(\s*[-–,/&]\s*\d{1,5})*$|^(tcp|udp)\b/i.test(cellText(cell)) || isPortText(cellText(cell)));
+        const ports2 = share(rows2, column.index, (cell) => /^\d{1,5}(\s*[-–,/&]\s*\d{1,5})*$|^(tcp|udp)\b/i.test(cellText(cell)) || isPortText(cellText(cell)));
         if (ports2.filled > 0 && ports2.share >= 0.75) {
           change(column, "port", `${Math.round(ports2.share * 100)}% of its cells are port lists`);
           break;
@@ -48752,14 +48802,14 @@ function checkLimits(text5, path2) {
   let footnotes = 0;
   let paragraph2 = { emphasis: 0, brackets: 0, line: 0 };
   let block = { line: 0, characters: 0, first: "", table: false };
-  let rows = 0;
+  let rows2 = 0;
   const maxRows = Math.max(limits.tableRows, Math.floor(text5.length / 64));
   forEachLine(text5, (line, number) => {
     checkNesting(line, number, where3);
     if (line.trim() === "") block = { line: 0, characters: 0, first: "", table: false };
     else if (block.line === 0) block = { line: number, characters: line.length + 1, first: line, table: false };
     else if (block.table) {
-      if (++rows > maxRows) fail(where3, number, `more than ${maxRows.toLocaleString("en-US")} table rows`);
+      if (++rows2 > maxRows) fail(where3, number, `more than ${maxRows.toLocaleString("en-US")} table rows`);
     } else {
       if (number === block.line + 1 && block.first.includes("|") && isDelimiterRow(line)) block.table = true;
       else block.characters += line.length + 1;
@@ -60760,10 +60810,10 @@ function recoverParagraph(node2, lines, offsets, file) {
   return [paragraph2, table];
 }
 function buildRows(lines) {
-  const rows = lines.map((line) => ({ line, cells: splitRow(line.text) }));
-  const contents = parseCells(rows.flatMap(({ line, cells }) => cells.map((cell) => ({ text: cell.text, start: point3(line, cell.start) }))));
+  const rows2 = lines.map((line) => ({ line, cells: splitRow(line.text) }));
+  const contents = parseCells(rows2.flatMap(({ line, cells }) => cells.map((cell) => ({ text: cell.text, start: point3(line, cell.start) }))));
   let index3 = 0;
-  return rows.map(({ line, cells }) => ({
+  return rows2.map(({ line, cells }) => ({
     type: "tableRow",
     children: cells.map((cell) => buildCell(cell, line, contents[index3++])),
     position: { start: point3(line, 0), end: point3(line, line.text.length) }
@@ -60813,12 +60863,12 @@ function parseChunk(cells) {
 function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
   for (; ; ) {
     const comment = siblings[index3 + 1];
-    const rows = siblings[index3 + 2];
+    const rows2 = siblings[index3 + 2];
     const end = table.position?.end.line;
-    if (comment?.type !== "html" || !isComment(comment) || rows?.type !== "paragraph" || end === void 0) return;
-    if (comment.position?.start.line !== end + 1 || rows.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return;
-    const first = rows.position.start.line;
-    const last = rows.position.end.line;
+    if (comment?.type !== "html" || !isComment(comment) || rows2?.type !== "paragraph" || end === void 0) return;
+    if (comment.position?.start.line !== end + 1 || rows2.position?.start.line !== (comment.position?.end.line ?? 0) + 1) return;
+    const first = rows2.position.start.line;
+    const last = rows2.position.end.line;
     const source = [];
     for (let line = first; line <= last; line++) {
       const text5 = lines[line - 1] ?? "";
@@ -60827,7 +60877,7 @@ function rejoinAfterComments(table, siblings, index3, lines, offsets, file) {
     }
     report(file, "table-comment-inside", "Unexpected HTML comment inside a table; the docs site shows nothing for it, and the rows after it are read as rows of the table", comment);
     for (const row2 of buildRows(source)) table.children.push(row2);
-    table.position = { start: table.position.start, end: { ...rows.position.end } };
+    table.position = { start: table.position.start, end: { ...rows2.position.end } };
     siblings.splice(index3 + 1, 2);
   }
 }
@@ -60981,15 +61031,15 @@ function tableLines(section) {
   const [header, delimiter] = lines.map((line) => line.trimEnd());
   const align = delimiterAlign(delimiter);
   if (splitRow(header).length !== align.length) return void 0;
-  const rows = [];
+  const rows2 = [];
   let offset = section.offset;
   lines.forEach((line, index3) => {
-    if (index3 !== 1) rows.push({ line: section.line + index3, offset, text: line });
+    if (index3 !== 1) rows2.push({ line: section.line + index3, offset, text: line });
     offset += line.length + 1;
   });
   const at = (row2, index3) => ({ line: row2.line, column: index3 + 1, offset: row2.offset + index3 });
   const end = { line: section.line + lines.length - 1, column: lines[lines.length - 1].length + 1, offset: offset - 1 };
-  const cells = rows.map((row2) => {
+  const cells = rows2.map((row2) => {
     const text5 = row2.text.trimEnd();
     const pipes = pipesOf(text5);
     return splitRow(text5).map((cell, index3) => ({
@@ -61001,12 +61051,12 @@ function tableLines(section) {
   });
   const build = (contents) => {
     let index3 = 0;
-    const children = rows.map((row2, number) => ({
+    const children = rows2.map((row2, number) => ({
       type: "tableRow",
       children: cells[number].map((cell) => ({ type: "tableCell", children: contents[index3++], position: { start: cell.from, end: cell.to } })),
       position: { start: at(row2, 0), end: at(row2, row2.text.length) }
     }));
-    return { type: "table", align, children, position: { start: at(rows[0], 0), end } };
+    return { type: "table", align, children, position: { start: at(rows2[0], 0), end } };
   };
   return { cells: cells.flat().map(({ text: text5, start }) => ({ text: text5, start })), build };
 }
@@ -61097,8 +61147,8 @@ var serviceKeys = ["ms.service", "ms.subservice", "ms.prod", "ms.component"];
 function readMeta(tree, file) {
   const first = tree.children[0];
   let title = null;
-  let rawDate = null;
-  let services = [];
+  let rawDate;
+  let services;
   let description;
   if (first?.type === "yaml") {
     const data = readYaml(first, file);
@@ -61909,7 +61959,7 @@ var words2 = {
   route: (state2) => state2?.route === "internet" ? "Internet" : state2?.route === "expressroute" ? "ExpressRoute" : "unknown"
 };
 function where2(change) {
-  let rows;
+  let rows2;
   const { shape, change: one2 } = shaped(change);
   switch (shape) {
     case "section":
@@ -61917,15 +61967,15 @@ function where2(change) {
     case "page":
       return "\u2014";
     case "expressRoute":
-      rows = (one2.after ?? one2.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
+      rows2 = (one2.after ?? one2.before ?? []).map((exception) => ({ section: exception.section, purpose: exception.activity }));
       break;
     case "endpointSet":
-      rows = [one2.after ?? one2.before].filter((set) => set !== null);
+      rows2 = [one2.after ?? one2.before].filter((set) => set !== null);
       break;
     case "destination":
-      rows = (one2.after ?? one2.before)?.endpointSets ?? [];
+      rows2 = (one2.after ?? one2.before)?.endpointSets ?? [];
   }
-  const names = [...new Set(rows.map((set) => set.purpose.trim() === "" ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
+  const names = [...new Set(rows2.map((set) => set.purpose.trim() === "" ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
   return names.length > 0 ? names.join("<br>") : "\u2014";
 }
 function ports(change) {
@@ -61942,6 +61992,9 @@ function code3(text5) {
 }
 
 // src/format/build-errors-markdown.ts
+function rows(diagnostics2) {
+  return diagnostics2.map((one2) => `| \`${one2.ruleId}\` | ${escapeMarkdown(one2.message)} | \`${one2.source.path.replace(/[`|]/g, "_")}:${one2.source.line}\` |`);
+}
 function formatBuildErrors(section) {
   const lines = [];
   if (section.configChanged) {
@@ -61962,9 +62015,20 @@ function formatBuildErrors(section) {
       "| Rule | Message | Source |",
       "| --- | --- | --- |"
     );
-    for (const error2 of section.newErrors) {
-      lines.push(`| \`${error2.ruleId}\` | ${escapeMarkdown(error2.message)} | \`${error2.source.path.replace(/[`|]/g, "_")}:${error2.source.line}\` |`);
-    }
+    for (const row2 of rows(section.newErrors)) lines.push(row2);
+    lines.push("");
+  }
+  const risks = section.newRisks ?? [];
+  if (risks.length > 0) {
+    lines.push(
+      `### Adds ${risks.length} risky ${risks.length === 1 ? "destination" : "destinations"}`,
+      "",
+      "An over-broad wildcard, address range or port range the merge base does not have (a warning: `build` passes, `--strict` fails). Review it, and accept it in `endpoint-catalog.yaml` if it is meant:",
+      "",
+      "| Rule | Message | Source |",
+      "| --- | --- | --- |"
+    );
+    for (const row2 of rows(risks)) lines.push(row2);
     lines.push("");
   }
   return lines.join("\n") + (lines.length > 0 ? "\n" : "");
@@ -62375,15 +62439,22 @@ function readBlob(commit, path2, cwd) {
 
 // src/action/build-check.ts
 function newBuildErrors(base, head) {
+  return newDiagnostics(base, head, (diagnostic) => diagnostic.severity === "error");
+}
+var riskyRules = ["over-broad-wildcard", "over-broad-address", "over-broad-ports"];
+function newRiskyFindings(base, head) {
+  return newDiagnostics(base, head, (diagnostic) => riskyRules.includes(diagnostic.ruleId) && diagnostic.accepted === void 0);
+}
+function newDiagnostics(base, head, keep) {
   const key = (diagnostic) => `${diagnostic.source.path}
 ${diagnostic.ruleId}
 ${diagnostic.message}`;
   const atBase = /* @__PURE__ */ new Map();
   for (const diagnostic of base.diagnostics) {
-    if (diagnostic.severity === "error") atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
+    if (keep(diagnostic)) atBase.set(key(diagnostic), (atBase.get(key(diagnostic)) ?? 0) + 1);
   }
   return head.diagnostics.filter((diagnostic) => {
-    if (diagnostic.severity !== "error") return false;
+    if (!keep(diagnostic)) return false;
     const left = atBase.get(key(diagnostic)) ?? 0;
     if (left === 0) return true;
     atBase.set(key(diagnostic), left - 1);
@@ -62431,7 +62502,7 @@ function comparePullRequest(pull, patterns, cwd, cloud, services) {
   const [beforeSide, afterSide] = services === void 0 ? [beforeCatalog, afterCatalog] : serviceSides(beforeCatalog, afterCatalog, services);
   const document3 = diff(beforeSide, afterSide, { cloud, commits: { from: base, to: head } });
   const configChanged = objectAtRevision(base, defaultConfigPath, cwd) !== objectAtRevision(pull.head, defaultConfigPath, cwd);
-  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), configChanged } };
+  return { base, head: pull.head, document: document3, skipped, build: { newErrors: newBuildErrors(beforeCatalog, afterCatalog), newRisks: newRiskyFindings(beforeCatalog, afterCatalog), configChanged } };
 }
 
 // src/action/event.ts

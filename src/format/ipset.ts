@@ -6,7 +6,7 @@
  */
 import {withoutWhole} from './addresses.js'
 import {rangesByFamily, wantedFamilies} from './nftables.js'
-import {allowEntries, type Rendered} from './entries.js'
+import {allowEntries} from './entries.js'
 import {defineFormat, familyOption} from './format.js'
 import {headerText} from './header.js'
 import {addressEntries} from './lists.js'

@@ -3,7 +3,6 @@
  * `hosts` (exact host names), each after a `#` header line; `ips` and `cidrs` (addresses and
  * ranges, with `--family 4|6`), without one, so that every line is an address a tool can load.
  */
-import type {Catalog} from '../../generated/catalog.js'
 import {compareText} from '../core/text.js'
 import {familyOf, parseRange} from './addresses.js'
 import {allowEntries, cannot, type Entry, type LeftOut, type Rendered} from './entries.js'

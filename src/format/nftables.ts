@@ -8,7 +8,7 @@
  */
 import type {Port} from '../../generated/catalog.js'
 import {collapse, families, parseRange, type Family, type Range} from './addresses.js'
-import {allowEntries, type Entry, type Rendered} from './entries.js'
+import {allowEntries, type Entry} from './entries.js'
 import {defineFormat, familyOption, type RenderOptions} from './format.js'
 import {headerText} from './header.js'
 import {addressEntries} from './lists.js'

@@ -5,7 +5,6 @@
 import {spawnSync} from 'node:child_process'
 
 declare global {
-  // eslint-disable-next-line no-var -- a global the runner reads: `var` is how TypeScript declares one
   var endpointCatalogSkipped: string[] | undefined
 }
 
