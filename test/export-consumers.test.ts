@@ -103,6 +103,11 @@ function unlistedNames(listed: {names: string[]; suffixes: string[]}): string[] 
   return [...new Set(candidates)].filter((name) => !covered(name))
 }
 
+/** The ACL a Squid export asks to allow: the `any-of` of its names and addresses, or its one ACL (named after the catalog). */
+function aclName(acls: string): string {
+  return (/^acl (\S+) any-of /m.exec(acls) ?? /^acl (\S+) /m.exec(acls))![1]!
+}
+
 /** Run a command; its exit code and output. */
 function run(command: string, args: string[], input?: string): {code: number | null; out: string} {
   const result = spawnSync(command, args, {encoding: 'utf8', input: input ?? '', timeout: 60_000})
@@ -113,8 +118,9 @@ consumers('squid -k parse accepts the Squid export', () => {
   if (!consumersPresent('squid -k parse', ['squid'])) return
   for (const [name, catalog] of catalogs('squid -k parse')) {
     const directory = temporaryDirectory('squid-parse')
-    writeFileSync(join(directory, 'endpoints.conf'), render(catalog, 'squid'))
-    writeFileSync(join(directory, 'squid.conf'), `http_port 127.0.0.1:3128\ninclude ${join(directory, 'endpoints.conf')}\nhttp_access allow powerbi_endpoints\nhttp_access deny all\n`)
+    const acls = render(catalog, 'squid')
+    writeFileSync(join(directory, 'endpoints.conf'), acls)
+    writeFileSync(join(directory, 'squid.conf'), `http_port 127.0.0.1:3128\ninclude ${join(directory, 'endpoints.conf')}\nhttp_access allow ${aclName(acls)}\nhttp_access deny all\n`)
     const parsed = run('squid', ['-k', 'parse', '-f', join(directory, 'squid.conf')])
     assert.is(parsed.code, 0, `${name}: ${parsed.out}`)
     assert.not.match(parsed.out, /ERROR|FATAL|WARNING/, name)
@@ -172,7 +178,7 @@ async function withSquid(acls: string, unlisted: string[], use: (port: number) =
   const config = [
     `http_port 127.0.0.1:${port}`,
     `include ${join(directory, 'endpoints.conf')}`,
-    'http_access allow powerbi_endpoints',
+    `http_access allow ${aclName(acls)}`,
     'http_access deny all',
     `cache_peer 127.0.0.1 parent ${(sink.address() as AddressInfo).port} 0 no-query no-digest originserver name=sink`,
     'never_direct allow all',

