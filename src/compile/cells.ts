@@ -9,7 +9,7 @@ import type {Cloud, Destination, Port, Requirement} from '../../generated/catalo
 import {report, type Place} from '../report.js'
 import {addressRange, classifyDestination, findDestinations, riskOf, type Classified} from './destination.js'
 import {isPortText, readPortText, sortPorts} from './ports.js'
-import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, notApplicable, requirementNamedBy} from './vocabulary.js'
+import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, defaultDocset, notApplicable, portStatement, requirementNamedBy} from './vocabulary.js'
 
 export {comparePorts, destinationPorts, portKey, setPorts, sortPorts} from './ports.js'
 
@@ -226,8 +226,6 @@ export function labelledDestination(text: string): {label: string; destination: 
   return {label: match[1]!.trim(), destination: match[2]!}
 }
 
-/** Ports in a sentence: `on TCP ports 80 & 443`, `Ports TCP 443 or TCP 49443`, `TCP 443`. */
-const portPhrase = /\b(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d[\d,–-]*)*/gi
 
 /** A destination written with its port (`*.digicert.com:80`), split. */
 function hostPort(text: string): {host: string; ports: Port[]} | undefined {
@@ -296,7 +294,7 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
   }
 
   // A sentence: the destinations it names, and the ports it gives them.
-  for (const phrase of text.match(portPhrase) ?? []) for (const port of readPortText(phrase).ports) ports.push(port)
+  for (const phrase of text.match(portStatement) ?? []) for (const port of readPortText(phrase).ports) ports.push(port)
   const found = findDestinations(text)
   if (found.length === 0) {
     const destination = toDestination(classified, cloudsOf)
@@ -347,7 +345,7 @@ function reportDestination(item: Classified, place: Place, file: VFile): void {
  * `power-bi/`), which also serves the old docs.microsoft.com addresses; a locale segment (`/en-us/`)
  * is dropped so that moving a link between the two spellings is not a change.
  */
-export function absoluteReference(href: string, docset = 'power-bi/'): string {
+export function absoluteReference(href: string, docset = defaultDocset): string {
   let url: URL
   try {
     url = new URL(href, docsBase + docset)

@@ -6,7 +6,7 @@ import {isIP} from 'node:net'
 import {domainToASCII} from 'node:url'
 import {getPublicSuffix, parse as parseDomain} from 'tldts'
 import type {DiagnosticRuleId} from '../rules.js'
-import {exampleNames} from './vocabulary.js'
+import {exampleNames, fileExtensions} from './vocabulary.js'
 
 export type DestinationKind = 'host' | 'wildcard' | 'url' | 'ip' | 'cidr' | 'text'
 
@@ -186,15 +186,13 @@ export function findDestinations(text: string): Classified[] {
     if (classified.kind === 'text' && !classified.template) continue
     if (classified.kind === 'host' || classified.kind === 'wildcard') {
       const parsed = parseDomain(classified.value.replace(/^\*\./, 'x.'), {allowPrivateDomains: true})
-      if (!(parsed.isIcann || parsed.isPrivate) || fileName.test(classified.value)) continue
+      if (!(parsed.isIcann || parsed.isPrivate) || fileExtensions.test(classified.value)) continue
     }
     found.push(classified)
   }
   return found
 }
 
-/** File names that look like hosts in prose (`setup.exe`, `readme.md`). */
-const fileName = /\.(md|exe|dll|msi|ps1|cab|zip|json|xml|aspx?|html?|txt|png|jpe?g|svg|js|css|crl|cer)$/i
 
 /** Lower-case a DNS name, drop a trailing dot, punycode an IDN; undefined when it is no DNS name. */
 export function normaliseHost(raw: string, suffixOnly = false): {value: string; notes: Classified['notes']} | undefined {

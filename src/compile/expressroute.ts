@@ -11,6 +11,7 @@ import {cellText, readDestinations} from './cells.js'
 import {covers, matchKey} from './destination.js'
 import {position} from './endpoint-sets.js'
 import {headingText, type ReadTable} from './read-tables.js'
+import {expressRouteScopes} from './vocabulary.js'
 
 export type Scope = ExpressRouteException['scope']
 export type UnnamedException = Omit<ExpressRouteException, 'id'>
@@ -18,13 +19,7 @@ export type UnnamedException = Omit<ExpressRouteException, 'id'>
 /** The scope a heading or column header names (`Power BI Desktop and ExpressRoute` → desktop). */
 export function scopeOf(text: string): Scope {
   const lower = text.toLowerCase()
-  if (/\boverall\b|\bgeneral\b/.test(lower)) return 'overall'
-  if (/\bpaas\b|\bembedded\b|\bdeveloper/.test(lower)) return 'paas'
-  if (/\bdesktop\b/.test(lower)) return 'desktop'
-  if (/\bmobile\b/.test(lower)) return 'mobile'
-  if (/\bgateway\b/.test(lower)) return 'gateway'
-  if (/\bsaas\b|\bservice\b|\bapplication\b|\buser activity\b/.test(lower)) return 'saas'
-  return 'other'
+  return expressRouteScopes.find((entry) => entry.words.test(lower))?.scope ?? 'other'
 }
 
 /** Read the exceptions of an ExpressRoute page. */

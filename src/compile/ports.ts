@@ -3,7 +3,7 @@
  * `amqp: 5672/5673`, `443 and 9350-9354`, `Port 1443`, `N/A`; and the ports a protocol implies.
  */
 import type {Port} from '../../generated/catalog.js'
-import {notApplicable, protocolNamedBy} from './vocabulary.js'
+import {notApplicable, portFiller, protocolNamedBy} from './vocabulary.js'
 
 export interface PortReading {
   ports: Port[]
@@ -15,8 +15,6 @@ export interface PortReading {
   invalid?: string
 }
 
-/** Words a port list may carry that say nothing about the ports. */
-const filler = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/
 
 /**
  * Read a port list. `protocol` is what the column or the row says when the text names none
@@ -38,7 +36,7 @@ export function readPortText(text: string, protocol?: Port['protocol']): PortRea
       fresh = true
       continue
     }
-    if (filler.test(token.replace(/:$/, ''))) continue
+    if (portFiller.test(token.replace(/:$/, ''))) continue
     const range = /^(\d+)(?:[-–](\d+))?$/.exec(token)
     if (!range) return {...reading, ports: [], unparsed: token}
     fresh = false

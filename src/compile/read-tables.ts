@@ -13,7 +13,7 @@ import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRequest, splitHead, type ItemGroup} from './read-lists.js'
 import {headingScope, isTab, narrower, sentenceScope, type SectionScope, type Stated} from './scope.js'
-import {cloudLabelOnly, cloudsNamedBy, leadSentences, notApplicable} from './vocabulary.js'
+import {cloudLabelOnly, cloudsNamedBy, leadSentences, notApplicable, transportCell} from './vocabulary.js'
 
 export interface Row {
   /** The table row, or the list, code block or paragraph of destinations the row stands for. */
@@ -524,7 +524,7 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
   if (named) for (const destination of row.destinations) destination.clouds ??= named
   // A protocol named in a cell of its own (`| UDP | 3343 |`) is the row's protocol.
   if (!row.protocol) {
-    row.protocol = node.children.find((cell, index) => columns[index]?.role !== 'destination' && /^(tcp|udp)(\s*[/,]\s*(tcp|udp))?$/i.test(cellText(cell)))
+    row.protocol = node.children.find((cell, index) => columns[index]?.role !== 'destination' && transportCell.test(cellText(cell)))
   }
   return row
 }

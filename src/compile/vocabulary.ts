@@ -263,9 +263,13 @@ export const requirementStatements: RequirementStatement[] = [
   {requirement: 'optional', sentence: /\b(might|may) want\b/, weak: true, seen: 'Visual Studio ("the domain URLs that you might want to add to an allowlist")'}
 ]
 
-/** Ports a sentence states: `port 443`, `HTTPS Port 443`, `TCP ports 80 and 443`, `UDP 500`. */
+/**
+ * Ports a sentence states, in a paragraph or a destination cell: `port 443`, `HTTPS Port 443`,
+ * `on TCP ports 80 & 443`, `Ports TCP 443 or TCP 49443`, `UDP ports 50,000-59,999`; the port
+ * grammar (`readPortText`) reads what it finds.
+ */
 export const portStatement =
-  /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d{1,5}(?:[-–]\d{1,5})?(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d{1,5}(?:[-–]\d{1,5})?)*/gi
+  /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d[\d,–-]*)*/gi
 
 /** A tab of a tabbed section links to its own anchor: `# [Azure Government](#tab/gov)`. */
 export const tabAnchor = /^#tab\//
@@ -351,3 +355,37 @@ export function productNamedBy(docsets: string[], title: string | null): Product
 export function productName(service: string): string | undefined {
   return products.find((entry) => entry.service === service)?.name
 }
+
+export interface ExpressRouteScopeEntry {
+  scope: 'overall' | 'paas' | 'desktop' | 'mobile' | 'gateway' | 'saas'
+  words: RegExp
+  seen: string
+}
+
+/**
+ * The scopes of the ExpressRoute page, by the words of a heading or column header; the first entry
+ * that matches names the scope (`Power BI Desktop and ExpressRoute` → desktop).
+ */
+export const expressRouteScopes: ExpressRouteScopeEntry[] = [
+  {scope: 'overall', words: /\boverall\b|\bgeneral\b/, seen: 'Power BI and ExpressRoute (Overall)'},
+  {scope: 'paas', words: /\bpaas\b|\bembedded\b|\bdeveloper/, seen: 'Power BI and ExpressRoute (PaaS Activity, Power BI Embedded)'},
+  {scope: 'desktop', words: /\bdesktop\b/, seen: 'Power BI and ExpressRoute (Power BI Desktop)'},
+  {scope: 'mobile', words: /\bmobile\b/, seen: 'Power BI and ExpressRoute (Power BI Mobile)'},
+  {scope: 'gateway', words: /\bgateway\b/, seen: 'Power BI and ExpressRoute (on-premises data gateway)'},
+  {scope: 'saas', words: /\bsaas\b|\bservice\b|\bapplication\b|\buser activity\b/, seen: 'Power BI and ExpressRoute (User Activity, the Power BI service)'}
+]
+
+/** Words a port list may carry that say nothing about the ports (`TCP ports 80 and 443 outbound`). */
+export const portFiller = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/
+
+/** A cell that is only a transport protocol, or two (`UDP`, `TCP/UDP`): the row's protocol. */
+export const transportCell = /^(tcp|udp)(\s*[/,]\s*(tcp|udp))?$/i
+
+/**
+ * File names that look like hosts in prose (`setup.exe`, `readme.md`, `connecttest.txt`): a name
+ * ending so is a file, not a destination.
+ */
+export const fileExtensions = /\.(md|exe|dll|msi|ps1|cab|zip|json|xml|aspx?|html?|txt|png|jpe?g|svg|js|css|crl|cer)$/i
+
+/** Where a page's relative links resolve when its docs set is unknown: the catalog's first pages are Power BI's. */
+export const defaultDocset = 'power-bi/'
