@@ -38,6 +38,12 @@ export const hostile = {
 
 /** Pages under the size limit that are read, not refused: each must be read within the same time and memory. */
 export const heavy = {
+  /** 880 KB: one cell of 75,000 `<br>`-separated hosts (each item once looked at every item before it). */
+  brCell: head + table + '| **Required:** X | ' + Array.from({length: 75_000}, (_, i) => `a${i}.io`).join('<br>') + ' | TCP 443 |\n',
+  /** 650 KB: one cell of 55,000 comma-separated hosts, read as a sentence's names. */
+  commaCell: head + table + '| **Required:** X | ' + Array.from({length: 55_000}, (_, i) => `a${i}.io`).join(', ') + ' | TCP 443 |\n',
+  /** 55 KB: 600 rows whose hosts stand in block tags (`<div>a</div><div>b</div>`), each read apart. */
+  blockTags: head + table + Array.from({length: 600}, (_, i) => `| **Required:** X${i} | <div>a${i}.powerbi.com</div><div>b${i}.powerbi.com</div> | TCP 443 |\n`).join(''),
   /** 150 KB: 4,300 rows, each cell a link: just under the parser's bound, so all of it is parsed. */
   linkRowsUnder: head + table + '| [a](b) c | [e](f) g | [h](i) j |\n'.repeat(4_300),
   /** 1 MB: 13,000 rows in the real pages' shape, each with 20 spaces after its closing pipe. */

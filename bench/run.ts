@@ -350,6 +350,9 @@ const hostileDescriptions: Record<keyof typeof hostile | keyof typeof heavy, str
   spaceNesting: 'lists nested 400 deep by two spaces',
   looseList: '60,000 items of a loose list',
   linkRows: '15,000 rows of links',
+  brCell: 'one cell of 75,000 `<br>`-separated hosts',
+  commaCell: 'one cell of 55,000 comma-separated hosts',
+  blockTags: '600 rows of hosts in `<div>` tags',
   linkRowsUnder: '4,300 rows of links, all parsed',
   paddedRows: '13,000 rows padded with spaces (1 MB)'
 }

@@ -9,7 +9,7 @@ const tables = suite('vocabulary')
 tables('every entry of every table of notations names the page that showed it', () => {
   const entries = Object.entries(vocabulary).flatMap(([name, value]) =>
     Array.isArray(value) && value.some((entry) => typeof entry === 'object' && entry !== null && !(entry instanceof RegExp))
-      ? (value as Array<Record<string, unknown>>).map((entry, index) => ({where: `${name}[${index}]`, seen: entry['seen']}))
+      ? (value as unknown as Array<Record<string, unknown>>).map((entry, index) => ({where: `${name}[${index}]`, seen: entry['seen']}))
       : []
   )
   assert.ok(entries.length >= 40, `the tables hold ${entries.length} entries`)
