@@ -4968,8 +4968,8 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName2, options = {}) {
-        const n = fileName2;
+      constructor(blobLike, fileName, options = {}) {
+        const n = fileName;
         const t = options.type;
         const d = options.lastModified ?? Date.now();
         this[kState] = {
@@ -36569,7 +36569,7 @@ var requirementStatements = [
   },
   { requirement: "optional", sentence: /\b(might|may) want\b/, weak: true, seen: 'Visual Studio ("the domain URLs that you might want to add to an allowlist")' }
 ];
-var portStatement = /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d{1,5}(?:[-–]\d{1,5})?(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d{1,5}(?:[-–]\d{1,5})?)*/gi;
+var portStatement = /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d[\d,–-]*)*/gi;
 var tabAnchor = /^#tab\//;
 var allowVerb = /\b(allow|unblock|permit|whitelist|allowlist|open (?:outbound|inbound|access|traffic|port))\b(?![^.]*\bexclud)/i;
 var codeLanguages = /^(|text|txt|plaintext|plain|ini|json|jsonc|conf|config|hosts|csv)$/;
@@ -36602,6 +36602,18 @@ function productNamedBy(docsets2, title) {
 function productName(service) {
   return products.find((entry) => entry.service === service)?.name;
 }
+var expressRouteScopes = [
+  { scope: "overall", words: /\boverall\b|\bgeneral\b/, seen: "Power BI and ExpressRoute (Overall)" },
+  { scope: "paas", words: /\bpaas\b|\bembedded\b|\bdeveloper/, seen: "Power BI and ExpressRoute (PaaS Activity, Power BI Embedded)" },
+  { scope: "desktop", words: /\bdesktop\b/, seen: "Power BI and ExpressRoute (Power BI Desktop)" },
+  { scope: "mobile", words: /\bmobile\b/, seen: "Power BI and ExpressRoute (Power BI Mobile)" },
+  { scope: "gateway", words: /\bgateway\b/, seen: "Power BI and ExpressRoute (on-premises data gateway)" },
+  { scope: "saas", words: /\bsaas\b|\bservice\b|\bapplication\b|\buser activity\b/, seen: "Power BI and ExpressRoute (User Activity, the Power BI service)" }
+];
+var portFiller = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/;
+var transportCell = /^(tcp|udp)(\s*[/,]\s*(tcp|udp))?$/i;
+var fileExtensions = /\.(md|exe|dll|msi|ps1|cab|zip|json|xml|aspx?|html?|txt|png|jpe?g|svg|js|css|crl|cer)$/i;
+var defaultDocset = "power-bi/";
 
 // src/compile/destination.ts
 var placeholders = [
@@ -36727,13 +36739,12 @@ function findDestinations(text5) {
     if (classified.kind === "text" && !classified.template) continue;
     if (classified.kind === "host" || classified.kind === "wildcard") {
       const parsed2 = (0, import_tldts.parse)(classified.value.replace(/^\*\./, "x."), { allowPrivateDomains: true });
-      if (!(parsed2.isIcann || parsed2.isPrivate) || fileName.test(classified.value)) continue;
+      if (!(parsed2.isIcann || parsed2.isPrivate) || fileExtensions.test(classified.value)) continue;
     }
     found.push(classified);
   }
   return found;
 }
-var fileName = /\.(md|exe|dll|msi|ps1|cab|zip|json|xml|aspx?|html?|txt|png|jpe?g|svg|js|css|crl|cer)$/i;
 function normaliseHost(raw, suffixOnly = false) {
   const notes = [];
   let host = raw.toLowerCase();
@@ -36841,7 +36852,6 @@ function overBroad(wildcard) {
 }
 
 // src/compile/ports.ts
-var filler = /^(ports?|port\(s\)|outbound|inbound|only|both|and|or|&|to|through|\+)$/;
 function readPortText(text5, protocol) {
   const reading = { ports: [], assumed: false };
   if (notApplicable.test(text5.trim())) return reading;
@@ -36855,7 +36865,7 @@ function readPortText(text5, protocol) {
       fresh = true;
       continue;
     }
-    if (filler.test(token.replace(/:$/, ""))) continue;
+    if (portFiller.test(token.replace(/:$/, ""))) continue;
     const range = /^(\d+)(?:[-–](\d+))?$/.exec(token);
     if (!range) return { ...reading, ports: [], unparsed: token };
     fresh = false;
@@ -37037,7 +37047,6 @@ function labelledDestination(text5) {
   if (!match || match[2].startsWith("//") || classifyDestination(match[2]).kind === "text") return void 0;
   return { label: match[1].trim(), destination: match[2] };
 }
-var portPhrase = /\b(?:(?:tcp|udp)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp)\s+)?\d[\d,–-]*)*/gi;
 function hostPort(text5) {
   const match = /^([^\s/:]+):(\d{1,5})$/.exec(text5);
   if (!match || classifyDestination(match[1]).kind === "text") return void 0;
@@ -37088,7 +37097,7 @@ function readItem(raw, item, context3, cell, file, ports2) {
     if (itemPorts) destination.ports = itemPorts;
     return [{ destination, classified }];
   }
-  for (const phrase of text5.match(portPhrase) ?? []) for (const port of readPortText(phrase).ports) ports2.push(port);
+  for (const phrase of text5.match(portStatement) ?? []) for (const port of readPortText(phrase).ports) ports2.push(port);
   const found = findDestinations(text5);
   if (found.length === 0) {
     const destination = toDestination(classified, cloudsOf);
@@ -37128,7 +37137,7 @@ function reportDestination(item, place, file) {
     report(file, "destination-text", `Unexpected destination \`${item.value}\`, expected a host, wildcard, URL, address or link; kept as text`, place, item.value);
   }
 }
-function absoluteReference(href, docset = "power-bi/") {
+function absoluteReference(href, docset = defaultDocset) {
   let url;
   try {
     url = new URL(href, docsBase + docset);
@@ -48585,7 +48594,7 @@ function readRow(node2, columns, file, page, groups2) {
   }).find((clouds3) => clouds3 !== void 0);
   if (named) for (const destination of row2.destinations) destination.clouds ??= named;
   if (!row2.protocol) {
-    row2.protocol = node2.children.find((cell, index3) => columns[index3]?.role !== "destination" && /^(tcp|udp)(\s*[/,]\s*(tcp|udp))?$/i.test(cellText(cell)));
+    row2.protocol = node2.children.find((cell, index3) => columns[index3]?.role !== "destination" && transportCell.test(cellText(cell)));
   }
   return row2;
 }
@@ -48627,13 +48636,7 @@ function isTitleOnly(row2, columns) {
 // src/compile/expressroute.ts
 function scopeOf(text5) {
   const lower = text5.toLowerCase();
-  if (/\boverall\b|\bgeneral\b/.test(lower)) return "overall";
-  if (/\bpaas\b|\bembedded\b|\bdeveloper/.test(lower)) return "paas";
-  if (/\bdesktop\b/.test(lower)) return "desktop";
-  if (/\bmobile\b/.test(lower)) return "mobile";
-  if (/\bgateway\b/.test(lower)) return "gateway";
-  if (/\bsaas\b|\bservice\b|\bapplication\b|\buser activity\b/.test(lower)) return "saas";
-  return "other";
+  return expressRouteScopes.find((entry) => entry.words.test(lower))?.scope ?? "other";
 }
 function readExceptions(tree, tables, file, path2) {
   const exceptions = [];
