@@ -36559,13 +36559,13 @@ var requirementStatements = [
   {
     requirement: "required",
     sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
-    unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b/,
+    unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b|\bif you (require|need)\b/,
     seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints")'
   },
   {
     requirement: "optional",
-    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b/,
-    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required")'
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\bconsider (allowing|adding|opening)\b/,
+    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required"), Defender for Identity ("if you require more granular control, consider allowing traffic")'
   },
   { requirement: "optional", sentence: /\b(might|may) want\b/, weak: true, seen: 'Visual Studio ("the domain URLs that you might want to add to an allowlist")' }
 ];
