@@ -47592,21 +47592,21 @@ function readEndpointSet(row2, table, file, path2) {
   if (destinations.length === 0) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
   }
-  const read2 = readPorts(row2, file);
+  const rowPorts = readPorts(row2, file);
   for (const destination of destinations) {
     if (!destination.ports) continue;
-    destination.ports = sortPorts(destination.ports.map((port) => read2.ports.find((one2) => one2.port === port.port && one2.to === port.to) ?? port));
+    destination.ports = sortPorts(destination.ports.map((port) => rowPorts.ports.find((one2) => one2.port === port.port && one2.to === port.to) ?? port));
   }
-  const { portsText } = read2;
-  let ports2 = read2.ports;
+  const { portsText } = rowPorts;
+  let ports2 = rowPorts.ports;
   if (cellText(row2.port) === "" && cellText(row2.protocol) === "" && written.length === 0 && !destinations.some((destination) => destination.ports)) {
     for (const destination of destinations) {
       const implied = destination.kind === "url" ? schemePorts(destination.value) : void 0;
       if (implied) destination.ports = implied;
     }
-    if (destinations.every((destination) => destination.ports)) {
-    } else if (row2.stated?.ports) ports2 = row2.stated.ports;
-    else if (table.scope.ports) {
+    const unnamed = destinations.some((destination) => !destination.ports);
+    if (unnamed && row2.stated?.ports) ports2 = row2.stated.ports;
+    else if (unnamed && table.scope.ports) {
       ports2 = table.scope.ports.value;
       report(file, "scope-from-section", `Unexpected ${row2.node.type === "tableRow" ? "row" : row2.node.type} without ports, read ${ports2.map(portKey).join(", ")} from line ${table.scope.ports.line}`, row2.node);
     }

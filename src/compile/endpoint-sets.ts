@@ -58,14 +58,14 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
   if (destinations.length === 0) {
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
   }
-  const read2 = readPorts(row, file)
+  const rowPorts = readPorts(row, file)
   // `ntp.ubuntu.com:123` in a row whose port cell says `UDP:123`: the row names the protocol.
   for (const destination of destinations) {
     if (!destination.ports) continue
-    destination.ports = sortPorts(destination.ports.map((port) => read2.ports.find((one) => one.port === port.port && one.to === port.to) ?? port))
+    destination.ports = sortPorts(destination.ports.map((port) => rowPorts.ports.find((one) => one.port === port.port && one.to === port.to) ?? port))
   }
-  const {portsText} = read2
-  let ports = read2.ports
+  const {portsText} = rowPorts
+  let ports = rowPorts.ports
   // Ports the row does not state come from what its item, then its section, states.
   if (cellText(row.port) === '' && cellText(row.protocol) === '' && written.length === 0 && !destinations.some((destination) => destination.ports)) {
     // `https://host`: the scheme names the port, nearer than anything the section says.
@@ -73,10 +73,9 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
       const implied = destination.kind === 'url' ? schemePorts(destination.value) : undefined
       if (implied) destination.ports = implied
     }
-    if (destinations.every((destination) => destination.ports)) {
-      // Every destination names its own.
-    } else if (row.stated?.ports) ports = row.stated.ports
-    else if (table.scope.ports) {
+    const unnamed = destinations.some((destination) => !destination.ports)
+    if (unnamed && row.stated?.ports) ports = row.stated.ports
+    else if (unnamed && table.scope.ports) {
       ports = table.scope.ports.value
       report(file, 'scope-from-section', `Unexpected ${row.node.type === 'tableRow' ? 'row' : row.node.type} without ports, read ${ports.map(portKey).join(', ')} from line ${table.scope.ports.line}`, row.node)
     }

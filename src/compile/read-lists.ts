@@ -3,7 +3,7 @@
  * destination (nested under group items, with notes after them), code blocks of destinations
  * (plain lines, `ini`, JSON of strings), and sentences that ask the reader to allow one.
  */
-import type {BlockContent, Code, List, ListItem, Paragraph, PhrasingContent, TableCell} from 'mdast'
+import type {Code, List, Paragraph, PhrasingContent, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
@@ -289,4 +289,3 @@ export function readRequest(paragraph: Paragraph, source: string): ItemGroup | u
   return {node: paragraph, items, requirement: {value: statedRequirement(text) ?? 'required', line: paragraph.position?.start.line ?? 1}}
 }
 
-export type {BlockContent, ListItem}
