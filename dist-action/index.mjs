@@ -36917,6 +36917,9 @@ var separatorTag = /^<\/?(br|wbr|li|ul|ol|p|div|tr|td|th|table|thead|tbody|hr|de
 var footnoteOpen = /^<sup\b[^>]*>$/i;
 var footnoteClose = /^<\/sup>$/i;
 var paragraphTag = /^<\/?(p|ul|ol)\b[^>]*>$/i;
+function codeText(value2) {
+  return value2.replace(/\\([*_.])/g, "$1");
+}
 function cellText(node2) {
   if (!node2) return "";
   const parts = [];
@@ -37175,7 +37178,7 @@ function segmentCell(children, source, scope) {
           addText(node2.value);
           break;
         case "inlineCode":
-          addText(node2.value.replace(/\\([*_.])/g, "$1"));
+          addText(codeText(node2.value));
           break;
         case "html":
           if (paragraphTag.test(node2.value.trim())) paragraph2++;
@@ -48023,7 +48026,7 @@ function phrasingText(children, source) {
         text5 += node2.value;
         break;
       case "inlineCode":
-        text5 += node2.value.replace(/\\([*_.])/g, "$1");
+        text5 += codeText(node2.value);
         break;
       case "break":
         text5 += "\n";
@@ -48359,7 +48362,7 @@ function collectTokens(node2, source, emit, skip) {
     if (skip?.has(child)) return;
     if (child.type === "text" || child.type === "inlineCode" || child.type === "code") {
       const start = child.position?.start;
-      const value2 = child.type === "text" ? child.value : child.value.replace(/\\([*_.])/g, "$1");
+      const value2 = child.type === "text" ? child.value : codeText(child.value);
       for (const found of findDestinations(value2)) {
         if (found.value.includes("\\")) continue;
         const token = { value: found.value, line: start?.line ?? 1, column: start?.column ?? 1 };
@@ -54885,7 +54888,7 @@ function tokenizeFurtherStart(effects, ok3, nok) {
 }
 
 // node_modules/micromark-core-commonmark/lib/code-text.js
-var codeText = {
+var codeText2 = {
   name: "codeText",
   previous: previous2,
   resolve: resolveCodeText,
@@ -58640,7 +58643,7 @@ var text4 = {
   [92]: [hardBreakEscape, characterEscape],
   [93]: labelEnd,
   [95]: attention3,
-  [96]: codeText
+  [96]: codeText2
 };
 var insideSpan = {
   null: [attention3, resolver]
@@ -59118,7 +59121,7 @@ function compiler(options) {
       codeFencedFenceInfo: buffer,
       codeFencedFenceMeta: buffer,
       codeIndented: opener2(codeFlow, buffer),
-      codeText: opener2(codeText2, buffer),
+      codeText: opener2(codeText3, buffer),
       codeTextData: onenterdata,
       data: onenterdata,
       codeFlowValue: onenterdata,
@@ -59677,7 +59680,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function codeText2() {
+  function codeText3() {
     return {
       type: "inlineCode",
       value: "",

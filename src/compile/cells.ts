@@ -25,6 +25,14 @@ const footnoteClose = /^<\/sup>$/i
 /** The tags that end a paragraph in a cell: a label (`GCC High:`) holds until one of them. */
 const paragraphTag = /^<\/?(p|ul|ol)\b[^>]*>$/i
 
+/**
+ * The text of code (a span or a block) as the author meant it: `\*.wns.windows.com` is an escape
+ * meant for markdown, written inside code, where markdown does not read it.
+ */
+export function codeText(value: string): string {
+  return value.replace(/\\([*_.])/g, '$1')
+}
+
 /** Plain text of a cell (or any node), with line-breaking tags read as `, `. */
 export function cellText(node: Nodes | undefined): string {
   if (!node) return ''
@@ -389,8 +397,7 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
           addText(node.value)
           break
         case 'inlineCode':
-          // `\*.protection.outlook.com`: an escape the author meant for markdown, written inside code.
-          addText(node.value.replace(/\\([*_.])/g, '$1'))
+          addText(codeText(node.value))
           break
         case 'html':
           if (paragraphTag.test(node.value.trim())) paragraph++

@@ -7,6 +7,7 @@ import type {Code, List, Paragraph, PhrasingContent, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
+import {codeText} from './cells.js'
 import {addressRange, classifyDestination, findDestinations} from './destination.js'
 import {impliedPorts, isPortText} from './ports.js'
 import {statedPorts, statedRequirement, type Stated} from './scope.js'
@@ -41,8 +42,7 @@ export function phrasingText(children: PhrasingContent[], source: string): strin
         text += node.value
         break
       case 'inlineCode':
-        // `\*.wns.windows.com`: an escape the author meant for markdown, written inside code.
-        text += node.value.replace(/\\([*_.])/g, '$1')
+        text += codeText(node.value)
         break
       case 'break':
         text += '\n'

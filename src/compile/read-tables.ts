@@ -7,7 +7,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
-import {cellText, labelledDestination, readPurpose, readRequirementCell, type DestinationCell} from './cells.js'
+import {cellText, codeText, labelledDestination, readPurpose, readRequirementCell, type DestinationCell} from './cells.js'
 import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
@@ -232,7 +232,7 @@ function collectTokens(node: RootContent, source: string, emit: (token: Token) =
     if (skip?.has(child)) return
     if (child.type === 'text' || child.type === 'inlineCode' || child.type === 'code') {
       const start = child.position?.start
-      const value = child.type === 'text' ? child.value : child.value.replace(/\\([*_.])/g, '$1')
+      const value = child.type === 'text' ? child.value : codeText(child.value)
       for (const found of findDestinations(value)) {
         // `[HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft.NETFramework]` is a registry key, not a destination.
         if (found.value.includes('\\')) continue
