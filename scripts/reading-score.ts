@@ -219,18 +219,24 @@ function details(score: PageScore): string[] {
   return lines
 }
 
-/** Port texts in the catalog's order (protocol, then number, then range end), each once. */
+/**
+ * Port texts in the catalog's order (protocol, then number), each port once: adjacent and
+ * overlapping ranges of one protocol merge, so `5671 5672` and `5671-5672` compare equal.
+ */
 function sortedPorts(ports: string[]): string[] {
-  const key = (port: string): [string, number, number] => {
+  const ranges = [...new Set(ports)].map((port) => {
     const [protocol = '', range = ''] = port.split('/')
     const [from = '0', to = from] = range.split('-')
-    return [protocol, Number(from), Number(to)]
-  }
-  return [...new Set(ports)].sort((a, b) => {
-    const [pa, fa, ta] = key(a)
-    const [pb, fb, tb] = key(b)
-    return compareText(pa, pb) || fa - fb || ta - tb
+    return {protocol, from: Number(from), to: Number(to)}
   })
+  ranges.sort((a, b) => compareText(a.protocol, b.protocol) || a.from - b.from || a.to - b.to)
+  const merged: typeof ranges = []
+  for (const range of ranges) {
+    const last = merged.at(-1)
+    if (last && last.protocol === range.protocol && range.from <= last.to + 1) last.to = Math.max(last.to, range.to)
+    else merged.push({...range})
+  }
+  return merged.map(({protocol, from, to}) => `${protocol}/${from}${to === from ? '' : '-' + to}`)
 }
 
 function sortedClouds(clouds: readonly Cloud[]): Cloud[] {

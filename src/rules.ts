@@ -202,6 +202,12 @@ export const diagnosticRules = {
     kind: 'reading',
     description: 'A row has no port cell but a protocol cell (`HTTPS`, `TLSv1.2/HTTP`); its ports are the ones the protocols use (443, 80).'
   },
+  'ports-aligned': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'A row writes its hosts and their ports part by part in two cells side by side: numbered (`1. host` beside `1. https/443`), in groups set apart by a blank line, or line by line. Each host is read with the ports beside it; the row keeps all of them.'
+  },
   'destination-leading-dot': {
     level: 'info',
     kind: 'reading',

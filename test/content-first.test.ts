@@ -45,6 +45,29 @@ tables('block-level tags and footnote marks never run destinations together', ()
   assert.equal(values, ['a.powerbi.com', 'b.powerbi.com', 'crl.microsoft.com', 'more', 'hidden.powerbi.com'])
 })
 
+tables('ports written part by part beside their hosts pair with them: by number, by group, by line', () => {
+  const header = ['| Feature | Hosts | Ports |', '| --- | --- | --- |']
+  const numbered = compileText(page(...header, '| Debugger | 1. a.example.net <br>2. b.example.net<br>3. Remote server | 1. https/443 <br>2. http/80 <br>3. Concord/ 4022 (version dependent) |'))
+  assert.equal(read(numbered), ['host:a.example.net unknown tcp/443 [public]', 'host:b.example.net unknown tcp/80 [public]', 'text:3. Remote server unknown tcp/80,tcp/443 [public]'])
+  assert.ok(rules(numbered).includes('ports-aligned'))
+  const grouped = compileText(page(...header, '| Search | a.example.net <br>b.example.net<br><br>c.example.net<br>d.example.net<br>e.example.net | https/443<br><br>http/80 &<br>https/443 |'))
+  assert.equal(read(grouped), ['host:a.example.net unknown tcp/443 [public]', 'host:b.example.net unknown tcp/443 [public]', 'host:c.example.net unknown tcp/80,tcp/443 [public]', 'host:d.example.net unknown tcp/80,tcp/443 [public]', 'host:e.example.net unknown tcp/80,tcp/443 [public]'])
+  const lines = compileText(page(...header, '| Packages | a.example.net <br><br>b.example.net <br><br>c.example.net | https/443<br><br>http/80 &<br> https/443<br>https/443 |'))
+  assert.equal(read(lines), ['host:a.example.net unknown tcp/443 [public]', 'host:b.example.net unknown tcp/80,tcp/443 [public]', 'host:c.example.net unknown tcp/443 [public]'])
+  // One part of ports for many hosts is the ports of all of them.
+  const whole = compileText(page(...header, '| Bus | a.example.net<br>b.example.net | ampq/5671 and 5672, </br> sbmp/9350-9354, </br> https/443 |'))
+  assert.equal(read(whole), ['host:a.example.net unknown tcp/443,tcp/5671,tcp/5672,tcp/9350-9354 [public]', 'host:b.example.net unknown tcp/443,tcp/5671,tcp/5672,tcp/9350-9354 [public]'])
+  assert.not.ok(rules(whole).includes('ports-aligned'))
+})
+
+tables('a host name broken over two lines at a dot is one name', () => {
+  const catalog = compileText(page('| Feature | Host | Port |', '| --- | --- | --- |', '| Code Lens | codelensprodscus1su0.app.<br>codelens.visualstudio.com | 443 |', '| Notes | e.g.<br>docs.example.net | 443 |'))
+  assert.equal(
+    catalog.endpointSets.flatMap((set) => set.destinations.map((destination) => destination.value)),
+    ['codelensprodscus1su0.app.codelens.visualstudio.com', 'e.g', 'docs.example.net']
+  )
+})
+
 const lists = suite('content first: lists, code and sentences')
 
 lists('list items that start with a destination, with notes after them', () => {

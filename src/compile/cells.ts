@@ -18,7 +18,7 @@ export {comparePorts, destinationPorts, portKey, setPorts, sortPorts} from './po
  * items, paragraphs, and every block-level tag (`<div>`, `<td>`, `<hr>`, `<details>`, `<summary>`),
  * which the docs site renders apart: their texts are never run together.
  */
-const separatorTag = /^<\/?(br|wbr|li|ul|ol|p|div|tr|td|th|table|thead|tbody|hr|details|summary|section|blockquote|dl|dt|dd|h[1-6]|pre|center)\b[^>]*>$/i
+export const separatorTag = /^<\/?(br|wbr|li|ul|ol|p|div|tr|td|th|table|thead|tbody|hr|details|summary|section|blockquote|dl|dt|dd|h[1-6]|pre|center)\b[^>]*>$/i
 /** A footnote mark (`crl.microsoft.com<sup>1</sup>`): not part of the text before it. */
 const footnoteOpen = /^<sup\b[^>]*>$/i
 const footnoteClose = /^<\/sup>$/i
@@ -440,6 +440,7 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
   }
   walk(children)
   close()
+  joinBrokenNames(lines)
 
   const items: Item[] = []
   let label: readonly Cloud[] | undefined
@@ -475,6 +476,22 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
     }
   }
   return items
+}
+
+/**
+ * A host name broken over two lines at a dot (`codelensprodscus1su0.app.<br>codelens.visualstudio.com`)
+ * is one name: a line that is only a dotted name ending in a dot is joined with the name after it.
+ */
+function joinBrokenNames(lines: Array<{text: string; links: Item['links']; paragraph: number}>): void {
+  for (let index = lines.length - 2; index >= 0; index--) {
+    const line = lines[index]!
+    const next = lines[index + 1]!
+    if (line.links.length > 0 || line.paragraph !== next.paragraph) continue
+    const head = line.text.trim()
+    if (!/^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head)) continue
+    if (!/^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())) continue
+    lines.splice(index, 2, {text: head + next.text.trim(), links: next.links, paragraph: line.paragraph})
+  }
 }
 
 /** Split a line at `,` and `;`, but not inside a link's text or in digit groups (`50,000`). */

@@ -4,8 +4,9 @@
 import type {TableCell} from 'mdast'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
-import type {EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
+import type {Destination, EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
+import {alignPorts, type AlignedPorts} from './aligned.js'
 import {cellText, readDestinations, readPurpose, readRequirementCell} from './cells.js'
 import {coveringWildcardPatterns, portsRisk} from './destination.js'
 import {impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
@@ -58,7 +59,8 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
   if (destinations.length === 0) {
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
   }
-  const rowPorts = readPorts(row, file)
+  const aligned = row.port && row.destinations.length === 1 && destinations.length > 1 ? alignPorts(row.destinations[0]!, row.port, rowProtocol(row), String(file)) : undefined
+  const rowPorts = aligned ? readAligned(aligned, destinations, row, file) : readPorts(row, file)
   // `ntp.ubuntu.com:123` in a row whose port cell says `UDP:123`: the row names the protocol.
   for (const destination of destinations) {
     if (!destination.ports) continue
@@ -128,10 +130,32 @@ function readRequirement(row: Row, marker: Requirement | undefined, table: ReadT
   return 'unknown'
 }
 
+/**
+ * Ports written part by part beside the hosts they are for: each destination gets its part's ports,
+ * and the row all of them.
+ */
+function readAligned(aligned: AlignedPorts, destinations: Destination[], row: Row, file: VFile): {ports: Port[]; portsText?: string} {
+  for (const destination of destinations) {
+    if (destination.kind === 'reference' || destination.kind === 'text' || destination.ports) continue
+    const ports = aligned.byDestination.get(destination.kind + ' ' + destination.value)
+    if (ports) destination.ports = ports
+  }
+  const cut = aligned.cut === 'numbered' ? 'by number' : aligned.cut === 'groups' ? 'group by group' : 'line by line'
+  report(file, 'ports-aligned', `Unexpected ports written beside their hosts ${cut}, read each host with the ports beside it`, row.port)
+  for (const text of aligned.unread) report(file, 'port-unparsed', `Unexpected port \`${text}\`, expected ports such as \`TCP 443\` or N/A`, row.port)
+  return {ports: aligned.ports}
+}
+
+/** The protocol a row's port header or protocol cell names for its bare port numbers. */
+function rowProtocol(row: Row): Port['protocol'] | undefined {
+  const protocolText = cellText(row.protocol)
+  return row.portProtocol ?? (protocolText === '' ? undefined : protocolOf(protocolText))
+}
+
 /** A row's ports: its port cell, read with the protocol its header or protocol cell names; or the protocol's own ports. */
 function readPorts(row: Row, file: VFile): {ports: Port[]; portsText?: string} {
   const protocolText = cellText(row.protocol)
-  const protocol = row.portProtocol ?? (protocolText === '' ? undefined : protocolOf(protocolText))
+  const protocol = rowProtocol(row)
   const text = cellText(row.port)
   if (text === '' && protocolText !== '') {
     const implied = impliedPorts(protocolText)

@@ -26,9 +26,18 @@ export function readPortText(text: string, protocol?: Port['protocol']): PortRea
   // `50,000-59,999`: digit groups, not a list.
   // `80,443` is two ports: a group only where the number it makes is a port.
   const plain = text.toLowerCase().replace(/\b(\d{1,2}),(\d{3})(?![\d.,])/g, (whole, high: string, low: string) => (Number(high + low) <= 65535 ? high + low : `${high}, ${low}`))
+  // `sbmp/9350-9354`, `ampq/5671`: a name written against its port is an application protocol,
+  // carried over TCP unless the page says otherwise.
+  let named = false
+  const plainNamed = plain.replace(/\b([a-z][a-z0-9-]{1,15})(?:\/\s*|:\s*)(?=\d)/g, (whole, name: string) => {
+    if (protocolNamedBy(name) || portFiller.test(name)) return whole
+    named = true
+    return 'tcp '
+  })
+  if (named) reading.assumed = true
   let current: Array<Port['protocol']> = protocol ? [protocol] : []
   let fresh = false
-  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
+  for (const token of plainNamed.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
     const named = protocolNamedBy(token)
     if (named) {
       // `TCP/UDP 443`: consecutive protocol names add up; a name after numbers starts afresh.
