@@ -36360,6 +36360,11 @@ var diagnosticRules = {
     kind: "reading",
     description: "A row has no port cell but a protocol cell (`HTTPS`, `TLSv1.2/HTTP`); its ports are the ones the protocols use (443, 80)."
   },
+  "ports-aligned": {
+    level: "info",
+    kind: "reading",
+    description: "A row writes its hosts and their ports part by part in two cells side by side: numbered (`1. host` beside `1. https/443`), in groups set apart by a blank line, or line by line. Each host is read with the ports beside it; the row keeps all of them."
+  },
   "destination-leading-dot": {
     level: "info",
     kind: "reading",
@@ -36654,12 +36659,13 @@ function classifyDestination(raw) {
     notes.push({ ruleId: "destination-leading-dot", reason: `Unexpected leading dot in \`${name}\`, read as the wildcard \`*${name.toLowerCase()}\`` });
     name = "*" + name;
   }
-  const wildcard = name.startsWith("*.");
-  const host = normaliseHost(wildcard ? name.slice(2) : name, wildcard);
+  const stars = /^(?:\*\.)+/.exec(name)?.[0] ?? "";
+  const wildcard = stars !== "";
+  const host = normaliseHost(name.slice(stars.length), wildcard);
   if (host) {
     const example = exampleName(host.value);
     if (example) return { kind: "text", value: text5.replace(/\s+/g, " "), notes: [], template: example };
-    const classified = { kind: wildcard ? "wildcard" : "host", value: (wildcard ? "*." : "") + host.value, notes: [...notes, ...host.notes] };
+    const classified = { kind: wildcard ? "wildcard" : "host", value: stars + host.value, notes: [...notes, ...host.notes] };
     if (slash > 0 && !text5.includes(" ")) classified.path = text5.slice(slash);
     return classified;
   }
@@ -36695,21 +36701,21 @@ function addressNumber(address, version) {
   const [head, rest] = text5.includes("::") ? text5.split("::") : [text5, void 0];
   const left = head === "" ? [] : head.split(":");
   const right = rest === void 0 || rest === "" ? [] : rest.split(":");
-  const groups2 = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  return groups2.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group, 16)), 0n);
+  const groups3 = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return groups3.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group, 16)), 0n);
 }
 function numberAddress(value2, version) {
   if (version === 4) return [24n, 16n, 8n, 0n].map((shift2) => String(value2 >> shift2 & 255n)).join(".");
-  const groups2 = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift2) => (value2 >> shift2 & 0xffffn).toString(16));
+  const groups3 = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((shift2) => (value2 >> shift2 & 0xffffn).toString(16));
   let best = { at: -1, length: 1 };
   for (let at = 0; at < 8; ) {
     let end = at;
-    while (end < 8 && groups2[end] === "0") end++;
+    while (end < 8 && groups3[end] === "0") end++;
     if (end - at > best.length) best = { at, length: end - at };
     at = end === at ? at + 1 : end;
   }
-  if (best.at === -1) return groups2.join(":");
-  return groups2.slice(0, best.at).join(":") + "::" + groups2.slice(best.at + best.length).join(":");
+  if (best.at === -1) return groups3.join(":");
+  return groups3.slice(0, best.at).join(":") + "::" + groups3.slice(best.at + best.length).join(":");
 }
 var exampleCompany = new RegExp(`(?:^|\\.)((?:${exampleNames.companies.join("|")})[a-z0-9-]*)\\.`);
 function exampleName(host) {
@@ -36719,7 +36725,7 @@ function exampleName(host) {
 function templateOf(text5) {
   if (/\s/.test(text5) || !/[a-z0-9-]\.[a-z]/i.test(text5)) return void 0;
   const name = text5.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split("/")[0];
-  const bare = name.replace(/^\*\./, "");
+  const bare = name.replace(/^(?:\*\.)+/, "");
   for (const [pattern, reason] of placeholders) {
     if (pattern.test(bare) || pattern.source.startsWith("<") && pattern.test(name)) return reason;
   }
@@ -36839,15 +36845,15 @@ function ipv6Value(address) {
   const [head, tail] = text5.includes("::") ? text5.split("::") : [text5, void 0];
   const left = head === "" ? [] : head.split(":");
   const right = tail === void 0 || tail === "" ? [] : tail.split(":");
-  const groups2 = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  if (groups2.length !== 8) return void 0;
-  return groups2.reduce((value2, group) => value2 << 16n | BigInt(parseInt(group, 16)), 0n);
+  const groups3 = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  if (groups3.length !== 8) return void 0;
+  return groups3.reduce((value2, group) => value2 << 16n | BigInt(parseInt(group, 16)), 0n);
 }
 function overBroad(wildcard) {
   if (wildcard === "*") return "covers every host";
   if (!wildcard.startsWith("*.")) return void 0;
-  const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, "");
-  if (suffix.split(".").some((part) => part === "*" || part === "")) return "a wildcard over a wildcard covers every host";
+  const suffix = wildcard.replace(/^(?:\*\.)+/, "").toLowerCase().replace(/\.$/, "");
+  if (suffix === "*" || suffix.split(".").some((part) => part === "*" || part === "")) return "a wildcard over a wildcard covers every host";
   return (0, import_tldts.getPublicSuffix)(suffix, { allowPrivateDomains: true }) === suffix ? `\`${suffix}\` is a public suffix` : void 0;
 }
 
@@ -36856,12 +36862,19 @@ function readPortText(text5, protocol) {
   const reading = { ports: [], assumed: false };
   if (notApplicable.test(text5.trim())) return reading;
   const plain = text5.toLowerCase().replace(/\b(\d{1,2}),(\d{3})(?![\d.,])/g, (whole, high, low) => Number(high + low) <= 65535 ? high + low : `${high}, ${low}`);
+  let named = false;
+  const plainNamed = plain.replace(/\b([a-z][a-z0-9-]{1,15})(?:\/\s*|:\s*)(?=\d)/g, (whole, name) => {
+    if (protocolNamedBy(name) || portFiller.test(name)) return whole;
+    named = true;
+    return "tcp ";
+  });
+  if (named) reading.assumed = true;
   let current = protocol ? [protocol] : [];
   let fresh = false;
-  for (const token of plain.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
-    const named = protocolNamedBy(token);
-    if (named) {
-      current = fresh ? [...current, named.protocol] : [named.protocol];
+  for (const token of plainNamed.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
+    const named2 = protocolNamedBy(token);
+    if (named2) {
+      current = fresh ? [...current, named2.protocol] : [named2.protocol];
       fresh = true;
       continue;
     }
@@ -37217,6 +37230,7 @@ function segmentCell(children, source, scope) {
   };
   walk(children);
   close2();
+  joinBrokenNames(lines);
   const items = [];
   let label2;
   let labelParagraph = -1;
@@ -37248,6 +37262,17 @@ function segmentCell(children, source, scope) {
     }
   }
   return items;
+}
+function joinBrokenNames(lines) {
+  for (let index3 = lines.length - 2; index3 >= 0; index3--) {
+    const line = lines[index3];
+    const next = lines[index3 + 1];
+    if (line.links.length > 0 || line.paragraph !== next.paragraph) continue;
+    const head = line.text.trim();
+    if (!/^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head)) continue;
+    if (!/^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())) continue;
+    lines.splice(index3, 2, { text: head + next.text.trim(), links: next.links, paragraph: line.paragraph });
+  }
 }
 function splitItems(text5) {
   const pieces = [];
@@ -37623,20 +37648,20 @@ function greedy(open2, matched, candidates2, score) {
 function sectionRenames(matched, before, after) {
   const oldSections = new Set([...new Set(before.map((set) => set.section))].map(normaliseText));
   const newSections = new Set([...new Set(after.map((set) => set.section))].map(normaliseText));
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups3 = /* @__PURE__ */ new Map();
   for (const pair2 of matched) {
     if (pair2.before.section === pair2.after.section) continue;
     const from = normaliseText(pair2.before.section);
     const to = normaliseText(pair2.after.section);
     if (from === to || newSections.has(from) || oldSections.has(to)) continue;
     const key = from + "\n" + to;
-    const group = groups2.get(key) ?? { before: pair2.before.section, after: pair2.after.section, pairs: [] };
+    const group = groups3.get(key) ?? { before: pair2.before.section, after: pair2.after.section, pairs: [] };
     group.pairs.push(pair2);
-    groups2.set(key, group);
+    groups3.set(key, group);
   }
   const renames = [];
   const used = { before: /* @__PURE__ */ new Set(), after: /* @__PURE__ */ new Set() };
-  const ranked = [...groups2.values()].sort(
+  const ranked = [...groups3.values()].sort(
     (a, b) => b.pairs.length - a.pairs.length || compareText(symmetricKey(a.before, a.after), symmetricKey(b.before, b.after))
   );
   for (const group of ranked) {
@@ -45645,7 +45670,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
 validate73.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var m365Endpoints = validate85;
 var schema98 = { "title": "M365EndpointSet", "description": "One endpoint set. As in the service, `urls`, `ips`, `tcpPorts`, `udpPorts` and `notes` are omitted when blank.", "type": "object", "additionalProperties": false, "required": ["id", "serviceArea", "serviceAreaDisplayName", "expressRoute", "category", "required"], "properties": { "id": { "description": "The immutable id number of the endpoint set.", "type": "integer", "minimum": 1 }, "serviceArea": { "description": "The service area the set is part of (the service's are Common, Exchange, SharePoint and Skype).", "type": "string", "minLength": 1 }, "serviceAreaDisplayName": { "type": "string", "minLength": 1 }, "urls": { "description": "DNS names, exact or `*.` wildcards.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/url" } }, "ips": { "description": "IP address ranges in CIDR notation.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ipRange" } }, "tcpPorts": { "$ref": "#/$defs/ports" }, "udpPorts": { "$ref": "#/$defs/ports" }, "expressRoute": { "description": "True if this endpoint set is routed over ExpressRoute.", "type": "boolean" }, "category": { "description": "The connectivity category.", "type": "string", "enum": ["Optimize", "Allow", "Default"] }, "required": { "description": "True if the set is required for the service to be supported, false if optional.", "type": "boolean" }, "notes": { "type": "string", "minLength": 1 } } };
-var pattern56 = new RegExp("^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
+var pattern56 = new RegExp("^(\\*\\.)*[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$", "u");
 var pattern57 = new RegExp("^([0-9.]+|[0-9a-f:.]+)/[0-9]{1,3}$", "u");
 var pattern58 = new RegExp("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$", "u");
 function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -45808,7 +45833,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
           let data4 = data3[i0];
           if (typeof data4 === "string") {
             if (!pattern56.test(data4)) {
-              const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+              const err14 = { instancePath: instancePath + "/urls/" + i0, schemaPath: "#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)*[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)*[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -46554,7 +46579,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
               let data26 = data25[i1];
               if (typeof data26 === "string") {
                 if (!pattern56.test(data26)) {
-                  const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  const err46 = { instancePath: instancePath + "/add/urls/" + i1, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)*[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)*[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err46];
                   } else {
@@ -46668,7 +46693,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
               let data31 = data30[i3];
               if (typeof data31 === "string") {
                 if (!pattern56.test(data31)) {
-                  const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
+                  const err56 = { instancePath: instancePath + "/remove/urls/" + i3, schemaPath: "m365-endpoints.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^(\\*\\.)*[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$" }, message: 'must match pattern "^(\\*\\.)*[a-z0-9_-]+(\\.[a-z0-9_-]+)+$|^\\*$"' };
                   if (vErrors === null) {
                     vErrors = [err56];
                   } else {
@@ -47554,6 +47579,112 @@ function isUint8Array(value2) {
   );
 }
 
+// src/compile/aligned.ts
+function alignPorts(destinations, portCell, protocol, source) {
+  const portLines = cellLines(portCell);
+  if (portLines.filter((line) => lineText(line) !== "").length < 2) return void 0;
+  const destinationLines2 = cellLines(destinations.cell);
+  const pairs = pairParts(destinationLines2, portLines);
+  if (pairs === void 0) return void 0;
+  const scratch = new VFile({ value: source });
+  const byDestination = /* @__PURE__ */ new Map();
+  const ports2 = [];
+  const unread = [];
+  let read = 0;
+  for (const [destinationPart, portPart] of pairs.parts) {
+    const text5 = portPart.map((line) => lineText(line).replace(numberMark, "")).filter((line) => line !== "").join(", ");
+    const reading = readPortText(text5, protocol);
+    if (reading.unparsed !== void 0 || reading.invalid !== void 0 || reading.ports.length === 0) {
+      if (text5 !== "") unread.push(text5);
+      continue;
+    }
+    read++;
+    for (const port of reading.ports) ports2.push(port);
+    const cell = { type: "tableCell", children: destinationPart.flatMap((line, index3) => index3 === 0 ? line : [{ type: "break" }, ...line]) };
+    for (const destination of readDestinations([{ ...destinations, cell }], scratch).destinations) {
+      const key = destination.kind + " " + destination.value;
+      byDestination.set(key, sortPorts([...byDestination.get(key) ?? [], ...reading.ports]));
+    }
+  }
+  if (read < 2 || read < unread.length) return void 0;
+  return { byDestination, ports: sortPorts(ports2), cut: pairs.cut, unread };
+}
+var numberMark = /^\s*\(?\d{1,2}[.)]\s*/;
+function cellLines(cell) {
+  const lines = [[]];
+  for (const node2 of cell.children) {
+    if (node2.type === "break" || node2.type === "html" && separatorTag.test(node2.value.trim())) lines.push([]);
+    else lines.at(-1).push(node2);
+  }
+  return lines;
+}
+function lineText(line) {
+  return cellText({ type: "tableCell", children: line });
+}
+function pairParts(destinations, ports2) {
+  const numberedPorts = numbered(ports2);
+  if (numberedPorts) {
+    const numberedDestinations = numbered(destinations);
+    if (!numberedDestinations || numberedDestinations.size !== numberedPorts.size) return void 0;
+    const parts2 = [];
+    for (const [number, lines] of numberedPorts) {
+      const beside = numberedDestinations.get(number);
+      if (!beside) return void 0;
+      parts2.push([beside, lines]);
+    }
+    return { parts: parts2, cut: "numbered" };
+  }
+  const destinationGroups = groups(destinations);
+  const portGroups = groups(ports2);
+  if (destinationGroups.length >= 2 && destinationGroups.length === portGroups.length) {
+    return { parts: destinationGroups.flatMap((group, index3) => byLine(group, portGroups[index3]) ?? [[group, portGroups[index3]]]), cut: "groups" };
+  }
+  const parts = byLine(destinations, ports2);
+  return parts && { parts, cut: "lines" };
+}
+function byLine(destinations, ports2) {
+  const destinationLines2 = destinations.filter((line) => lineText(line) !== "");
+  const portLines = [];
+  let continued = false;
+  for (const line of ports2) {
+    const text5 = lineText(line);
+    if (text5 === "") continue;
+    if (continued) portLines.at(-1).push(line);
+    else portLines.push([line]);
+    continued = /(?:&|\band|,)$/i.test(text5);
+  }
+  if (destinationLines2.length < 2 || destinationLines2.length !== portLines.length) return void 0;
+  return destinationLines2.map((line, index3) => [[line], portLines[index3]]);
+}
+function groups(lines) {
+  const found = [[]];
+  for (const line of lines) {
+    if (lineText(line) === "") {
+      if (found.at(-1).length > 0) found.push([]);
+    } else {
+      found.at(-1).push(line);
+    }
+  }
+  return found.filter((group) => group.length > 0);
+}
+function numbered(lines) {
+  const parts = /* @__PURE__ */ new Map();
+  let current;
+  for (const line of lines) {
+    const text5 = lineText(line);
+    const mark = /^\s*\(?(\d{1,2})[.)](?:\s|$)/.exec(text5);
+    if (mark && !parts.has(Number(mark[1]))) {
+      current = [line];
+      parts.set(Number(mark[1]), current);
+    } else if (current) {
+      current.push(line);
+    } else if (text5 !== "") {
+      return void 0;
+    }
+  }
+  return parts.size >= 2 ? parts : void 0;
+}
+
 // src/compile/endpoint-sets.ts
 function readEndpointSets(tables, file, path2) {
   const sets = [];
@@ -47595,7 +47726,8 @@ function readEndpointSet(row2, table, file, path2) {
   if (destinations.length === 0) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
   }
-  const rowPorts = readPorts(row2, file);
+  const aligned = row2.port && row2.destinations.length === 1 && destinations.length > 1 ? alignPorts(row2.destinations[0], row2.port, rowProtocol(row2), String(file)) : void 0;
+  const rowPorts = aligned ? readAligned(aligned, destinations, row2, file) : readPorts(row2, file);
   for (const destination of destinations) {
     if (!destination.ports) continue;
     destination.ports = sortPorts(destination.ports.map((port) => rowPorts.ports.find((one2) => one2.port === port.port && one2.to === port.to) ?? port));
@@ -47655,9 +47787,24 @@ function readRequirement(row2, marker, table, file) {
   report(file, "requirement-missing", "Unexpected row without a requirement, expected a `**Required:**` or `**Optional:**` prefix", row2.purpose ?? row2.node);
   return "unknown";
 }
+function readAligned(aligned, destinations, row2, file) {
+  for (const destination of destinations) {
+    if (destination.kind === "reference" || destination.kind === "text" || destination.ports) continue;
+    const ports2 = aligned.byDestination.get(destination.kind + " " + destination.value);
+    if (ports2) destination.ports = ports2;
+  }
+  const cut = aligned.cut === "numbered" ? "by number" : aligned.cut === "groups" ? "group by group" : "line by line";
+  report(file, "ports-aligned", `Unexpected ports written beside their hosts ${cut}, read each host with the ports beside it`, row2.port);
+  for (const text5 of aligned.unread) report(file, "port-unparsed", `Unexpected port \`${text5}\`, expected ports such as \`TCP 443\` or N/A`, row2.port);
+  return { ports: aligned.ports };
+}
+function rowProtocol(row2) {
+  const protocolText = cellText(row2.protocol);
+  return row2.portProtocol ?? (protocolText === "" ? void 0 : protocolOf(protocolText));
+}
 function readPorts(row2, file) {
   const protocolText = cellText(row2.protocol);
-  const protocol = row2.portProtocol ?? (protocolText === "" ? void 0 : protocolOf(protocolText));
+  const protocol = rowProtocol(row2);
   const text5 = cellText(row2.port);
   if (text5 === "" && protocolText !== "") {
     const implied = impliedPorts(protocolText);
@@ -48112,7 +48259,7 @@ function itemCell(head, position3) {
 }
 function readList(list3, source) {
   const counts = { items: 0, destinations: 0 };
-  const groups2 = [];
+  const groups3 = [];
   const walk = (node2, parent) => {
     let current;
     let currentRequirement;
@@ -48130,7 +48277,7 @@ function readList(list3, source) {
           current = { node: node2, items: [], ...parent, ...requirement && paragraph2 ? { requirement: { value: requirement, line: paragraph2.position?.start.line ?? 1 } } : {} };
           if (requirement === void 0 && parent.requirement) current.requirement = parent.requirement;
           currentRequirement = requirement;
-          groups2.push(current);
+          groups3.push(current);
         }
         current.items.push(cell);
       } else {
@@ -48153,7 +48300,7 @@ function readList(list3, source) {
   };
   walk(list3, {});
   if (counts.destinations === 0 || counts.destinations * 2 < counts.items) return void 0;
-  return groups2;
+  return groups3;
 }
 function readCode(code4) {
   const language = (code4.lang ?? "").toLowerCase();
@@ -48162,7 +48309,7 @@ function readCode(code4) {
   if (lines.some((line) => codeCommand.test(line.trim()))) return void 0;
   const json = /^\s*[[{]/.test(code4.value) ? jsonStrings(code4.value) : void 0;
   const start = (code4.position?.start.line ?? 1) + 1;
-  const groups2 = [];
+  const groups3 = [];
   let current;
   let destinations = 0;
   let other = 0;
@@ -48172,7 +48319,7 @@ function readCode(code4) {
     if (head && head.rest === "") {
       destinations++;
       current ??= { node: code4, items: [] };
-      if (!groups2.includes(current)) groups2.push(current);
+      if (!groups3.includes(current)) groups3.push(current);
       const cell = itemCell(head, position3);
       if (ports2 && ports2.length > 0) cell.ports = ports2;
       current.items.push(cell);
@@ -48194,7 +48341,7 @@ function readCode(code4) {
     });
   }
   if (destinations === 0 || destinations * 2 < destinations + other) return void 0;
-  return groups2.filter((group) => group.items.length > 0);
+  return groups3.filter((group) => group.items.length > 0);
 }
 function jsonStrings(text5) {
   const found = [];
@@ -48254,10 +48401,10 @@ function* streamTables(nodes, file, page) {
     return tab ? narrower(scope, tab) : scope;
   };
   const cellContext = () => ({ scope: scopeNow().clouds?.value ?? page.scope, ...page.docset === void 0 ? {} : { docset: page.docset } });
-  const groupTable = (node2, groups2, kind) => {
+  const groupTable = (node2, groups3, kind) => {
     const section = heading2 ? headingText(heading2) : page.fallbackSection;
     const context3 = cellContext();
-    const rows2 = groups2.map((group) => {
+    const rows2 = groups3.map((group) => {
       const row2 = {
         node: group.node,
         purposeHeader: "",
@@ -48273,7 +48420,7 @@ function* streamTables(nodes, file, page) {
       if (group.requirement || group.ports) row2.stated = { ...group.requirement ? { requirement: group.requirement } : {}, ...group.ports ? { ports: group.ports } : {} };
       return row2;
     });
-    const count2 = groups2.reduce((sum, group) => sum + group.items.length, 0);
+    const count2 = groups3.reduce((sum, group) => sum + group.items.length, 0);
     report(file, kind === "code block" ? "code-endpoints" : "list-endpoints", `Unexpected ${kind} of ${count2} ${count2 === 1 ? "destination" : "destinations"} outside a table, read as ${rows2.length === 1 ? "an endpoint set" : rows2.length + " endpoint sets"} of \`${label2?.text ?? section}\``, node2);
     const table = { node: node2, section, heading: heading2, ...lead ? { lead: { requirement: lead.requirement, line: lead.line } } : {}, scope: scopeNow(), rows: rows2 };
     lead = void 0;
@@ -48321,20 +48468,20 @@ function* streamTables(nodes, file, page) {
           yield groupTable(node2, [request2], "sentence");
         }
       } else if (node2.type === "list") {
-        const groups2 = page.lists ? readList(node2, page.source) : void 0;
-        if (groups2 && groups2.length > 0) {
+        const groups3 = page.lists ? readList(node2, page.source) : void 0;
+        if (groups3 && groups3.length > 0) {
           label2 = labelled;
           read++;
-          yield groupTable(node2, groups2, "list");
+          yield groupTable(node2, groups3, "list");
         } else if (page.lists) {
           for (const item of node2.children) yield* walk(item.children, true);
         }
       } else if (node2.type === "code") {
-        const groups2 = page.lists ? readCode(node2) : void 0;
-        if (groups2 && groups2.length > 0) {
+        const groups3 = page.lists ? readCode(node2) : void 0;
+        if (groups3 && groups3.length > 0) {
           label2 = labelled;
           read++;
-          yield groupTable(node2, groups2, "code block");
+          yield groupTable(node2, groups3, "code block");
         }
       } else if (node2.type === "table") {
         seen++;
@@ -48420,7 +48567,7 @@ function readTable(table, file, page, source) {
   const rows2 = [];
   let heading2;
   let above;
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups3 = /* @__PURE__ */ new Map();
   body.forEach((node2, index3) => {
     if (isEmptyRow(node2)) {
       report(file, "table-row-empty", "Unexpected empty row, skipped", node2);
@@ -48446,7 +48593,7 @@ function readTable(table, file, page, source) {
       above = void 0;
       heading2 = void 0;
     }
-    const row2 = readRow(node2, columns, file, page, groups2);
+    const row2 = readRow(node2, columns, file, page, groups3);
     if ((row2.purpose === void 0 || cellText(row2.purpose) === "") && leadsRow(columns)) {
       if (above) {
         row2.carriedPurpose = above.purpose;
@@ -48529,7 +48676,7 @@ function isEndpointTable(columns) {
   if (destinations.some((column) => !column.cloudOnly)) return true;
   return destinations.length > 0 && columns.some((column) => column.role === "port" || column.role === "protocol");
 }
-function readRow(node2, columns, file, page, groups2) {
+function readRow(node2, columns, file, page, groups3) {
   const row2 = {
     node: node2,
     purposeHeader: columns.find((column) => column.role === "purpose")?.name ?? "",
@@ -48547,8 +48694,8 @@ function readRow(node2, columns, file, page, groups2) {
   columns.forEach((column) => {
     if (column.role !== "group") return;
     const text5 = cellText(node2.children[column.index]);
-    if (text5 !== "") groups2.set(column.index, text5);
-    const group = groups2.get(column.index);
+    if (text5 !== "") groups3.set(column.index, text5);
+    const group = groups3.get(column.index);
     if (group !== void 0) row2.attributes.push({ name: column.name, text: group });
   });
   node2.children.forEach((cell, index3) => {
@@ -61711,31 +61858,31 @@ function routeMatcher(paths) {
 }
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
-var groups = {};
+var groups2 = {};
 var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
+  groups2.global = new Bottleneck2.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck2.Group({
+  groups2.auth = new Bottleneck2.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck2.Group({
+  groups2.search = new Bottleneck2.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck2.Group({
+  groups2.write = new Bottleneck2.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck2.Group({
+  groups2.notifications = new Bottleneck2.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -61787,14 +61934,14 @@ function throttling(octokit, octokitOptions) {
       return;
     }
     initialized = true;
-    if (groups.global == null) {
+    if (groups2.global == null) {
       createGroups(Bottleneck2, common);
     }
-    state2.global = state2.global ?? groups.global;
-    state2.auth = state2.auth ?? groups.auth;
-    state2.search = state2.search ?? groups.search;
-    state2.write = state2.write ?? groups.write;
-    state2.notifications = state2.notifications ?? groups.notifications;
+    state2.global = state2.global ?? groups2.global;
+    state2.auth = state2.auth ?? groups2.auth;
+    state2.search = state2.search ?? groups2.search;
+    state2.write = state2.write ?? groups2.write;
+    state2.notifications = state2.notifications ?? groups2.notifications;
     state2.retryLimiter = state2.retryLimiter ?? new Bottleneck2();
     const events = {};
     const emitter = new Bottleneck2.Events(events);
@@ -61910,15 +62057,15 @@ function formatDiffMarkdown(document3) {
   return lines.join("\n") + "\n";
 }
 function cloudGroups(changes2) {
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups3 = /* @__PURE__ */ new Map();
   for (const change of changes2) {
     const clouds3 = change.clouds ?? ["public"];
     const key = clouds3.map((cloud) => String(cloudIds.indexOf(cloud)).padStart(2, "0")).join(" ");
-    const group = groups2.get(key) ?? { clouds: [...clouds3], changes: [] };
+    const group = groups3.get(key) ?? { clouds: [...clouds3], changes: [] };
     group.changes.push(change);
-    groups2.set(key, group);
+    groups3.set(key, group);
   }
-  return [...groups2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, group]) => group);
+  return [...groups3].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, group]) => group);
 }
 function levelTables(lines, all2, depth) {
   for (const level of levels) {

@@ -166,6 +166,16 @@ values('a leading dot is a wildcard; placeholders and example companies are temp
   assert.is(rules(catalog).filter((rule) => rule === 'destination-template').length, 3)
 })
 
+values('a wildcard of two labels (`*.*.`) is a wildcard, covered by the one-label wildcard of its domain', () => {
+  const catalog = compileText(page('- `*.onedrive.live.com`', '- `*.*.onedrive.live.com`', '- `*.*.storage.live.com`', '- `a.*.live.com`'))
+  assert.equal(
+    catalog.endpointSets.flatMap((set) => set.destinations.map((destination) => `${destination.kind}:${destination.value}`)),
+    ['wildcard:*.onedrive.live.com', 'wildcard:*.*.onedrive.live.com', 'wildcard:*.*.storage.live.com', 'text:a.*.live.com']
+  )
+  assert.equal(catalog.diagnostics.filter((d) => d.ruleId === 'destination-covered-in-page').map((d) => d.message), ['Unexpected `*.*.onedrive.live.com`, already covered by `*.onedrive.live.com` (line 8)'])
+  assert.not.ok(rules(catalog).includes('over-broad-wildcard'))
+})
+
 values('compile counts what each page holds that looks like a destination', () => {
   const catalog = compileText(page('- a.powerbi.com', '', 'See b.powerbi.com for more.'))
   const unread = catalog.diagnostics.filter((d) => d.ruleId === 'destination-unread')

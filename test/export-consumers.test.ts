@@ -51,6 +51,8 @@ function trickyCatalog(whole = true): Catalog {
     {kind: 'host', value: 'plain.tricky.example'},
     {kind: 'host', value: 'a.wild.tricky.example'},
     {kind: 'wildcard', value: '*.wild.tricky.example'},
+    {kind: 'wildcard', value: '*.*.deep.tricky.example'},
+    {kind: 'wildcard', value: '*.*.wild.tricky.example'},
     {kind: 'cidr', value: '10.1.2.3/8'},
     {kind: 'cidr', value: '10.9.0.0/16'},
     ...(whole ? [{kind: 'cidr', value: '0.0.0.0/0'}, {kind: 'cidr', value: '::/0'}] satisfies Destination[] : []),
@@ -94,6 +96,12 @@ function listedNames(catalog: Catalog): {names: string[]; suffixes: string[]} {
     }
   }
   return {names: [...names].sort(), suffixes: [...suffixes].sort()}
+}
+
+/** The domains of the catalog's wildcards of two labels or more (`*.*.deep.x` → `deep.x`). */
+function deepWildcards(catalog: Catalog): string[] {
+  const values = catalog.endpointSets.flatMap((set) => set.destinations.filter((destination) => destination.kind === 'wildcard' && destination.value.startsWith('*.*.')))
+  return [...new Set(values.map((destination) => destination.value.replace(/^(?:\*\.)+/, '')))].sort()
 }
 
 /** Names the list must not let through: beside each suffix (`evilpowerbi.com`), and a reserved name. */
@@ -274,6 +282,11 @@ consumers('pactester routes the listed names (wildcard-host URLs included) as li
     const expected = new Map<string, string>()
     for (const host of [...listed.names, ...listed.suffixes.map((suffix) => 'zz1' + suffix)]) expected.set(host, 'PROXY listed.invalid:3128')
     for (const host of unlistedNames(listed)) expected.set(host, 'PROXY other.invalid:8080')
+    // `*.*.deep.x` lets through names two labels or more under `deep.x`, not one.
+    for (const domain of deepWildcards(catalog)) {
+      expected.set('zz1.zz2.' + domain, 'PROXY listed.invalid:3128')
+      if (!listed.suffixes.some((suffix) => ('zz1.' + domain).endsWith(suffix))) expected.set('zz1.' + domain, 'PROXY other.invalid:8080')
+    }
     writeFileSync(join(directory, 'urls'), [...expected.keys()].map((host) => `https://${host}/\n`).join(''))
     const result = run('pactester', ['-p', pac, '-f', join(directory, 'urls')])
     assert.is(result.code, 0, result.out)

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {exportCatalog, filterCatalog, FilterError, type Catalog} from '../src/index.js'
 import {runCli} from './helpers/cli.js'
-import {fixtureCatalog, mixedCatalog, withDirectory, writeCatalog} from './helpers/hand-catalog.js'
+import {fixtureCatalog, handCatalog, mixedCatalog, withDirectory, writeCatalog} from './helpers/hand-catalog.js'
 
 const committed = (): Catalog => JSON.parse(readFileSync('generated/catalog.json', 'utf8')) as Catalog
 const values = (catalog: Catalog): string[] => catalog.endpointSets.flatMap((set) => set.destinations.map((d) => d.value))
@@ -154,6 +154,20 @@ squid('dstdomain lines: `.suffix` for a wildcard, exact hosts exact, never a nam
   }
 })
 
+squid('a wildcard of two labels or more is left out, named: under a listed wildcard, or because dstdomain cannot say it', () => {
+  const catalog = handCatalog([{section: 'S', purpose: 'P', destinations: [
+    {kind: 'wildcard', value: '*.live.example'},
+    {kind: 'wildcard', value: '*.*.files.live.example'},
+    {kind: 'wildcard', value: '*.*.storage.example'}
+  ]}])
+  const {text, notes} = exportCatalog(catalog, 'squid', {acl: 'a'})
+  assert.equal(body(text).filter((line) => line.includes(' dstdomain ')), ['acl a dstdomain .live.example'])
+  assert.equal(notes, [
+    'squid: left out 1 wildcard (a wildcard of two labels or more: dstdomain has only `.domain`, which would allow more): *.*.storage.example',
+    'squid: left out 1 wildcard (under a listed wildcard, which allows it): *.*.files.live.example'
+  ])
+})
+
 const edl = suite('export edl')
 
 edl('PAN-OS URL list: no scheme, no port, a trailing slash, wildcards as *.example.com/', async () => {
@@ -218,6 +232,17 @@ pac('selected hosts go DIRECT (or --proxy), everything else to --default; a look
   const proxied = runPac(exportCatalog(fixtureCatalog('urls-2023-09-29'), 'pac', {proxy: 'PROXY pbi.corp.example:3128; DIRECT'}).text)
   assert.is(proxied.find('app.powerbi.com'), 'PROXY pbi.corp.example:3128; DIRECT')
   assert.is(proxied.find('example.org'), 'DIRECT')
+})
+
+pac('a wildcard of two labels or more matches names two labels or more under its domain, not one', () => {
+  const catalog = handCatalog([{section: 'S', purpose: 'P', destinations: [{kind: 'wildcard', value: '*.*.storage.example'}]}])
+  const {find} = runPac(exportCatalog(catalog, 'pac', {fallback: 'PROXY p:1'}).text)
+  assert.is(find('a.b.storage.example'), 'DIRECT')
+  assert.is(find('a.b.c.storage.example'), 'DIRECT')
+  assert.is(find('a.storage.example'), 'PROXY p:1')
+  assert.is(find('storage.example'), 'PROXY p:1')
+  assert.is(find('a.b.evilstorage.example'), 'PROXY p:1')
+  assert.equal(body(exportCatalog(catalog, 'txt').text), ['*.*.storage.example'])
 })
 
 pac('a host only under a wildcard the newer revision removed goes to the default', async () => {

@@ -73,13 +73,15 @@ export function classifyDestination(raw: string): Classified {
     notes.push({ruleId: 'destination-leading-dot', reason: `Unexpected leading dot in \`${name}\`, read as the wildcard \`*${name.toLowerCase()}\``})
     name = '*' + name
   }
-  const wildcard = name.startsWith('*.')
+  // `*.*.onedrive.live.com`: a wildcard of two labels or more is a wildcard too.
+  const stars = /^(?:\*\.)+/.exec(name)?.[0] ?? ''
+  const wildcard = stars !== ''
   // A wildcard may stand over a single label (`*.com`): that is a finding, not a reading problem.
-  const host = normaliseHost(wildcard ? name.slice(2) : name, wildcard)
+  const host = normaliseHost(name.slice(stars.length), wildcard)
   if (host) {
     const example = exampleName(host.value)
     if (example) return {kind: 'text', value: text.replace(/\s+/g, ' '), notes: [], template: example}
-    const classified: Classified = {kind: wildcard ? 'wildcard' : 'host', value: (wildcard ? '*.' : '') + host.value, notes: [...notes, ...host.notes]}
+    const classified: Classified = {kind: wildcard ? 'wildcard' : 'host', value: stars + host.value, notes: [...notes, ...host.notes]}
     if (slash > 0 && !text.includes(' ')) classified.path = text.slice(slash)
     return classified
   }
@@ -156,7 +158,7 @@ function exampleName(host: string): string | undefined {
 function templateOf(text: string): string | undefined {
   if (/\s/.test(text) || !/[a-z0-9-]\.[a-z]/i.test(text)) return undefined
   const name = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]!
-  const bare = name.replace(/^\*\./, '')
+  const bare = name.replace(/^(?:\*\.)+/, '')
   for (const [pattern, reason] of placeholders) {
     if (pattern.test(bare) || (pattern.source.startsWith('<') && pattern.test(name))) return reason
   }
@@ -337,8 +339,8 @@ function ipv6Value(address: string): bigint | undefined {
 export function overBroad(wildcard: string): string | undefined {
   if (wildcard === '*') return 'covers every host'
   if (!wildcard.startsWith('*.')) return undefined
-  const suffix = wildcard.slice(2).toLowerCase().replace(/\.$/, '')
-  // `*.*`, `*.*.com`: a wildcard over a wildcard stands over every name of its level.
-  if (suffix.split('.').some((part) => part === '*' || part === '')) return 'a wildcard over a wildcard covers every host'
+  // `*.*.onedrive.live.com` stands over names under `onedrive.live.com`; `*.*` over every name.
+  const suffix = wildcard.replace(/^(?:\*\.)+/, '').toLowerCase().replace(/\.$/, '')
+  if (suffix === '*' || suffix.split('.').some((part) => part === '*' || part === '')) return 'a wildcard over a wildcard covers every host'
   return getPublicSuffix(suffix, {allowPrivateDomains: true}) === suffix ? `\`${suffix}\` is a public suffix` : undefined
 }

@@ -49,7 +49,7 @@ const placeholderLabel = /^(x{3,}|y{3,}|z{3,}|contoso[a-z0-9-]*|fabrikam[a-z0-9-
 
 /** Why a host name (or `*.suffix`) is a placeholder, or undefined when it is not one. */
 export function placeholderOf(name: string): string | undefined {
-  const label = name.replace(/^\*\./, '').split('.').find((part) => placeholderLabel.test(part))
+  const label = name.replace(/^(?:\*\.)+/, '').split('.').find((part) => placeholderLabel.test(part))
   return label === undefined ? undefined : `a placeholder name (\`${label}\`), not a host to allow`
 }
 
@@ -117,9 +117,19 @@ export function isHostName(value: string): boolean {
   return normaliseHost(value)?.value === value
 }
 
-/** Whether a value is `*` or `*.` and a host name. */
+/** Whether a value is `*`, or `*.` (once or more: `*.*.onedrive.live.com`) and a host name. */
 export function isWildcard(value: string): boolean {
-  return value === '*' || (value.startsWith('*.') && isHostName(value.slice(2)))
+  const stars = /^(?:\*\.)+/.exec(value)?.[0]
+  return value === '*' || (stars !== undefined && isHostName(value.slice(stars.length)))
+}
+
+/**
+ * The domain a wildcard stands over (`*.a.b` and `*.*.a.b` → `a.b`), and whether the wildcard is
+ * that domain's every subdomain (`*.a.b`) or only those two labels or more under it (`*.*.a.b`).
+ */
+export function wildcardDomain(pattern: string): {domain: string; deep: boolean} {
+  const stars = /^(?:\*\.)+/.exec(pattern)?.[0] ?? ''
+  return {domain: pattern.slice(stars.length), deep: stars.length > 2}
 }
 
 /** Whether a destination's value has the syntax of its kind (references and text are free text: always). */

@@ -6,7 +6,7 @@
  */
 import type {Catalog} from '../../generated/catalog.js'
 import {compareText} from '../compile/catalog.js'
-import {allowEntries, cannot, type Rendered} from './entries.js'
+import {allowEntries, cannot, wildcardDomain, type Rendered} from './entries.js'
 import type {CatalogFilter} from './filter.js'
 import {defineFormat} from './format.js'
 import {headerText} from './header.js'
@@ -49,9 +49,12 @@ export function formatPac(catalog: Catalog, options: PacOptions = {}): Rendered 
   const {list, leftOut} = allowEntries(catalog, 'pac')
   const hosts = new Set<string>()
   const suffixes = new Set<string>()
+  // `*.*.a.b`: shExpMatch's `*` spans dots, so the pattern itself matches two labels or more under `a.b`.
+  const globs = new Set<string>()
   let everything = false
   for (const entry of list) {
     if (entry.shape === 'name') hosts.add(entry.target)
+    else if (entry.shape === 'pattern' && wildcardDomain(entry.target).deep) globs.add(entry.target)
     else if (entry.shape === 'pattern') suffixes.add(entry.target.slice(1))
     else if (entry.shape === 'everything') everything = true
     else leftOut.add(entry.kind, entry.value, entry.shape === 'free' ? cannot.free : 'an address: a PAC file matches host names (an address would need a DNS lookup)')
@@ -73,6 +76,9 @@ export function formatPac(catalog: Catalog, options: PacOptions = {}): Rendered 
     '  for (var j = 0; j < domains.length; j++) {',
     `    if (dnsDomainIs(name, domains[j])) return ${literal(proxy)};`,
     '  }',
+    ...(globs.size === 0
+      ? []
+      : [`  var patterns = ${literal([...globs].sort(compareText))};`, '  for (var k = 0; k < patterns.length; k++) {', `    if (shExpMatch(name, patterns[k])) return ${literal(proxy)};`, '  }']),
     `  return ${literal(fallback)};`,
     '}'
   ]

@@ -11,7 +11,7 @@ import type {Catalog} from '../../generated/catalog.js'
 import {catalogName} from '../compile/service.js'
 import {compareText} from '../core/text.js'
 import {collapse, holdsMappedIpv4, parseRange, unmapped, withoutWhole, type Range} from './addresses.js'
-import {allowEntries, cannot, type Rendered} from './entries.js'
+import {allowEntries, cannot, wildcardDomain, type Rendered} from './entries.js'
 import type {CatalogFilter} from './filter.js'
 import {defineFormat} from './format.js'
 import {headerText} from './header.js'
@@ -53,8 +53,10 @@ export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rende
   const hostSet = new Set<string>()
   const ranges: Range[] = []
   const rangeSources = new Map<string, {kind: typeof list[number]['kind']; value: string}>()
+  const deep: typeof list = []
   for (const entry of list) {
-    if (entry.shape === 'pattern') domainSet.add(entry.target.slice(1))
+    if (entry.shape === 'pattern' && wildcardDomain(entry.target).deep) deep.push(entry)
+    else if (entry.shape === 'pattern') domainSet.add(entry.target.slice(1))
     else if (entry.shape === 'name') hostSet.add(entry.target)
     else if (entry.shape === 'address' || entry.shape === 'range') {
       // Squid reads `::ffff:192.0.2.1` as the IPv4 address it maps: so is it written.
@@ -70,6 +72,12 @@ export function formatSquid(catalog: Catalog, options: SquidOptions = {}): Rende
       if (domainSet.has(name.slice(dot))) return true
     }
     return false
+  }
+  // `*.*.a.b`: dstdomain writes only `.a.b`, which also allows `a.b` and the names one label under it.
+  for (const entry of deep) {
+    const domain = '.' + wildcardDomain(entry.target).domain
+    const why = domainSet.has(domain) || coveredBy(domain) ? 'under a listed wildcard, which allows it' : 'a wildcard of two labels or more: dstdomain has only `.domain`, which would allow more'
+    leftOut.add(entry.kind, entry.value, why)
   }
   const domains: string[] = []
   for (const domain of domainSet) {
