@@ -132,6 +132,23 @@ scope('a sentence of the section sets ports and requirement; one about something
   assert.equal(read(catalog), ['host:azurecr.io required tcp/443 [public]', 'wildcard:*.blob.core.windows.net required tcp/443 [public]'])
 })
 
+scope('a sentence about every host is a policy of its own, not the ports of the hosts the page names', () => {
+  const catalog = compileText(
+    page('Access to these services must be provided:', '', '- Allow access to all hosts via port 80 (HTTP), 443 (HTTPS), and 123 (UDP/NTP).', '', '## Diagnostics', '', 'Make sure that the URL `diag.blob.core.windows.net` is not blocked.', '', '## TPM', '', 'Attestation requires access to a set of HTTPS URLs. Ensure access to this URL pattern: `*.microsoftaik.azure.net`.')
+  )
+  assert.equal(read(catalog), ['host:diag.blob.core.windows.net required - [public]', 'wildcard:*.microsoftaik.azure.net required tcp/443 [public]'])
+})
+
+scope('a section of prose that says what the page\'s endpoints are speaks for the sections after it', () => {
+  const body = (sentence: string): string =>
+    page('## Other workarounds', '', sentence, '', '## Cloud endpoints', '', '| Endpoint | Hostname |', '| --- | --- |', '| Protection | `https://api.aadrm.com` |', '', '## Later', '', '| Endpoint | Hostname |', '| --- | --- |', '| **Optional:** Audit | `https://a.events.data.microsoft.com` |')
+  const stated = compileText(body('Without a delegate, it will be required that you allow direct network connectivity for the labeling and protection endpoints.'))
+  assert.equal(read(stated), ['url:https://api.aadrm.com required tcp/443 [public]', 'url:https://a.events.data.microsoft.com optional tcp/443 [public]'])
+  // Access to something that is no destination says nothing of them.
+  const other = compileText(body('Staff who request access to customer content must first have passed the following checks.'))
+  assert.equal(read(other), ['url:https://api.aadrm.com unknown tcp/443 [public]', 'url:https://a.events.data.microsoft.com optional tcp/443 [public]'])
+})
+
 scope('a URL names its port by its scheme where the page states none', () => {
   const catalog = compileText(page('- `https://msedge.api.cdp.microsoft.com`', '- `http://msedge.f.dl.delivery.mp.microsoft.com`'))
   assert.equal(read(catalog), ['url:https://msedge.api.cdp.microsoft.com unknown tcp/443 [public]', 'url:http://msedge.f.dl.delivery.mp.microsoft.com unknown tcp/80 [public]'])

@@ -269,6 +269,13 @@ export function readRequest(paragraph: Paragraph, source: string): ItemGroup | u
   const text = phrasingText(paragraph.children, source).replace(/\s+/g, ' ')
   if (!allowVerb.test(text) && !requestPhrase.test(text)) return undefined
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z`*])/)
+  // `… requires access to a set of HTTPS URLs. Ensure access to this URL pattern: …`: a protocol
+  // the paragraph names, and only one, is that of what it asks for.
+  const named = new Set(sentences.flatMap((sentence) => {
+    const match = requestProtocol.exec(sentence)
+    return match ? [(match[1] ?? match[2]!).toLowerCase()] : []
+  }))
+  const paragraphProtocol = named.size === 1 ? [...named][0] : undefined
   const items: ItemCell[] = []
   for (const sentence of sentences) {
     const verb = allowVerb.exec(sentence)
@@ -282,6 +289,7 @@ export function readRequest(paragraph: Paragraph, source: string): ItemGroup | u
     const protocol = requestProtocol.exec(sentence)
     if (ports.length > 0) cell.ports = ports
     else if (protocol) cell.ports = impliedPorts(protocol[1] ?? protocol[2]!)
+    else if (paragraphProtocol) cell.ports = impliedPorts(paragraphProtocol)
     items.push(cell)
   }
   if (items.length === 0) return undefined

@@ -12,7 +12,7 @@ import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRequest, splitHead, type ItemGroup} from './read-lists.js'
-import {headingScope, isTab, narrower, sentenceScope, type SectionScope, type Stated} from './scope.js'
+import {headingScope, isTab, narrower, pageRequirement, sentenceScope, type SectionScope, type Stated} from './scope.js'
 import {cloudLabelOnly, cloudsNamedBy, leadSentences, notApplicable, transportCell} from './vocabulary.js'
 
 export interface Row {
@@ -98,7 +98,8 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   // A paragraph that is only a cloud label (`**GCC Customers:**`) labels the list after it.
   let label: {clouds: readonly Cloud[]; text: string} | undefined
   // What each open section states: the page's own at depth 0, then one per heading; and the open tab.
-  const sections: Array<{depth: number; scope: SectionScope}> = [{depth: 0, scope: page.description ? sentenceScope([{type: 'text', value: page.description}], 1) : {}}]
+  // `said`: the requirement its sentences state; `read`: how many endpoint sets were read before it opened.
+  const sections: Array<{depth: number; scope: SectionScope; said?: Stated<Requirement>; read: number}> = [{depth: 0, scope: page.description ? sentenceScope([{type: 'text', value: page.description}], 1) : {}, read: 0}]
   let tab: SectionScope | undefined
   let seen = 0
   let read = 0
@@ -153,8 +154,14 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
           continue
         }
         heading = node
-        while (sections.length > 1 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
-        sections.push({depth: node.depth, scope: headingScope(headingText(node), line, page.scope)})
+        while (sections.length > 1 && sections[sections.length - 1]!.depth >= node.depth) {
+          // A section of prose that names no destination and states what the page's destinations
+          // are (`it will be required that you … allow direct network connectivity for the … endpoints`)
+          // speaks for the page: the sections after it that state nothing nearer.
+          const closed = sections.pop()!
+          if (closed.said && closed.read === read && !sections[0]!.scope.requirement) sections[0]!.scope = {...sections[0]!.scope, requirement: closed.said}
+        }
+        sections.push({depth: node.depth, scope: headingScope(headingText(node), line, page.scope), read})
         // A sub-heading keeps the sentence of its section; a sibling or higher heading ends it.
         if (lead && node.depth <= lead.depth) lead = undefined
       } else if (node.type === 'thematicBreak') {
@@ -177,7 +184,10 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         if (stated) lead = {...stated, depth: heading?.depth ?? 0}
         const request = page.lists ? readRequest(node, page.source) : undefined
         const top = sections[sections.length - 1]!
-        top.scope = narrower(top.scope, sentenceScope(node.children, line))
+        const said = sentenceScope(node.children, line)
+        top.scope = narrower(top.scope, said)
+        const forPage = nested ? undefined : pageRequirement(node.children, line)
+        if (forPage) top.said = forPage
         if (request) {
           read++
           yield groupTable(node, [request], 'sentence')

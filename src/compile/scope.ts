@@ -7,7 +7,7 @@ import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {readPortText, sortPorts} from './ports.js'
-import {cloudsNamedBy, conditional, portStatement, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
+import {cloudsNamedBy, conditional, everyDestination, pageSubject, portStatement, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
 
 /** A statement and the line that makes it. */
 export interface Stated<T> {
@@ -70,7 +70,7 @@ export function sentenceScope(children: PhrasingContent[], line: number): Sectio
   const text = children.map((child) => toString(child)).join('')
   const result: SectionScope = {}
   // Each sentence speaks for the section only when it speaks of destinations or traffic.
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence))
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence))
   if (sentences.length === 0) return result
   const requirement = statedRequirement(sentences.join(' '))
   if (requirement) result.requirement = {value: requirement, line}
@@ -78,6 +78,14 @@ export function sentenceScope(children: PhrasingContent[], line: number): Sectio
   const ports = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(' '))
   if (ports.length > 0) result.ports = {value: ports, line}
   return result
+}
+
+/** The requirement a paragraph states of the page's destinations wherever they are (see `pageSubject`). */
+export function pageRequirement(children: PhrasingContent[], line: number): Stated<Requirement> | undefined {
+  const text = children.map((child) => toString(child)).join('')
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence))
+  const requirement = sentences.length === 0 ? undefined : statedRequirement(sentences.join(' '))
+  return requirement ? {value: requirement, line} : undefined
 }
 
 /** `outer` with what `inner` states laid over it. */

@@ -251,9 +251,9 @@ export const requirementStatements: RequirementStatement[] = [
   {
     requirement: 'required',
     sentence:
-      /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
+      /\b(are|is|will be) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
     unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b|\bif you (require|need)\b/,
-    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints")'
+    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints"), MIP SDK ("it will be required that you … allow direct network connectivity")'
   },
   {
     requirement: 'optional',
@@ -297,12 +297,26 @@ export const codeCommand = /^(?:[$>#]\s|(?:curl|wget|GET|POST|PUT|PATCH|DELETE|H
 export const scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains?|addresses|destinations?|fqdns?|traffic|connections?|connectivity|communication|firewalls?|prox(y|ies)|allow ?list|network access|access to)\b/i
 
 /**
+ * What a sentence outside any section of destinations must speak of to state something of the
+ * page's destinations (`…allow direct network connectivity for the MIP labeling and protection
+ * endpoints`, MIP SDK): the destinations themselves, not access to a portal or to customer content.
+ */
+export const pageSubject = /\b(urls?|endpoints?|hostnames?|fqdns?|destinations?|network connectivity|firewalls?|prox(y|ies))\b/i
+
+/**
  * Other ways a sentence asks that the destinations it names be reachable (`Ensure that UDP port 123
  * to time.windows.com is accessible`, `make sure that the URL … is not blocked`, `… must be
  * resolvable via DNS and accessible via HTTP`).
  */
 export const requestPhrase =
   /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i
+
+/**
+ * A sentence about every destination (`Allow access to all hosts via port 80 (HTTP), 443 (HTTPS), and
+ * 123 (UDP/NTP)`, seen in Windows Autopilot's "simplest case"): a policy of its own, open to
+ * everything, not the ports of the destinations the page goes on to name.
+ */
+export const everyDestination = /\b(?:all|any) (?:hosts?|destinations?|internet (?:hosts?|addresses|destinations?))\b/i
 
 /** A sentence that states something under a condition (`Ports 8787 and 18881 are only needed when …`). */
 export const conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i
