@@ -149,6 +149,13 @@ scope('a section of prose that says what the page\'s endpoints are speaks for th
   assert.equal(read(other), ['url:https://api.aadrm.com unknown tcp/443 [public]', 'url:https://a.events.data.microsoft.com optional tcp/443 [public]'])
 })
 
+scope('a section about ports beside a section of hosts gives its ports to the section around both', () => {
+  const catalog = compileText(
+    page('## Delivery Optimization', '', '### Port requirements', '', 'For client-service communication, it uses HTTP or HTTPS over port 80/443.', '', '### Firewall requirements', '', 'Allow the following hostnames through your firewall:', '', '- \\*.do.dsp.mp.microsoft.com', '', '## Apple', '', '- \\*.apple.com')
+  )
+  assert.equal(read(catalog), ['wildcard:*.do.dsp.mp.microsoft.com required tcp/80,tcp/443 [public]', 'wildcard:*.apple.com unknown - [public]'])
+})
+
 scope('a URL names its port by its scheme where the page states none', () => {
   const catalog = compileText(page('- `https://msedge.api.cdp.microsoft.com`', '- `http://msedge.f.dl.delivery.mp.microsoft.com`'))
   assert.equal(read(catalog), ['url:https://msedge.api.cdp.microsoft.com unknown tcp/443 [public]', 'url:http://msedge.f.dl.delivery.mp.microsoft.com unknown tcp/80 [public]'])

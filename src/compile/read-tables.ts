@@ -13,7 +13,7 @@ import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRequest, splitHead, type ItemGroup} from './read-lists.js'
 import {headingScope, isTab, narrower, pageRequirement, sentenceScope, type SectionScope, type Stated} from './scope.js'
-import {cloudLabelOnly, cloudsNamedBy, leadSentences, notApplicable, transportCell} from './vocabulary.js'
+import {cloudLabelOnly, cloudsNamedBy, leadSentences, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
 export interface Row {
   /** The table row, or the list, code block or paragraph of destinations the row stands for. */
@@ -99,7 +99,10 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   let label: {clouds: readonly Cloud[]; text: string} | undefined
   // What each open section states: the page's own at depth 0, then one per heading; and the open tab.
   // `said`: the requirement its sentences state; `read`: how many endpoint sets were read before it opened.
-  const sections: Array<{depth: number; scope: SectionScope; said?: Stated<Requirement>; read: number}> = [{depth: 0, scope: page.description ? sentenceScope([{type: 'text', value: page.description}], 1) : {}, read: 0}]
+  // `ports`: the ports its sentences state, when its heading is about ports (`### Port requirements`).
+  const sections: Array<{depth: number; scope: SectionScope; said?: Stated<Requirement>; ports?: Stated<Port[]>; portsHeading?: boolean; read: number}> = [
+    {depth: 0, scope: page.description ? sentenceScope([{type: 'text', value: page.description}], 1) : {}, read: 0}
+  ]
   let tab: SectionScope | undefined
   let seen = 0
   let read = 0
@@ -160,8 +163,13 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
           // speaks for the page: the sections after it that state nothing nearer.
           const closed = sections.pop()!
           if (closed.said && closed.read === read && !sections[0]!.scope.requirement) sections[0]!.scope = {...sections[0]!.scope, requirement: closed.said}
+          // `### Port requirements` of prose (`it uses HTTP or HTTPS over port 80/443`) beside
+          // `### Firewall requirements` of hosts: its ports are those of the section around both.
+          const parent = sections[sections.length - 1]!
+          if (closed.ports && closed.read === read && sections.length > 1 && !parent.scope.ports) parent.scope = {...parent.scope, ports: closed.ports}
         }
-        sections.push({depth: node.depth, scope: headingScope(headingText(node), line, page.scope), read})
+        const title = headingText(node)
+        sections.push({depth: node.depth, scope: headingScope(title, line, page.scope), read, ...(portsHeading.test(title) ? {portsHeading: true} : {})})
         // A sub-heading keeps the sentence of its section; a sibling or higher heading ends it.
         if (lead && node.depth <= lead.depth) lead = undefined
       } else if (node.type === 'thematicBreak') {
@@ -188,6 +196,7 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         top.scope = narrower(top.scope, said)
         const forPage = nested ? undefined : pageRequirement(node.children, line)
         if (forPage) top.said = forPage
+        if (top.portsHeading && said.ports && !nested) top.ports = said.ports
         if (request) {
           read++
           yield groupTable(node, [request], 'sentence')

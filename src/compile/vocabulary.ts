@@ -265,11 +265,11 @@ export const requirementStatements: RequirementStatement[] = [
 
 /**
  * Ports a sentence states, in a paragraph or a destination cell: `port 443`, `HTTPS Port 443`,
- * `on TCP ports 80 & 443`, `Ports TCP 443 or TCP 49443`, `UDP ports 50,000-59,999`; the port
+ * `on TCP ports 80 & 443`, `over port 80/443` (Intune), `Ports TCP 443 or TCP 49443`, `UDP ports 50,000-59,999`; the port
  * grammar (`readPortText`) reads what it finds.
  */
 export const portStatement =
-  /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d[\d,–-]*)*/gi
+  /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or|\/)\s*(?:(?:tcp|udp|https?)\s+)?\d[\d,–-]*)*/gi
 
 /** A tab of a tabbed section links to its own anchor: `# [Azure Government](#tab/gov)`. */
 export const tabAnchor = /^#tab\//
@@ -310,6 +310,9 @@ export const pageSubject = /\b(urls?|endpoints?|hostnames?|fqdns?|destinations?|
  */
 export const requestPhrase =
   /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i
+
+/** A heading of a section about the ports of the section around it (`### Port requirements`, Intune). */
+export const portsHeading = /\bports?\b/i
 
 /**
  * A sentence about every destination (`Allow access to all hosts via port 80 (HTTP), 443 (HTTPS), and
