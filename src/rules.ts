@@ -208,6 +208,12 @@ export const diagnosticRules = {
     description:
       'A row writes its hosts and their ports part by part in two cells side by side: numbered (`1. host` beside `1. https/443`), in groups set apart by a blank line, or line by line. Each host is read with the ports beside it; the row keeps all of them.'
   },
+  'ports-from-covered': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'A wildcard offered in place of destinations the page lists with ports (`To simplify the allow list … a wild card can be used`), with no port of its own, is read with the ports of the destinations it covers.'
+  },
   'destination-leading-dot': {
     level: 'info',
     kind: 'reading',

@@ -156,6 +156,19 @@ scope('a section about ports beside a section of hosts gives its ports to the se
   assert.equal(read(catalog), ['wildcard:*.do.dsp.mp.microsoft.com required tcp/80,tcp/443 [public]', 'wildcard:*.apple.com unknown - [public]'])
 })
 
+scope('a wildcard offered in a note to simplify the list is optional, with the ports of what it covers', () => {
+  const catalog = compileText(
+    page('Allow the following domain URLs:', '', '#### HTTP', '', '- `http://msedge.f.dl.delivery.mp.microsoft.com`', '', '#### HTTPS', '', '- `https://msedge.sf.dl.delivery.mp.microsoft.com`', '', '  > [!TIP]', '  > To simplify the allow list for download locations a wild card can be used: `*.dl.delivery.mp.microsoft.com`', '', '### Optionally for Delivery Optimization', '', '- Client to Service communication: `*.do.dsp.mp.microsoft.com` (HTTP Port 80, HTTPS Port 443)')
+  )
+  assert.equal(read(catalog), [
+    'url:http://msedge.f.dl.delivery.mp.microsoft.com required tcp/80 [public]',
+    'url:https://msedge.sf.dl.delivery.mp.microsoft.com required tcp/443 [public]',
+    'wildcard:*.dl.delivery.mp.microsoft.com optional tcp/80,tcp/443 [public]',
+    'wildcard:*.do.dsp.mp.microsoft.com optional tcp/80,tcp/443 [public]'
+  ])
+  assert.ok(rules(catalog).includes('ports-from-covered'))
+})
+
 scope('a URL names its port by its scheme where the page states none', () => {
   const catalog = compileText(page('- `https://msedge.api.cdp.microsoft.com`', '- `http://msedge.f.dl.delivery.mp.microsoft.com`'))
   assert.equal(read(catalog), ['url:https://msedge.api.cdp.microsoft.com unknown tcp/443 [public]', 'url:http://msedge.f.dl.delivery.mp.microsoft.com unknown tcp/80 [public]'])

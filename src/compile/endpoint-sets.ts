@@ -8,8 +8,8 @@ import type {Destination, EndpointSet, Port, Position, Requirement} from '../../
 import {report} from '../report.js'
 import {alignPorts, type AlignedPorts} from './aligned.js'
 import {cellText, readDestinations, readPurpose, readRequirementCell} from './cells.js'
-import {coveringWildcardPatterns, portsRisk} from './destination.js'
-import {impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
+import {covers, coveringWildcardPatterns, matchKey, portsRisk} from './destination.js'
+import {destinationPorts, impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
 import type {ReadTable, Row} from './read-tables.js'
 
 export type UnnamedEndpointSet = Omit<EndpointSet, 'id'>
@@ -18,9 +18,38 @@ export type UnnamedEndpointSet = Omit<EndpointSet, 'id'>
 export function readEndpointSets(tables: Iterable<ReadTable>, file: VFile, path: string): UnnamedEndpointSet[] {
   const sets: UnnamedEndpointSet[] = []
   // One table at a time, so that a table read lazily can go once its rows are read.
-  for (const table of tables) for (const row of table.rows) sets.push(readEndpointSet(row, table, file, path))
+  const offered = new Set<UnnamedEndpointSet>()
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const set = readEndpointSet(row, table, file, path)
+      if (row.offered) offered.add(set)
+      sets.push(set)
+    }
+  }
   reportCovered(sets, file)
+  if (offered.size > 0) portsFromCovered(sets, offered, file)
   return sets
+}
+
+/**
+ * A wildcard offered in place of destinations the page lists with their ports (`To simplify the
+ * allow list … a wild card can be used`), with no port of its own: the ports of what it covers.
+ */
+function portsFromCovered(sets: UnnamedEndpointSet[], offered: ReadonlySet<UnnamedEndpointSet>, file: VFile): void {
+  const bare = [...offered].flatMap((set) => (set.ports.length > 0 ? [] : set.destinations.filter((destination) => destination.kind === 'wildcard' && destination.value !== '*' && !destination.ports).map((destination) => ({set, destination}))))
+  for (const {set, destination} of bare) {
+    const ports: Port[] = []
+    for (const other of sets) {
+      for (const covered of other.destinations) {
+        const key = matchKey(covered)
+        if (covered === destination || key === undefined || key === destination.value || !covers(destination.value, key)) continue
+        for (const port of destinationPorts(other, covered)) ports.push(port)
+      }
+    }
+    if (ports.length === 0) continue
+    destination.ports = sortPorts(ports)
+    report(file, 'ports-from-covered', `Unexpected wildcard \`${destination.value}\` without ports, read ${destination.ports.map(portKey).join(', ')} from the destinations it covers`, {line: set.source.line, column: set.source.column}, destination.value)
+  }
 }
 
 /** Report the hosts and wildcards a wildcard of the same page covers, for the same clouds. */

@@ -11,7 +11,7 @@ import {codeText} from './cells.js'
 import {addressRange, classifyDestination, findDestinations} from './destination.js'
 import {impliedPorts, isPortText} from './ports.js'
 import {statedPorts, statedRequirement, type Stated} from './scope.js'
-import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages, requestPhrase, requestProtocol} from './vocabulary.js'
+import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages, offerPhrase, requestPhrase, requestProtocol} from './vocabulary.js'
 
 /** One destination item: the cell its destinations are read from, and what is written beside them. */
 export interface ItemCell {
@@ -30,6 +30,8 @@ export interface ItemGroup {
   /** What that item or line states of the group (`Recommended, but not required`). */
   requirement?: Stated<Requirement>
   ports?: Port[]
+  /** Offered in place of destinations listed elsewhere (`a wild card can be used: …`), not asked for. */
+  offered?: boolean
   items: ItemCell[]
 }
 
@@ -267,7 +269,7 @@ function jsonStrings(text: string): Array<{value: string; line: number; ports?: 
  */
 export function readRequest(paragraph: Paragraph, source: string): ItemGroup | undefined {
   const text = phrasingText(paragraph.children, source).replace(/\s+/g, ' ')
-  if (!allowVerb.test(text) && !requestPhrase.test(text)) return undefined
+  if (!allowVerb.test(text) && !requestPhrase.test(text) && !offerPhrase.test(text)) return undefined
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z`*])/)
   // `… requires access to a set of HTTPS URLs. Ensure access to this URL pattern: …`: a protocol
   // the paragraph names, and only one, is that of what it asks for.
@@ -277,10 +279,13 @@ export function readRequest(paragraph: Paragraph, source: string): ItemGroup | u
   }))
   const paragraphProtocol = named.size === 1 ? [...named][0] : undefined
   const items: ItemCell[] = []
+  // Whether every destination read is offered (`a wild card can be used: …`) rather than asked for.
+  let offered = true
   for (const sentence of sentences) {
-    const verb = allowVerb.exec(sentence)
-    if (!verb && !requestPhrase.test(sentence)) continue
-    const after = verb ? sentence.slice(verb.index) : sentence
+    const offer = offerPhrase.exec(sentence)
+    const verb = offer ? null : allowVerb.exec(sentence)
+    if (!offer && !verb && !requestPhrase.test(sentence)) continue
+    const after = offer ? sentence.slice(offer.index) : verb ? sentence.slice(verb.index) : sentence
     const found = findDestinations(after).filter((one) => one.kind !== 'text')
     if (found.length === 0) continue
     const head: Head = {destinations: found.map((one) => one.value), rest: ''}
@@ -290,10 +295,11 @@ export function readRequest(paragraph: Paragraph, source: string): ItemGroup | u
     if (ports.length > 0) cell.ports = ports
     else if (protocol) cell.ports = impliedPorts(protocol[1] ?? protocol[2]!)
     else if (paragraphProtocol) cell.ports = impliedPorts(paragraphProtocol)
+    if (!offer) offered = false
     items.push(cell)
   }
   if (items.length === 0) return undefined
-  // An instruction to allow is a requirement, unless it says it is a recommendation.
-  return {node: paragraph, items, requirement: {value: statedRequirement(text) ?? 'required', line: paragraph.position?.start.line ?? 1}}
+  // An instruction to allow is a requirement, unless it says it is a recommendation; an offer is optional.
+  return {node: paragraph, items, ...(offered ? {offered} : {}), requirement: {value: offered ? 'optional' : (statedRequirement(text) ?? 'required'), line: paragraph.position?.start.line ?? 1}}
 }
 

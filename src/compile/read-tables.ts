@@ -34,6 +34,8 @@ export interface Row {
   attributes: Array<{name: string; text: string}>
   /** What the list item or code line over these destinations states of them (`Recommended, but not required`). */
   stated?: {requirement?: Stated<Requirement>; ports?: Port[]}
+  /** Offered in place of destinations listed elsewhere (`a wild card can be used: …`). */
+  offered?: boolean
 }
 
 export interface ReadTable {
@@ -131,6 +133,7 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         categories: [],
         attributes: []
       }
+      if (group.offered) row.offered = true
       if (group.requirement || group.ports) row.stated = {...(group.requirement ? {requirement: group.requirement} : {}), ...(group.ports ? {ports: group.ports} : {})}
       return row
     })
@@ -207,6 +210,10 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
           label = labelled
           read++
           yield groupTable(node, groups, 'list')
+          // A note inside an item (`  > [!TIP] … a wild card can be used: …`) is read as a note of its own.
+          for (const item of node.children) {
+            for (const child of item.children) if (child.type === 'blockquote') yield* walk(child.children, true)
+          }
         } else if (page.lists) {
           // A list of prose may hold a list of destinations deeper down, or sentences that ask for some.
           for (const item of node.children) yield* walk(item.children as RootContent[], true)

@@ -257,8 +257,8 @@ export const requirementStatements: RequirementStatement[] = [
   },
   {
     requirement: 'optional',
-    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\bconsider (allowing|adding|opening)\b/,
-    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required"), Defender for Identity ("if you require more granular control, consider allowing traffic")'
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional(ly)?\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\bconsider (allowing|adding|opening)\b/,
+    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required"), Edge (### Optionally for Download Delivery Optimization), Defender for Identity ("if you require more granular control, consider allowing traffic")'
   },
   {requirement: 'optional', sentence: /\b(might|may) want\b/, weak: true, seen: 'Visual Studio ("the domain URLs that you might want to add to an allowlist")'}
 ]
@@ -279,6 +279,12 @@ export const tabAnchor = /^#tab\//
  * (`allow UDP 123 to time.windows.com`). A sentence that only mentions a destination is no request.
  */
 export const allowVerb = /\b(allow|unblock|permit|whitelist|allowlist|open (?:outbound|inbound|access|traffic|port))\b(?![^.]*\bexclud)/i
+
+/**
+ * A sentence that offers destinations rather than asks for them (`To simplify the allow list for
+ * download locations a wild card can be used: `*.dl.delivery.mp.microsoft.com``, Edge): optional.
+ */
+export const offerPhrase = /\b(?:wild ?cards?|urls?|domains?|hosts?|endpoints?|fqdns?) (?:can|may) (?:also )?be used\b|\byou (?:can|may) (?:also |optionally )?(?:allow|add)\b/i
 
 /** Code block languages that can hold a plain list of destinations. */
 export const codeLanguages = /^(|text|txt|plaintext|plain|ini|json|jsonc|conf|config|hosts|csv)$/
