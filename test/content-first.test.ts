@@ -95,6 +95,12 @@ lists('a code block of destinations is read, grouped under its label lines; a co
   assert.ok(rules(catalog).includes('destination-unread'), 'the URL of the command is named, not read')
 })
 
+lists('a list introduced as links to follow is not a list of destinations, and says so', () => {
+  const catalog = compileText(page('## Test', '', 'Download the file by visiting the following link:', '', '- https://aka.ms/ioavtest', '', 'The service needs these URLs:', '', '- https://wdcp.microsoft.com'))
+  assert.equal(read(catalog), ['url:https://wdcp.microsoft.com required tcp/443 [public]'])
+  assert.equal(catalog.diagnostics.filter((d) => d.ruleId === 'destination-unread').map((d) => d.actual ?? d.message.split('`')[1]), ['https://aka.ms/ioavtest'])
+})
+
 lists('a sentence that asks to allow a destination is read with its port', () => {
   const catalog = compileText(page('## Time', '', 'Ensure that UDP port **123** to `time.windows.com` is accessible.', '', 'Learn more at www.powerbi.com about it.'))
   assert.equal(read(catalog), ['host:time.windows.com required udp/123 [public]'])

@@ -13,7 +13,7 @@ import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRequest, splitHead, type ItemGroup} from './read-lists.js'
 import {headingScope, isTab, narrower, pageRequirement, sentenceScope, type SectionScope, type Stated} from './scope.js'
-import {cloudLabelOnly, cloudsNamedBy, leadSentences, notApplicable, portsHeading, transportCell} from './vocabulary.js'
+import {cloudLabelOnly, cloudsNamedBy, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
 export interface Row {
   /** The table row, or the list, code block or paragraph of destinations the row stands for. */
@@ -147,7 +147,10 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
 
   // `nested`: inside a list item of prose, whose sentences speak for their item, not their section.
   const walk = function* (nodes: Iterable<RootContent>, nested = false): Generator<ReadTable> {
+    let previous: RootContent | undefined
     for (const node of nodes) {
+      const before = previous
+      previous = node
       first ??= node
       // A table's tokens are collected once its destination cells are known (below).
       if (page.tokens && node.type !== 'table') collectTokens(node, page.source, page.tokens)
@@ -205,7 +208,8 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
           yield groupTable(node, [request], 'sentence')
         }
       } else if (node.type === 'list') {
-        const groups = page.lists ? readList(node, page.source) : undefined
+        // `Download the file by visiting the following link:`: links to follow, not destinations to allow.
+        const groups = page.lists && !(before?.type === 'paragraph' && linkLead.test(toString(before))) ? readList(node, page.source) : undefined
         if (groups && groups.length > 0) {
           label = labelled
           read++

@@ -286,6 +286,12 @@ export const allowVerb = /\b(allow|unblock|permit|whitelist|allowlist|open (?:ou
  */
 export const offerPhrase = /\b(?:wild ?cards?|urls?|domains?|hosts?|endpoints?|fqdns?) (?:can|may) (?:also )?be used\b|\byou (?:can|may) (?:also |optionally )?(?:allow|add)\b/i
 
+/**
+ * A sentence that introduces links to follow rather than destinations to allow (`Download the file by
+ * visiting the following link:`, Defender Antivirus; `For more information, see the following links:`).
+ */
+export const linkLead = /\b(?:the following|these|this) links?\s*:?\s*$|\bby visiting\b|\b(?:visit|see|read) the following\b/i
+
 /** Code block languages that can hold a plain list of destinations. */
 export const codeLanguages = /^(|text|txt|plaintext|plain|ini|json|jsonc|conf|config|hosts|csv)$/
 
