@@ -98,7 +98,20 @@ lists('a code block of destinations is read, grouped under its label lines; a co
 lists('a list introduced as links to follow is not a list of destinations, and says so', () => {
   const catalog = compileText(page('## Test', '', 'Download the file by visiting the following link:', '', '- https://aka.ms/ioavtest', '', 'The service needs these URLs:', '', '- https://wdcp.microsoft.com'))
   assert.equal(read(catalog), ['url:https://wdcp.microsoft.com required tcp/443 [public]'])
-  assert.equal(catalog.diagnostics.filter((d) => d.ruleId === 'destination-unread').map((d) => d.actual ?? d.message.split('`')[1]), ['https://aka.ms/ioavtest'])
+  assert.equal(catalog.diagnostics.filter((d) => d.ruleId === 'destination-unread').map((d) => d.message.split('`')[1]), ['https://aka.ms/ioavtest'])
+})
+
+lists('a list that is one record, label by label (a firewall rule), is a one-row table', () => {
+  const catalog = compileText(
+    page('## RStudio', '', 'The firewall needs to allow outbound access. Add the following Application rule:', '', '* __Name__: AllowRStudioInstall', '* __Source IP Addresses__: For example, `172.16.0.0/24`.', '* __Destination Type__: FQDN', '* __Target FQDN__: `ghcr.io`, `pkg-containers.githubusercontent.com`', '* __Protocol__: `Https:443`', '', '## Sign in', '', '* **GCC**: https://app.powerbigov.us', '* **GCC High**: https://app.high.powerbigov.us')
+  )
+  assert.equal(read(catalog), [
+    'host:ghcr.io required tcp/443 [public]',
+    'host:pkg-containers.githubusercontent.com required tcp/443 [public]',
+    'url:https://app.powerbigov.us unknown tcp/443 [usgov-gcc]',
+    'url:https://app.high.powerbigov.us unknown tcp/443 [usgov-gcchigh]'
+  ])
+  assert.is(catalog.endpointSets[0]!.purpose, 'AllowRStudioInstall')
 })
 
 lists('a sentence that asks to allow a destination is read with its port', () => {

@@ -9,7 +9,8 @@ import type {Position} from 'unist'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {codeText} from './cells.js'
 import {addressRange, classifyDestination, findDestinations} from './destination.js'
-import {impliedPorts, isPortText} from './ports.js'
+import {headerRole} from './columns.js'
+import {impliedPorts, isPortText, readPortText, sortPorts} from './ports.js'
 import {statedPorts, statedRequirement, type Stated} from './scope.js'
 import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages, offerPhrase, requestPhrase, requestProtocol} from './vocabulary.js'
 
@@ -261,6 +262,41 @@ function jsonStrings(text: string): Array<{value: string; line: number; ports?: 
     if (port && found.length > 0) found[found.length - 1]!.ports = [{protocol: 'tcp', port: Number(port[1])}]
   })
   return found.length > 0 ? found : undefined
+}
+
+/**
+ * A list that is one record written label by label, as an Azure Firewall rule is (`Name:
+ * AllowRStudioInstall`, `Source IP Addresses: …`, `Target FQDN: ghcr.io, …`, `Protocol: Https:443`):
+ * its labels are the columns of a one-row table, known by the vocabulary's column roles. What a
+ * source label holds is where traffic comes from, not a destination.
+ */
+export function readRecord(list: List, source: string): ItemGroup | undefined {
+  if (list.children.length < 2) return undefined
+  const fields: Array<{label: string; value: string; role: string; position: Position | undefined}> = []
+  for (const item of list.children) {
+    const [first] = item.children
+    if (item.children.length !== 1 || first?.type !== 'paragraph') return undefined
+    const match = /^([A-Za-z][A-Za-z ()/-]{0,40}?)\s*:\s+(.+)$/.exec(phrasingText(first.children, source).replace(/\s+/g, ' ').trim())
+    if (!match) return undefined
+    const label = match[1]!.trim()
+    fields.push({label, value: match[2]!, role: /\bsource\b/i.test(label) ? 'source' : /^(?:rule )?name$/i.test(label) ? 'name' : headerRole(label.toLowerCase()), position: first.position})
+  }
+  // One field of destinations beside fields of other roles: a list of `Label: host` items is a list.
+  const holding = fields.filter((field) => field.role !== 'source' && findDestinations(field.value).some((one) => one.kind !== 'text'))
+  const target = holding.length === 1 && holding[0]!.role === 'destination' ? holding[0]! : undefined
+  if (!target || !fields.some((field) => ['port', 'protocol', 'source', 'name'].includes(field.role))) return undefined
+  const found = findDestinations(target.value).filter((one) => one.kind !== 'text')
+  const cell = itemCell({destinations: found.map((one) => one.value), rest: ''}, target.position)
+  const group: ItemGroup = {node: list, items: [cell]}
+  const name = fields.find((field) => field.role === 'name' || field.role === 'purpose')
+  if (name) group.title = name.value
+  const ports = fields.flatMap((field) => {
+    if (field.role !== 'port' && field.role !== 'protocol') return []
+    const reading = readPortText(field.value.replace(/`/g, ''))
+    return reading.ports.length > 0 && reading.unparsed === undefined ? reading.ports : impliedPorts(field.value.replace(/`/g, ''))
+  })
+  if (ports.length > 0) cell.ports = sortPorts(ports)
+  return group
 }
 
 /**

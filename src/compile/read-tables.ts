@@ -11,7 +11,7 @@ import {cellText, codeText, labelledDestination, readPurpose, readRequirementCel
 import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
-import {phrasingText, readCode, readList, readRequest, splitHead, type ItemGroup} from './read-lists.js'
+import {phrasingText, readCode, readList, readRecord, readRequest, splitHead, type ItemGroup} from './read-lists.js'
 import {headingScope, isTab, narrower, pageRequirement, sentenceScope, type SectionScope, type Stated} from './scope.js'
 import {cloudLabelOnly, cloudsNamedBy, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
@@ -209,7 +209,9 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         }
       } else if (node.type === 'list') {
         // `Download the file by visiting the following link:`: links to follow, not destinations to allow.
-        const groups = page.lists && !(before?.type === 'paragraph' && linkLead.test(toString(before))) ? readList(node, page.source) : undefined
+        const links = before?.type === 'paragraph' && linkLead.test(toString(before))
+        const record = page.lists && !links ? readRecord(node, page.source) : undefined
+        const groups = record ? [record] : page.lists && !links ? readList(node, page.source) : undefined
         if (groups && groups.length > 0) {
           label = labelled
           read++
