@@ -68,6 +68,18 @@ tables('a host name broken over two lines at a dot is one name', () => {
   )
 })
 
+tables('a blank first cell under one naming a cloud is a merged cell of that cloud', () => {
+  const catalog = compileText(
+    page('| Country | Region | Allowed Source IP addresses | Allowed Destination |', '| --- | --- | --- | --- |', '| China | China North | 42.159.96.170 | \\*:443 |', '| &nbsp; | China East 2 | 139.217.227.106 | \\*:443 |', '| Europe | North Europe | 52.164.210.96 | \\*:443 |')
+  )
+  assert.equal(read(catalog), ['ip:42.159.96.170 unknown tcp/443 [china]', 'ip:139.217.227.106 unknown tcp/443 [china]', 'ip:52.164.210.96 unknown tcp/443 [public]'])
+})
+
+tables('a protocol cell naming both transports, and a well-known port without one, give both', () => {
+  const catalog = compileText(page('| Endpoint | Protocol | Port |', '| --- | --- | --- |', '| dns.example.net | TCP & UDP | 389 |', '| ntp.example.net | | 123 |', '| resolver.example.net | | 53 |'))
+  assert.equal(read(catalog), ['host:dns.example.net unknown tcp/389,udp/389 [public]', 'host:ntp.example.net unknown udp/123 [public]', 'host:resolver.example.net unknown tcp/53,udp/53 [public]'])
+})
+
 const lists = suite('content first: lists, code and sentences')
 
 lists('list items that start with a destination, with notes after them', () => {

@@ -27,7 +27,7 @@ export interface AlignedPorts {
  * Pair a destination cell's parts with a port cell's parts; undefined when the port cell is one
  * part, or the two cells are not cut alike.
  */
-export function alignPorts(destinations: DestinationCell, portCell: TableCell, protocol: Port['protocol'] | undefined, source: string): AlignedPorts | undefined {
+export function alignPorts(destinations: DestinationCell, portCell: TableCell, protocol: Port['protocol'] | ReadonlyArray<Port['protocol']> | undefined, source: string): AlignedPorts | undefined {
   const portLines = cellLines(portCell)
   if (portLines.filter((line) => lineText(line) !== '').length < 2) return undefined
   const destinationLines = cellLines(destinations.cell)

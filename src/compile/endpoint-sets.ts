@@ -175,8 +175,8 @@ function readAligned(aligned: AlignedPorts, destinations: Destination[], row: Ro
   return {ports: aligned.ports}
 }
 
-/** The protocol a row's port header or protocol cell names for its bare port numbers. */
-function rowProtocol(row: Row): Port['protocol'] | undefined {
+/** The transports a row's port header or protocol cell names for its bare port numbers. */
+function rowProtocol(row: Row): Port['protocol'] | Array<Port['protocol']> | undefined {
   const protocolText = cellText(row.protocol)
   return row.portProtocol ?? (protocolText === '' ? undefined : protocolOf(protocolText))
 }
@@ -196,7 +196,7 @@ function readPorts(row: Row, file: VFile): {ports: Port[]; portsText?: string} {
   return readPortCell(text, protocol, row.port, file)
 }
 
-function readPortCell(text: string, protocol: Port['protocol'] | undefined, cell: TableCell | undefined, file: VFile): {ports: Port[]; portsText?: string} {
+function readPortCell(text: string, protocol: Port['protocol'] | Array<Port['protocol']> | undefined, cell: TableCell | undefined, file: VFile): {ports: Port[]; portsText?: string} {
   const reading = readPortText(text, protocol)
   if (reading.invalid !== undefined) {
     report(file, 'port-invalid', `Unexpected port \`${reading.invalid}\`, expected a number from 1 to 65535`, cell)
@@ -207,7 +207,7 @@ function readPortCell(text: string, protocol: Port['protocol'] | undefined, cell
     return {ports: [], portsText: text}
   }
   if (reading.assumed) {
-    report(file, 'port-protocol-assumed', `Unexpected port \`${text}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell)
+    report(file, 'port-protocol-assumed', `Unexpected port \`${text}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as ${[...new Set(reading.ports.map((port) => port.protocol.toUpperCase()))].join(' and ')}`, cell)
   }
   const risk = portsRisk(reading.ports)
   if (risk) report(file, risk.ruleId, risk.reason, cell)

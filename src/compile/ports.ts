@@ -3,11 +3,14 @@
  * `amqp: 5672/5673`, `443 and 9350-9354`, `Port 1443`, `N/A`; and the ports a protocol implies.
  */
 import type {Port} from '../../generated/catalog.js'
-import {notApplicable, portFiller, protocolNamedBy} from './vocabulary.js'
+import {notApplicable, portFiller, protocolNamedBy, wellKnownPorts} from './vocabulary.js'
+
+/** The transports of a well-known port written without one (`port 53`: DNS, over UDP and TCP). */
+const transportsOf = new Map(wellKnownPorts.map((entry) => [entry.port, entry.protocols]))
 
 export interface PortReading {
   ports: Port[]
-  /** True when some port came without a protocol and none was given by the column: read as TCP. */
+  /** True when some port came without a protocol and none was given by the column: read as TCP (or as its well-known transports). */
   assumed: boolean
   /** The token that is no port, when the text is not a port list. */
   unparsed?: string
@@ -20,7 +23,7 @@ export interface PortReading {
  * Read a port list. `protocol` is what the column or the row says when the text names none
  * (`Outbound TCP port`, a `UDP` protocol cell); without it a bare number is TCP, and `assumed`.
  */
-export function readPortText(text: string, protocol?: Port['protocol']): PortReading {
+export function readPortText(text: string, protocol?: Port['protocol'] | ReadonlyArray<Port['protocol']>): PortReading {
   const reading: PortReading = {ports: [], assumed: false}
   if (notApplicable.test(text.trim())) return reading
   // `50,000-59,999`: digit groups, not a list.
@@ -35,7 +38,7 @@ export function readPortText(text: string, protocol?: Port['protocol']): PortRea
     return 'tcp '
   })
   if (named) reading.assumed = true
-  let current: Array<Port['protocol']> = protocol ? [protocol] : []
+  let current: Array<Port['protocol']> = protocol === undefined ? [] : typeof protocol === 'string' ? [protocol] : [...protocol]
   let fresh = false
   for (const token of plainNamed.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
     const named = protocolNamedBy(token)
@@ -53,7 +56,7 @@ export function readPortText(text: string, protocol?: Port['protocol']): PortRea
     const to = range[2] === undefined ? undefined : Number(range[2])
     if (!validPort(from) || (to !== undefined && (!validPort(to) || to < from))) return {...reading, ports: [], invalid: token}
     if (current.length === 0) reading.assumed = true
-    for (const name of current.length > 0 ? new Set(current) : ['tcp' as const]) {
+    for (const name of current.length > 0 ? new Set(current) : (to === undefined ? transportsOf.get(from) : undefined) ?? ['tcp' as const]) {
       reading.ports.push(to === undefined || to === from ? {protocol: name, port: from} : {protocol: name, port: from, to})
     }
   }
@@ -78,10 +81,10 @@ export function impliedPorts(text: string): Port[] {
   )
 }
 
-/** The protocol a protocol cell names for its row's bare ports (`UDP`, `HTTP` → TCP), if one. */
-export function protocolOf(text: string): Port['protocol'] | undefined {
-  const found = new Set(text.split(/[\s,;/]+/).flatMap((word) => protocolNamedBy(word)?.protocol ?? []))
-  return found.size === 1 ? [...found][0] : undefined
+/** The transports a protocol cell names for its row's bare ports (`UDP`, `HTTP` → TCP, `TCP & UDP` → both), if any. */
+export function protocolOf(text: string): Array<Port['protocol']> | undefined {
+  const found = new Set(text.split(/[\s,;/&+]+/).flatMap((word) => protocolNamedBy(word)?.protocol ?? []))
+  return found.size === 0 ? undefined : [...found].sort()
 }
 
 function validPort(port: number): boolean {

@@ -542,17 +542,26 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
     }
   })
 
+  // A blank first cell (`| &nbsp; | China East | … |`) under one naming a cloud is a merged cell,
+  // as a reader sees it: the rows below the cell are of its cloud too.
+  const lead = columns[0]?.role === 'attribute' || columns[0]?.role === 'purpose' ? cellText(node.children[0]) : undefined
+  if (lead !== undefined && lead !== '') groups.set(-1, lead)
+  const merged = lead === '' ? groups.get(-1) : undefined
+
   // `Office 365 Worldwide (including GCC)` in the purpose, or a `Uses` cell naming a cloud: the
   // row's destinations are for those clouds, unless their column or a label says otherwise.
   // … or another cell of the row that is only a cloud's name (`| China | China North | 42.159.… |`).
   const named =
     purposeClouds(row.purpose, page.scope) ??
-    node.children.flatMap((cell, index) => {
-      const role = columns[index]?.role
-      if (role !== 'attribute' && role !== 'group') return []
-      const text = cellText(cell)
-      return text !== '' && cloudLabelOnly(text) ? [cloudsNamedBy(text, page.scope)] : []
-    }).find((clouds) => clouds !== undefined)
+    [
+      ...node.children.map((cell, index) => {
+        const role = columns[index]?.role
+        return role === 'attribute' || role === 'group' ? cellText(cell) : ''
+      }),
+      merged ?? ''
+    ]
+      .flatMap((text) => (text !== '' && cloudLabelOnly(text) ? [cloudsNamedBy(text, page.scope)] : []))
+      .find((clouds) => clouds !== undefined)
   if (named) for (const destination of row.destinations) destination.clouds ??= named
   // A protocol named in a cell of its own (`| UDP | 3343 |`) is the row's protocol.
   if (!row.protocol) {

@@ -193,6 +193,15 @@ export const protocols: ProtocolEntry[] = [
   {name: /^ntp$/, protocol: 'udp', port: 123, seen: 'Windows Autopilot (123 (UDP/NTP))'}
 ]
 
+/**
+ * Ports whose service every reader knows, written without a transport: read with the transports the
+ * service uses, not as TCP.
+ */
+export const wellKnownPorts: Array<{port: number; protocols: Array<Port['protocol']>; seen: string}> = [
+  {port: 53, protocols: ['tcp', 'udp'], seen: 'HDInsight ("If you are using the Azure-provided DNS service, allow access from 168.63.129.16 on port 53")'},
+  {port: 123, protocols: ['udp'], seen: 'Windows Autopilot (NTP: "UDP port 123 to time.windows.com")'}
+]
+
 /** The protocol a word names, if any. */
 export function protocolNamedBy(word: string): ProtocolEntry | undefined {
   const text = word.toLowerCase().replace(/[:*]/g, '').trim()
