@@ -126,6 +126,14 @@ lists('a list that is one record, label by label (a firewall rule), is a one-row
   assert.is(catalog.endpointSets[0]!.purpose, 'AllowRStudioInstall')
 })
 
+lists('a JSON excerpt of service tags is no list of destinations; names of other things are not hosts', () => {
+  const catalog = compileText(
+    page('## Ranges', '', 'Search for **AzureContainerRegistry.AustraliaEast**. In such cases, `login.example.net` must also be accessible.', '', '```json', '{', '  "name": "AzureContainerRegistry.AustraliaEast",', '  "id": "AzureContainerRegistry.AustraliaEast",', '  "properties": {', '    "region": "australiaeast",', '    "platform": "Azure",', '    "addressPrefixes": [', '      "13.70.72.136/29",', '    [...]', '```')
+  )
+  assert.equal(read(catalog), ['host:login.example.net required - [public]'])
+  assert.ok(catalog.diagnostics.some((d) => d.ruleId === 'destination-unread' && d.message.includes('13.70.72.136/29')))
+})
+
 lists('a sentence that asks to allow a destination is read with its port', () => {
   const catalog = compileText(page('## Time', '', 'Ensure that UDP port **123** to `time.windows.com` is accessible.', '', 'Learn more at www.powerbi.com about it.'))
   assert.equal(read(catalog), ['host:time.windows.com required udp/123 [public]'])
@@ -198,6 +206,13 @@ scope('a wildcard offered in a note to simplify the list is optional, with the p
     'wildcard:*.do.dsp.mp.microsoft.com optional tcp/80,tcp/443 [public]'
   ])
   assert.ok(rules(catalog).includes('ports-from-covered'))
+})
+
+scope('what a section says of the page\'s endpoints in general holds for the sections after it; a lead sentence only for what it leads', () => {
+  const catalog = compileText(
+    page('## About registry endpoints', '', 'A client needs to interact over HTTPS with two distinct endpoints. Both endpoints are reached over port 443.', '', '## Allow access', '', '* **Storage endpoint** - Allow access to all blob storage accounts using the wildcard `*.blob.core.windows.net`.', '', '## Proxy', '', 'Your proxy needs to allow these domains on port 8443:', '', '- `a.example.net`', '', '## Other', '', '- `b.example.net`')
+  )
+  assert.equal(read(catalog), ['wildcard:*.blob.core.windows.net required tcp/443 [public]', 'host:a.example.net required tcp/8443 [public]', 'host:b.example.net required tcp/443 [public]'])
 })
 
 scope('a URL names its port by its scheme where the page states none', () => {

@@ -186,13 +186,19 @@ export function findDestinations(text: string): Classified[] {
     const classified = classifyDestination(candidate)
     if (withPort && Number(withPort[2]) >= 1 && Number(withPort[2]) <= 65535) classified.port = Number(withPort[2])
     if (classified.kind === 'text' && !classified.template) continue
-    if (classified.kind === 'host' || classified.kind === 'wildcard') {
-      const parsed = parseDomain(classified.value.replace(/^\*\./, 'x.'), {allowPrivateDomains: true})
-      if (!(parsed.isIcann || parsed.isPrivate) || fileExtensions.test(classified.value)) continue
-    }
+    if ((classified.kind === 'host' || classified.kind === 'wildcard') && !underPublicSuffix(classified.value)) continue
     found.push(classified)
   }
   return found
+}
+
+/**
+ * Whether a host or wildcard ends in a suffix the Public Suffix List knows, and is no file name:
+ * `Node.js`, `DataFactory.WestUs` and `AzureContainerRegistry.AustraliaEast` are not hosts.
+ */
+export function underPublicSuffix(name: string): boolean {
+  const parsed = parseDomain(name.replace(/^(?:\*\.)+/, 'x.'), {allowPrivateDomains: true})
+  return (parsed.isIcann === true || parsed.isPrivate === true) && !fileExtensions.test(name)
 }
 
 

@@ -8,7 +8,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {codeText} from './cells.js'
-import {addressRange, classifyDestination, findDestinations} from './destination.js'
+import {addressRange, classifyDestination, findDestinations, underPublicSuffix} from './destination.js'
 import {headerRole} from './columns.js'
 import {impliedPorts, isPortText, readPortText, sortPorts} from './ports.js'
 import {statedPorts, statedRequirement, type Stated} from './scope.js'
@@ -216,7 +216,9 @@ export function readCode(code: Code): ItemGroup[] | undefined {
   const add = (text: string, line: number, ports?: Port[]): void => {
     const head = splitHead(text)
     const position = {start: {line, column: 1}, end: {line, column: 1 + text.length}}
-    if (head && head.rest === '') {
+    // `AzureContainerRegistry.AustraliaEast` in a block is a name of something else, not a host.
+    const hosts = head?.destinations.map((value) => classifyDestination(value)).filter((one) => one.kind === 'host' || one.kind === 'wildcard') ?? []
+    if (head && head.rest === '' && hosts.every((one) => underPublicSuffix(one.value))) {
       destinations++
       current ??= {node: code, items: []}
       if (!groups.includes(current)) groups.push(current)

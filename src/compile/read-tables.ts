@@ -12,7 +12,7 @@ import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRecord, readRequest, splitHead, type ItemGroup} from './read-lists.js'
-import {headingScope, isTab, narrower, pageRequirement, sentenceScope, type SectionScope, type Stated} from './scope.js'
+import {headingScope, isTab, narrower, pageStatement, sentenceScope, type SectionScope, type Stated} from './scope.js'
 import {cloudLabelOnly, cloudsNamedBy, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
 export interface Row {
@@ -102,7 +102,7 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   // What each open section states: the page's own at depth 0, then one per heading; and the open tab.
   // `said`: the requirement its sentences state; `read`: how many endpoint sets were read before it opened.
   // `ports`: the ports its sentences state, when its heading is about ports (`### Port requirements`).
-  const sections: Array<{depth: number; scope: SectionScope; said?: Stated<Requirement>; ports?: Stated<Port[]>; portsHeading?: boolean; read: number}> = [
+  const sections: Array<{depth: number; scope: SectionScope; said?: Stated<Requirement>; saidPorts?: Stated<Port[]>; ports?: Stated<Port[]>; portsHeading?: boolean; read: number}> = [
     {depth: 0, scope: page.description ? sentenceScope([{type: 'text', value: page.description}], 1) : {}, read: 0}
   ]
   let tab: SectionScope | undefined
@@ -169,6 +169,8 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
           // speaks for the page: the sections after it that state nothing nearer.
           const closed = sections.pop()!
           if (closed.said && closed.read === read && !sections[0]!.scope.requirement) sections[0]!.scope = {...sections[0]!.scope, requirement: closed.said}
+          // `Both endpoints are reached over port 443`: said of the page's endpoints, for the sections after it.
+          if (closed.saidPorts && !sections[0]!.scope.ports) sections[0]!.scope = {...sections[0]!.scope, ports: closed.saidPorts}
           // `### Port requirements` of prose (`it uses HTTP or HTTPS over port 80/443`) beside
           // `### Firewall requirements` of hosts: its ports are those of the section around both.
           const parent = sections[sections.length - 1]!
@@ -200,8 +202,9 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         const top = sections[sections.length - 1]!
         const said = sentenceScope(node.children, line)
         top.scope = narrower(top.scope, said)
-        const forPage = nested ? undefined : pageRequirement(node.children, line)
-        if (forPage) top.said = forPage
+        const forPage = nested ? {} : pageStatement(node.children, line)
+        if (forPage.requirement) top.said = forPage.requirement
+        if (forPage.ports) top.saidPorts = forPage.ports
         if (top.portsHeading && said.ports && !nested) top.ports = said.ports
         if (request) {
           read++

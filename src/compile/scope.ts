@@ -80,12 +80,18 @@ export function sentenceScope(children: PhrasingContent[], line: number): Sectio
   return result
 }
 
-/** The requirement a paragraph states of the page's destinations wherever they are (see `pageSubject`). */
-export function pageRequirement(children: PhrasingContent[], line: number): Stated<Requirement> | undefined {
+/**
+ * What a paragraph states of the page's destinations wherever they are (see `pageSubject`): a
+ * requirement, and ports said without a condition (`Both endpoints are reached over port 443`).
+ */
+export function pageStatement(children: PhrasingContent[], line: number): {requirement?: Stated<Requirement>; ports?: Stated<Port[]>} {
   const text = children.map((child) => toString(child)).join('')
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence))
-  const requirement = sentences.length === 0 ? undefined : statedRequirement(sentences.join(' '))
-  return requirement ? {value: requirement, line} : undefined
+  // A sentence that ends in `:` introduces what follows it (`…allow these domains on port 443:`), no more.
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence))
+  if (sentences.length === 0) return {}
+  const requirement = statedRequirement(sentences.join(' '))
+  const ports = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(' '))
+  return {...(requirement ? {requirement: {value: requirement, line}} : {}), ...(ports.length > 0 ? {ports: {value: ports, line}} : {})}
 }
 
 /** `outer` with what `inner` states laid over it. */

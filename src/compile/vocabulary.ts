@@ -330,7 +330,7 @@ export const pageSubject = /\b(urls?|endpoints?|hostnames?|fqdns?|destinations?|
  * resolvable via DNS and accessible via HTTP`).
  */
 export const requestPhrase =
-  /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i
+  /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust (also )?be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i
 
 /** A heading of a section about the ports of the section around it (`### Port requirements`, Intune). */
 export const portsHeading = /\bports?\b/i
