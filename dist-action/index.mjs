@@ -36365,6 +36365,11 @@ var diagnosticRules = {
     kind: "reading",
     description: "A row writes its hosts and their ports part by part in two cells side by side: numbered (`1. host` beside `1. https/443`), in groups set apart by a blank line, or line by line. Each host is read with the ports beside it; the row keeps all of them."
   },
+  "ports-from-covered": {
+    level: "info",
+    kind: "reading",
+    description: "A wildcard offered in place of destinations the page lists with ports (`To simplify the allow list \u2026 a wild card can be used`), with no port of its own, is read with the ports of the destinations it covers."
+  },
   "destination-leading-dot": {
     level: "info",
     kind: "reading",
@@ -36540,6 +36545,10 @@ var protocols = [
   { name: /^amqps?$|^kafka$|^mqtt$|^sql$|^tds$|^ldaps?$|^smtp$|^rdp$/, protocol: "tcp", seen: "Fabric Eventstream (amqp: 5672/5673, kafka: 9093)" },
   { name: /^ntp$/, protocol: "udp", port: 123, seen: "Windows Autopilot (123 (UDP/NTP))" }
 ];
+var wellKnownPorts = [
+  { port: 53, protocols: ["tcp", "udp"], seen: 'HDInsight ("If you are using the Azure-provided DNS service, allow access from 168.63.129.16 on port 53")' },
+  { port: 123, protocols: ["udp"], seen: 'Windows Autopilot (NTP: "UDP port 123 to time.windows.com")' }
+];
 function protocolNamedBy(word) {
   const text5 = word.toLowerCase().replace(/[:*]/g, "").trim();
   return protocols.find((entry) => entry.name.test(text5));
@@ -36558,29 +36567,37 @@ function docsetPath(services) {
 }
 var exampleNames = {
   companies: ["contoso", "fabrikam", "northwindtraders", "adventure-works", "adventureworks", "woodgrove", "litware", "tailspintoys", "wingtiptoys"],
-  seen: "Defender for Identity proxy (contoso-corp.atp.azure.com), MIP SDK proxies (proxy.contoso.com)"
+  /** Names reserved for examples (RFC 2606, RFC 6761): these domains and everything under them, and these top-level domains. */
+  reservedDomains: ["example.com", "example.net", "example.org"],
+  reservedTlds: ["example", "test", "invalid", "localhost"],
+  seen: "Defender for Identity proxy (contoso-corp.atp.azure.com), MIP SDK proxies (proxy.contoso.com); RFC 2606 names in the docs' examples (https://www.example.com)"
 };
 var requirementStatements = [
   {
     requirement: "required",
-    sentence: /\b(are|is) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
+    sentence: /\b(are|is|will be) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
     unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b|\bif you (require|need)\b/,
-    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints")'
+    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints"), MIP SDK ("it will be required that you \u2026 allow direct network connectivity")'
   },
   {
     requirement: "optional",
-    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\bconsider (allowing|adding|opening)\b/,
-    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required"), Defender for Identity ("if you require more granular control, consider allowing traffic")'
+    sentence: /\boptional (urls|endpoints|fqdns|domains|addresses|destinations)\b|\b(are|is) (all )?optional\b|^optional(ly)?\b|\bnot (strictly )?required\b|\brecommend(ed)?\b|\bconsider (allowing|adding|opening)\b/,
+    seen: 'Azure Virtual Desktop ("lists optional URLs"), M365 other endpoints ("these instances are all optional"), Store for Business (### Optional), WUfB deployment service ("Recommended, but not required"), Edge (### Optionally for Download Delivery Optimization), Defender for Identity ("if you require more granular control, consider allowing traffic")'
   },
   { requirement: "optional", sentence: /\b(might|may) want\b/, weak: true, seen: 'Visual Studio ("the domain URLs that you might want to add to an allowlist")' }
 ];
-var portStatement = /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or)\s*(?:(?:tcp|udp|https?)\s+)?\d[\d,–-]*)*/gi;
+var portStatement = /\b(?:(?:https?|ssl|tls)\s+)?(?:(?:tcp|udp|https?)(?:\s+ports?)?|ports?(?:\s+(?:tcp|udp|https?))?)\s+\d[\d,–-]*(?:\s*(?:,|&|and|or|\/)\s*(?:(?:tcp|udp|https?)\s+)?\d[\d,–-]*)*/gi;
 var tabAnchor = /^#tab\//;
 var allowVerb = /\b(allow|unblock|permit|whitelist|allowlist|open (?:outbound|inbound|access|traffic|port))\b(?![^.]*\bexclud)/i;
+var offerPhrase = /\b(?:wild ?cards?|urls?|domains?|hosts?|endpoints?|fqdns?) (?:can|may) (?:also )?be used\b|\byou (?:can|may) (?:also |optionally )?(?:allow|add)\b/i;
+var linkLead = /\b(?:the following|these|this) links?\s*:?\s*$|\bby visiting\b|\b(?:visit|see|read) the following\b/i;
 var codeLanguages = /^(|text|txt|plaintext|plain|ini|json|jsonc|conf|config|hosts|csv)$/;
 var codeCommand = /^(?:[$>#]\s|(?:curl|wget|GET|POST|PUT|PATCH|DELETE|HEAD|nslookup|ping|tracert|traceroute|telnet|ssh|az|docker|kubectl|helm|npm|pip|git|set|export|netsh|Invoke-WebRequest|Invoke-RestMethod|Test-NetConnection|Resolve-DnsName|New-[A-Za-z]+|Set-[A-Za-z]+|Get-[A-Za-z]+)\b)/;
 var scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains?|addresses|destinations?|fqdns?|traffic|connections?|connectivity|communication|firewalls?|prox(y|ies)|allow ?list|network access|access to)\b/i;
-var requestPhrase = /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i;
+var pageSubject = /\b(urls?|endpoints?|hostnames?|fqdns?|destinations?|network connectivity|firewalls?|prox(y|ies))\b/i;
+var requestPhrase = /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust (also )?be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i;
+var portsHeading = /\bports?\b/i;
+var everyDestination = /\b(?:all|any) (?:hosts?|destinations?|internet (?:hosts?|addresses|destinations?))\b/i;
 var conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i;
 var requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i;
 var products = [
@@ -36720,7 +36737,10 @@ function numberAddress(value2, version) {
 var exampleCompany = new RegExp(`(?:^|\\.)((?:${exampleNames.companies.join("|")})[a-z0-9-]*)\\.`);
 function exampleName(host) {
   const company = exampleCompany.exec(host)?.[1];
-  return company === void 0 ? void 0 : `\`${company}\` names an example company`;
+  if (company !== void 0) return `\`${company}\` names an example company`;
+  const name = host.toLowerCase().replace(/\.$/, "");
+  const reserved = exampleNames.reservedDomains.find((domain2) => name === domain2 || name.endsWith("." + domain2)) ?? exampleNames.reservedTlds.find((tld) => name.endsWith("." + tld) || name === tld);
+  return reserved === void 0 ? void 0 : `\`${reserved}\` is reserved for examples (RFC 2606)`;
 }
 function templateOf(text5) {
   if (/\s/.test(text5) || !/[a-z0-9-]\.[a-z]/i.test(text5)) return void 0;
@@ -36743,13 +36763,14 @@ function findDestinations(text5) {
     const classified = classifyDestination(candidate);
     if (withPort && Number(withPort[2]) >= 1 && Number(withPort[2]) <= 65535) classified.port = Number(withPort[2]);
     if (classified.kind === "text" && !classified.template) continue;
-    if (classified.kind === "host" || classified.kind === "wildcard") {
-      const parsed2 = (0, import_tldts.parse)(classified.value.replace(/^\*\./, "x."), { allowPrivateDomains: true });
-      if (!(parsed2.isIcann || parsed2.isPrivate) || fileExtensions.test(classified.value)) continue;
-    }
+    if ((classified.kind === "host" || classified.kind === "wildcard") && !underPublicSuffix(classified.value)) continue;
     found.push(classified);
   }
   return found;
+}
+function underPublicSuffix(name) {
+  const parsed2 = (0, import_tldts.parse)(name.replace(/^(?:\*\.)+/, "x."), { allowPrivateDomains: true });
+  return (parsed2.isIcann === true || parsed2.isPrivate === true) && !fileExtensions.test(name);
 }
 function normaliseHost(raw, suffixOnly = false) {
   const notes = [];
@@ -36858,6 +36879,7 @@ function overBroad(wildcard) {
 }
 
 // src/compile/ports.ts
+var transportsOf = new Map(wellKnownPorts.map((entry) => [entry.port, entry.protocols]));
 function readPortText(text5, protocol) {
   const reading = { ports: [], assumed: false };
   if (notApplicable.test(text5.trim())) return reading;
@@ -36869,7 +36891,7 @@ function readPortText(text5, protocol) {
     return "tcp ";
   });
   if (named) reading.assumed = true;
-  let current = protocol ? [protocol] : [];
+  let current = protocol === void 0 ? [] : typeof protocol === "string" ? [protocol] : [...protocol];
   let fresh = false;
   for (const token of plainNamed.split(/[\s,;/]+|(?<=\d)(?=[a-z])|(?<=[a-z]):(?=\d)/).filter(Boolean)) {
     const named2 = protocolNamedBy(token);
@@ -36886,7 +36908,7 @@ function readPortText(text5, protocol) {
     const to = range[2] === void 0 ? void 0 : Number(range[2]);
     if (!validPort(from) || to !== void 0 && (!validPort(to) || to < from)) return { ...reading, ports: [], invalid: token };
     if (current.length === 0) reading.assumed = true;
-    for (const name of current.length > 0 ? new Set(current) : ["tcp"]) {
+    for (const name of current.length > 0 ? new Set(current) : (to === void 0 ? transportsOf.get(from) : void 0) ?? ["tcp"]) {
       reading.ports.push(to === void 0 || to === from ? { protocol: name, port: from } : { protocol: name, port: from, to });
     }
   }
@@ -36904,8 +36926,8 @@ function impliedPorts(text5) {
   );
 }
 function protocolOf(text5) {
-  const found = new Set(text5.split(/[\s,;/]+/).flatMap((word) => protocolNamedBy(word)?.protocol ?? []));
-  return found.size === 1 ? [...found][0] : void 0;
+  const found = new Set(text5.split(/[\s,;/&+]+/).flatMap((word) => protocolNamedBy(word)?.protocol ?? []));
+  return found.size === 0 ? void 0 : [...found].sort();
 }
 function validPort(port) {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
@@ -47688,9 +47710,33 @@ function numbered(lines) {
 // src/compile/endpoint-sets.ts
 function readEndpointSets(tables, file, path2) {
   const sets = [];
-  for (const table of tables) for (const row2 of table.rows) sets.push(readEndpointSet(row2, table, file, path2));
+  const offered = /* @__PURE__ */ new Set();
+  for (const table of tables) {
+    for (const row2 of table.rows) {
+      const set = readEndpointSet(row2, table, file, path2);
+      if (row2.offered) offered.add(set);
+      sets.push(set);
+    }
+  }
   reportCovered(sets, file);
+  if (offered.size > 0) portsFromCovered(sets, offered, file);
   return sets;
+}
+function portsFromCovered(sets, offered, file) {
+  const bare = [...offered].flatMap((set) => set.ports.length > 0 ? [] : set.destinations.filter((destination) => destination.kind === "wildcard" && destination.value !== "*" && !destination.ports).map((destination) => ({ set, destination })));
+  for (const { set, destination } of bare) {
+    const ports2 = [];
+    for (const other of sets) {
+      for (const covered of other.destinations) {
+        const key = matchKey(covered);
+        if (covered === destination || key === void 0 || key === destination.value || !covers(destination.value, key)) continue;
+        for (const port of destinationPorts(other, covered)) ports2.push(port);
+      }
+    }
+    if (ports2.length === 0) continue;
+    destination.ports = sortPorts(ports2);
+    report(file, "ports-from-covered", `Unexpected wildcard \`${destination.value}\` without ports, read ${destination.ports.map(portKey).join(", ")} from the destinations it covers`, { line: set.source.line, column: set.source.column }, destination.value);
+  }
 }
 function reportCovered(sets, file) {
   const wildcards = /* @__PURE__ */ new Map();
@@ -47826,7 +47872,7 @@ function readPortCell(text5, protocol, cell, file) {
     return { ports: [], portsText: text5 };
   }
   if (reading.assumed) {
-    report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as TCP`, cell);
+    report(file, "port-protocol-assumed", `Unexpected port \`${text5}\` without a protocol, expected e.g. \`TCP ${reading.ports[0]?.port ?? 443}\`; read as ${[...new Set(reading.ports.map((port) => port.protocol.toUpperCase()))].join(" and ")}`, cell);
   }
   const risk = portsRisk(reading.ports);
   if (risk) report(file, risk.ruleId, risk.reason, cell);
@@ -48152,13 +48198,21 @@ function headingScope(text5, line, scope) {
 function sentenceScope(children, line) {
   const text5 = children.map((child) => toString(child)).join("");
   const result = {};
-  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence));
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence));
   if (sentences.length === 0) return result;
   const requirement = statedRequirement(sentences.join(" "));
   if (requirement) result.requirement = { value: requirement, line };
   const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
   if (ports2.length > 0) result.ports = { value: ports2, line };
   return result;
+}
+function pageStatement(children, line) {
+  const text5 = children.map((child) => toString(child)).join("");
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence));
+  if (sentences.length === 0) return {};
+  const requirement = statedRequirement(sentences.join(" "));
+  const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
+  return { ...requirement ? { requirement: { value: requirement, line } } : {}, ...ports2.length > 0 ? { ports: { value: ports2, line } } : {} };
 }
 function narrower(outer, inner) {
   return { ...outer, ...inner };
@@ -48316,7 +48370,8 @@ function readCode(code4) {
   const add2 = (text5, line, ports2) => {
     const head = splitHead(text5);
     const position3 = { start: { line, column: 1 }, end: { line, column: 1 + text5.length } };
-    if (head && head.rest === "") {
+    const hosts = head?.destinations.map((value2) => classifyDestination(value2)).filter((one2) => one2.kind === "host" || one2.kind === "wildcard") ?? [];
+    if (head && head.rest === "" && hosts.every((one2) => underPublicSuffix(one2.value))) {
       destinations++;
       current ??= { node: code4, items: [] };
       if (!groups3.includes(current)) groups3.push(current);
@@ -48356,15 +48411,49 @@ function jsonStrings(text5) {
   });
   return found.length > 0 ? found : void 0;
 }
+function readRecord(list3, source) {
+  if (list3.children.length < 2) return void 0;
+  const fields = [];
+  for (const item of list3.children) {
+    const [first] = item.children;
+    if (item.children.length !== 1 || first?.type !== "paragraph") return void 0;
+    const match = /^([A-Za-z][A-Za-z ()/-]{0,40}?)\s*:\s+(.+)$/.exec(phrasingText(first.children, source).replace(/\s+/g, " ").trim());
+    if (!match) return void 0;
+    const label2 = match[1].trim();
+    fields.push({ label: label2, value: match[2], role: /\bsource\b/i.test(label2) ? "source" : /^(?:rule )?name$/i.test(label2) ? "name" : headerRole(label2.toLowerCase()), position: first.position });
+  }
+  const holding = fields.filter((field) => field.role !== "source" && findDestinations(field.value).some((one2) => one2.kind !== "text"));
+  const target = holding.length === 1 && holding[0].role === "destination" ? holding[0] : void 0;
+  if (!target || !fields.some((field) => ["port", "protocol", "source", "name"].includes(field.role))) return void 0;
+  const found = findDestinations(target.value).filter((one2) => one2.kind !== "text");
+  const cell = itemCell({ destinations: found.map((one2) => one2.value), rest: "" }, target.position);
+  const group = { node: list3, items: [cell] };
+  const name = fields.find((field) => field.role === "name" || field.role === "purpose");
+  if (name) group.title = name.value;
+  const ports2 = fields.flatMap((field) => {
+    if (field.role !== "port" && field.role !== "protocol") return [];
+    const reading = readPortText(field.value.replace(/`/g, ""));
+    return reading.ports.length > 0 && reading.unparsed === void 0 ? reading.ports : impliedPorts(field.value.replace(/`/g, ""));
+  });
+  if (ports2.length > 0) cell.ports = sortPorts(ports2);
+  return group;
+}
 function readRequest(paragraph2, source) {
   const text5 = phrasingText(paragraph2.children, source).replace(/\s+/g, " ");
-  if (!allowVerb.test(text5) && !requestPhrase.test(text5)) return void 0;
+  if (!allowVerb.test(text5) && !requestPhrase.test(text5) && !offerPhrase.test(text5)) return void 0;
   const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z`*])/);
+  const named = new Set(sentences.flatMap((sentence) => {
+    const match = requestProtocol.exec(sentence);
+    return match ? [(match[1] ?? match[2]).toLowerCase()] : [];
+  }));
+  const paragraphProtocol = named.size === 1 ? [...named][0] : void 0;
   const items = [];
+  let offered = true;
   for (const sentence of sentences) {
-    const verb = allowVerb.exec(sentence);
-    if (!verb && !requestPhrase.test(sentence)) continue;
-    const after = verb ? sentence.slice(verb.index) : sentence;
+    const offer = offerPhrase.exec(sentence);
+    const verb = offer ? null : allowVerb.exec(sentence);
+    if (!offer && !verb && !requestPhrase.test(sentence)) continue;
+    const after = offer ? sentence.slice(offer.index) : verb ? sentence.slice(verb.index) : sentence;
     const found = findDestinations(after).filter((one2) => one2.kind !== "text");
     if (found.length === 0) continue;
     const head = { destinations: found.map((one2) => one2.value), rest: "" };
@@ -48373,10 +48462,12 @@ function readRequest(paragraph2, source) {
     const protocol = requestProtocol.exec(sentence);
     if (ports2.length > 0) cell.ports = ports2;
     else if (protocol) cell.ports = impliedPorts(protocol[1] ?? protocol[2]);
+    else if (paragraphProtocol) cell.ports = impliedPorts(paragraphProtocol);
+    if (!offer) offered = false;
     items.push(cell);
   }
   if (items.length === 0) return void 0;
-  return { node: paragraph2, items, requirement: { value: statedRequirement(text5) ?? "required", line: paragraph2.position?.start.line ?? 1 } };
+  return { node: paragraph2, items, ...offered ? { offered } : {}, requirement: { value: offered ? "optional" : statedRequirement(text5) ?? "required", line: paragraph2.position?.start.line ?? 1 } };
 }
 
 // src/compile/read-tables.ts
@@ -48390,7 +48481,9 @@ function* streamTables(nodes, file, page) {
   let heading2;
   let lead;
   let label2;
-  const sections = [{ depth: 0, scope: page.description ? sentenceScope([{ type: "text", value: page.description }], 1) : {} }];
+  const sections = [
+    { depth: 0, scope: page.description ? sentenceScope([{ type: "text", value: page.description }], 1) : {}, read: 0 }
+  ];
   let tab;
   let seen = 0;
   let read = 0;
@@ -48417,6 +48510,7 @@ function* streamTables(nodes, file, page) {
         categories: [],
         attributes: []
       };
+      if (group.offered) row2.offered = true;
       if (group.requirement || group.ports) row2.stated = { ...group.requirement ? { requirement: group.requirement } : {}, ...group.ports ? { ports: group.ports } : {} };
       return row2;
     });
@@ -48428,7 +48522,10 @@ function* streamTables(nodes, file, page) {
     return table;
   };
   const walk = function* (nodes2, nested = false) {
+    let previous3;
     for (const node2 of nodes2) {
+      const before = previous3;
+      previous3 = node2;
       first ??= node2;
       if (page.tokens && node2.type !== "table") collectTokens(node2, page.source, page.tokens);
       const labelled = label2;
@@ -48440,8 +48537,15 @@ function* streamTables(nodes, file, page) {
           continue;
         }
         heading2 = node2;
-        while (sections.length > 1 && sections[sections.length - 1].depth >= node2.depth) sections.pop();
-        sections.push({ depth: node2.depth, scope: headingScope(headingText(node2), line, page.scope) });
+        while (sections.length > 1 && sections[sections.length - 1].depth >= node2.depth) {
+          const closed = sections.pop();
+          if (closed.said && closed.read === read && !sections[0].scope.requirement) sections[0].scope = { ...sections[0].scope, requirement: closed.said };
+          if (closed.saidPorts && !sections[0].scope.ports) sections[0].scope = { ...sections[0].scope, ports: closed.saidPorts };
+          const parent = sections[sections.length - 1];
+          if (closed.ports && closed.read === read && sections.length > 1 && !parent.scope.ports) parent.scope = { ...parent.scope, ports: closed.ports };
+        }
+        const title = headingText(node2);
+        sections.push({ depth: node2.depth, scope: headingScope(title, line, page.scope), read, ...portsHeading.test(title) ? { portsHeading: true } : {} });
         if (lead && node2.depth <= lead.depth) lead = void 0;
       } else if (node2.type === "thematicBreak") {
         tab = void 0;
@@ -48462,17 +48566,27 @@ function* streamTables(nodes, file, page) {
         if (stated) lead = { ...stated, depth: heading2?.depth ?? 0 };
         const request2 = page.lists ? readRequest(node2, page.source) : void 0;
         const top = sections[sections.length - 1];
-        top.scope = narrower(top.scope, sentenceScope(node2.children, line));
+        const said = sentenceScope(node2.children, line);
+        top.scope = narrower(top.scope, said);
+        const forPage = nested ? {} : pageStatement(node2.children, line);
+        if (forPage.requirement) top.said = forPage.requirement;
+        if (forPage.ports) top.saidPorts = forPage.ports;
+        if (top.portsHeading && said.ports && !nested) top.ports = said.ports;
         if (request2) {
           read++;
           yield groupTable(node2, [request2], "sentence");
         }
       } else if (node2.type === "list") {
-        const groups3 = page.lists ? readList(node2, page.source) : void 0;
+        const links = before?.type === "paragraph" && linkLead.test(toString(before));
+        const record = page.lists && !links ? readRecord(node2, page.source) : void 0;
+        const groups3 = record ? [record] : page.lists && !links ? readList(node2, page.source) : void 0;
         if (groups3 && groups3.length > 0) {
           label2 = labelled;
           read++;
           yield groupTable(node2, groups3, "list");
+          for (const item of node2.children) {
+            for (const child of item.children) if (child.type === "blockquote") yield* walk(child.children, true);
+          }
         } else if (page.lists) {
           for (const item of node2.children) yield* walk(item.children, true);
         }
@@ -48736,12 +48850,16 @@ function readRow(node2, columns, file, page, groups3) {
         break;
     }
   });
-  const named = purposeClouds(row2.purpose, page.scope) ?? node2.children.flatMap((cell, index3) => {
-    const role = columns[index3]?.role;
-    if (role !== "attribute" && role !== "group") return [];
-    const text5 = cellText(cell);
-    return text5 !== "" && cloudLabelOnly(text5) ? [cloudsNamedBy(text5, page.scope)] : [];
-  }).find((clouds3) => clouds3 !== void 0);
+  const lead = columns[0]?.role === "attribute" || columns[0]?.role === "purpose" ? cellText(node2.children[0]) : void 0;
+  if (lead !== void 0 && lead !== "") groups3.set(-1, lead);
+  const merged = lead === "" ? groups3.get(-1) : void 0;
+  const named = purposeClouds(row2.purpose, page.scope) ?? [
+    ...node2.children.map((cell, index3) => {
+      const role = columns[index3]?.role;
+      return role === "attribute" || role === "group" ? cellText(cell) : "";
+    }),
+    merged ?? ""
+  ].flatMap((text5) => text5 !== "" && cloudLabelOnly(text5) ? [cloudsNamedBy(text5, page.scope)] : []).find((clouds3) => clouds3 !== void 0);
   if (named) for (const destination of row2.destinations) destination.clouds ??= named;
   if (!row2.protocol) {
     row2.protocol = node2.children.find((cell, index3) => columns[index3]?.role !== "destination" && transportCell.test(cellText(cell)));

@@ -47,24 +47,24 @@ tables('block-level tags and footnote marks never run destinations together', ()
 
 tables('ports written part by part beside their hosts pair with them: by number, by group, by line', () => {
   const header = ['| Feature | Hosts | Ports |', '| --- | --- | --- |']
-  const numbered = compileText(page(...header, '| Debugger | 1. a.example.net <br>2. b.example.net<br>3. Remote server | 1. https/443 <br>2. http/80 <br>3. Concord/ 4022 (version dependent) |'))
-  assert.equal(read(numbered), ['host:a.example.net unknown tcp/443 [public]', 'host:b.example.net unknown tcp/80 [public]', 'text:3. Remote server unknown tcp/80,tcp/443 [public]'])
+  const numbered = compileText(page(...header, '| Debugger | 1. a.sample-endpoints.net <br>2. b.sample-endpoints.net<br>3. Remote server | 1. https/443 <br>2. http/80 <br>3. Concord/ 4022 (version dependent) |'))
+  assert.equal(read(numbered), ['host:a.sample-endpoints.net unknown tcp/443 [public]', 'host:b.sample-endpoints.net unknown tcp/80 [public]', 'text:3. Remote server unknown tcp/80,tcp/443 [public]'])
   assert.ok(rules(numbered).includes('ports-aligned'))
-  const grouped = compileText(page(...header, '| Search | a.example.net <br>b.example.net<br><br>c.example.net<br>d.example.net<br>e.example.net | https/443<br><br>http/80 &<br>https/443 |'))
-  assert.equal(read(grouped), ['host:a.example.net unknown tcp/443 [public]', 'host:b.example.net unknown tcp/443 [public]', 'host:c.example.net unknown tcp/80,tcp/443 [public]', 'host:d.example.net unknown tcp/80,tcp/443 [public]', 'host:e.example.net unknown tcp/80,tcp/443 [public]'])
-  const lines = compileText(page(...header, '| Packages | a.example.net <br><br>b.example.net <br><br>c.example.net | https/443<br><br>http/80 &<br> https/443<br>https/443 |'))
-  assert.equal(read(lines), ['host:a.example.net unknown tcp/443 [public]', 'host:b.example.net unknown tcp/80,tcp/443 [public]', 'host:c.example.net unknown tcp/443 [public]'])
+  const grouped = compileText(page(...header, '| Search | a.sample-endpoints.net <br>b.sample-endpoints.net<br><br>c.sample-endpoints.net<br>d.sample-endpoints.net<br>e.sample-endpoints.net | https/443<br><br>http/80 &<br>https/443 |'))
+  assert.equal(read(grouped), ['host:a.sample-endpoints.net unknown tcp/443 [public]', 'host:b.sample-endpoints.net unknown tcp/443 [public]', 'host:c.sample-endpoints.net unknown tcp/80,tcp/443 [public]', 'host:d.sample-endpoints.net unknown tcp/80,tcp/443 [public]', 'host:e.sample-endpoints.net unknown tcp/80,tcp/443 [public]'])
+  const lines = compileText(page(...header, '| Packages | a.sample-endpoints.net <br><br>b.sample-endpoints.net <br><br>c.sample-endpoints.net | https/443<br><br>http/80 &<br> https/443<br>https/443 |'))
+  assert.equal(read(lines), ['host:a.sample-endpoints.net unknown tcp/443 [public]', 'host:b.sample-endpoints.net unknown tcp/80,tcp/443 [public]', 'host:c.sample-endpoints.net unknown tcp/443 [public]'])
   // One part of ports for many hosts is the ports of all of them.
-  const whole = compileText(page(...header, '| Bus | a.example.net<br>b.example.net | ampq/5671 and 5672, </br> sbmp/9350-9354, </br> https/443 |'))
-  assert.equal(read(whole), ['host:a.example.net unknown tcp/443,tcp/5671,tcp/5672,tcp/9350-9354 [public]', 'host:b.example.net unknown tcp/443,tcp/5671,tcp/5672,tcp/9350-9354 [public]'])
+  const whole = compileText(page(...header, '| Bus | a.sample-endpoints.net<br>b.sample-endpoints.net | ampq/5671 and 5672, </br> sbmp/9350-9354, </br> https/443 |'))
+  assert.equal(read(whole), ['host:a.sample-endpoints.net unknown tcp/443,tcp/5671,tcp/5672,tcp/9350-9354 [public]', 'host:b.sample-endpoints.net unknown tcp/443,tcp/5671,tcp/5672,tcp/9350-9354 [public]'])
   assert.not.ok(rules(whole).includes('ports-aligned'))
 })
 
 tables('a host name broken over two lines at a dot is one name', () => {
-  const catalog = compileText(page('| Feature | Host | Port |', '| --- | --- | --- |', '| Code Lens | codelensprodscus1su0.app.<br>codelens.visualstudio.com | 443 |', '| Notes | e.g.<br>docs.example.net | 443 |'))
+  const catalog = compileText(page('| Feature | Host | Port |', '| --- | --- | --- |', '| Code Lens | codelensprodscus1su0.app.<br>codelens.visualstudio.com | 443 |', '| Notes | e.g.<br>docs.sample-endpoints.net | 443 |'))
   assert.equal(
     catalog.endpointSets.flatMap((set) => set.destinations.map((destination) => destination.value)),
-    ['codelensprodscus1su0.app.codelens.visualstudio.com', 'e.g', 'docs.example.net']
+    ['codelensprodscus1su0.app.codelens.visualstudio.com', 'e.g', 'docs.sample-endpoints.net']
   )
 })
 
@@ -76,8 +76,8 @@ tables('a blank first cell under one naming a cloud is a merged cell of that clo
 })
 
 tables('a protocol cell naming both transports, and a well-known port without one, give both', () => {
-  const catalog = compileText(page('| Endpoint | Protocol | Port |', '| --- | --- | --- |', '| dns.example.net | TCP & UDP | 389 |', '| ntp.example.net | | 123 |', '| resolver.example.net | | 53 |'))
-  assert.equal(read(catalog), ['host:dns.example.net unknown tcp/389,udp/389 [public]', 'host:ntp.example.net unknown udp/123 [public]', 'host:resolver.example.net unknown tcp/53,udp/53 [public]'])
+  const catalog = compileText(page('| Endpoint | Protocol | Port |', '| --- | --- | --- |', '| dns.sample-endpoints.net | TCP & UDP | 389 |', '| ntp.sample-endpoints.net | | 123 |', '| resolver.sample-endpoints.net | | 53 |'))
+  assert.equal(read(catalog), ['host:dns.sample-endpoints.net unknown tcp/389,udp/389 [public]', 'host:ntp.sample-endpoints.net unknown udp/123 [public]', 'host:resolver.sample-endpoints.net unknown tcp/53,udp/53 [public]'])
 })
 
 const lists = suite('content first: lists, code and sentences')
@@ -128,9 +128,9 @@ lists('a list that is one record, label by label (a firewall rule), is a one-row
 
 lists('a JSON excerpt of service tags is no list of destinations; names of other things are not hosts', () => {
   const catalog = compileText(
-    page('## Ranges', '', 'Search for **AzureContainerRegistry.AustraliaEast**. In such cases, `login.example.net` must also be accessible.', '', '```json', '{', '  "name": "AzureContainerRegistry.AustraliaEast",', '  "id": "AzureContainerRegistry.AustraliaEast",', '  "properties": {', '    "region": "australiaeast",', '    "platform": "Azure",', '    "addressPrefixes": [', '      "13.70.72.136/29",', '    [...]', '```')
+    page('## Ranges', '', 'Search for **AzureContainerRegistry.AustraliaEast**. In such cases, `login.sample-endpoints.net` must also be accessible.', '', '```json', '{', '  "name": "AzureContainerRegistry.AustraliaEast",', '  "id": "AzureContainerRegistry.AustraliaEast",', '  "properties": {', '    "region": "australiaeast",', '    "platform": "Azure",', '    "addressPrefixes": [', '      "13.70.72.136/29",', '    [...]', '```')
   )
-  assert.equal(read(catalog), ['host:login.example.net required - [public]'])
+  assert.equal(read(catalog), ['host:login.sample-endpoints.net required - [public]'])
   assert.ok(catalog.diagnostics.some((d) => d.ruleId === 'destination-unread' && d.message.includes('13.70.72.136/29')))
 })
 
@@ -210,9 +210,9 @@ scope('a wildcard offered in a note to simplify the list is optional, with the p
 
 scope('what a section says of the page\'s endpoints in general holds for the sections after it; a lead sentence only for what it leads', () => {
   const catalog = compileText(
-    page('## About registry endpoints', '', 'A client needs to interact over HTTPS with two distinct endpoints. Both endpoints are reached over port 443.', '', '## Allow access', '', '* **Storage endpoint** - Allow access to all blob storage accounts using the wildcard `*.blob.core.windows.net`.', '', '## Proxy', '', 'Your proxy needs to allow these domains on port 8443:', '', '- `a.example.net`', '', '## Other', '', '- `b.example.net`')
+    page('## About registry endpoints', '', 'A client needs to interact over HTTPS with two distinct endpoints. Both endpoints are reached over port 443.', '', '## Allow access', '', '* **Storage endpoint** - Allow access to all blob storage accounts using the wildcard `*.blob.core.windows.net`.', '', '## Proxy', '', 'Your proxy needs to allow these domains on port 8443:', '', '- `a.sample-endpoints.net`', '', '## Other', '', '- `b.sample-endpoints.net`')
   )
-  assert.equal(read(catalog), ['wildcard:*.blob.core.windows.net required tcp/443 [public]', 'host:a.example.net required tcp/8443 [public]', 'host:b.example.net required tcp/443 [public]'])
+  assert.equal(read(catalog), ['wildcard:*.blob.core.windows.net required tcp/443 [public]', 'host:a.sample-endpoints.net required tcp/8443 [public]', 'host:b.sample-endpoints.net required tcp/443 [public]'])
 })
 
 scope('a URL names its port by its scheme where the page states none', () => {
@@ -240,13 +240,13 @@ values('an address range is exactly the CIDRs that cover it', () => {
   assert.ok(rules(catalog).includes('address-range'))
 })
 
-values('a leading dot is a wildcard; placeholders and example companies are templates', () => {
-  const catalog = compileText(page('- `.microsoft.com`', '- `contoso-corp.atp.azure.com`', '- `xxxxx.servicebus.windows.net`', '- `<registry-name>.azurecr.io`'))
+values('a leading dot is a wildcard; placeholders, example companies and names reserved for examples are templates', () => {
+  const catalog = compileText(page('- `.microsoft.com`', '- `contoso-corp.atp.azure.com`', '- `xxxxx.servicebus.windows.net`', '- `<registry-name>.azurecr.io`', '- `https://www.example.com/app`', '- `proxy.corp.test`', '- `exampleco.com`'))
   assert.equal(
     catalog.endpointSets.flatMap((set) => set.destinations.map((destination) => `${destination.kind}:${destination.value}`)),
-    ['wildcard:*.microsoft.com', 'text:contoso-corp.atp.azure.com', 'text:xxxxx.servicebus.windows.net', 'text:<registry-name>.azurecr.io']
+    ['wildcard:*.microsoft.com', 'text:contoso-corp.atp.azure.com', 'text:xxxxx.servicebus.windows.net', 'text:<registry-name>.azurecr.io', 'text:https://www.example.com/app', 'text:proxy.corp.test', 'host:exampleco.com']
   )
-  assert.is(rules(catalog).filter((rule) => rule === 'destination-template').length, 3)
+  assert.is(rules(catalog).filter((rule) => rule === 'destination-template').length, 5)
 })
 
 values('a wildcard of two labels (`*.*.`) is a wildcard, covered by the one-label wildcard of its domain', () => {

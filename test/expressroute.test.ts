@@ -18,7 +18,7 @@ const expressroute = [
   '',
   '| User Activity | Destination |',
   '| --- | --- |',
-  '| Login |`*.msecnd.com ; login.example.com ` |',
+  '| Login |`*.msecnd.com ; login.sample-endpoints.com ` |',
   '',
   '### Power BI PaaS and ExpressRoute',
   '| PaaS Activity | Additional destinations used |',
@@ -35,8 +35,8 @@ const urls = [
   '## General',
   '| Purpose | Destination | Port |',
   '| --- | --- | --- |',
-  '| **Required:** Portal | login.example.com, cdn.msecnd.com, *.example.com, other.example.net, visuals.azureedge.net | TCP 443 |',
-  '| **Required:** Docs | [docs](https://example.com/docs) | N/A |',
+  '| **Required:** Portal | login.sample-endpoints.com, cdn.msecnd.com, *.sample-endpoints.com, other.sample-endpoints.net, visuals.azureedge.net | TCP 443 |',
+  '| **Required:** Docs | [docs](https://sample-endpoints.com/docs) | N/A |',
   ''
 ].join('\n')
 
@@ -46,7 +46,7 @@ er('tables and bullets become scoped exceptions with their source line', () => {
     catalog.expressRoute.exceptions.map((e) => [e.scope, e.kind, e.activity, e.destinations.map((d) => d.value), e.source.line]),
     [
       ['saas', 'prose', 'Map visuals require Bing over the public Internet.', [], 7],
-      ['saas', 'table', 'Login', ['*.msecnd.com', 'login.example.com'], 11],
+      ['saas', 'table', 'Login', ['*.msecnd.com', 'login.sample-endpoints.com'], 11],
       ['paas', 'table', 'Custom visuals (CDN)', ['*.azureedge.net'], 16]
     ]
   )
@@ -63,12 +63,12 @@ er('every URL destination gets its routing: exact host, covering wildcard, cover
     catalog.endpointSets.flatMap((s) => s.destinations).map((d) => [d.value, d.expressRoute ? [d.expressRoute.route, d.expressRoute.exceptions.map((m) => m.pattern)] : null])
   )
   assert.equal(routes, {
-    'login.example.com': ['internet', ['login.example.com']],
+    'login.sample-endpoints.com': ['internet', ['login.sample-endpoints.com']],
     'cdn.msecnd.com': ['internet', ['*.msecnd.com']],
-    '*.example.com': ['internet', ['login.example.com']],
-    'other.example.net': ['expressroute', []],
+    '*.sample-endpoints.com': ['internet', ['login.sample-endpoints.com']],
+    'other.sample-endpoints.net': ['expressroute', []],
     'visuals.azureedge.net': ['internet', ['*.azureedge.net']],
-    'https://example.com/docs': null
+    'https://sample-endpoints.com/docs': null
   })
   const login = catalog.endpointSets[0]?.destinations[0]?.expressRoute?.exceptions[0]
   assert.is(login?.activity, 'Login')

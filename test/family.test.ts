@@ -30,18 +30,18 @@ columns('destination columns by many names, two in one table, ports by header pr
 })
 
 columns('a protocol column gives bare ports their protocol, or ports where there are none', () => {
-  const udp = compileText(page('| Used for | Hostname (IP address/subnet) | Protocol | Port |', ['| Media | a.example.com | UDP | 3343 |']))
+  const udp = compileText(page('| Used for | Hostname (IP address/subnet) | Protocol | Port |', ['| Media | a.sample-endpoints.com | UDP | 3343 |']))
   assert.equal(lines(udp)[0]!.ports, ['udp/3343'])
-  const service = compileText(page('| Service | Destination | Port |', ['| UDP | a.example.com | 3343 |']))
+  const service = compileText(page('| Service | Destination | Port |', ['| UDP | a.sample-endpoints.com | 3343 |']))
   assert.equal(lines(service)[0]!.ports, ['udp/3343'])
-  const implied = compileText(page('| Area | Description | Protocol | Destination |', ['| Apps | Weather | TLSv1.2/HTTPS/HTTP | tile.example.com |']))
+  const implied = compileText(page('| Area | Description | Protocol | Destination |', ['| Apps | Weather | TLSv1.2/HTTPS/HTTP | tile.sample-endpoints.com |']))
   assert.equal(lines(implied)[0]!.ports, ['tcp/80', 'tcp/443'])
   assert.ok(rules(implied).includes('port-from-protocol'))
 })
 
 columns('merged cells: an empty Area and purpose repeat the ones above; a new Area starts afresh', () => {
   const catalog = compileText(
-    page('| Area | Description | Protocol | Destination |', ['| Maps | | | [Learn how](x.md) |', '| | Offline maps | HTTPS | maps.example.com |', '| | | HTTP | tiles.example.com |', '| Fonts | | | fonts.example.com |'])
+    page('| Area | Description | Protocol | Destination |', ['| Maps | | | [Learn how](x.md) |', '| | Offline maps | HTTPS | maps.sample-endpoints.com |', '| | | HTTP | tiles.sample-endpoints.com |', '| Fonts | | | fonts.sample-endpoints.com |'])
   )
   assert.equal(
     catalog.endpointSets.map((set) => [set.purpose, set.attributes?.['Area']]),
@@ -57,9 +57,9 @@ columns('a row of only a purpose heads the rows below it', () => {
 })
 
 columns('tables without edge pipes, and rows after an HTML comment line inside a table', () => {
-  const bare = compileText(['---', 'title: X', 'ms.date: 01/02/2020', '---', '', 'Purpose | Destination | Port', '--- | --- | ---', '**Required:** A | a.example.com | TCP 443', ''].join('\n'))
-  assert.equal(lines(bare)[0]!.destinations, ['host:a.example.com'])
-  const commented = compileText(page('| Purpose | Destination | Port |', ['| **Required:** A | a.example.com | TCP 443 |', '<!-- | **Required:** Hidden | hidden.example.com | TCP 443 | -->', '| **Required:** B | b.example.com | TCP 443 |']))
+  const bare = compileText(['---', 'title: X', 'ms.date: 01/02/2020', '---', '', 'Purpose | Destination | Port', '--- | --- | ---', '**Required:** A | a.sample-endpoints.com | TCP 443', ''].join('\n'))
+  assert.equal(lines(bare)[0]!.destinations, ['host:a.sample-endpoints.com'])
+  const commented = compileText(page('| Purpose | Destination | Port |', ['| **Required:** A | a.sample-endpoints.com | TCP 443 |', '<!-- | **Required:** Hidden | hidden.sample-endpoints.com | TCP 443 | -->', '| **Required:** B | b.sample-endpoints.com | TCP 443 |']))
   assert.equal(commented.endpointSets.map((set) => set.purpose), ['A', 'B'])
   assert.ok(rules(commented).includes('table-comment-inside'))
 })
@@ -69,7 +69,7 @@ columns.run()
 const requirements = suite('family: requirement forms')
 
 requirements('markers in every form and language', () => {
-  const of = (purpose: string) => compileText(page('| Purpose | Destination | Port |', [`| ${purpose} | a.example.com | TCP 443 |`])).endpointSets[0]!
+  const of = (purpose: string) => compileText(page('| Purpose | Destination | Port |', [`| ${purpose} | a.sample-endpoints.com | TCP 443 |`])).endpointSets[0]!
   assert.equal([of('**Required**: Portal').requirement, of('**Required**: Portal').purpose], ['required', 'Portal'])
   assert.equal([of('**Required** Redirect ports').requirement, of('**Required** Redirect ports').purpose], ['required', 'Redirect ports'])
   assert.equal([of('Informational messages (optional)').requirement, of('Informational messages (optional)').purpose], ['optional', 'Informational messages'])
@@ -79,14 +79,14 @@ requirements('markers in every form and language', () => {
 })
 
 requirements('a Category cell and the sentence before the table', () => {
-  const category = compileText(page('| ID | Category | Addresses |', ['| 1 | Default<BR>Required | a.example.com |', '| 2 | Optimize | b.example.com |']))
+  const category = compileText(page('| ID | Category | Addresses |', ['| 1 | Default<BR>Required | a.sample-endpoints.com |', '| 2 | Optimize | b.sample-endpoints.com |']))
   assert.equal(category.endpointSets.map((set) => set.requirement), ['required', 'unknown'])
-  const lead = compileText(page('| Domain names | Ports |', ['| a.example.com | 443 |'], {before: 'These endpoints are required for the gateway to function.'}))
+  const lead = compileText(page('| Domain names | Ports |', ['| a.sample-endpoints.com | 443 |'], {before: 'These endpoints are required for the gateway to function.'}))
   assert.equal(lead.endpointSets[0]!.requirement, 'required')
   assert.ok(rules(lead).includes('requirement-from-lead'))
-  const optional = compileText(page('| Address | Port |', ['| a.example.com | 443 |'], {before: 'The following table lists optional URLs that you can allow.'}))
+  const optional = compileText(page('| Address | Port |', ['| a.sample-endpoints.com | 443 |'], {before: 'The following table lists optional URLs that you can allow.'}))
   assert.equal(optional.endpointSets[0]!.requirement, 'optional')
-  const both = compileText(page('| Address | Port |', ['| a.example.com | 443 |'], {before: 'Some are required and some are optional URLs.'}))
+  const both = compileText(page('| Address | Port |', ['| a.sample-endpoints.com | 443 |'], {before: 'Some are required and some are optional URLs.'}))
   assert.equal(both.endpointSets[0]!.requirement, 'unknown')
 })
 
@@ -96,17 +96,17 @@ const clouds = suite('family: clouds')
 
 clouds('cell labels, All, and the page scope', () => {
   const catalog = compileText(
-    page('| Purpose | Destination |', ['| APIs | **GCC**: api.gov.example<br>**GCC High**: api.high.example<br>**DoD**: api.mil.example |', '| Telemetry | **All**: dc.example.us |'], {title: 'Power BI for US government customers'})
+    page('| Purpose | Destination |', ['| APIs | **GCC**: api.gov.sample-gov<br>**GCC High**: api.high.sample-gov<br>**DoD**: api.mil.sample-gov |', '| Telemetry | **All**: dc.example.us |'], {title: 'Power BI for US government customers'})
   )
   assert.equal(lines(catalog).map((set) => set.destinations), [
-    ['host:api.gov.example [usgov-gcc]', 'host:api.high.example [usgov-gcchigh]', 'host:api.mil.example [usgov-dod]'],
+    ['host:api.gov.sample-gov [usgov-gcc]', 'host:api.high.sample-gov [usgov-gcchigh]', 'host:api.mil.sample-gov [usgov-dod]'],
     ['host:dc.example.us [usgov-gcc,usgov-gcchigh,usgov-dod]']
   ])
 })
 
 clouds('cloud columns: the same destination in several is one, with all its clouds; a feature table is not endpoints', () => {
-  const catalog = compileText(page('| Ports | GCC | GCC High | DoD |', ['| 443 | *.a.example | *.a.example | *.mil.example |']))
-  assert.equal(lines(catalog)[0]!.destinations, ['wildcard:*.a.example [usgov-gcc,usgov-gcchigh]', 'wildcard:*.mil.example [usgov-dod]'])
+  const catalog = compileText(page('| Ports | GCC | GCC High | DoD |', ['| 443 | *.a.sample-gov | *.a.sample-gov | *.mil.sample-gov |']))
+  assert.equal(lines(catalog)[0]!.destinations, ['wildcard:*.a.sample-gov [usgov-gcc,usgov-gcchigh]', 'wildcard:*.mil.sample-gov [usgov-dod]'])
   assert.not.ok(rules(catalog).includes('destination-duplicate'))
   const features = compileText(page('| Feature | GCC | GCC High | DoD |', ['| Dataflows | Not planned | Not planned | Not planned |']))
   assert.equal([features.endpointSets.length, rules(features)], [0, ['table-not-endpoints']])
@@ -120,21 +120,21 @@ clouds('labels after a destination, over a paragraph, and in column headers', ()
   )
   assert.equal(lines(catalog)[0]!.destinations, ['url:https://make.powerapps.com :443', 'url:https://make.gov.powerapps.us [usgov-gcc] :443', 'url:https://make.high.powerapps.us [usgov-gcchigh] :443'])
   const paragraphs = compileText(
-    page('| Purpose | Destination |', ['| Hybrid | GCC High, DoD IP addresses: 40.118.209.192/32; 168.62.190.41/32 <p> Worldwide Commercial & GCC: *.store.example.com; <br> asl.example.com |'])
+    page('| Purpose | Destination |', ['| Hybrid | GCC High, DoD IP addresses: 40.118.209.192/32; 168.62.190.41/32 <p> Worldwide Commercial & GCC: *.store.sample-endpoints.com; <br> asl.sample-endpoints.com |'])
   )
   assert.equal(lines(paragraphs)[0]!.destinations, [
     'cidr:40.118.209.192/32 [usgov-gcchigh,usgov-dod]',
     'cidr:168.62.190.41/32 [usgov-gcchigh,usgov-dod]',
-    'wildcard:*.store.example.com [public,usgov-gcc]',
-    'host:asl.example.com [public,usgov-gcc]'
+    'wildcard:*.store.sample-endpoints.com [public,usgov-gcc]',
+    'host:asl.sample-endpoints.com [public,usgov-gcc]'
   ])
 })
 
 clouds('a purpose or Uses cell that names a cloud scopes its row', () => {
   const catalog = compileText(
-    page('| Purpose | Destination | Port |', ['| **Optional:** Stream <br> Office 365 Worldwide (including GCC) | *.stream.example.com | TCP 443 |', '| **Optional:** Sign-in (GCC High) | login.example.us | TCP 443 |', '| **Optional:** Portal | app.example.com | TCP 443 |'])
+    page('| Purpose | Destination | Port |', ['| **Optional:** Stream <br> Office 365 Worldwide (including GCC) | *.stream.sample-endpoints.com | TCP 443 |', '| **Optional:** Sign-in (GCC High) | login.example.us | TCP 443 |', '| **Optional:** Portal | app.sample-endpoints.com | TCP 443 |'])
   )
-  assert.equal(lines(catalog).map((set) => set.destinations), [['wildcard:*.stream.example.com [public,usgov-gcc]'], ['host:login.example.us [usgov-gcchigh]'], ['host:app.example.com']])
+  assert.equal(lines(catalog).map((set) => set.destinations), [['wildcard:*.stream.sample-endpoints.com [public,usgov-gcc]'], ['host:login.example.us [usgov-gcchigh]'], ['host:app.sample-endpoints.com']])
   const uses = compileText(page('| Uses | Destination |', ['| Azure Government | login.example.us |']))
   assert.equal(lines(uses)[0]!.destinations, ['host:login.example.us [usgov-gcc,usgov-gcchigh,usgov-dod]'])
 })
@@ -147,11 +147,11 @@ notations('ports inside destination cells and in every notation', () => {
   const of = (destination: string, port = 'N/A') => lines(compileText(page('| Purpose | Destination | Port |', [`| **Required:** X | ${destination} | ${port} |`])))[0]!
   assert.equal(of('\\*.digicert.com:80 <BR> secure.example.cn:443').destinations, ['wildcard:*.digicert.com :80', 'host:secure.example.cn :443'])
   assert.equal(of('13.107.64.0/18 <br> UDP ports 50,000-59,999 <br> TCP ports 50,000-59,999; 5061').ports, ['tcp/5061', 'tcp/50000-59999', 'udp/50000-59999'])
-  assert.equal(of('sb://x.example.net', 'http: 443<br>amqp: 5672/5673<br>kafka: 9093').ports, ['tcp/443', 'tcp/5672', 'tcp/5673', 'tcp/9093'])
-  assert.equal(of('a.example.com', '**TCP:** 443, 80').ports, ['tcp/80', 'tcp/443'])
-  assert.equal(of('a.example.com', 'Port 1443').ports, ['tcp/1443'])
-  assert.equal(of('a.example.com', '443 and 9350-9354').ports, ['tcp/443', 'tcp/9350-9354'])
-  assert.equal(of('a.example.com', 'I/T').ports, [])
+  assert.equal(of('sb://x.sample-endpoints.net', 'http: 443<br>amqp: 5672/5673<br>kafka: 9093').ports, ['tcp/443', 'tcp/5672', 'tcp/5673', 'tcp/9093'])
+  assert.equal(of('a.sample-endpoints.com', '**TCP:** 443, 80').ports, ['tcp/80', 'tcp/443'])
+  assert.equal(of('a.sample-endpoints.com', 'Port 1443').ports, ['tcp/1443'])
+  assert.equal(of('a.sample-endpoints.com', '443 and 9350-9354').ports, ['tcp/443', 'tcp/9350-9354'])
+  assert.equal(of('a.sample-endpoints.com', 'I/T').ports, [])
 })
 
 notations('text that is not a destination stays text; templates are templates', () => {
@@ -168,9 +168,9 @@ notations('bare addresses are destinations; links with written text are referenc
   const of = (destination: string) => lines(compileText(page('| Purpose | Destination | Port |', [`| **Required:** X | ${destination} | N/A |`])))[0]!.destinations
   assert.equal(of('www.microsoft.com'), ['host:www.microsoft.com'])
   assert.equal(of('https://crl.microsoft.com/pki/crl/products/root.crl'), ['url:https://crl.microsoft.com/pki/crl/products/root.crl'])
-  assert.equal(of('https\\://escaped.example.com'), ['url:https://escaped.example.com'])
+  assert.equal(of('https\\://escaped.sample-endpoints.com'), ['url:https://escaped.sample-endpoints.com'])
   assert.equal(of('[Learn how to turn off traffic](x.md)'), ['reference:https://learn.microsoft.com/power-bi/x'])
-  assert.equal(of('https://host.example.com/a (Europe)<br>wss://w.example.com<br>(HTTP/WebSocket)'), ['url:https://host.example.com/a (Europe)', 'url:wss://w.example.com (HTTP/WebSocket)'])
+  assert.equal(of('https://host.sample-endpoints.com/a (Europe)<br>wss://w.sample-endpoints.com<br>(HTTP/WebSocket)'), ['url:https://host.sample-endpoints.com/a (Europe)', 'url:wss://w.sample-endpoints.com (HTTP/WebSocket)'])
 })
 
 notations('relative links resolve against the page\'s own docs set', () => {
@@ -201,16 +201,16 @@ allowlists('the txt allowlist of every real page holds only hosts, wildcards and
     const {catalog} = compile([{path, value: readFileSync(path)}])
     const lines = exportCatalog(catalog, 'txt').text.split('\n').filter((line) => line !== '' && !line.startsWith('#'))
     for (const line of lines) {
-      assert.ok(/^(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)+$|^\*$|^[a-z][a-z0-9+.-]*:\/\/[^\s<>"]+$/.test(line), `${name}: \`${line}\` is a host, wildcard or URL`)
+      assert.ok(/^(\*\.)*[a-z0-9_-]+(\.[a-z0-9_-]+)+$|^\*$|^[a-z][a-z0-9+.-]*:\/\/[^\s<>"]+$/.test(line), `${name}: \`${line}\` is a host, wildcard or URL`)
     }
   }
 })
 
 allowlists('ports written beside a destination are its ports in exports and in the diff', () => {
-  const at = (port: string) => compileText(page('| Purpose | Destination | Port |', [`| **Required:** Sync | \\*.digicert.com:${port} <br> a.example.com | TCP 443 |`]))
+  const at = (port: string) => compileText(page('| Purpose | Destination | Port |', [`| **Required:** Sync | \\*.digicert.com:${port} <br> a.sample-endpoints.com | TCP 443 |`]))
   const csv = exportCatalog(at('80'), 'csv').text.split('\r\n')
   assert.ok(csv.some((line) => line.includes('*.digicert.com') && line.includes(',tcp/80,,')), csv.join('\n'))
-  assert.ok(csv.some((line) => line.includes('a.example.com') && line.includes(',tcp/443,,')), csv.join('\n'))
+  assert.ok(csv.some((line) => line.includes('a.sample-endpoints.com') && line.includes(',tcp/443,,')), csv.join('\n'))
   const changes = diff(at('80'), at('8080')).changes.map((change) => `${change.rule} ${'destination' in change ? change.destination.value : ''} ${'ports' in change ? (change.ports ?? []).join(' ') : ''}`)
   assert.equal(changes, ['ports-added *.digicert.com tcp/8080', 'ports-removed *.digicert.com tcp/80'])
 })

@@ -151,7 +151,10 @@ const exampleCompany = new RegExp(`(?:^|\\.)((?:${exampleNames.companies.join('|
 /** Why a DNS name is an example rather than a destination (`contoso-corp.atp.azure.com`), if it is one. */
 function exampleName(host: string): string | undefined {
   const company = exampleCompany.exec(host)?.[1]
-  return company === undefined ? undefined : `\`${company}\` names an example company`
+  if (company !== undefined) return `\`${company}\` names an example company`
+  const name = host.toLowerCase().replace(/\.$/, '')
+  const reserved = exampleNames.reservedDomains.find((domain) => name === domain || name.endsWith('.' + domain)) ?? exampleNames.reservedTlds.find((tld) => name.endsWith('.' + tld) || name === tld)
+  return reserved === undefined ? undefined : `\`${reserved}\` is reserved for examples (RFC 2606)`
 }
 
 /** Why a destination-like text is a template (`*<region>-onelake…`, `#-courier…`), if it is one. */

@@ -241,7 +241,10 @@ export function docsetPath(services: string[]): string | undefined {
  */
 export const exampleNames = {
   companies: ['contoso', 'fabrikam', 'northwindtraders', 'adventure-works', 'adventureworks', 'woodgrove', 'litware', 'tailspintoys', 'wingtiptoys'],
-  seen: 'Defender for Identity proxy (contoso-corp.atp.azure.com), MIP SDK proxies (proxy.contoso.com)'
+  /** Names reserved for examples (RFC 2606, RFC 6761): these domains and everything under them, and these top-level domains. */
+  reservedDomains: ['example.com', 'example.net', 'example.org'],
+  reservedTlds: ['example', 'test', 'invalid', 'localhost'],
+  seen: 'Defender for Identity proxy (contoso-corp.atp.azure.com), MIP SDK proxies (proxy.contoso.com); RFC 2606 names in the docs\' examples (https://www.example.com)'
 }
 
 export interface RequirementStatement extends LeadSentence {
