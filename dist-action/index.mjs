@@ -36370,6 +36370,11 @@ var diagnosticRules = {
     kind: "reading",
     description: "A wildcard offered in place of destinations the page lists with ports (`To simplify the allow list \u2026 a wild card can be used`), with no port of its own, is read with the ports of the destinations it covers."
   },
+  "wildcard-spaced": {
+    level: "warning",
+    kind: "reading",
+    description: "A wildcard typed with a space after its dot (`*. usgovcloudapi.net`) is read as the wildcard it means (`*.usgovcloudapi.net`); the page should be fixed."
+  },
   "destination-leading-dot": {
     level: "info",
     kind: "reading",
@@ -36575,9 +36580,9 @@ var exampleNames = {
 var requirementStatements = [
   {
     requirement: "required",
-    sentence: /\b(are|is|will be) required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b/,
+    sentence: /\b(are|is|will be) (only |also |still )?required\b|\brequired (urls|endpoints|fqdns|domains|addresses|destinations|hosts|ports)\b|^required\b|\bmust\b|\bneeded\b|\bneeds\b|\brequires?\b|\bhave to\b|\bshould (add|allow|open|be (allowed|open|reachable))\b|\bneeds? (to )?(allow|open|access|reach|be (allowed|available|reachable|accessible)|access to)\b|\b(allow|open|unblock|permit|whitelist|allowlist|add) (the following|these|access to|outbound|connections|traffic)\b|\bhave access to the following\b|\bneeds? to be (allowed|available)\b|\bensure (that )?access\b/,
     unless: /\bnot (strictly )?(required|necessary|mandatory)\b|\bwhile not required\b|\bdoes(n't| not) require\b|\bif you (require|need)\b/,
-    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints"), MIP SDK ("it will be required that you \u2026 allow direct network connectivity")'
+    seen: 'data gateway ("These endpoints are required"), Azure Virtual Desktop ("must have access to the following URLs"), Edge ("Allow the following domain URLs"), Store for Business ("your configuration needs to allow these URLs"), WUfB deployment service ("Have access to the following endpoints"), MIP SDK ("it will be required that you \u2026 allow direct network connectivity"), M365 other endpoints ("These endpoints are only required to configure Exchange hybrid"), Power Apps US Government ("please ensure access to the following domains are made available")'
   },
   {
     requirement: "optional",
@@ -36672,6 +36677,11 @@ function classifyDestination(raw) {
   const slash = text5.indexOf("/");
   let name = slash > 0 && !text5.includes(" ") ? text5.slice(0, slash) : text5;
   const notes = [];
+  const spaced = /^(\*\.)\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i.exec(name);
+  if (spaced) {
+    notes.push({ ruleId: "wildcard-spaced", reason: `Unexpected space in \`${name}\`, read as the wildcard \`*.${spaced[2].toLowerCase()}\`` });
+    name = "*." + spaced[2];
+  }
   if (/^\.[a-z0-9]/i.test(name) && !name.includes(" ")) {
     notes.push({ ruleId: "destination-leading-dot", reason: `Unexpected leading dot in \`${name}\`, read as the wildcard \`*${name.toLowerCase()}\`` });
     name = "*" + name;
@@ -36947,6 +36957,58 @@ function portKey(port) {
   return `${port.protocol}/${port.port}${port.to === void 0 ? "" : "-" + port.to}`;
 }
 
+// src/compile/scope.ts
+function statedRequirement(text5) {
+  const lower = text5.toLowerCase().replace(/\s+/g, " ");
+  const word = requirementNamedBy(lower);
+  if (word) return word;
+  const found = requirementStatements.filter((entry) => entry.sentence.test(lower.replace(new RegExp(entry.unless?.source ?? "$^", "g"), " ")));
+  const firm = new Set(found.filter((entry) => !entry.weak).map((entry) => entry.requirement));
+  const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement));
+  return stated.size === 1 ? [...stated][0] : void 0;
+}
+function statedPorts(text5) {
+  const ports2 = [];
+  const ranges = text5.replace(/\b(\d{1,5})\s*\(\s*(tcp|udp|https?)\b[^)]*\)/gi, "$2 $1").replace(/\b(tcp|udp|https?)\s*\(\s*(\d{1,5})\s*\)/gi, "$1 $2").replace(/\b(\d{1,5})\s+(?:through|thru)\s+(\d{1,5})\b/gi, "$1-$2").replace(/\band from\b/gi, "and");
+  for (const phrase of ranges.match(portStatement) ?? []) for (const port of readPortText(phrase.replace(/^(https?|ssl|tls)\s+/i, "")).ports) ports2.push(port);
+  return sortPorts(ports2);
+}
+function isTab(heading2) {
+  return heading2.children.some((child) => child.type === "link" && tabAnchor.test(child.url));
+}
+function headingScope(text5, line, scope) {
+  const result = {};
+  const requirement = statedRequirement(text5);
+  if (requirement) result.requirement = { value: requirement, line };
+  const clouds3 = cloudsNamedBy(text5, scope);
+  if (clouds3) result.clouds = { value: clouds3, line };
+  const ports2 = statedPorts(text5);
+  if (ports2.length > 0) result.ports = { value: ports2, line };
+  return result;
+}
+function sentenceScope(children, line) {
+  const text5 = children.map((child) => toString(child)).join("");
+  const result = {};
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence));
+  if (sentences.length === 0) return result;
+  const requirement = statedRequirement(sentences.join(" "));
+  if (requirement) result.requirement = { value: requirement, line };
+  const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
+  if (ports2.length > 0) result.ports = { value: ports2, line };
+  return result;
+}
+function pageStatement(children, line) {
+  const text5 = children.map((child) => toString(child)).join("");
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence));
+  if (sentences.length === 0) return {};
+  const requirement = statedRequirement(sentences.join(" "));
+  const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
+  return { ...requirement ? { requirement: { value: requirement, line } } : {}, ...ports2.length > 0 ? { ports: { value: ports2, line } } : {} };
+}
+function narrower(outer, inner) {
+  return { ...outer, ...inner };
+}
+
 // src/compile/cells.ts
 var separatorTag = /^<\/?(br|wbr|li|ul|ol|p|div|tr|td|th|table|thead|tbody|hr|details|summary|section|blockquote|dl|dt|dd|h[1-6]|pre|center)\b[^>]*>$/i;
 var footnoteOpen = /^<sup\b[^>]*>$/i;
@@ -36993,7 +37055,8 @@ function readPurpose(cell) {
   const suffix = /\s*\(([^()\s]{2,20})\)$/.exec(text5);
   const trailing = suffix ? requirementNamedBy(suffix[1]) : void 0;
   if (suffix && trailing) return { requirement: trailing, purpose: text5.slice(0, suffix.index).trim() };
-  return { requirement: void 0, purpose: text5 };
+  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])|,\s+(?=Note:)/).filter((sentence) => pageSubject.test(sentence));
+  return { requirement: sentences.length > 0 ? statedRequirement(sentences.join(" ")) : void 0, purpose: text5 };
 }
 function readRequirementCell(cell) {
   const text5 = cellText(cell);
@@ -37068,8 +37131,14 @@ function readCell(cell, source, context3, file) {
       for (const one2 of above) one2.destination.note = aside[1].trim();
       return;
     }
-    for (const item of readItem(text5, part.item, context3, cell, file, ports2)) destinations.push(item);
+    for (const item of readItem(text5, part.item, context3, cell, file, ports2)) destinations.push(part.item.paragraph === void 0 ? item : { ...item, paragraph: part.item.paragraph });
   });
+  const addressable = destinations.filter((one2) => one2.destination.kind !== "text" && one2.destination.kind !== "reference");
+  for (const one2 of destinations) {
+    if (one2.said === void 0) continue;
+    if (addressable.some((other) => other.said === void 0 && other.paragraph !== one2.paragraph)) one2.destination.ports ??= sortPorts(one2.said);
+    else for (const port of one2.said) ports2.push(port);
+  }
   for (const { item } of items) {
     for (const link2 of item.links) {
       const value2 = absoluteReference(link2.href, context3.docset);
@@ -37135,9 +37204,11 @@ function readItem(raw, item, context3, cell, file, ports2) {
     if (itemPorts) destination.ports = itemPorts;
     return [{ destination, classified }];
   }
-  for (const phrase of text5.match(portStatement) ?? []) for (const port of readPortText(phrase).ports) ports2.push(port);
+  const said = [];
+  for (const phrase of text5.match(portStatement) ?? []) for (const port of readPortText(phrase).ports) said.push(port);
   const found = findDestinations(text5);
   if (found.length === 0) {
+    for (const port of said) ports2.push(port);
     const destination = toDestination(classified, cloudsOf);
     if (note !== void 0) destination.note = note;
     return [{ destination, classified }];
@@ -37153,7 +37224,7 @@ function readItem(raw, item, context3, cell, file, ports2) {
     const destination = toDestination(one2, cloudsOf);
     if (one2.path !== void 0) destination.note = one2.path;
     if (one2.port !== void 0) destination.ports = [{ protocol: "tcp", port: one2.port }];
-    return { destination, classified: one2 };
+    return said.length > 0 ? { destination, classified: one2, said } : { destination, classified: one2 };
   });
 }
 function toDestination(classified, clouds3) {
@@ -37280,7 +37351,7 @@ function segmentCell(children, source, scope) {
       });
       const value2 = cleaned.replace(/\s+/g, " ").trim();
       if (value2 === "" && links.length === 0) continue;
-      items.push({ text: value2, links, label: label2 });
+      items.push({ text: value2, links, label: label2, paragraph: line.paragraph });
     }
   }
   return items;
@@ -47767,7 +47838,8 @@ function reportCovered(sets, file) {
 function readEndpointSet(row2, table, file, path2) {
   const read = readPurpose(row2.purpose);
   const purpose = read.purpose || row2.carriedPurpose || "";
-  const requirement = readRequirement(row2, read.requirement, table, file);
+  const carried = read.purpose === "" && row2.carriedPurpose ? readPurpose({ type: "tableCell", children: [{ type: "text", value: row2.carriedPurpose }] }).requirement : void 0;
+  const requirement = readRequirement(row2, read.requirement ?? carried, table, file);
   const { destinations, alternatives, ports: written } = readDestinations(row2.destinations, file);
   if (destinations.length === 0) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
@@ -47780,12 +47852,13 @@ function readEndpointSet(row2, table, file, path2) {
   }
   const { portsText } = rowPorts;
   let ports2 = rowPorts.ports;
-  if (cellText(row2.port) === "" && cellText(row2.protocol) === "" && written.length === 0 && !destinations.some((destination) => destination.ports)) {
+  const portText = cellText(row2.port);
+  if ((portText === "" || notApplicable.test(portText)) && cellText(row2.protocol) === "" && written.length === 0 && !destinations.some((destination) => destination.ports)) {
     for (const destination of destinations) {
       const implied = destination.kind === "url" ? schemePorts(destination.value) : void 0;
       if (implied) destination.ports = implied;
     }
-    const unnamed = destinations.some((destination) => !destination.ports);
+    const unnamed = destinations.some((destination) => !destination.ports && destination.kind !== "reference" && destination.kind !== "text");
     if (unnamed && row2.stated?.ports) ports2 = row2.stated.ports;
     else if (unnamed && table.scope.ports) {
       ports2 = table.scope.ports.value;
@@ -48164,58 +48237,6 @@ function mapColumns(headers) {
 }
 function headerRole(header) {
   return columnEntry(header).role;
-}
-
-// src/compile/scope.ts
-function statedRequirement(text5) {
-  const lower = text5.toLowerCase().replace(/\s+/g, " ");
-  const word = requirementNamedBy(lower);
-  if (word) return word;
-  const found = requirementStatements.filter((entry) => entry.sentence.test(lower.replace(new RegExp(entry.unless?.source ?? "$^", "g"), " ")));
-  const firm = new Set(found.filter((entry) => !entry.weak).map((entry) => entry.requirement));
-  const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement));
-  return stated.size === 1 ? [...stated][0] : void 0;
-}
-function statedPorts(text5) {
-  const ports2 = [];
-  const ranges = text5.replace(/\b(\d{1,5})\s*\(\s*(tcp|udp|https?)\b[^)]*\)/gi, "$2 $1").replace(/\b(tcp|udp|https?)\s*\(\s*(\d{1,5})\s*\)/gi, "$1 $2").replace(/\b(\d{1,5})\s+(?:through|thru)\s+(\d{1,5})\b/gi, "$1-$2").replace(/\band from\b/gi, "and");
-  for (const phrase of ranges.match(portStatement) ?? []) for (const port of readPortText(phrase.replace(/^(https?|ssl|tls)\s+/i, "")).ports) ports2.push(port);
-  return sortPorts(ports2);
-}
-function isTab(heading2) {
-  return heading2.children.some((child) => child.type === "link" && tabAnchor.test(child.url));
-}
-function headingScope(text5, line, scope) {
-  const result = {};
-  const requirement = statedRequirement(text5);
-  if (requirement) result.requirement = { value: requirement, line };
-  const clouds3 = cloudsNamedBy(text5, scope);
-  if (clouds3) result.clouds = { value: clouds3, line };
-  const ports2 = statedPorts(text5);
-  if (ports2.length > 0) result.ports = { value: ports2, line };
-  return result;
-}
-function sentenceScope(children, line) {
-  const text5 = children.map((child) => toString(child)).join("");
-  const result = {};
-  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence));
-  if (sentences.length === 0) return result;
-  const requirement = statedRequirement(sentences.join(" "));
-  if (requirement) result.requirement = { value: requirement, line };
-  const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
-  if (ports2.length > 0) result.ports = { value: ports2, line };
-  return result;
-}
-function pageStatement(children, line) {
-  const text5 = children.map((child) => toString(child)).join("");
-  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence));
-  if (sentences.length === 0) return {};
-  const requirement = statedRequirement(sentences.join(" "));
-  const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
-  return { ...requirement ? { requirement: { value: requirement, line } } : {}, ...ports2.length > 0 ? { ports: { value: ports2, line } } : {} };
-}
-function narrower(outer, inner) {
-  return { ...outer, ...inner };
 }
 
 // src/compile/read-lists.ts

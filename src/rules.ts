@@ -214,6 +214,11 @@ export const diagnosticRules = {
     description:
       'A wildcard offered in place of destinations the page lists with ports (`To simplify the allow list … a wild card can be used`), with no port of its own, is read with the ports of the destinations it covers.'
   },
+  'wildcard-spaced': {
+    level: 'warning',
+    kind: 'reading',
+    description: 'A wildcard typed with a space after its dot (`*. usgovcloudapi.net`) is read as the wildcard it means (`*.usgovcloudapi.net`); the page should be fixed.'
+  },
   'destination-leading-dot': {
     level: 'info',
     kind: 'reading',

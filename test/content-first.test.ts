@@ -80,6 +80,32 @@ tables('a protocol cell naming both transports, and a well-known port without on
   assert.equal(read(catalog), ['host:dns.sample-endpoints.net unknown tcp/389,udp/389 [public]', 'host:ntp.sample-endpoints.net unknown udp/123 [public]', 'host:resolver.sample-endpoints.net unknown tcp/53,udp/53 [public]'])
 })
 
+tables('`N/A` in a port cell names no port: the scheme or the section does; a row of links takes no port', () => {
+  const catalog = compileText(
+    page('Fabric requires only TCP Port 443 to be opened for the listed endpoints.', '', '| Purpose | Endpoint | Port |', '| --- | --- | --- |', '| **Required:** Icons | http://res.cdn.office.net/ | N/A |', '| **Required:** Back end | `*.analysis.windows.net` | N/A |', '| **Required:** Sign-in | See [the sign-in page](/entra/sign-in) | N/A |')
+  )
+  assert.equal(read(catalog), ['url:http://res.cdn.office.net/ required tcp/80 [public]', 'wildcard:*.analysis.windows.net required tcp/443 [public]', 'reference:https://learn.microsoft.com/entra/sign-in required - [public]'])
+})
+
+tables('ports a sentence gives the host it names stay with it when other paragraphs of the cell name others', () => {
+  const catalog = compileText(
+    page('| Purpose | Destination |', '| --- | --- |', '| Hybrid wizard <p> Note: These endpoints are only required to configure Exchange hybrid | domains.live.com on TCP ports 80 & 443, only for the 2010 wizard <p> Worldwide: asl.configure.office.com; tds.configure.office.com |', '| Telemetry | This update uses SSL (TCP Port 443) with the following endpoints: `vortex-win.data.microsoft.com` <br/> `settings-win.data.microsoft.com` |')
+  )
+  assert.equal(read(catalog), [
+    'host:domains.live.com required tcp/80,tcp/443 [public]',
+    'text:only for the 2010 wizard required - [public]',
+    'host:asl.configure.office.com required - [public]',
+    'host:tds.configure.office.com required - [public]',
+    'host:vortex-win.data.microsoft.com unknown tcp/443 [public]',
+    'host:settings-win.data.microsoft.com unknown tcp/443 [public]'
+  ])
+})
+
+tables('a description that says its endpoints are needed is the requirement of its row and the rows it carries to', () => {
+  const catalog = compileText(page('| Area | Description | Protocol | Destination |', '| --- | --- | --- | --- |', '| Store | The following endpoints are needed to load the content in the Store app. | HTTPS | livetileedge.dsx.mp.microsoft.com |', '| | | HTTP | storeedgefd.dsx.mp.microsoft.com |', '| | The following endpoint is used for analytics. | HTTPS | manage.devcenter.microsoft.com |'))
+  assert.equal(read(catalog), ['host:livetileedge.dsx.mp.microsoft.com required tcp/443 [public]', 'host:storeedgefd.dsx.mp.microsoft.com required tcp/80 [public]', 'host:manage.devcenter.microsoft.com unknown tcp/443 [public]'])
+})
+
 const lists = suite('content first: lists, code and sentences')
 
 lists('list items that start with a destination, with notes after them', () => {
@@ -132,6 +158,12 @@ lists('a JSON excerpt of service tags is no list of destinations; names of other
   )
   assert.equal(read(catalog), ['host:login.sample-endpoints.net required - [public]'])
   assert.ok(catalog.diagnostics.some((d) => d.ruleId === 'destination-unread' && d.message.includes('13.70.72.136/29')))
+})
+
+lists('a wildcard typed with a space after its dot is the wildcard it means, reported; "ensure access" asks for what follows', () => {
+  const catalog = compileText(page('Please ensure access to the following domains are made available to your users:', '', '**GCC Customers:**', '', '*.microsoft.us<br/>', '*. usgovcloudapi.net<br/>', '*.dynamics365portals.us'))
+  assert.equal(read(catalog), ['wildcard:*.microsoft.us required - [usgov-gcc]', 'wildcard:*.usgovcloudapi.net required - [usgov-gcc]', 'wildcard:*.dynamics365portals.us required - [usgov-gcc]'])
+  assert.ok(rules(catalog).includes('wildcard-spaced'))
 })
 
 lists('a sentence that asks to allow a destination is read with its port', () => {

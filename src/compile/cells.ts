@@ -9,7 +9,8 @@ import type {Cloud, Destination, Port, Requirement} from '../../generated/catalo
 import {report, type Place} from '../report.js'
 import {addressRange, classifyDestination, findDestinations, riskOf, type Classified} from './destination.js'
 import {isPortText, readPortText, sortPorts} from './ports.js'
-import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, defaultDocset, notApplicable, portStatement, requirementNamedBy} from './vocabulary.js'
+import {statedRequirement} from './scope.js'
+import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, defaultDocset, notApplicable, pageSubject, portStatement, requirementNamedBy} from './vocabulary.js'
 
 export {comparePorts, destinationPorts, portKey, setPorts, sortPorts} from './ports.js'
 
@@ -80,7 +81,10 @@ export function readPurpose(cell: TableCell | undefined): {requirement: Requirem
   const suffix = /\s*\(([^()\s]{2,20})\)$/.exec(text)
   const trailing = suffix ? requirementNamedBy(suffix[1]!) : undefined
   if (suffix && trailing) return {requirement: trailing, purpose: text.slice(0, suffix.index).trim()}
-  return {requirement: undefined, purpose: text}
+  // `… <p> Note: These endpoints are only required to configure Exchange hybrid`: a sentence of the
+  // purpose about the row's endpoints.
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])|,\s+(?=Note:)/).filter((sentence) => pageSubject.test(sentence))
+  return {requirement: sentences.length > 0 ? statedRequirement(sentences.join(' ')) : undefined, purpose: text}
 }
 
 /** Read a Required/Optional (or Category) cell; undefined when it says neither. */
@@ -160,12 +164,17 @@ interface Item {
   links: Array<{href: string; text: string}>
   /** The clouds of the label the item stands under (`**GCC High**: …`). */
   label?: readonly Cloud[] | undefined
+  /** Which paragraph of the cell (`<p>`) the item is in. */
+  paragraph?: number
 }
 
 /** A destination read from a cell, with how it was classified (to report once it is known to be new). */
 interface CellItem {
   destination: Destination
   classified?: Classified
+  /** The ports the sentence naming it gives (`domains.live.com on TCP ports 80 & 443`). */
+  said?: Port[]
+  paragraph?: number
 }
 
 function readCell(cell: TableCell, source: string, context: CellContext, file: VFile): {items: CellItem[]; alternatives: boolean; ports: Port[]} {
@@ -213,8 +222,17 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
       for (const one of above) one.destination.note = aside[1]!.trim()
       return
     }
-    for (const item of readItem(text, part.item, context, cell, file, ports)) destinations.push(item)
+    for (const item of readItem(text, part.item, context, cell, file, ports)) destinations.push(part.item.paragraph === undefined ? item : {...item, paragraph: part.item.paragraph})
   })
+
+  // `domains.live.com on TCP ports 80 & 443 <p> GCC High: 40.118.209.192/32`: ports a sentence gives
+  // the destinations it names are theirs when other paragraphs of the cell name others.
+  const addressable = destinations.filter((one) => one.destination.kind !== 'text' && one.destination.kind !== 'reference')
+  for (const one of destinations) {
+    if (one.said === undefined) continue
+    if (addressable.some((other) => other.said === undefined && other.paragraph !== one.paragraph)) one.destination.ports ??= sortPorts(one.said)
+    else for (const port of one.said) ports.push(port)
+  }
 
   for (const {item} of items) {
     for (const link of item.links) {
@@ -302,9 +320,11 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
   }
 
   // A sentence: the destinations it names, and the ports it gives them.
-  for (const phrase of text.match(portStatement) ?? []) for (const port of readPortText(phrase).ports) ports.push(port)
+  const said: Port[] = []
+  for (const phrase of text.match(portStatement) ?? []) for (const port of readPortText(phrase).ports) said.push(port)
   const found = findDestinations(text)
   if (found.length === 0) {
+    for (const port of said) ports.push(port)
     const destination = toDestination(classified, cloudsOf)
     if (note !== undefined) destination.note = note
     return [{destination, classified}]
@@ -320,7 +340,7 @@ function readItem(raw: string, item: Item, context: CellContext, cell: TableCell
     const destination = toDestination(one, cloudsOf)
     if (one.path !== undefined) destination.note = one.path
     if (one.port !== undefined) destination.ports = [{protocol: 'tcp', port: one.port}]
-    return {destination, classified: one}
+    return said.length > 0 ? {destination, classified: one, said} : {destination, classified: one}
   })
 }
 
@@ -472,7 +492,7 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
       })
       const value = cleaned.replace(/\s+/g, ' ').trim()
       if (value === '' && links.length === 0) continue
-      items.push({text: value, links, label})
+      items.push({text: value, links, label, paragraph: line.paragraph})
     }
   }
   return items

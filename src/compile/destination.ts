@@ -68,6 +68,12 @@ export function classifyDestination(raw: string): Classified {
   const slash = text.indexOf('/')
   let name = slash > 0 && !text.includes(' ') ? text.slice(0, slash) : text
   const notes: Classified['notes'] = []
+  // `*. usgovcloudapi.net`: a wildcard typed with a space after its dot is the wildcard it means.
+  const spaced = /^(\*\.)\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i.exec(name)
+  if (spaced) {
+    notes.push({ruleId: 'wildcard-spaced', reason: `Unexpected space in \`${name}\`, read as the wildcard \`*.${spaced[2]!.toLowerCase()}\``})
+    name = '*.' + spaced[2]!
+  }
   // `.example.com`, as proxies write a domain and everything under it: a wildcard of the domain.
   if (/^\.[a-z0-9]/i.test(name) && !name.includes(' ')) {
     notes.push({ruleId: 'destination-leading-dot', reason: `Unexpected leading dot in \`${name}\`, read as the wildcard \`*${name.toLowerCase()}\``})

@@ -6,6 +6,7 @@ import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import type {Destination, EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
+import {notApplicable} from './vocabulary.js'
 import {alignPorts, type AlignedPorts} from './aligned.js'
 import {cellText, readDestinations, readPurpose, readRequirementCell} from './cells.js'
 import {covers, coveringWildcardPatterns, matchKey, portsRisk} from './destination.js'
@@ -83,7 +84,9 @@ function reportCovered(sets: UnnamedEndpointSet[], file: VFile): void {
 function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string): UnnamedEndpointSet {
   const read = readPurpose(row.purpose)
   const purpose = read.purpose || row.carriedPurpose || ''
-  const requirement = readRequirement(row, read.requirement, table, file)
+  // A purpose carried from the row above carries what it says of its endpoints too.
+  const carried = read.purpose === '' && row.carriedPurpose ? readPurpose({type: 'tableCell', children: [{type: 'text', value: row.carriedPurpose}]}).requirement : undefined
+  const requirement = readRequirement(row, read.requirement ?? carried, table, file)
   const {destinations, alternatives, ports: written} = readDestinations(row.destinations, file)
   if (destinations.length === 0) {
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
@@ -98,13 +101,15 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
   const {portsText} = rowPorts
   let ports = rowPorts.ports
   // Ports the row does not state come from what its item, then its section, states.
-  if (cellText(row.port) === '' && cellText(row.protocol) === '' && written.length === 0 && !destinations.some((destination) => destination.ports)) {
+  // `N/A` in a port cell names no port: the URL's scheme or the section still may.
+  const portText = cellText(row.port)
+  if ((portText === '' || notApplicable.test(portText)) && cellText(row.protocol) === '' && written.length === 0 && !destinations.some((destination) => destination.ports)) {
     // `https://host`: the scheme names the port, nearer than anything the section says.
     for (const destination of destinations) {
       const implied = destination.kind === 'url' ? schemePorts(destination.value) : undefined
       if (implied) destination.ports = implied
     }
-    const unnamed = destinations.some((destination) => !destination.ports)
+    const unnamed = destinations.some((destination) => !destination.ports && destination.kind !== 'reference' && destination.kind !== 'text')
     if (unnamed && row.stated?.ports) ports = row.stated.ports
     else if (unnamed && table.scope.ports) {
       ports = table.scope.ports.value

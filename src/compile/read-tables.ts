@@ -303,7 +303,7 @@ function isDestinationLine(text: string): boolean {
 function destinationLines(children: PhrasingContent[]): number | undefined {
   const text = children.map((child) => (child.type === 'html' ? (/^<br\s*\/?>$/i.test(child.value.trim()) ? '\n' : child.value) : child.type === 'break' ? '\n' : toString(child))).join('')
   const lines = text.split('\n').map((line) => line.trim()).filter(Boolean)
-  // A line of a list may be mistyped (`*. usgovcloudapi.net`): read as text, it is reported.
+  // A line of a list may be mistyped (`*. usgovcloudapi.net`): read as the wildcard it means, it is reported.
   const read = lines.filter(isDestinationLine).length
   if (lines.length < 2 || read * 3 < lines.length * 2 || lines.some((line) => line.split(/\s+/).length > 2)) return undefined
   return lines.length
