@@ -36370,6 +36370,11 @@ var diagnosticRules = {
     kind: "reading",
     description: "A wildcard offered in place of destinations the page lists with ports (`To simplify the allow list \u2026 a wild card can be used`), with no port of its own, is read with the ports of the destinations it covers."
   },
+  "destination-in-purpose": {
+    level: "info",
+    kind: "reading",
+    description: "A row whose destination cell names no destination writes its destinations on lines of their own in its purpose cell (`The AutoDetect service \u2026 <p> `52.125.128.0/20``): they are read as the row's destinations, the other lines as its purpose."
+  },
   "wildcard-spaced": {
     level: "warning",
     kind: "reading",
@@ -47836,11 +47841,12 @@ function reportCovered(sets, file) {
   }
 }
 function readEndpointSet(row2, table, file, path2) {
-  const read = readPurpose(row2.purpose);
+  const inPurpose = purposeDestinations(row2, file);
+  const read = readPurpose(inPurpose?.purpose ?? row2.purpose);
   const purpose = read.purpose || row2.carriedPurpose || "";
   const carried = read.purpose === "" && row2.carriedPurpose ? readPurpose({ type: "tableCell", children: [{ type: "text", value: row2.carriedPurpose }] }).requirement : void 0;
   const requirement = readRequirement(row2, read.requirement ?? carried, table, file);
-  const { destinations, alternatives, ports: written } = readDestinations(row2.destinations, file);
+  const { destinations, alternatives, ports: written } = readDestinations(inPurpose ? [...row2.destinations, inPurpose.cell] : row2.destinations, file);
   if (destinations.length === 0) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
   }
@@ -47879,6 +47885,25 @@ function readEndpointSet(row2, table, file, path2) {
     set.attributes = Object.fromEntries(row2.attributes.map(({ name, text: text5 }) => [name, text5]));
   }
   return set;
+}
+function purposeDestinations(row2, file) {
+  if (!row2.purpose || row2.node.type !== "tableRow" || !row2.purpose.children.some((child) => child.type === "break" || child.type === "html")) return void 0;
+  const named = (text5) => findDestinations(text5).length > 0 || /^\S*[<{][^<>{}\s]+[>}]\S*\.[a-z]{2,}$/i.test(text5);
+  if (row2.destinations.some((cell) => named(cellText(cell.cell)))) return void 0;
+  const lines = cellLines(row2.purpose);
+  const held = lines.filter((line) => {
+    const text5 = lineText(line);
+    return text5 !== "" && !/\s/.test(text5) && (findDestinations(text5).length === 1 || named(text5));
+  });
+  if (!held.some((line) => findDestinations(lineText(line)).length > 0)) return void 0;
+  const join2 = (part) => part.flatMap((line, index3) => index3 === 0 ? line : [{ type: "break" }, ...line]);
+  const rest = lines.filter((line) => !held.includes(line) && lineText(line) !== "");
+  report(file, "destination-in-purpose", `Unexpected ${held.length} destinations on lines of their own in the purpose cell of a row whose destination cell names none, read as the row's destinations`, row2.purpose);
+  const context3 = row2.destinations[0] ?? { scope: ["public"] };
+  return {
+    cell: { ...context3, cell: { type: "tableCell", children: join2(held), ...row2.purpose.position ? { position: row2.purpose.position } : {} } },
+    purpose: { type: "tableCell", children: join2(rest) }
+  };
 }
 function readRequirement(row2, marker, table, file) {
   if (row2.requirement) {

@@ -214,6 +214,12 @@ export const diagnosticRules = {
     description:
       'A wildcard offered in place of destinations the page lists with ports (`To simplify the allow list … a wild card can be used`), with no port of its own, is read with the ports of the destinations it covers.'
   },
+  'destination-in-purpose': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'A row whose destination cell names no destination writes its destinations on lines of their own in its purpose cell (`The AutoDetect service … <p> `52.125.128.0/20``): they are read as the row\'s destinations, the other lines as its purpose.'
+  },
   'wildcard-spaced': {
     level: 'warning',
     kind: 'reading',

@@ -106,6 +106,22 @@ tables('a description that says its endpoints are needed is the requirement of i
   assert.equal(read(catalog), ['host:livetileedge.dsx.mp.microsoft.com required tcp/443 [public]', 'host:storeedgefd.dsx.mp.microsoft.com required tcp/80 [public]', 'host:manage.devcenter.microsoft.com unknown tcp/443 [public]'])
 })
 
+tables('destinations on lines of their own in the purpose cell of a row whose destination cell names none are the row\'s', () => {
+  const catalog = compileText(
+    page('| Row | Purpose | Destination |', '| --- | --- | --- |', '| 10 | The **AutoDetect service** is used in hybrid scenarios <p> `<email_domain>.outlookmobile.com` <br> `52.125.128.0/20` | Customer on-premises Exchange server on TCP 443 |', '| 11 | Sign-in | login.microsoftonline.com |', '| 12 | Portal | portal.office.com |', '| 13 | Import Service | Refer to the Import Service for more requirements. |')
+  )
+  assert.equal(read(catalog), [
+    'text:Customer on-premises Exchange server on TCP 443 unknown tcp/443 [public]',
+    'text:<email_domain>.outlookmobile.com unknown tcp/443 [public]',
+    'cidr:52.125.128.0/20 unknown tcp/443 [public]',
+    'host:login.microsoftonline.com unknown - [public]',
+    'host:portal.office.com unknown - [public]',
+    'text:Refer to the Import Service for more requirements. unknown - [public]'
+  ])
+  assert.equal(catalog.endpointSets[0]!.purpose, 'The AutoDetect service is used in hybrid scenarios')
+  assert.ok(rules(catalog).includes('destination-in-purpose'))
+})
+
 const lists = suite('content first: lists, code and sentences')
 
 lists('list items that start with a destination, with notes after them', () => {

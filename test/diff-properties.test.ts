@@ -22,7 +22,8 @@ function firewallOf(catalog: Catalog, cloud: Cloud): Firewall {
       if (!(destination.clouds ?? ['public']).includes(cloud)) continue
       const key = `${destination.kind} ${destination.value}`
       const ports = firewall.get(key) ?? new Set<string>()
-      for (const port of set.ports) ports.add(portKey(port))
+      // Ports written beside a destination are its own; the set's are the others'.
+      for (const port of destination.ports ?? set.ports) ports.add(portKey(port))
       firewall.set(key, ports)
     }
   }

@@ -10,7 +10,7 @@ import type {Port} from '../../generated/catalog.js'
 import {cellText, readDestinations, separatorTag, type DestinationCell} from './cells.js'
 import {readPortText, sortPorts} from './ports.js'
 
-type Line = PhrasingContent[]
+export type Line = PhrasingContent[]
 
 export interface AlignedPorts {
   /** The ports of each destination, by `kind value`. */
@@ -62,7 +62,7 @@ export function alignPorts(destinations: DestinationCell, portCell: TableCell, p
 const numberMark = /^\s*\(?\d{1,2}[.)]\s*/
 
 /** The lines of a cell as rendered: cut at line breaks and block tags, blank lines kept. */
-function cellLines(cell: TableCell): Line[] {
+export function cellLines(cell: TableCell): Line[] {
   const lines: Line[] = [[]]
   for (const node of cell.children) {
     if (node.type === 'break' || (node.type === 'html' && separatorTag.test(node.value.trim()))) lines.push([])
@@ -71,7 +71,7 @@ function cellLines(cell: TableCell): Line[] {
   return lines
 }
 
-function lineText(line: Line): string {
+export function lineText(line: Line): string {
   return cellText({type: 'tableCell', children: line})
 }
 

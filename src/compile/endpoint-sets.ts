@@ -1,15 +1,15 @@
 /**
  * URL page rows → endpoint sets: purpose, requirement, destinations, ports, attributes.
  */
-import type {TableCell} from 'mdast'
+import type {PhrasingContent, TableCell} from 'mdast'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import type {Destination, EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
 import {notApplicable} from './vocabulary.js'
-import {alignPorts, type AlignedPorts} from './aligned.js'
-import {cellText, readDestinations, readPurpose, readRequirementCell} from './cells.js'
-import {covers, coveringWildcardPatterns, matchKey, portsRisk} from './destination.js'
+import {alignPorts, cellLines, lineText, type AlignedPorts, type Line} from './aligned.js'
+import {cellText, readDestinations, readPurpose, readRequirementCell, type DestinationCell} from './cells.js'
+import {covers, coveringWildcardPatterns, findDestinations, matchKey, portsRisk} from './destination.js'
 import {destinationPorts, impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
 import type {ReadTable, Row} from './read-tables.js'
 
@@ -82,12 +82,13 @@ function reportCovered(sets: UnnamedEndpointSet[], file: VFile): void {
 }
 
 function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string): UnnamedEndpointSet {
-  const read = readPurpose(row.purpose)
+  const inPurpose = purposeDestinations(row, file)
+  const read = readPurpose(inPurpose?.purpose ?? row.purpose)
   const purpose = read.purpose || row.carriedPurpose || ''
   // A purpose carried from the row above carries what it says of its endpoints too.
   const carried = read.purpose === '' && row.carriedPurpose ? readPurpose({type: 'tableCell', children: [{type: 'text', value: row.carriedPurpose}]}).requirement : undefined
   const requirement = readRequirement(row, read.requirement ?? carried, table, file)
-  const {destinations, alternatives, ports: written} = readDestinations(row.destinations, file)
+  const {destinations, alternatives, ports: written} = readDestinations(inPurpose ? [...row.destinations, inPurpose.cell] : row.destinations, file)
   if (destinations.length === 0) {
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
   }
@@ -131,6 +132,31 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
     set.attributes = Object.fromEntries(row.attributes.map(({name, text}) => [name, text]))
   }
   return set
+}
+
+/**
+ * Destinations written on lines of their own in the purpose cell (`The AutoDetect service … <p>
+ * \`52.125.128.0/20\` <br> \`52.127.96.0/23\``), in a row whose destination cells name none: the row's
+ * destinations, as a reader sees them; the other lines stay its purpose.
+ */
+function purposeDestinations(row: Row, file: VFile): {cell: DestinationCell; purpose: TableCell} | undefined {
+  if (!row.purpose || row.node.type !== 'tableRow' || !row.purpose.children.some((child) => child.type === 'break' || child.type === 'html')) return undefined
+  const named = (text: string): boolean => findDestinations(text).length > 0 || /^\S*[<{][^<>{}\s]+[>}]\S*\.[a-z]{2,}$/i.test(text)
+  if (row.destinations.some((cell) => named(cellText(cell.cell)))) return undefined
+  const lines = cellLines(row.purpose)
+  const held = lines.filter((line) => {
+    const text = lineText(line)
+    return text !== '' && !/\s/.test(text) && (findDestinations(text).length === 1 || named(text))
+  })
+  if (!held.some((line) => findDestinations(lineText(line)).length > 0)) return undefined
+  const join = (part: Line[]): PhrasingContent[] => part.flatMap((line, index) => (index === 0 ? line : [{type: 'break'} as PhrasingContent, ...line]))
+  const rest = lines.filter((line) => !held.includes(line) && lineText(line) !== '')
+  report(file, 'destination-in-purpose', `Unexpected ${held.length} destinations on lines of their own in the purpose cell of a row whose destination cell names none, read as the row's destinations`, row.purpose)
+  const context = row.destinations[0] ?? {scope: ['public'] as const}
+  return {
+    cell: {...context, cell: {type: 'tableCell', children: join(held), ...(row.purpose.position ? {position: row.purpose.position} : {})}},
+    purpose: {type: 'tableCell', children: join(rest)}
+  }
 }
 
 /**
