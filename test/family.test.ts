@@ -168,9 +168,9 @@ notations('bare addresses are destinations; links with written text are referenc
   const of = (destination: string) => lines(compileText(page('| Purpose | Destination | Port |', [`| **Required:** X | ${destination} | N/A |`])))[0]!.destinations
   assert.equal(of('www.microsoft.com'), ['host:www.microsoft.com'])
   assert.equal(of('https://crl.microsoft.com/pki/crl/products/root.crl'), ['url:https://crl.microsoft.com/pki/crl/products/root.crl :443'])
-  assert.equal(of('https\\://escaped.sample-endpoints.com'), ['url:https://escaped.sample-endpoints.com'])
+  assert.equal(of('https\\://escaped.sample-endpoints.com'), ['url:https://escaped.sample-endpoints.com :443'])
   assert.equal(of('[Learn how to turn off traffic](x.md)'), ['reference:https://learn.microsoft.com/power-bi/x'])
-  assert.equal(of('https://host.sample-endpoints.com/a (Europe)<br>wss://w.sample-endpoints.com<br>(HTTP/WebSocket)'), ['url:https://host.sample-endpoints.com/a (Europe)', 'url:wss://w.sample-endpoints.com (HTTP/WebSocket)'])
+  assert.equal(of('https://host.sample-endpoints.com/a (Europe)<br>wss://w.sample-endpoints.com<br>(HTTP/WebSocket)'), ['url:https://host.sample-endpoints.com/a :443 (Europe)', 'url:wss://w.sample-endpoints.com :443 (HTTP/WebSocket)'])
 })
 
 notations('relative links resolve against the page\'s own docs set', () => {
