@@ -36609,6 +36609,10 @@ var requestPhrase = /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|
 var portsHeading = /\bports?\b/i;
 var everyDestination = /\b(?:all|any) (?:hosts?|destinations?|internet (?:hosts?|addresses|destinations?))\b/i;
 var conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i;
+var conditionClauses = [
+  /\b(?:if|when|unless|in case)\b[^.;:!?,]{3,}/i,
+  /\bonly (?:needed|required|used|necessary)\s+((?:for|to|when|if|by|with)\b[^.;:!?,]{3,})/i
+];
 var requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i;
 var products = [
   { service: "windows-autopilot", name: "Windows Autopilot", title: /\bautopilot\b/, seen: "Windows Autopilot networking requirements (ms.prod: windows-client)" },
@@ -36972,6 +36976,22 @@ function statedRequirement(text5) {
   const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement));
   return stated.size === 1 ? [...stated][0] : void 0;
 }
+function statedCondition(text5) {
+  for (const sentence of text5.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+    if (statedRequirement(sentence) === void 0 && !allowVerb.test(sentence)) continue;
+    for (const clause of conditionClauses) {
+      const match = clause.exec(sentence);
+      if (match) return (match[1] ?? match[0]).replace(/\s+/g, " ").trim().slice(0, 160);
+    }
+  }
+  return void 0;
+}
+function statedWithCondition(text5, line, fallback) {
+  const value2 = statedRequirement(text5.replace(new RegExp(conditionClauses[0].source, "gi"), " ")) ?? fallback;
+  if (value2 === void 0) return void 0;
+  const condition = statedCondition(text5);
+  return condition === void 0 ? { value: value2, line } : { value: value2, line, condition };
+}
 function statedPorts(text5) {
   const ports2 = [];
   const ranges = text5.replace(/\b(\d{1,5})\s*\(\s*(tcp|udp|https?)\b[^)]*\)/gi, "$2 $1").replace(/\b(tcp|udp|https?)\s*\(\s*(\d{1,5})\s*\)/gi, "$1 $2").replace(/\b(\d{1,5})\s+(?:through|thru)\s+(\d{1,5})\b/gi, "$1-$2").replace(/\band from\b/gi, "and");
@@ -36996,8 +37016,8 @@ function sentenceScope(children, line) {
   const result = {};
   const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence));
   if (sentences.length === 0) return result;
-  const requirement = statedRequirement(sentences.join(" "));
-  if (requirement) result.requirement = { value: requirement, line };
+  const requirement = statedWithCondition(sentences.join(" "), line);
+  if (requirement) result.requirement = requirement;
   const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
   if (ports2.length > 0) result.ports = { value: ports2, line };
   return result;
@@ -37006,9 +37026,9 @@ function pageStatement(children, line) {
   const text5 = children.map((child) => toString(child)).join("");
   const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence));
   if (sentences.length === 0) return {};
-  const requirement = statedRequirement(sentences.join(" "));
+  const requirement = statedWithCondition(sentences.join(" "), line);
   const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
-  return { ...requirement ? { requirement: { value: requirement, line } } : {}, ...ports2.length > 0 ? { ports: { value: ports2, line } } : {} };
+  return { ...requirement ? { requirement } : {}, ...ports2.length > 0 ? { ports: { value: ports2, line } } : {} };
 }
 function narrower(outer, inner) {
   return { ...outer, ...inner };
@@ -37061,7 +37081,8 @@ function readPurpose(cell) {
   const trailing = suffix ? requirementNamedBy(suffix[1]) : void 0;
   if (suffix && trailing) return { requirement: trailing, purpose: text5.slice(0, suffix.index).trim() };
   const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])|,\s+(?=Note:)/).filter((sentence) => pageSubject.test(sentence));
-  return { requirement: sentences.length > 0 ? statedRequirement(sentences.join(" ")) : void 0, purpose: text5 };
+  const stated = sentences.length > 0 ? statedWithCondition(sentences.join(" "), 1) : void 0;
+  return { requirement: stated?.value, purpose: text5, ...stated?.condition === void 0 ? {} : { condition: stated.condition } };
 }
 function readRequirementCell(cell) {
   const text5 = cellText(cell);
@@ -38428,7 +38449,7 @@ __export(validators_exports, {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var ucs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var catalog = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/endpoint-catalog/endpoint-catalog/main/schema/catalog.schema.json", "title": "Catalog", "description": "The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, \u2026), compiled by endpoint-catalog.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "version", "contentHash", "sources", "endpointSets", "expressRoute", "diagnostics"], "properties": { "$schema": { "description": "This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.", "type": "string", "pattern": "^https://" }, "schemaVersion": { "description": "Version of this file format (semver). Readers accept any file with the same major version.", "type": "string", "pattern": "^1\\.[0-9]+\\.[0-9]+$" }, "version": { "description": "Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "name": { "description": "What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.", "type": "string", "minLength": 1 }, "contentHash": { "description": "sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } }, "endpointSets": { "type": "array", "items": { "$ref": "#/$defs/endpointSet" } }, "expressRoute": { "$ref": "#/$defs/expressRoute" }, "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } } }, "$defs": { "source": { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "page": { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] }, "service": { "title": "Service", "description": "The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, \u2026): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "position": { "title": "Position", "description": "A place in a source page (1-based line and column).", "type": "object", "additionalProperties": false, "required": ["path", "line", "column"], "properties": { "path": { "type": "string", "minLength": 1 }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "cloud": { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] }, "requirement": { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] }, "port": { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } }, "route": { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } }, "routeMatch": { "title": "RouteMatch", "type": "object", "additionalProperties": false, "required": ["exception", "activity", "pattern"], "properties": { "exception": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "activity": { "type": "string" }, "pattern": { "description": "The exception's destination that covers this one.", "type": "string" } } }, "destination": { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } }, "endpointSet": { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "expressRoute": { "title": "ExpressRoute", "type": "object", "additionalProperties": false, "required": ["exceptions"], "properties": { "exceptions": { "type": "array", "items": { "$ref": "#/$defs/exception" } } } }, "exception": { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "diagnostic": { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/endpoint-catalog/endpoint-catalog/main/schema/catalog.schema.json", "title": "Catalog", "description": "The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, \u2026), compiled by endpoint-catalog.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "version", "contentHash", "sources", "endpointSets", "expressRoute", "diagnostics"], "properties": { "$schema": { "description": "This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.", "type": "string", "pattern": "^https://" }, "schemaVersion": { "description": "Version of this file format (semver). Readers accept any file with the same major version.", "type": "string", "pattern": "^1\\.[0-9]+\\.[0-9]+$" }, "version": { "description": "Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "name": { "description": "What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.", "type": "string", "minLength": 1 }, "contentHash": { "description": "sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } }, "endpointSets": { "type": "array", "items": { "$ref": "#/$defs/endpointSet" } }, "expressRoute": { "$ref": "#/$defs/expressRoute" }, "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } } }, "$defs": { "source": { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "page": { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] }, "service": { "title": "Service", "description": "The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, \u2026): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "position": { "title": "Position", "description": "A place in a source page (1-based line and column).", "type": "object", "additionalProperties": false, "required": ["path", "line", "column"], "properties": { "path": { "type": "string", "minLength": 1 }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "cloud": { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] }, "requirement": { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] }, "port": { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } }, "route": { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } }, "routeMatch": { "title": "RouteMatch", "type": "object", "additionalProperties": false, "required": ["exception", "activity", "pattern"], "properties": { "exception": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "activity": { "type": "string" }, "pattern": { "description": "The exception's destination that covers this one.", "type": "string" } } }, "destination": { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } }, "endpointSet": { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "condition": { "description": "Since 1.4.0: the condition under which the page states a required set is required, as written (`If you are using the Azure-provided DNS service`, `to configure Exchange hybrid`); absent when the page states none.", "type": "string" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "expressRoute": { "title": "ExpressRoute", "type": "object", "additionalProperties": false, "required": ["exceptions"], "properties": { "exceptions": { "type": "array", "items": { "$ref": "#/$defs/exception" } } } }, "exception": { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "diagnostic": { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = ucs2length;
 var pattern4 = new RegExp("^https://", "u");
@@ -38664,7 +38685,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema35 = { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+var schema35 = { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "condition": { "description": "Since 1.4.0: the condition under which the page states a required set is required, as written (`If you are using the Azure-provided DNS service`, `to configure Exchange hybrid`); absent when the page states none.", "type": "string" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
 var schema37 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
 var schema41 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
 var pattern11 = new RegExp("^es-[0-9a-f]{12}$", "u");
@@ -39400,9 +39421,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.alternatives !== void 0) {
-      if (typeof data.alternatives !== "boolean") {
-        const err17 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.condition !== void 0) {
+      if (typeof data.condition !== "string") {
+        const err17 = { instancePath: instancePath + "/condition", schemaPath: "#/properties/condition/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -39411,18 +39432,9 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.destinations !== void 0) {
-      let data6 = data.destinations;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate24(data6[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.alternatives !== void 0) {
+      if (typeof data.alternatives !== "boolean") {
+        const err18 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -39431,24 +39443,35 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.destinations !== void 0) {
+      let data7 = data.destinations;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate24(data7[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
     if (data.ports !== void 0) {
-      let data8 = data.ports;
-      if (Array.isArray(data8)) {
-        const len1 = data8.length;
+      let data9 = data.ports;
+      if (Array.isArray(data9)) {
+        const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data9 = data8[i1];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.protocol === void 0) {
-              const err19 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-            if (data9.port === void 0) {
-              const err20 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
+          let data10 = data9[i1];
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.protocol === void 0) {
+              const err20 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -39456,21 +39479,18 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key1 in data9) {
-              if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
-                const err21 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
+            if (data10.port === void 0) {
+              const err21 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
               }
+              errors++;
             }
-            if (data9.protocol !== void 0) {
-              let data10 = data9.protocol;
-              if (typeof data10 !== "string") {
-                const err22 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (const key1 in data10) {
+              if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
+                const err22 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -39478,8 +39498,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (!(data10 === "tcp" || data10 === "udp")) {
-                const err23 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+            }
+            if (data10.protocol !== void 0) {
+              let data11 = data10.protocol;
+              if (typeof data11 !== "string") {
+                const err23 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -39487,11 +39510,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data9.port !== void 0) {
-              let data11 = data9.port;
-              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err24 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+              if (!(data11 === "tcp" || data11 === "udp")) {
+                const err24 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -39499,18 +39519,21 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data11 == "number" && isFinite(data11)) {
-                if (data11 > 65535 || isNaN(data11)) {
-                  const err25 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
+            }
+            if (data10.port !== void 0) {
+              let data12 = data10.port;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                const err25 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
                 }
-                if (data11 < 1 || isNaN(data11)) {
-                  const err26 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                errors++;
+              }
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 > 65535 || isNaN(data12)) {
+                  const err26 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -39518,31 +39541,31 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-            }
-            if (data9.to !== void 0) {
-              let data12 = data9.to;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err27 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-              if (typeof data12 == "number" && isFinite(data12)) {
-                if (data12 > 65535 || isNaN(data12)) {
-                  const err28 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                if (data12 < 1 || isNaN(data12)) {
+                  const err27 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err27];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err27);
                   }
                   errors++;
                 }
-                if (data12 < 1 || isNaN(data12)) {
-                  const err29 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              }
+            }
+            if (data10.to !== void 0) {
+              let data13 = data10.to;
+              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                const err28 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 > 65535 || isNaN(data13)) {
+                  const err29 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
                   if (vErrors === null) {
                     vErrors = [err29];
                   } else {
@@ -39550,31 +39573,29 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (data13 < 1 || isNaN(data13)) {
+                  const err30 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err31 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err31];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err31);
             }
             errors++;
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.portsText !== void 0) {
-      if (typeof data.portsText !== "string") {
-        const err32 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err32 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -39583,44 +39604,46 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.portsText !== void 0) {
+      if (typeof data.portsText !== "string") {
+        const err33 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
     if (data.attributes !== void 0) {
-      let data14 = data.attributes;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        for (const key2 in data14) {
-          if (typeof data14[key2] !== "string") {
-            const err33 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data15 = data.attributes;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        for (const key2 in data15) {
+          if (typeof data15[key2] !== "string") {
+            const err34 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err34];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
       } else {
-        const err34 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err35 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err35];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err35);
         }
         errors++;
       }
     }
     if (data.source !== void 0) {
-      let data16 = data.source;
-      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-        if (data16.path === void 0) {
-          const err35 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        if (data16.line === void 0) {
-          const err36 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+      let data17 = data.source;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        if (data17.path === void 0) {
+          const err36 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -39628,8 +39651,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data16.column === void 0) {
-          const err37 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+        if (data17.line === void 0) {
+          const err37 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -39637,43 +39660,40 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key3 in data16) {
+        if (data17.column === void 0) {
+          const err38 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        for (const key3 in data17) {
           if (!(key3 === "path" || key3 === "line" || key3 === "column")) {
-            const err38 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            const err39 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err39];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
-        if (data16.path !== void 0) {
-          let data17 = data16.path;
-          if (typeof data17 === "string") {
-            if (func2(data17) < 1) {
-              const err39 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (data17.path !== void 0) {
+          let data18 = data17.path;
+          if (typeof data18 === "string") {
+            if (func2(data18) < 1) {
+              const err40 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err39];
+                vErrors = [err40];
               } else {
-                vErrors.push(err39);
+                vErrors.push(err40);
               }
               errors++;
             }
           } else {
-            const err40 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data16.line !== void 0) {
-          let data18 = data16.line;
-          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-            const err41 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err41 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -39681,57 +39701,69 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data18 == "number" && isFinite(data18)) {
-            if (data18 < 1 || isNaN(data18)) {
-              const err42 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          }
         }
-        if (data16.column !== void 0) {
-          let data19 = data16.column;
+        if (data17.line !== void 0) {
+          let data19 = data17.line;
           if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-            const err43 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err42 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err42];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err42);
             }
             errors++;
           }
           if (typeof data19 == "number" && isFinite(data19)) {
             if (data19 < 1 || isNaN(data19)) {
-              const err44 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err43 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err43];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data17.column !== void 0) {
+          let data20 = data17.column;
+          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+            const err44 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+          if (typeof data20 == "number" && isFinite(data20)) {
+            if (data20 < 1 || isNaN(data20)) {
+              const err45 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
               }
               errors++;
             }
           }
         }
       } else {
-        const err45 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err46 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err46];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err46);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err47];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err47);
     }
     errors++;
   }
@@ -47844,8 +47876,9 @@ function readEndpointSet(row2, table, file, path2) {
   const inPurpose = purposeDestinations(row2, file);
   const read = readPurpose(inPurpose?.purpose ?? row2.purpose);
   const purpose = read.purpose || row2.carriedPurpose || "";
-  const carried = read.purpose === "" && row2.carriedPurpose ? readPurpose({ type: "tableCell", children: [{ type: "text", value: row2.carriedPurpose }] }).requirement : void 0;
-  const requirement = readRequirement(row2, read.requirement ?? carried, table, file);
+  const carried = read.purpose === "" && row2.carriedPurpose ? readPurpose({ type: "tableCell", children: [{ type: "text", value: row2.carriedPurpose }] }) : void 0;
+  const own5 = read.requirement !== void 0 ? read : carried?.requirement !== void 0 ? carried : void 0;
+  const { value: requirement, condition } = readRequirement(row2, own5 && { value: own5.requirement, line: 0, ...own5.condition === void 0 ? {} : { condition: own5.condition } }, table, file);
   const { destinations, alternatives, ports: written } = readDestinations(inPurpose ? [...row2.destinations, inPurpose.cell] : row2.destinations, file);
   if (destinations.length === 0) {
     report(file, "destination-missing", "Unexpected row without destinations, expected hosts, URLs or links", row2.node);
@@ -47880,6 +47913,7 @@ function readEndpointSet(row2, table, file, path2) {
     ports: written.length > 0 ? sortPorts([...ports2, ...written]) : ports2,
     source: position2(row2.node, path2)
   };
+  if (condition !== void 0 && requirement === "required") set.condition = condition;
   if (portsText !== void 0) set.portsText = portsText;
   if (row2.attributes.length > 0) {
     set.attributes = Object.fromEntries(row2.attributes.map(({ name, text: text5 }) => [name, text5]));
@@ -47908,28 +47942,28 @@ function purposeDestinations(row2, file) {
 function readRequirement(row2, marker, table, file) {
   if (row2.requirement) {
     const value2 = readRequirementCell(row2.requirement);
-    if (value2) return value2;
+    if (value2) return { value: value2 };
     const text5 = cellText(row2.requirement);
     if (text5 !== "") {
       report(file, "requirement-unknown", `Unexpected requirement \`${text5}\`, expected Required or Optional`, row2.requirement);
-      return marker ?? "unknown";
+      return marker ?? { value: "unknown" };
     }
   }
   if (marker) return marker;
   const category = row2.categories.map((cell) => readRequirementCell(cell)).find(Boolean);
-  if (category) return category;
-  if (row2.stated?.requirement) return row2.stated.requirement.value;
+  if (category) return { value: category };
+  if (row2.stated?.requirement) return row2.stated.requirement;
   if (table.lead) {
     report(file, "requirement-from-lead", `Unexpected row without a requirement, read as ${table.lead.requirement} from the sentence on line ${table.lead.line}`, row2.purpose ?? row2.node);
-    return table.lead.requirement;
+    return { value: table.lead.requirement };
   }
   if (table.scope.requirement) {
     const { value: value2, line } = table.scope.requirement;
     report(file, "scope-from-section", `Unexpected ${row2.node.type === "tableRow" ? "row" : row2.node.type} without a requirement, read as ${value2} from line ${line}`, row2.purpose ?? row2.node);
-    return value2;
+    return table.scope.requirement;
   }
   report(file, "requirement-missing", "Unexpected row without a requirement, expected a `**Required:**` or `**Optional:**` prefix", row2.purpose ?? row2.node);
-  return "unknown";
+  return { value: "unknown" };
 }
 function readAligned(aligned, destinations, row2, file) {
   for (const destination of destinations) {
@@ -48374,7 +48408,7 @@ function readList(list3, source) {
         const cell = itemCell(head, paragraph2.position);
         const requirement = statedRequirement(head.rest);
         if (!current || requirement !== currentRequirement) {
-          current = { node: node2, items: [], ...parent, ...requirement && paragraph2 ? { requirement: { value: requirement, line: paragraph2.position?.start.line ?? 1 } } : {} };
+          current = { node: node2, items: [], ...parent, ...requirement && paragraph2 ? { requirement: statedWithCondition(head.rest, paragraph2.position?.start.line ?? 1) } : {} };
           if (requirement === void 0 && parent.requirement) current.requirement = parent.requirement;
           currentRequirement = requirement;
           groups3.push(current);
@@ -48391,7 +48425,7 @@ function readList(list3, source) {
         const title = head ? head.label ?? head.rest.replace(/^\((.*)\)$/, "$1") : text5.replace(/\s+/g, " ").replace(/:$/, "").trim();
         walk(child, {
           ...title ? { title } : parent.title ? { title: parent.title } : {},
-          ...stated ? { requirement: { value: stated, line } } : parent.requirement ? { requirement: parent.requirement } : {},
+          ...stated ? { requirement: statedWithCondition(text5, line) } : parent.requirement ? { requirement: parent.requirement } : {},
           ...ports2.length > 0 ? { ports: ports2 } : parent.ports ? { ports: parent.ports } : {}
         });
         current = void 0;
@@ -48513,7 +48547,8 @@ function readRequest(paragraph2, source) {
     items.push(cell);
   }
   if (items.length === 0) return void 0;
-  return { node: paragraph2, items, ...offered ? { offered } : {}, requirement: { value: offered ? "optional" : statedRequirement(text5) ?? "required", line: paragraph2.position?.start.line ?? 1 } };
+  const line = paragraph2.position?.start.line ?? 1;
+  return { node: paragraph2, items, ...offered ? { offered } : {}, requirement: offered ? { value: "optional", line } : statedWithCondition(text5, line, "required") };
 }
 
 // src/compile/read-tables.ts
@@ -48702,7 +48737,8 @@ function destinationLines(children) {
   return lines.length;
 }
 function leadOf(text5, line) {
-  const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(text5)).map((entry) => entry.requirement));
+  const said = text5.replace(new RegExp(conditionClauses[0].source, "gi"), " ");
+  const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(said)).map((entry) => entry.requirement));
   return stated.size === 1 ? { requirement: [...stated][0], line } : void 0;
 }
 function readTable(table, file, page, source) {
@@ -61526,7 +61562,7 @@ function pageService(path2, docsets2, title, overrides = []) {
 }
 
 // src/compile/catalog.ts
-var schemaVersion = "1.3.0";
+var schemaVersion = "1.4.0";
 function compile(pages, options = {}) {
   const files = [];
   const sources = [];

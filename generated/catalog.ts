@@ -93,6 +93,10 @@ export interface EndpointSet {
   purpose: string
   requirement: Requirement
   /**
+   * Since 1.4.0: the condition under which the page states a required set is required, as written (`If you are using the Azure-provided DNS service`, `to configure Exchange hybrid`); absent when the page states none.
+   */
+  condition?: string
+  /**
    * True when the page says any one of the destinations is enough ("One of the following:").
    */
   alternatives: boolean

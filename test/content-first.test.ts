@@ -263,6 +263,14 @@ scope('what a section says of the page\'s endpoints in general holds for the sec
   assert.equal(read(catalog), ['wildcard:*.blob.core.windows.net required tcp/443 [public]', 'host:a.sample-endpoints.net required tcp/8443 [public]', 'host:b.sample-endpoints.net required tcp/443 [public]'])
 })
 
+scope('a requirement stated under a condition is required, the condition kept; what a condition says states nothing', () => {
+  const catalog = compileText(
+    page('## DNS', '', 'If you are using the Azure-provided DNS service, allow access from __168.63.129.16__ on port 53. If you are using custom DNS, skip this step.', '', '## Proxy', '', 'If proxy support beyond this is required, review the custom delegate.', '', '- `a.sample-endpoints.net`', '', '## Hybrid', '', '| Purpose | Destination |', '| --- | --- |', '| Wizard <p> Note: These endpoints are only required to configure Exchange hybrid | tds.configure.office.com |')
+  )
+  assert.equal(read(catalog), ['ip:168.63.129.16 required tcp/53,udp/53 [public]', 'host:a.sample-endpoints.net unknown - [public]', 'host:tds.configure.office.com required - [public]'])
+  assert.equal(catalog.endpointSets.map((set) => set.condition), ['If you are using the Azure-provided DNS service', undefined, 'to configure Exchange hybrid'])
+})
+
 scope('a URL names its port by its scheme where the page states none', () => {
   const catalog = compileText(page('- `https://msedge.api.cdp.microsoft.com`', '- `http://msedge.f.dl.delivery.mp.microsoft.com`'))
   assert.equal(read(catalog), ['url:https://msedge.api.cdp.microsoft.com unknown tcp/443 [public]', 'url:http://msedge.f.dl.delivery.mp.microsoft.com unknown tcp/80 [public]'])

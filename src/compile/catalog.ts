@@ -19,7 +19,7 @@ import {headingText, readTables, streamTables, type Token} from './read-tables.j
 import {pageService, type PageService} from './service.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
 
-export const schemaVersion = '1.3.0'
+export const schemaVersion = '1.4.0'
 
 export interface PageInput {
   /** Path as it should appear in the catalog (relative, with `/`). */

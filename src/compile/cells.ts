@@ -9,7 +9,7 @@ import type {Cloud, Destination, Port, Requirement} from '../../generated/catalo
 import {report, type Place} from '../report.js'
 import {addressRange, classifyDestination, findDestinations, riskOf, type Classified} from './destination.js'
 import {isPortText, readPortText, sortPorts} from './ports.js'
-import {statedRequirement} from './scope.js'
+import {statedWithCondition} from './scope.js'
 import {cloudLabelOnly, clouds as allClouds, cloudsNamedBy, defaultDocset, notApplicable, pageSubject, portStatement, requirementNamedBy} from './vocabulary.js'
 
 export {comparePorts, destinationPorts, portKey, setPorts, sortPorts} from './ports.js'
@@ -62,7 +62,7 @@ export function cellText(node: Nodes | undefined): string {
  * Split a purpose cell into its requirement marker and its text: a prefix (`**Required:**`,
  * `**Required**:`, `**Required**`, `Optional:`, `**Påkrævet:**`) or a suffix (`Maps (optional)`).
  */
-export function readPurpose(cell: TableCell | undefined): {requirement: Requirement | undefined; purpose: string} {
+export function readPurpose(cell: TableCell | undefined): {requirement: Requirement | undefined; purpose: string; condition?: string} {
   const text = cellText(cell)
   const first = cell?.children[0]
   // `**Required**` without a colon: the marker is the emphasis, not the first word of the text.
@@ -84,7 +84,8 @@ export function readPurpose(cell: TableCell | undefined): {requirement: Requirem
   // `… <p> Note: These endpoints are only required to configure Exchange hybrid`: a sentence of the
   // purpose about the row's endpoints.
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])|,\s+(?=Note:)/).filter((sentence) => pageSubject.test(sentence))
-  return {requirement: sentences.length > 0 ? statedRequirement(sentences.join(' ')) : undefined, purpose: text}
+  const stated = sentences.length > 0 ? statedWithCondition(sentences.join(' '), 1) : undefined
+  return {requirement: stated?.value, purpose: text, ...(stated?.condition === undefined ? {} : {condition: stated.condition})}
 }
 
 /** Read a Required/Optional (or Category) cell; undefined when it says neither. */

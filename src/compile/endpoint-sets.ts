@@ -12,6 +12,7 @@ import {cellText, readDestinations, readPurpose, readRequirementCell, type Desti
 import {covers, coveringWildcardPatterns, findDestinations, matchKey, portsRisk} from './destination.js'
 import {destinationPorts, impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
 import type {ReadTable, Row} from './read-tables.js'
+import type {Stated} from './scope.js'
 
 export type UnnamedEndpointSet = Omit<EndpointSet, 'id'>
 
@@ -86,8 +87,9 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
   const read = readPurpose(inPurpose?.purpose ?? row.purpose)
   const purpose = read.purpose || row.carriedPurpose || ''
   // A purpose carried from the row above carries what it says of its endpoints too.
-  const carried = read.purpose === '' && row.carriedPurpose ? readPurpose({type: 'tableCell', children: [{type: 'text', value: row.carriedPurpose}]}).requirement : undefined
-  const requirement = readRequirement(row, read.requirement ?? carried, table, file)
+  const carried = read.purpose === '' && row.carriedPurpose ? readPurpose({type: 'tableCell', children: [{type: 'text', value: row.carriedPurpose}]}) : undefined
+  const own = read.requirement !== undefined ? read : carried?.requirement !== undefined ? carried : undefined
+  const {value: requirement, condition} = readRequirement(row, own && {value: own.requirement!, line: 0, ...(own.condition === undefined ? {} : {condition: own.condition})}, table, file)
   const {destinations, alternatives, ports: written} = readDestinations(inPurpose ? [...row.destinations, inPurpose.cell] : row.destinations, file)
   if (destinations.length === 0) {
     report(file, 'destination-missing', 'Unexpected row without destinations, expected hosts, URLs or links', row.node)
@@ -127,6 +129,7 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
     ports: written.length > 0 ? sortPorts([...ports, ...written]) : ports,
     source: position(row.node, path)
   }
+  if (condition !== undefined && requirement === 'required') set.condition = condition
   if (portsText !== undefined) set.portsText = portsText
   if (row.attributes.length > 0) {
     set.attributes = Object.fromEntries(row.attributes.map(({name, text}) => [name, text]))
@@ -163,31 +166,31 @@ function purposeDestinations(row: Row, file: VFile): {cell: DestinationCell; pur
  * A row's requirement, from the first place that states one: its Required/Optional cell, a marker
  * in its purpose, its Category cell, the sentence before the table; else `unknown`, reported.
  */
-function readRequirement(row: Row, marker: Requirement | undefined, table: ReadTable, file: VFile): Requirement {
+function readRequirement(row: Row, marker: Stated<Requirement> | undefined, table: ReadTable, file: VFile): {value: Requirement; condition?: string} {
   if (row.requirement) {
     const value = readRequirementCell(row.requirement)
-    if (value) return value
+    if (value) return {value}
     const text = cellText(row.requirement)
     if (text !== '') {
       report(file, 'requirement-unknown', `Unexpected requirement \`${text}\`, expected Required or Optional`, row.requirement)
-      return marker ?? 'unknown'
+      return marker ?? {value: 'unknown'}
     }
   }
   if (marker) return marker
   const category = row.categories.map((cell) => readRequirementCell(cell)).find(Boolean)
-  if (category) return category
-  if (row.stated?.requirement) return row.stated.requirement.value
+  if (category) return {value: category}
+  if (row.stated?.requirement) return row.stated.requirement
   if (table.lead) {
     report(file, 'requirement-from-lead', `Unexpected row without a requirement, read as ${table.lead.requirement} from the sentence on line ${table.lead.line}`, row.purpose ?? row.node)
-    return table.lead.requirement
+    return {value: table.lead.requirement}
   }
   if (table.scope.requirement) {
     const {value, line} = table.scope.requirement
     report(file, 'scope-from-section', `Unexpected ${row.node.type === 'tableRow' ? 'row' : row.node.type} without a requirement, read as ${value} from line ${line}`, row.purpose ?? row.node)
-    return value
+    return table.scope.requirement
   }
   report(file, 'requirement-missing', 'Unexpected row without a requirement, expected a `**Required:**` or `**Optional:**` prefix', row.purpose ?? row.node)
-  return 'unknown'
+  return {value: 'unknown'}
 }
 
 /**

@@ -11,7 +11,7 @@ import {codeText} from './cells.js'
 import {addressRange, classifyDestination, findDestinations, underPublicSuffix} from './destination.js'
 import {headerRole} from './columns.js'
 import {impliedPorts, isPortText, readPortText, sortPorts} from './ports.js'
-import {statedPorts, statedRequirement, type Stated} from './scope.js'
+import {statedPorts, statedRequirement, statedWithCondition, type Stated} from './scope.js'
 import {allowVerb, cloudLabelOnly, cloudsNamedBy, codeCommand, codeLanguages, offerPhrase, requestPhrase, requestProtocol} from './vocabulary.js'
 
 /** One destination item: the cell its destinations are read from, and what is written beside them. */
@@ -172,7 +172,7 @@ export function readList(list: List, source: string): ItemGroup[] | undefined {
         const cell = itemCell(head, paragraph!.position)
         const requirement = statedRequirement(head.rest)
         if (!current || requirement !== currentRequirement) {
-          current = {node, items: [], ...parent, ...(requirement && paragraph ? {requirement: {value: requirement, line: paragraph.position?.start.line ?? 1}} : {})}
+          current = {node, items: [], ...parent, ...(requirement && paragraph ? {requirement: statedWithCondition(head.rest, paragraph.position?.start.line ?? 1)!} : {})}
           if (requirement === undefined && parent.requirement) current.requirement = parent.requirement
           currentRequirement = requirement
           groups.push(current)
@@ -189,7 +189,7 @@ export function readList(list: List, source: string): ItemGroup[] | undefined {
         const title = head ? (head.label ?? head.rest.replace(/^\((.*)\)$/, '$1')) : text.replace(/\s+/g, ' ').replace(/:$/, '').trim()
         walk(child, {
           ...(title ? {title} : parent.title ? {title: parent.title} : {}),
-          ...(stated ? {requirement: {value: stated, line}} : parent.requirement ? {requirement: parent.requirement} : {}),
+          ...(stated ? {requirement: statedWithCondition(text, line)!} : parent.requirement ? {requirement: parent.requirement} : {}),
           ...(ports.length > 0 ? {ports} : parent.ports ? {ports: parent.ports} : {})
         })
         current = undefined
@@ -338,6 +338,7 @@ export function readRequest(paragraph: Paragraph, source: string): ItemGroup | u
   }
   if (items.length === 0) return undefined
   // An instruction to allow is a requirement, unless it says it is a recommendation; an offer is optional.
-  return {node: paragraph, items, ...(offered ? {offered} : {}), requirement: {value: offered ? 'optional' : (statedRequirement(text) ?? 'required'), line: paragraph.position?.start.line ?? 1}}
+  const line = paragraph.position?.start.line ?? 1
+  return {node: paragraph, items, ...(offered ? {offered} : {}), requirement: offered ? {value: 'optional', line} : statedWithCondition(text, line, 'required')!}
 }
 

@@ -13,7 +13,7 @@ import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRecord, readRequest, splitHead, type ItemGroup} from './read-lists.js'
 import {headingScope, isTab, narrower, pageStatement, sentenceScope, type SectionScope, type Stated} from './scope.js'
-import {cloudLabelOnly, cloudsNamedBy, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
+import {cloudLabelOnly, cloudsNamedBy, conditionClauses, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
 export interface Row {
   /** The table row, or the list, code block or paragraph of destinations the row stands for. */
@@ -311,7 +311,9 @@ function destinationLines(children: PhrasingContent[]): number | undefined {
 
 /** The requirement a paragraph states for the table after it, when it states exactly one. */
 function leadOf(text: string, line: number): ReadTable['lead'] {
-  const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(text)).map((entry) => entry.requirement))
+  // `If proxy support beyond this is required, …`: what a condition says is no statement.
+  const said = text.replace(new RegExp(conditionClauses[0]!.source, 'gi'), ' ')
+  const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(said)).map((entry) => entry.requirement))
   return stated.size === 1 ? {requirement: [...stated][0]!, line} : undefined
 }
 

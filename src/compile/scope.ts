@@ -7,12 +7,14 @@ import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {readPortText, sortPorts} from './ports.js'
-import {cloudsNamedBy, conditional, everyDestination, pageSubject, portStatement, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
+import {allowVerb, cloudsNamedBy, conditional, conditionClauses, everyDestination, pageSubject, portStatement, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
 
 /** A statement and the line that makes it. */
 export interface Stated<T> {
   value: T
   line: number
+  /** The condition the statement is made under (`If you are using the Azure-provided DNS service`). */
+  condition?: string
 }
 
 /** What the sections around a destination say of it, nearest first. */
@@ -33,6 +35,30 @@ export function statedRequirement(text: string): Requirement | undefined {
   const firm = new Set(found.filter((entry) => !entry.weak).map((entry) => entry.requirement))
   const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement))
   return stated.size === 1 ? [...stated][0] : undefined
+}
+
+/**
+ * The condition under which a text states a requirement (`to configure Exchange hybrid`, `If audit
+ * logging is desired`), as written: the first sentence that states one and has a condition clause.
+ */
+export function statedCondition(text: string): string | undefined {
+  for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+    if (statedRequirement(sentence) === undefined && !allowVerb.test(sentence)) continue
+    for (const clause of conditionClauses) {
+      const match = clause.exec(sentence)
+      if (match) return (match[1] ?? match[0]).replace(/\s+/g, ' ').trim().slice(0, 160)
+    }
+  }
+  return undefined
+}
+
+/** A requirement stated in `text`, with the condition it is stated under; undefined when none is. */
+export function statedWithCondition(text: string, line: number, fallback?: Requirement): Stated<Requirement> | undefined {
+  // `If proxy support beyond this is required, review …`: what the condition says is no statement.
+  const value = statedRequirement(text.replace(new RegExp(conditionClauses[0]!.source, 'gi'), ' ')) ?? fallback
+  if (value === undefined) return undefined
+  const condition = statedCondition(text)
+  return condition === undefined ? {value, line} : {value, line, condition}
 }
 
 /** The ports a sentence states (`HTTP Port 80, HTTPS Port 443`, `reached over port 443`, `TCP 7680`). */
@@ -72,8 +98,8 @@ export function sentenceScope(children: PhrasingContent[], line: number): Sectio
   // Each sentence speaks for the section only when it speaks of destinations or traffic.
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence))
   if (sentences.length === 0) return result
-  const requirement = statedRequirement(sentences.join(' '))
-  if (requirement) result.requirement = {value: requirement, line}
+  const requirement = statedWithCondition(sentences.join(' '), line)
+  if (requirement) result.requirement = requirement
   // Ports said under a condition (`only needed when …`) are the condition's, not the section's.
   const ports = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(' '))
   if (ports.length > 0) result.ports = {value: ports, line}
@@ -89,9 +115,9 @@ export function pageStatement(children: PhrasingContent[], line: number): {requi
   // A sentence that ends in `:` introduces what follows it (`…allow these domains on port 443:`), no more.
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence))
   if (sentences.length === 0) return {}
-  const requirement = statedRequirement(sentences.join(' '))
+  const requirement = statedWithCondition(sentences.join(' '), line)
   const ports = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(' '))
-  return {...(requirement ? {requirement: {value: requirement, line}} : {}), ...(ports.length > 0 ? {ports: {value: ports, line}} : {})}
+  return {...(requirement ? {requirement} : {}), ...(ports.length > 0 ? {ports: {value: ports, line}} : {})}
 }
 
 /** `outer` with what `inner` states laid over it. */

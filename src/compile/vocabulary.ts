@@ -348,6 +348,17 @@ export const everyDestination = /\b(?:all|any) (?:hosts?|destinations?|internet 
 /** A sentence that states something under a condition (`Ports 8787 and 18881 are only needed when …`). */
 export const conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i
 
+/**
+ * The clause of a sentence that says when its requirement holds: `If you are using the Azure-provided
+ * DNS service, allow …` (HDInsight), `… only required to configure Exchange hybrid` (M365 other
+ * endpoints), `When a custom HTTP delegate isn't an option, it will be required …` (MIP SDK). The
+ * clause runs to the next comma, or to the end of the sentence.
+ */
+export const conditionClauses: RegExp[] = [
+  /\b(?:if|when|unless|in case)\b[^.;:!?,]{3,}/i,
+  /\bonly (?:needed|required|used|necessary)\s+((?:for|to|when|if|by|with)\b[^.;:!?,]{3,})/i
+]
+
 /** A protocol a request names for what it asks (`accessible via HTTP`, `a set of HTTPS URLs`). */
 export const requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i
 
