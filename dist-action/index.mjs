@@ -37157,12 +37157,15 @@ function readCell(cell, source, context3, file) {
       for (const one2 of above) one2.destination.note = aside[1].trim();
       return;
     }
-    for (const item of readItem(text5, part.item, context3, cell, file, ports2)) destinations.push(part.item.paragraph === void 0 ? item : { ...item, paragraph: part.item.paragraph });
+    for (const item of readItem(text5, part.item, context3, cell, file, ports2)) {
+      if (part.item.paragraph !== void 0) item.paragraph = part.item.paragraph;
+      destinations.push(item);
+    }
   });
-  const addressable = destinations.filter((one2) => one2.destination.kind !== "text" && one2.destination.kind !== "reference");
+  const unsaid = new Set(destinations.filter((one2) => one2.said === void 0 && one2.destination.kind !== "text" && one2.destination.kind !== "reference").map((one2) => one2.paragraph));
   for (const one2 of destinations) {
     if (one2.said === void 0) continue;
-    if (addressable.some((other) => other.said === void 0 && other.paragraph !== one2.paragraph)) one2.destination.ports ??= sortPorts(one2.said);
+    if (unsaid.size > 1 || unsaid.size === 1 && !unsaid.has(one2.paragraph)) one2.destination.ports ??= sortPorts(one2.said);
     else for (const port of one2.said) ports2.push(port);
   }
   for (const { item } of items) {
@@ -37383,15 +37386,19 @@ function segmentCell(children, source, scope) {
   return items;
 }
 function joinBrokenNames(lines) {
-  for (let index3 = lines.length - 2; index3 >= 0; index3--) {
+  let kept = 0;
+  for (let index3 = 0; index3 < lines.length; index3++) {
     const line = lines[index3];
     const next = lines[index3 + 1];
-    if (line.links.length > 0 || line.paragraph !== next.paragraph) continue;
     const head = line.text.trim();
-    if (!/^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head)) continue;
-    if (!/^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())) continue;
-    lines.splice(index3, 2, { text: head + next.text.trim(), links: next.links, paragraph: line.paragraph });
+    if (next !== void 0 && line.links.length === 0 && line.paragraph === next.paragraph && head.endsWith(".") && /^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head) && /^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())) {
+      lines[kept++] = { text: head + next.text.trim(), links: next.links, paragraph: line.paragraph };
+      index3++;
+    } else {
+      lines[kept++] = line;
+    }
   }
+  lines.length = kept;
 }
 function splitItems(text5) {
   const pieces = [];
@@ -47923,13 +47930,13 @@ function readEndpointSet(row2, table, file, path2) {
 function purposeDestinations(row2, file) {
   if (!row2.purpose || row2.node.type !== "tableRow" || !row2.purpose.children.some((child) => child.type === "break" || child.type === "html")) return void 0;
   const named = (text5) => findDestinations(text5).length > 0 || /^\S*[<{][^<>{}\s]+[>}]\S*\.[a-z]{2,}$/i.test(text5);
-  if (row2.destinations.some((cell) => named(cellText(cell.cell)))) return void 0;
   const lines = cellLines(row2.purpose);
   const held = lines.filter((line) => {
     const text5 = lineText(line);
-    return text5 !== "" && !/\s/.test(text5) && (findDestinations(text5).length === 1 || named(text5));
+    return text5 !== "" && !/\s/.test(text5) && named(text5);
   });
   if (!held.some((line) => findDestinations(lineText(line)).length > 0)) return void 0;
+  if (row2.destinations.some((cell) => named(cellText(cell.cell)))) return void 0;
   const join2 = (part) => part.flatMap((line, index3) => index3 === 0 ? line : [{ type: "break" }, ...line]);
   const rest = lines.filter((line) => !held.includes(line) && lineText(line) !== "");
   report(file, "destination-in-purpose", `Unexpected ${held.length} destinations on lines of their own in the purpose cell of a row whose destination cell names none, read as the row's destinations`, row2.purpose);

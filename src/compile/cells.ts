@@ -223,15 +223,18 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
       for (const one of above) one.destination.note = aside[1]!.trim()
       return
     }
-    for (const item of readItem(text, part.item, context, cell, file, ports)) destinations.push(part.item.paragraph === undefined ? item : {...item, paragraph: part.item.paragraph})
+    for (const item of readItem(text, part.item, context, cell, file, ports)) {
+      if (part.item.paragraph !== undefined) item.paragraph = part.item.paragraph
+      destinations.push(item)
+    }
   })
 
   // `domains.live.com on TCP ports 80 & 443 <p> GCC High: 40.118.209.192/32`: ports a sentence gives
   // the destinations it names are theirs when other paragraphs of the cell name others.
-  const addressable = destinations.filter((one) => one.destination.kind !== 'text' && one.destination.kind !== 'reference')
+  const unsaid = new Set(destinations.filter((one) => one.said === undefined && one.destination.kind !== 'text' && one.destination.kind !== 'reference').map((one) => one.paragraph))
   for (const one of destinations) {
     if (one.said === undefined) continue
-    if (addressable.some((other) => other.said === undefined && other.paragraph !== one.paragraph)) one.destination.ports ??= sortPorts(one.said)
+    if (unsaid.size > 1 || (unsaid.size === 1 && !unsaid.has(one.paragraph))) one.destination.ports ??= sortPorts(one.said)
     else for (const port of one.said) ports.push(port)
   }
 
@@ -504,15 +507,26 @@ function segmentCell(children: PhrasingContent[], source: string, scope: readonl
  * is one name: a line that is only a dotted name ending in a dot is joined with the name after it.
  */
 function joinBrokenNames(lines: Array<{text: string; links: Item['links']; paragraph: number}>): void {
-  for (let index = lines.length - 2; index >= 0; index--) {
+  let kept = 0
+  for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
-    const next = lines[index + 1]!
-    if (line.links.length > 0 || line.paragraph !== next.paragraph) continue
+    const next = lines[index + 1]
     const head = line.text.trim()
-    if (!/^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head)) continue
-    if (!/^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())) continue
-    lines.splice(index, 2, {text: head + next.text.trim(), links: next.links, paragraph: line.paragraph})
+    if (
+      next !== undefined &&
+      line.links.length === 0 &&
+      line.paragraph === next.paragraph &&
+      head.endsWith('.') &&
+      /^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head) &&
+      /^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())
+    ) {
+      lines[kept++] = {text: head + next.text.trim(), links: next.links, paragraph: line.paragraph}
+      index++
+    } else {
+      lines[kept++] = line
+    }
   }
+  lines.length = kept
 }
 
 /** Split a line at `,` and `;`, but not inside a link's text or in digit groups (`50,000`). */

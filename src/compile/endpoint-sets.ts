@@ -145,13 +145,13 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
 function purposeDestinations(row: Row, file: VFile): {cell: DestinationCell; purpose: TableCell} | undefined {
   if (!row.purpose || row.node.type !== 'tableRow' || !row.purpose.children.some((child) => child.type === 'break' || child.type === 'html')) return undefined
   const named = (text: string): boolean => findDestinations(text).length > 0 || /^\S*[<{][^<>{}\s]+[>}]\S*\.[a-z]{2,}$/i.test(text)
-  if (row.destinations.some((cell) => named(cellText(cell.cell)))) return undefined
   const lines = cellLines(row.purpose)
   const held = lines.filter((line) => {
     const text = lineText(line)
-    return text !== '' && !/\s/.test(text) && (findDestinations(text).length === 1 || named(text))
+    return text !== '' && !/\s/.test(text) && named(text)
   })
   if (!held.some((line) => findDestinations(lineText(line)).length > 0)) return undefined
+  if (row.destinations.some((cell) => named(cellText(cell.cell)))) return undefined
   const join = (part: Line[]): PhrasingContent[] => part.flatMap((line, index) => (index === 0 ? line : [{type: 'break'} as PhrasingContent, ...line]))
   const rest = lines.filter((line) => !held.includes(line) && lineText(line) !== '')
   report(file, 'destination-in-purpose', `Unexpected ${held.length} destinations on lines of their own in the purpose cell of a row whose destination cell names none, read as the row's destinations`, row.purpose)
