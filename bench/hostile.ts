@@ -46,6 +46,12 @@ export const heavy = {
   blockTags: head + table + Array.from({length: 600}, (_, i) => `| **Required:** X${i} | <div>a${i}.powerbi.com</div><div>b${i}.powerbi.com</div> | TCP 443 |\n`).join(''),
   /** 150 KB: 4,300 rows, each cell a link: just under the parser's bound, so all of it is parsed. */
   linkRowsUnder: head + table + '| [a](b) c | [e](f) g | [h](i) j |\n'.repeat(4_300),
+  /** 120 KB: one cell of 4,000 paragraphs, each a sentence giving its host a port (each once looked at every other). */
+  saidCell: head + table + '| **Required:** X | ' + Array.from({length: 4_000}, (_, i) => `a${i}.io on TCP port ${i + 1}`).join(' <p> ') + ' | |\n',
+  /** 700 KB: one cell of 60,000 lines, each pair a host name broken at a dot (`a1.io.<br>b1.io`). */
+  dotCell: head + table + '| **Required:** X | ' + Array.from({length: 30_000}, (_, i) => `a${i}.io.<br>b${i}.io`).join('<br>') + ' | TCP 443 |\n',
+  /** 750 KB: one row of 25,000 hosts beside 25,000 ports, paired line by line. */
+  pairedCell: head + table + '| **Required:** X | ' + Array.from({length: 25_000}, (_, i) => `a${i}.io`).join('<br>') + ' | ' + Array.from({length: 25_000}, (_, i) => `https/${(i % 60_000) + 1}`).join('<br>') + ' |\n',
   /** 1 MB: 13,000 rows in the real pages' shape, each with 20 spaces after its closing pipe. */
   paddedRows: head + '## S\n\n' + table + Array.from({length: 13_000}, (_, i) => `| **Required:** Portal ${i} | h${i}.powerbi.com | TCP 443 |` + ' '.repeat(20) + '\n').join('')
 }

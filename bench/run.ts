@@ -353,6 +353,9 @@ const hostileDescriptions: Record<keyof typeof hostile | keyof typeof heavy, str
   brCell: 'one cell of 75,000 `<br>`-separated hosts',
   commaCell: 'one cell of 55,000 comma-separated hosts',
   blockTags: '600 rows of hosts in `<div>` tags',
+  saidCell: 'one cell of 4,000 sentences, each giving its host a port',
+  dotCell: 'one cell of 30,000 host names broken at a dot',
+  pairedCell: '25,000 hosts beside 25,000 ports, line by line',
   linkRowsUnder: '4,300 rows of links, all parsed',
   paddedRows: '13,000 rows padded with spaces (1 MB)'
 }

@@ -37162,10 +37162,10 @@ function readCell(cell, source, context3, file) {
       destinations.push(item);
     }
   });
-  const unsaid = new Set(destinations.filter((one2) => one2.said === void 0 && one2.destination.kind !== "text" && one2.destination.kind !== "reference").map((one2) => one2.paragraph));
+  const paragraphs = new Set(destinations.filter((one2) => one2.destination.kind !== "text" && one2.destination.kind !== "reference").map((one2) => one2.paragraph));
   for (const one2 of destinations) {
     if (one2.said === void 0) continue;
-    if (unsaid.size > 1 || unsaid.size === 1 && !unsaid.has(one2.paragraph)) one2.destination.ports ??= sortPorts(one2.said);
+    if (paragraphs.size > 1) one2.destination.ports ??= sortPorts(one2.said);
     else for (const port of one2.said) ports2.push(port);
   }
   for (const { item } of items) {
@@ -37817,9 +37817,9 @@ function pairReferences(removed, added, matched) {
     const afters = pair2.after.destinations.flatMap((d) => addedByKey.get(destinationKey(d)) ?? []);
     for (const before of befores) for (const after of afters) credit(before, after);
   }
-  for (const texts of ["texts", "contexts"]) {
-    const removedByText = index(removed, (entry) => entry[texts].map(normaliseText));
-    const addedByText = index(added, (entry) => entry[texts].map(normaliseText));
+  for (const texts2 of ["texts", "contexts"]) {
+    const removedByText = index(removed, (entry) => entry[texts2].map(normaliseText));
+    const addedByText = index(added, (entry) => entry[texts2].map(normaliseText));
     for (const [text5, befores] of removedByText) {
       const afters = addedByText.get(text5);
       if (befores.length === 1 && afters?.length === 1) credit(befores[0], afters[0]);
@@ -47755,8 +47755,14 @@ function cellLines(cell) {
   }
   return lines;
 }
+var texts = /* @__PURE__ */ new WeakMap();
 function lineText(line) {
-  return cellText({ type: "tableCell", children: line });
+  let text5 = texts.get(line);
+  if (text5 === void 0) {
+    text5 = cellText({ type: "tableCell", children: line });
+    texts.set(line, text5);
+  }
+  return text5;
 }
 function pairParts(destinations, ports2) {
   const numberedPorts = numbered(ports2);
@@ -47892,9 +47898,13 @@ function readEndpointSet(row2, table, file, path2) {
   }
   const aligned = row2.port && row2.destinations.length === 1 && destinations.length > 1 ? alignPorts(row2.destinations[0], row2.port, rowProtocol(row2), String(file)) : void 0;
   const rowPorts = aligned ? readAligned(aligned, destinations, row2, file) : readPorts(row2, file);
-  for (const destination of destinations) {
-    if (!destination.ports) continue;
-    destination.ports = sortPorts(destination.ports.map((port) => rowPorts.ports.find((one2) => one2.port === port.port && one2.to === port.to) ?? port));
+  if (!aligned && rowPorts.ports.length > 0) {
+    const named = /* @__PURE__ */ new Map();
+    for (const port of rowPorts.ports) if (!named.has(`${port.port}-${port.to ?? ""}`)) named.set(`${port.port}-${port.to ?? ""}`, port);
+    for (const destination of destinations) {
+      if (!destination.ports) continue;
+      destination.ports = sortPorts(destination.ports.map((port) => named.get(`${port.port}-${port.to ?? ""}`) ?? port));
+    }
   }
   const { portsText } = rowPorts;
   let ports2 = rowPorts.ports;

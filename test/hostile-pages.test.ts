@@ -58,6 +58,16 @@ pages('4,300 rows of links, just under the parser\'s bound, are read', () => {
   assert.is(catalog.endpointSets.length, 4_300)
 })
 
+pages('cells of many parts are read whole: sentences with their ports, names broken at dots, hosts paired with ports', () => {
+  const said = compile([{path, value: heavy.saidCell}]).catalog.endpointSets[0]!.destinations
+  assert.is(said.length, 4_000)
+  assert.equal([said[0]!.ports, said[3_999]!.ports], [[{protocol: 'tcp', port: 1}], [{protocol: 'tcp', port: 4_000}]])
+  const dots = compile([{path, value: heavy.dotCell}]).catalog.endpointSets[0]!.destinations
+  assert.equal([dots.length, dots[0]!.value, dots[29_999]!.value], [30_000, 'a0.io.b0.io', 'a29999.io.b29999.io'])
+  const paired = compile([{path, value: heavy.pairedCell}]).catalog.endpointSets[0]!.destinations
+  assert.equal([paired.length, paired[0]!.ports, paired[24_999]!.ports], [25_000, [{protocol: 'tcp', port: 1}], [{protocol: 'tcp', port: 25_000}]])
+})
+
 pages('diagnostics of one rule past the count are summed up in one message, with the rule and its level', () => {
   const rows = Array.from({length: listedPerRule + 250}, (_, i) => `| **Required:** Portal ${i} | h${i}.powerbi.com | TCP 0 |`)
   const page = '# T\n\n## S\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n' + rows.join('\n') + '\n'

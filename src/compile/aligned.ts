@@ -71,8 +71,16 @@ export function cellLines(cell: TableCell): Line[] {
   return lines
 }
 
+/** A line's text, worked out once per line: the cuts below look at each line several times. */
+const texts = new WeakMap<Line, string>()
+
 export function lineText(line: Line): string {
-  return cellText({type: 'tableCell', children: line})
+  let text = texts.get(line)
+  if (text === undefined) {
+    text = cellText({type: 'tableCell', children: line})
+    texts.set(line, text)
+  }
+  return text
 }
 
 function pairParts(destinations: Line[], ports: Line[]): {parts: Array<[Line[], Line[]]>; cut: AlignedPorts['cut']} | undefined {

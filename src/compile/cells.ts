@@ -230,11 +230,11 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
   })
 
   // `domains.live.com on TCP ports 80 & 443 <p> GCC High: 40.118.209.192/32`: ports a sentence gives
-  // the destinations it names are theirs when other paragraphs of the cell name others.
-  const unsaid = new Set(destinations.filter((one) => one.said === undefined && one.destination.kind !== 'text' && one.destination.kind !== 'reference').map((one) => one.paragraph))
+  // the destinations it names are theirs when the cell's destinations stand in several paragraphs.
+  const paragraphs = new Set(destinations.filter((one) => one.destination.kind !== 'text' && one.destination.kind !== 'reference').map((one) => one.paragraph))
   for (const one of destinations) {
     if (one.said === undefined) continue
-    if (unsaid.size > 1 || (unsaid.size === 1 && !unsaid.has(one.paragraph))) one.destination.ports ??= sortPorts(one.said)
+    if (paragraphs.size > 1) one.destination.ports ??= sortPorts(one.said)
     else for (const port of one.said) ports.push(port)
   }
 

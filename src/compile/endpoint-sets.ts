@@ -97,9 +97,14 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
   const aligned = row.port && row.destinations.length === 1 && destinations.length > 1 ? alignPorts(row.destinations[0]!, row.port, rowProtocol(row), String(file)) : undefined
   const rowPorts = aligned ? readAligned(aligned, destinations, row, file) : readPorts(row, file)
   // `ntp.ubuntu.com:123` in a row whose port cell says `UDP:123`: the row names the protocol.
-  for (const destination of destinations) {
-    if (!destination.ports) continue
-    destination.ports = sortPorts(destination.ports.map((port) => rowPorts.ports.find((one) => one.port === port.port && one.to === port.to) ?? port))
+  if (!aligned && rowPorts.ports.length > 0) {
+    // The first port of that number the row names (in the row's order), as one search would find it.
+    const named = new Map<string, Port>()
+    for (const port of rowPorts.ports) if (!named.has(`${port.port}-${port.to ?? ''}`)) named.set(`${port.port}-${port.to ?? ''}`, port)
+    for (const destination of destinations) {
+      if (!destination.ports) continue
+      destination.ports = sortPorts(destination.ports.map((port) => named.get(`${port.port}-${port.to ?? ''}`) ?? port))
+    }
   }
   const {portsText} = rowPorts
   let ports = rowPorts.ports
