@@ -36348,7 +36348,7 @@ var diagnosticRules = {
   "list-endpoints": {
     level: "info",
     kind: "reading",
-    description: "A list, or a paragraph of lines, made only of destinations stands outside any table (`- \\`https://ztd.dds.microsoft.com\\``, `*.microsoft.us<br/>` lines under **GCC Customers:**): it is read as one endpoint set of its section, labelled by a cloud label just before it."
+    description: "Destinations stand outside any table: a list or a paragraph of lines made of them (`- \\`https://ztd.dds.microsoft.com\\``, `*.microsoft.us<br/>` lines under **GCC Customers:**), a nested list under group items, or a sentence that asks to allow them. Each is read as an endpoint set of its section (a nested list, one per group item), labelled by a cloud label just before it."
   },
   "requirement-from-lead": {
     level: "info",
@@ -36613,6 +36613,7 @@ var conditionClauses = [
   /\b(?:if|when|unless|in case)\b[^.;:!?,]{3,}/i,
   /\bonly (?:needed|required|used|necessary)\s+((?:for|to|when|if|by|with)\b[^.;:!?,]{3,})/i
 ];
+var premiseCondition = /\b(firewalls?|prox(?:y|ies)|restricts?|restricted|restrictive|locked[- ]down|allow ?lists?|egress)\b/i;
 var requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i;
 var products = [
   { service: "windows-autopilot", name: "Windows Autopilot", title: /\bautopilot\b/, seen: "Windows Autopilot networking requirements (ms.prod: windows-client)" },
@@ -36686,7 +36687,7 @@ function classifyDestination(raw) {
   const slash = text5.indexOf("/");
   let name = slash > 0 && !text5.includes(" ") ? text5.slice(0, slash) : text5;
   const notes = [];
-  const spaced = /^(\*\.)\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i.exec(name);
+  const spaced = /^(\*)(?:\.\s+|\s+\.\s*)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i.exec(name);
   if (spaced) {
     notes.push({ ruleId: "wildcard-spaced", reason: `Unexpected space in \`${name}\`, read as the wildcard \`*.${spaced[2].toLowerCase()}\`` });
     name = "*." + spaced[2];
@@ -36981,7 +36982,7 @@ function statedCondition(text5) {
     if (statedRequirement(sentence) === void 0 && !allowVerb.test(sentence)) continue;
     for (const clause of conditionClauses) {
       const match = clause.exec(sentence);
-      if (match) return (match[1] ?? match[0]).replace(/\s+/g, " ").trim().slice(0, 160);
+      if (match && !premiseCondition.test(match[0])) return (match[1] ?? match[0]).replace(/\s+/g, " ").trim().slice(0, 160);
     }
   }
   return void 0;
@@ -37061,7 +37062,7 @@ function cellText(node2) {
     }
   };
   walk(node2);
-  return parts.join("").replace(/\s+/g, " ").trim();
+  return parts.join("").replace(/\s+/g, " ").trim().replace(/^(?:,\s*)+|(?:\s*,)+$/g, "");
 }
 function readPurpose(cell) {
   const text5 = cellText(cell);
@@ -37133,7 +37134,7 @@ function readCell(cell, source, context3, file) {
     if (match) alternatives = true;
     return { item, text: match ? item.text.slice(match[0].length).trim() : item.text };
   });
-  const plain = items.flatMap((part) => part.item.links.length === 0 ? [part] : "beside" in part && part.beside !== void 0 ? [{ item: { ...part.item, links: [] }, text: part.beside }] : []).filter((part) => !notApplicable.test(part.text));
+  const plain = items.flatMap((part) => part.item.links.length === 0 ? [part] : "beside" in part && part.beside !== void 0 ? [{ item: { ...part.item, links: [] }, text: part.beside }] : []).filter((part) => !notApplicable.test(part.text) && !/^\(?\d{1,2}[.)]$/.test(part.text));
   const prose = plain.length > 1 && plain.every((part) => isProse(part.text));
   let lastWasPorts = false;
   plain.forEach((part, index3) => {
@@ -37194,7 +37195,7 @@ function isProse(text5) {
   return classified.kind === "text" && !classified.template && !hostPort(text5) && findDestinations(text5).length === 0 && !isPortText(text5);
 }
 function readItem(raw, item, context3, cell, file, ports2) {
-  let text5 = raw.replace(/^(?:[-*+]\s+|(?:and|or)\s+)/i, "").trim();
+  let text5 = raw.replace(/^(?:[-*+]\s+|(?:and|or)\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)/i, "").trim();
   let note;
   let itemClouds;
   const suffix = /^(\S+)\s+\(([^()]{1,60})\)$/.exec(text5);
@@ -47991,7 +47992,7 @@ function readAligned(aligned, destinations, row2, file) {
   const cut = aligned.cut === "numbered" ? "by number" : aligned.cut === "groups" ? "group by group" : "line by line";
   report(file, "ports-aligned", `Unexpected ports written beside their hosts ${cut}, read each host with the ports beside it`, row2.port);
   for (const text5 of aligned.unread) report(file, "port-unparsed", `Unexpected port \`${text5}\`, expected ports such as \`TCP 443\` or N/A`, row2.port);
-  return { ports: aligned.ports };
+  return aligned.unread.length > 0 ? { ports: aligned.ports, portsText: cellText(row2.port) } : { ports: aligned.ports };
 }
 function rowProtocol(row2) {
   const protocolText = cellText(row2.protocol);
@@ -61663,7 +61664,7 @@ function accountTokens(seen, values, file) {
   for (const token of seen.values()) {
     if (values.has(token.value) || token.host !== void 0 && values.has(token.host)) continue;
     unread++;
-    report(file, "destination-unread", `Unexpected \`${token.value}\` on the page but not in the catalog: it stands in prose, an example or a link's text, not in a table, list or code block of destinations`, { line: token.line, column: token.column }, token.value);
+    report(file, "destination-unread", `Unexpected \`${token.value}\` on the page but not in the catalog: it stands in prose, an example, a link's text or a table's other cells, not in a destination cell, list or code block of destinations`, { line: token.line, column: token.column }, token.value);
   }
   file.data["tokens"] = { seen: seen.size, read: seen.size - unread, unread };
 }

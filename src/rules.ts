@@ -189,7 +189,7 @@ export const diagnosticRules = {
     level: 'info',
     kind: 'reading',
     description:
-      'A list, or a paragraph of lines, made only of destinations stands outside any table (`- \\`https://ztd.dds.microsoft.com\\``, `*.microsoft.us<br/>` lines under **GCC Customers:**): it is read as one endpoint set of its section, labelled by a cloud label just before it.'
+      'Destinations stand outside any table: a list or a paragraph of lines made of them (`- \\`https://ztd.dds.microsoft.com\\``, `*.microsoft.us<br/>` lines under **GCC Customers:**), a nested list under group items, or a sentence that asks to allow them. Each is read as an endpoint set of its section (a nested list, one per group item), labelled by a cloud label just before it.'
   },
   'requirement-from-lead': {
     level: 'info',

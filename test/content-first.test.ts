@@ -48,8 +48,13 @@ tables('block-level tags and footnote marks never run destinations together', ()
 tables('ports written part by part beside their hosts pair with them: by number, by group, by line', () => {
   const header = ['| Feature | Hosts | Ports |', '| --- | --- | --- |']
   const numbered = compileText(page(...header, '| Debugger | 1. a.sample-endpoints.net <br>2. b.sample-endpoints.net<br>3. Remote server | 1. https/443 <br>2. http/80 <br>3. Concord/ 4022 (version dependent) |'))
-  assert.equal(read(numbered), ['host:a.sample-endpoints.net unknown tcp/443 [public]', 'host:b.sample-endpoints.net unknown tcp/80 [public]', 'text:3. Remote server unknown tcp/80,tcp/443 [public]'])
+  assert.equal(read(numbered), ['host:a.sample-endpoints.net unknown tcp/443 [public]', 'host:b.sample-endpoints.net unknown tcp/80 [public]', 'text:Remote server unknown tcp/80,tcp/443 [public]'])
   assert.ok(rules(numbered).includes('ports-aligned'))
+  // What is no port list stays as written; a part's number is not a destination.
+  assert.is(numbered.endpointSets[0]!.portsText, '1. https/443 , 2. http/80 , 3. Concord/ 4022 (version dependent)')
+  const marks = compileText(page(...header, '| Fabric | 1. <br>a.sample-endpoints.net<br><br>2. <br>b.sample-endpoints.net <br> 3. &#42; .c.sample-endpoints.net | https/443 |'))
+  assert.equal(read(marks), ['host:a.sample-endpoints.net unknown tcp/443 [public]', 'host:b.sample-endpoints.net unknown tcp/443 [public]', 'wildcard:*.c.sample-endpoints.net unknown tcp/443 [public]'])
+  assert.ok(rules(marks).includes('wildcard-spaced'))
   const grouped = compileText(page(...header, '| Search | a.sample-endpoints.net <br>b.sample-endpoints.net<br><br>c.sample-endpoints.net<br>d.sample-endpoints.net<br>e.sample-endpoints.net | https/443<br><br>http/80 &<br>https/443 |'))
   assert.equal(read(grouped), ['host:a.sample-endpoints.net unknown tcp/443 [public]', 'host:b.sample-endpoints.net unknown tcp/443 [public]', 'host:c.sample-endpoints.net unknown tcp/80,tcp/443 [public]', 'host:d.sample-endpoints.net unknown tcp/80,tcp/443 [public]', 'host:e.sample-endpoints.net unknown tcp/80,tcp/443 [public]'])
   const lines = compileText(page(...header, '| Packages | a.sample-endpoints.net <br><br>b.sample-endpoints.net <br><br>c.sample-endpoints.net | https/443<br><br>http/80 &<br> https/443<br>https/443 |'))
@@ -269,6 +274,9 @@ scope('a requirement stated under a condition is required, the condition kept; w
   )
   assert.equal(read(catalog), ['ip:168.63.129.16 required tcp/53,udp/53 [public]', 'host:a.sample-endpoints.net unknown - [public]', 'host:tds.configure.office.com required - [public]'])
   assert.equal(catalog.endpointSets.map((set) => set.condition), ['If you are using the Azure-provided DNS service', undefined, 'to configure Exchange hybrid'])
+  // The premise of every such page is no condition of one set.
+  const premise = compileText(page('If your organization restricts computers on your network from connecting to the Internet, allow access to `a.sample-endpoints.net`.'))
+  assert.equal(premise.endpointSets.map((set) => [set.requirement, set.condition]), [['required', undefined]])
 })
 
 scope('a URL names its port by its scheme where the page states none', () => {

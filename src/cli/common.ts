@@ -218,7 +218,7 @@ export function compilePages(paths: PagePath[], options: CompileFlags, io: Io, c
     // What each page holds that looks like a destination, and what became of it.
     for (const file of files) {
       const tokens = file.data['tokens'] as {seen: number; read: number; unread: number} | undefined
-      if (tokens) io.stderr.write(`${file.path}: ${tokens.seen} destination-shaped ${tokens.seen === 1 ? 'value' : 'values'}, ${tokens.read} read, ${tokens.unread} reported as destination-unread\n`)
+      if (tokens) io.stderr.write(`${file.path}: ${tokens.seen} destination-shaped ${tokens.seen === 1 ? 'value' : 'values'} outside destination cells, ${tokens.read} read, ${tokens.unread} reported as destination-unread\n`)
     }
   }
   for (const idle of idleAcceptances(config, catalog.diagnostics, complete)) {

@@ -154,7 +154,7 @@ function accountTokens(seen: ReadonlyMap<string, Token>, values: ReadonlySet<str
   for (const token of seen.values()) {
     if (values.has(token.value) || (token.host !== undefined && values.has(token.host))) continue
     unread++
-    report(file, 'destination-unread', `Unexpected \`${token.value}\` on the page but not in the catalog: it stands in prose, an example or a link's text, not in a table, list or code block of destinations`, {line: token.line, column: token.column}, token.value)
+    report(file, 'destination-unread', `Unexpected \`${token.value}\` on the page but not in the catalog: it stands in prose, an example, a link's text or a table's other cells, not in a destination cell, list or code block of destinations`, {line: token.line, column: token.column}, token.value)
   }
   file.data['tokens'] = {seen: seen.size, read: seen.size - unread, unread}
 }

@@ -55,7 +55,8 @@ export function cellText(node: Nodes | undefined): string {
     }
   }
   walk(node)
-  return parts.join('').replace(/\s+/g, ' ').trim()
+  // A cell that opens or closes with a line break (`<br>1. https/443`) has no item before or after it.
+  return parts.join('').replace(/\s+/g, ' ').trim().replace(/^(?:,\s*)+|(?:\s*,)+$/g, '')
 }
 
 /**
@@ -194,7 +195,10 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
   })
 
   // A cell of prose (`Sign in, and get data`) is one text destination, not one per comma.
-  const plain = items.flatMap((part) => (part.item.links.length === 0 ? [part] : 'beside' in part && part.beside !== undefined ? [{item: {...part.item, links: []}, text: part.beside}] : [])).filter((part) => !notApplicable.test(part.text))
+  const plain = items
+    .flatMap((part) => (part.item.links.length === 0 ? [part] : 'beside' in part && part.beside !== undefined ? [{item: {...part.item, links: []}, text: part.beside}] : []))
+    // `1.` on a line of its own numbers the lines after it.
+    .filter((part) => !notApplicable.test(part.text) && !/^\(?\d{1,2}[.)]$/.test(part.text))
   const prose = plain.length > 1 && plain.every((part) => isProse(part.text))
 
   let lastWasPorts = false
@@ -276,7 +280,8 @@ function isProse(text: string): boolean {
  * `(GCC High)` or `(Europe)`), or the hosts, URLs and addresses a sentence names.
  */
 function readItem(raw: string, item: Item, context: CellContext, cell: TableCell, file: VFile, ports: Port[]): CellItem[] {
-  let text = raw.replace(/^(?:[-*+]\s+|(?:and|or)\s+)/i, '').trim()
+  // `2. core.windows.net`, `a) 30398`: the number of a part, not part of the destination.
+  let text = raw.replace(/^(?:[-*+]\s+|(?:and|or)\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)/i, '').trim()
   let note: string | undefined
   let itemClouds: readonly Cloud[] | undefined
   // `https://make.gov.powerapps.us (GCC)`, `host (Europe)`, `wss://host (HTTP/WebSocket)`.

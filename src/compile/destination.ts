@@ -69,7 +69,8 @@ export function classifyDestination(raw: string): Classified {
   let name = slash > 0 && !text.includes(' ') ? text.slice(0, slash) : text
   const notes: Classified['notes'] = []
   // `*. usgovcloudapi.net`: a wildcard typed with a space after its dot is the wildcard it means.
-  const spaced = /^(\*\.)\s+([a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i.exec(name)
+  // (`* vault.azure.net`, without the dot, is left as written: the page may mean one name.)
+  const spaced = /^(\*)(?:\.\s+|\s+\.\s*)([a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i.exec(name)
   if (spaced) {
     notes.push({ruleId: 'wildcard-spaced', reason: `Unexpected space in \`${name}\`, read as the wildcard \`*.${spaced[2]!.toLowerCase()}\``})
     name = '*.' + spaced[2]!

@@ -211,7 +211,8 @@ function readAligned(aligned: AlignedPorts, destinations: Destination[], row: Ro
   const cut = aligned.cut === 'numbered' ? 'by number' : aligned.cut === 'groups' ? 'group by group' : 'line by line'
   report(file, 'ports-aligned', `Unexpected ports written beside their hosts ${cut}, read each host with the ports beside it`, row.port)
   for (const text of aligned.unread) report(file, 'port-unparsed', `Unexpected port \`${text}\`, expected ports such as \`TCP 443\` or N/A`, row.port)
-  return {ports: aligned.ports}
+  // What was not read as ports stays as written.
+  return aligned.unread.length > 0 ? {ports: aligned.ports, portsText: cellText(row.port)} : {ports: aligned.ports}
 }
 
 /** The transports a row's port header or protocol cell names for its bare port numbers. */

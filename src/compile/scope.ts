@@ -7,7 +7,7 @@ import type {Heading, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {readPortText, sortPorts} from './ports.js'
-import {allowVerb, cloudsNamedBy, conditional, conditionClauses, everyDestination, pageSubject, portStatement, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
+import {allowVerb, cloudsNamedBy, conditional, conditionClauses, everyDestination, pageSubject, portStatement, premiseCondition, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
 
 /** A statement and the line that makes it. */
 export interface Stated<T> {
@@ -46,7 +46,7 @@ export function statedCondition(text: string): string | undefined {
     if (statedRequirement(sentence) === undefined && !allowVerb.test(sentence)) continue
     for (const clause of conditionClauses) {
       const match = clause.exec(sentence)
-      if (match) return (match[1] ?? match[0]).replace(/\s+/g, ' ').trim().slice(0, 160)
+      if (match && !premiseCondition.test(match[0])) return (match[1] ?? match[0]).replace(/\s+/g, ' ').trim().slice(0, 160)
     }
   }
   return undefined

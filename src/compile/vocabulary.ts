@@ -359,6 +359,13 @@ export const conditionClauses: RegExp[] = [
   /\bonly (?:needed|required|used|necessary)\s+((?:for|to|when|if|by|with)\b[^.;:!?,]{3,})/i
 ]
 
+/**
+ * A condition that is the premise of every endpoint page (`when you use Visual Studio … behind a
+ * firewall or proxy server`, `If your organization restricts computers … from connecting to the
+ * Internet`): no condition of one set more than another, so not kept.
+ */
+export const premiseCondition = /\b(firewalls?|prox(?:y|ies)|restricts?|restricted|restrictive|locked[- ]down|allow ?lists?|egress)\b/i
+
 /** A protocol a request names for what it asks (`accessible via HTTP`, `a set of HTTPS URLs`). */
 export const requestProtocol = /\b(?:via|over|using|through) (https?)\b|\b(https?) (?:urls?|endpoints?|connections?)\b/i
 
