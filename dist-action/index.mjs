@@ -36607,6 +36607,9 @@ var scopeSubject = /\b(urls?|uris?|endpoints?|hosts?|hostnames?|domains?|address
 var pageSubject = /\b(urls?|endpoints?|hostnames?|fqdns?|destinations?|network connectivity|firewalls?|prox(y|ies))\b/i;
 var requestPhrase = /\bensure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bensure access to\b|\bmake sure (that )?.{0,160}?\b(is|are) (accessible|reachable|not blocked|allowed|open)\b|\bmust (also )?be (resolvable|accessible|reachable|allowed)\b|\b(need|needs|require|requires) access to\b/i;
 var portsHeading = /\bports?\b/i;
+var inboundHeader = /\bsources?\b/i;
+var directionHeader = /\b(direction|type|traffic)\b/i;
+var inboundCell = /^(?!.*\boutbound\b).*\binbound\b/i;
 var everyDestination = /\b(?:all|any) (?:hosts?|destinations?|internet (?:hosts?|addresses|destinations?))\b/i;
 var conditional = /\b(if|when|unless|only (?:needed|required|used))\b/i;
 var conditionClauses = [
@@ -38457,7 +38460,7 @@ __export(validators_exports, {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var ucs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
 var catalog = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/endpoint-catalog/endpoint-catalog/main/schema/catalog.schema.json", "title": "Catalog", "description": "The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, \u2026), compiled by endpoint-catalog.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "version", "contentHash", "sources", "endpointSets", "expressRoute", "diagnostics"], "properties": { "$schema": { "description": "This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.", "type": "string", "pattern": "^https://" }, "schemaVersion": { "description": "Version of this file format (semver). Readers accept any file with the same major version.", "type": "string", "pattern": "^1\\.[0-9]+\\.[0-9]+$" }, "version": { "description": "Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "name": { "description": "What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.", "type": "string", "minLength": 1 }, "contentHash": { "description": "sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } }, "endpointSets": { "type": "array", "items": { "$ref": "#/$defs/endpointSet" } }, "expressRoute": { "$ref": "#/$defs/expressRoute" }, "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } } }, "$defs": { "source": { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "page": { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] }, "service": { "title": "Service", "description": "The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, \u2026): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "position": { "title": "Position", "description": "A place in a source page (1-based line and column).", "type": "object", "additionalProperties": false, "required": ["path", "line", "column"], "properties": { "path": { "type": "string", "minLength": 1 }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "cloud": { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] }, "requirement": { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] }, "port": { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } }, "route": { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } }, "routeMatch": { "title": "RouteMatch", "type": "object", "additionalProperties": false, "required": ["exception", "activity", "pattern"], "properties": { "exception": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "activity": { "type": "string" }, "pattern": { "description": "The exception's destination that covers this one.", "type": "string" } } }, "destination": { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } }, "endpointSet": { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "condition": { "description": "Since 1.4.0: the condition under which the page states a required set is required, as written (`If you are using the Azure-provided DNS service`, `to configure Exchange hybrid`); absent when the page states none.", "type": "string" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "expressRoute": { "title": "ExpressRoute", "type": "object", "additionalProperties": false, "required": ["exceptions"], "properties": { "exceptions": { "type": "array", "items": { "$ref": "#/$defs/exception" } } } }, "exception": { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "diagnostic": { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://raw.githubusercontent.com/endpoint-catalog/endpoint-catalog/main/schema/catalog.schema.json", "title": "Catalog", "description": "The network endpoints of Microsoft's endpoint documentation pages (Power BI, Fabric, Intune, Windows, \u2026), compiled by endpoint-catalog.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "version", "contentHash", "sources", "endpointSets", "expressRoute", "diagnostics"], "properties": { "$schema": { "description": "This schema's address (its `$id`), for editors and validators; optional, and not part of the content hash.", "type": "string", "pattern": "^https://" }, "schemaVersion": { "description": "Version of this file format (semver). Readers accept any file with the same major version.", "type": "string", "pattern": "^1\\.[0-9]+\\.[0-9]+$" }, "version": { "description": "Catalog version YYYYMMDDNN: the latest ms.date of the sources, and a counter within that date.", "type": "string", "pattern": "^[0-9]{10}$" }, "name": { "description": "What the catalog is called, as `name:` in endpoint-catalog.yaml says (since schema 1.3.0; not part of the content hash). Without it, the catalog is named after the products of its endpoint sets (`Microsoft Intune and Power BI`). The Squid ACL and the Atom feed are named after it.", "type": "string", "minLength": 1 }, "contentHash": { "description": "sha256 of the catalog's content (endpoint sets and ExpressRoute exceptions, without source positions).", "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } }, "endpointSets": { "type": "array", "items": { "$ref": "#/$defs/endpointSet" } }, "expressRoute": { "$ref": "#/$defs/expressRoute" }, "diagnostics": { "type": "array", "items": { "$ref": "#/$defs/diagnostic" } } }, "$defs": { "source": { "title": "Source", "description": "One markdown page the catalog was compiled from.", "type": "object", "additionalProperties": false, "required": ["path", "page", "title", "msDate", "sha256"], "properties": { "path": { "type": "string", "minLength": 1 }, "page": { "$ref": "#/$defs/page" }, "title": { "type": ["string", "null"] }, "service": { "$ref": "#/$defs/service" }, "serviceName": { "description": "The product's name as people write it (`Power BI`, `Microsoft Intune`). Written with `service` since schema 1.3.0.", "type": "string", "minLength": 1 }, "msDate": { "description": "The page's ms.date as an ISO date, or null when the front matter has none.", "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" } } }, "page": { "title": "Page", "description": "Which kind of page a source is: the URL allowlist, or the ExpressRoute exceptions.", "type": "string", "enum": ["urls", "expressroute"] }, "service": { "title": "Service", "description": "The product a page is about (`power-bi`, `fabric`, `intune`, `windows`, `azure-virtual-desktop`, \u2026): from its front matter (`ms.service`, `ms.subservice`, `ms.prod`, title), or set per page in endpoint-catalog.yaml; `unknown` when the page names none. Written on sources, endpoint sets and ExpressRoute exceptions by every compiler since schema 1.3.0.", "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "position": { "title": "Position", "description": "A place in a source page (1-based line and column).", "type": "object", "additionalProperties": false, "required": ["path", "line", "column"], "properties": { "path": { "type": "string", "minLength": 1 }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "cloud": { "title": "Cloud", "description": "A Microsoft cloud an endpoint applies to: the public (commercial, worldwide) cloud, the three US Government clouds (GCC, GCC High, DoD), or the cloud operated by 21Vianet in China.", "type": "string", "enum": ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"] }, "requirement": { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] }, "port": { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } }, "route": { "title": "RouteStatus", "description": "How traffic to a destination is routed for ExpressRoute customers: over the public Internet (an exception on its product's ExpressRoute page covers it), over ExpressRoute (no exception covers it), or unknown (its product has no ExpressRoute page in the catalog; since schema 1.3.0).", "type": "object", "additionalProperties": false, "required": ["route", "exceptions"], "properties": { "route": { "type": "string", "enum": ["internet", "expressroute", "unknown"] }, "exceptions": { "description": "The ExpressRoute exceptions that cover the destination, in catalog order.", "type": "array", "items": { "$ref": "#/$defs/routeMatch" } } } }, "routeMatch": { "title": "RouteMatch", "type": "object", "additionalProperties": false, "required": ["exception", "activity", "pattern"], "properties": { "exception": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "activity": { "type": "string" }, "pattern": { "description": "The exception's destination that covers this one.", "type": "string" } } }, "destination": { "title": "Destination", "description": "One typed destination. `value` identifies it: a lower-cased host, a wildcard, a URL, an address, a reference's absolute target, or verbatim text.", "type": "object", "additionalProperties": false, "required": ["kind", "value"], "properties": { "kind": { "type": "string", "enum": ["host", "wildcard", "url", "ip", "cidr", "reference", "text"] }, "value": { "type": "string", "minLength": 1 }, "host": { "description": "For a url: its host.", "type": "string" }, "text": { "description": "For a reference: the link text.", "type": "string" }, "context": { "description": "For a reference: the sentence around the link.", "type": "string" }, "href": { "description": "For a reference: the target as written, when it differs from value.", "type": "string" }, "expressRoute": { "$ref": "#/$defs/route" }, "ports": { "description": "Ports the page writes beside this destination (`*.digicert.com:80`): they, not the endpoint set's ports, are its ports.", "type": "array", "items": { "$ref": "#/$defs/port" } }, "note": { "description": "What the page writes in parentheses after the destination and is not a cloud (`(Europe)`), or the path after a host written without a scheme (`aka.ms/hybridwizard`).", "type": "string" }, "clouds": { "description": "The clouds this destination applies to, each once, in the order of the cloud list: from a label in its cell (`**GCC High**:`), its column (`GCC | GCC High | DoD`), or the page's scope. Written by every compiler since schema 1.2.0; a destination without it applies to the public cloud.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/cloud" } }, "since": { "description": "The catalog version since which this destination (same kind and value) has been listed without a break. Set by `build` and `history`, which keep the catalog's versions; `compile` leaves it out.", "type": "string", "pattern": "^[0-9]{10}$" } } }, "endpointSet": { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "condition": { "description": "Since 1.4.0: the condition under which the page states a required set is required, as written (`If you are using the Azure-provided DNS service`, `to configure Exchange hybrid`); absent when the page states none.", "type": "string" }, "direction": { "description": "Since 1.4.0: `inbound` when the page lists the set's addresses as sources of traffic into the reader's network (a `Source \u2026` column, a `Direction` or `Type` cell saying inbound), which an outbound allow-list must not take; absent for outbound, the default.", "type": "string", "enum": ["inbound"] }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "expressRoute": { "title": "ExpressRoute", "type": "object", "additionalProperties": false, "required": ["exceptions"], "properties": { "exceptions": { "type": "array", "items": { "$ref": "#/$defs/exception" } } } }, "exception": { "title": "ExpressRouteException", "description": "Traffic the ExpressRoute page says goes over the public Internet: a table row (activity and destinations) or a bulleted prose exception.", "type": "object", "additionalProperties": false, "required": ["id", "scope", "section", "kind", "activity", "destinations", "source"], "properties": { "id": { "type": "string", "pattern": "^er-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "scope": { "type": "string", "enum": ["overall", "saas", "desktop", "paas", "mobile", "gateway", "other"] }, "section": { "type": "string" }, "kind": { "type": "string", "enum": ["table", "prose"] }, "activity": { "description": "The table's activity, or the prose exception's text.", "type": "string" }, "subject": { "description": "For prose: the emphasised subject of the bullet, e.g. Map visuals.", "type": "string" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } }, "diagnostic": { "title": "Diagnostic", "type": "object", "additionalProperties": false, "required": ["ruleId", "severity", "message", "source"], "properties": { "ruleId": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" }, "severity": { "type": "string", "enum": ["error", "warning", "info"] }, "message": { "type": "string" }, "accepted": { "description": "Why the maintainers accept this finding (from endpoint-catalog.yaml); its level is lowered to warning.", "type": "string" }, "source": { "$ref": "#/$defs/position" } } } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = ucs2length;
 var pattern4 = new RegExp("^https://", "u");
@@ -38693,7 +38696,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema35 = { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "condition": { "description": "Since 1.4.0: the condition under which the page states a required set is required, as written (`If you are using the Azure-provided DNS service`, `to configure Exchange hybrid`); absent when the page states none.", "type": "string" }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
+var schema35 = { "title": "EndpointSet", "description": "One table row of an endpoint page: a purpose, its destinations and ports, and the product (`service`) of its page.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "alternatives", "destinations", "ports", "source"], "properties": { "id": { "description": "Stable id derived from section and purpose (and destinations, where two rows share both).", "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "service": { "$ref": "#/$defs/service" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "$ref": "#/$defs/requirement" }, "condition": { "description": "Since 1.4.0: the condition under which the page states a required set is required, as written (`If you are using the Azure-provided DNS service`, `to configure Exchange hybrid`); absent when the page states none.", "type": "string" }, "direction": { "description": "Since 1.4.0: `inbound` when the page lists the set's addresses as sources of traffic into the reader's network (a `Source \u2026` column, a `Direction` or `Type` cell saying inbound), which an outbound allow-list must not take; absent for outbound, the default.", "type": "string", "enum": ["inbound"] }, "alternatives": { "description": 'True when the page says any one of the destinations is enough ("One of the following:").', "type": "boolean" }, "destinations": { "type": "array", "items": { "$ref": "#/$defs/destination" } }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "portsText": { "description": "The port cell as written, when it was not read as ports or N/A.", "type": "string" }, "attributes": { "description": "Cells of columns the compiler does not map, by column header.", "type": "object", "additionalProperties": { "type": "string" } }, "source": { "$ref": "#/$defs/position" } } };
 var schema37 = { "title": "Requirement", "type": "string", "enum": ["required", "optional", "unknown"] };
 var schema41 = { "title": "Port", "type": "object", "additionalProperties": false, "required": ["protocol", "port"], "properties": { "protocol": { "type": "string", "enum": ["tcp", "udp"] }, "port": { "type": "integer", "minimum": 1, "maximum": 65535 }, "to": { "description": "Last port of a range, when the page gives one (e.g. TCP 5671-5672).", "type": "integer", "minimum": 1, "maximum": 65535 } } };
 var pattern11 = new RegExp("^es-[0-9a-f]{12}$", "u");
@@ -39440,9 +39443,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.alternatives !== void 0) {
-      if (typeof data.alternatives !== "boolean") {
-        const err18 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.direction !== void 0) {
+      let data6 = data.direction;
+      if (typeof data6 !== "string") {
+        const err18 = { instancePath: instancePath + "/direction", schemaPath: "#/properties/direction/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -39450,19 +39454,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.destinations !== void 0) {
-      let data7 = data.destinations;
-      if (Array.isArray(data7)) {
-        const len0 = data7.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate24(data7[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+      if (!(data6 === "inbound")) {
+        const err19 = { instancePath: instancePath + "/direction", schemaPath: "#/properties/direction/enum", keyword: "enum", params: { allowedValues: schema35.properties.direction.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -39471,55 +39464,65 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.alternatives !== void 0) {
+      if (typeof data.alternatives !== "boolean") {
+        const err20 = { instancePath: instancePath + "/alternatives", schemaPath: "#/properties/alternatives/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.destinations !== void 0) {
+      let data8 = data.destinations;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate24(data8[i0], { instancePath: instancePath + "/destinations/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/destinations", schemaPath: "#/properties/destinations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
     if (data.ports !== void 0) {
-      let data9 = data.ports;
-      if (Array.isArray(data9)) {
-        const len1 = data9.length;
+      let data10 = data.ports;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data10 = data9[i1];
-          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-            if (data10.protocol === void 0) {
-              const err20 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
+          let data11 = data10[i1];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.protocol === void 0) {
+              const err22 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "protocol" }, message: "must have required property 'protocol'" };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err22];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err22);
               }
               errors++;
             }
-            if (data10.port === void 0) {
-              const err21 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
+            if (data11.port === void 0) {
+              const err23 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/required", keyword: "required", params: { missingProperty: "port" }, message: "must have required property 'port'" };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err23];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err23);
               }
               errors++;
             }
-            for (const key1 in data10) {
+            for (const key1 in data11) {
               if (!(key1 === "protocol" || key1 === "port" || key1 === "to")) {
-                const err22 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data10.protocol !== void 0) {
-              let data11 = data10.protocol;
-              if (typeof data11 !== "string") {
-                const err23 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-              if (!(data11 === "tcp" || data11 === "udp")) {
-                const err24 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                const err24 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -39528,10 +39531,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data10.port !== void 0) {
-              let data12 = data10.port;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err25 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data11.protocol !== void 0) {
+              let data12 = data11.protocol;
+              if (typeof data12 !== "string") {
+                const err25 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -39539,41 +39542,39 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data12 == "number" && isFinite(data12)) {
-                if (data12 > 65535 || isNaN(data12)) {
-                  const err26 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
+              if (!(data12 === "tcp" || data12 === "udp")) {
+                const err26 = { instancePath: instancePath + "/ports/" + i1 + "/protocol", schemaPath: "#/$defs/port/properties/protocol/enum", keyword: "enum", params: { allowedValues: schema41.properties.protocol.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
                 }
-                if (data12 < 1 || isNaN(data12)) {
-                  const err27 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
+                errors++;
               }
             }
-            if (data10.to !== void 0) {
-              let data13 = data10.to;
+            if (data11.port !== void 0) {
+              let data13 = data11.port;
               if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                const err28 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err27 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err27];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err27);
                 }
                 errors++;
               }
               if (typeof data13 == "number" && isFinite(data13)) {
                 if (data13 > 65535 || isNaN(data13)) {
-                  const err29 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  const err28 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                if (data13 < 1 || isNaN(data13)) {
+                  const err29 = { instancePath: instancePath + "/ports/" + i1 + "/port", schemaPath: "#/$defs/port/properties/port/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
                     vErrors = [err29];
                   } else {
@@ -39581,64 +39582,63 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data13 < 1 || isNaN(data13)) {
-                  const err30 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              }
+            }
+            if (data11.to !== void 0) {
+              let data14 = data11.to;
+              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+                const err30 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+              if (typeof data14 == "number" && isFinite(data14)) {
+                if (data14 > 65535 || isNaN(data14)) {
+                  const err31 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535" };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err31];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                if (data14 < 1 || isNaN(data14)) {
+                  const err32 = { instancePath: instancePath + "/ports/" + i1 + "/to", schemaPath: "#/$defs/port/properties/to/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err33 = { instancePath: instancePath + "/ports/" + i1, schemaPath: "#/$defs/port/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err33];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err34 = { instancePath: instancePath + "/ports", schemaPath: "#/properties/ports/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err34];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err34);
         }
         errors++;
       }
     }
     if (data.portsText !== void 0) {
       if (typeof data.portsText !== "string") {
-        const err33 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.attributes !== void 0) {
-      let data15 = data.attributes;
-      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        for (const key2 in data15) {
-          if (typeof data15[key2] !== "string") {
-            const err34 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err35 = { instancePath: instancePath + "/portsText", schemaPath: "#/properties/portsText/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -39647,29 +39647,35 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.attributes !== void 0) {
+      let data16 = data.attributes;
+      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+        for (const key2 in data16) {
+          if (typeof data16[key2] !== "string") {
+            const err36 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
     if (data.source !== void 0) {
-      let data17 = data.source;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        if (data17.path === void 0) {
-          const err36 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        if (data17.line === void 0) {
-          const err37 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-        if (data17.column === void 0) {
-          const err38 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+      let data18 = data.source;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        if (data18.path === void 0) {
+          const err38 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -39677,31 +39683,27 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key3 in data17) {
-          if (!(key3 === "path" || key3 === "line" || key3 === "column")) {
-            const err39 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data17.path !== void 0) {
-          let data18 = data17.path;
-          if (typeof data18 === "string") {
-            if (func2(data18) < 1) {
-              const err40 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err40];
-              } else {
-                vErrors.push(err40);
-              }
-              errors++;
-            }
+        if (data18.line === void 0) {
+          const err39 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+          if (vErrors === null) {
+            vErrors = [err39];
           } else {
-            const err41 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (data18.column === void 0) {
+          const err40 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        for (const key3 in data18) {
+          if (!(key3 === "path" || key3 === "line" || key3 === "column")) {
+            const err41 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -39710,33 +39712,32 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data17.line !== void 0) {
-          let data19 = data17.line;
-          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-            const err42 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-          if (typeof data19 == "number" && isFinite(data19)) {
-            if (data19 < 1 || isNaN(data19)) {
-              const err43 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+        if (data18.path !== void 0) {
+          let data19 = data18.path;
+          if (typeof data19 === "string") {
+            if (func2(data19) < 1) {
+              const err42 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err43];
+                vErrors = [err42];
               } else {
-                vErrors.push(err43);
+                vErrors.push(err42);
               }
               errors++;
             }
+          } else {
+            const err43 = { instancePath: instancePath + "/source/path", schemaPath: "#/$defs/position/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
           }
         }
-        if (data17.column !== void 0) {
-          let data20 = data17.column;
+        if (data18.line !== void 0) {
+          let data20 = data18.line;
           if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-            const err44 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err44 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err44];
             } else {
@@ -39746,7 +39747,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data20 == "number" && isFinite(data20)) {
             if (data20 < 1 || isNaN(data20)) {
-              const err45 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err45 = { instancePath: instancePath + "/source/line", schemaPath: "#/$defs/position/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -39756,22 +39757,45 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
+        if (data18.column !== void 0) {
+          let data21 = data18.column;
+          if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+            const err46 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+          if (typeof data21 == "number" && isFinite(data21)) {
+            if (data21 < 1 || isNaN(data21)) {
+              const err47 = { instancePath: instancePath + "/source/column", schemaPath: "#/$defs/position/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err46 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err48 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err46];
+          vErrors = [err48];
         } else {
-          vErrors.push(err46);
+          vErrors.push(err48);
         }
         errors++;
       }
     }
   } else {
-    const err47 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err49 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err47];
+      vErrors = [err49];
     } else {
-      vErrors.push(err47);
+      vErrors.push(err49);
     }
     errors++;
   }
@@ -47932,6 +47956,7 @@ function readEndpointSet(row2, table, file, path2) {
     source: position2(row2.node, path2)
   };
   if (condition !== void 0 && requirement === "required") set.condition = condition;
+  if (row2.inbound) set.direction = "inbound";
   if (portsText !== void 0) set.portsText = portsText;
   if (row2.attributes.length > 0) {
     set.attributes = Object.fromEntries(row2.attributes.map(({ name, text: text5 }) => [name, text5]));
@@ -48961,6 +48986,12 @@ function readRow(node2, columns, file, page, groups3) {
     merged ?? ""
   ].flatMap((text5) => text5 !== "" && cloudLabelOnly(text5) ? [cloudsNamedBy(text5, page.scope)] : []).find((clouds3) => clouds3 !== void 0);
   if (named) for (const destination of row2.destinations) destination.clouds ??= named;
+  const source = columns.some((column) => column.role === "destination" && inboundHeader.test(column.name));
+  const said = node2.children.some((cell, index3) => {
+    const column = columns[index3];
+    return column !== void 0 && column.role !== "destination" && column.role !== "purpose" && directionHeader.test(column.name) && inboundCell.test(cellText(cell));
+  });
+  if (source || said) row2.inbound = true;
   if (!row2.protocol) {
     row2.protocol = node2.children.find((cell, index3) => columns[index3]?.role !== "destination" && transportCell.test(cellText(cell)));
   }
@@ -62520,6 +62551,10 @@ function configYaml(text5, file) {
 var clouds2 = ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"];
 var routes = ["internet", "expressroute"];
 var destinationKinds = ["host", "wildcard", "url", "ip", "cidr", "reference", "text"];
+var directions = ["outbound", "inbound"];
+function setDirection(set) {
+  return set.direction ?? "outbound";
+}
 var FilterError = class extends Error {
   name = "FilterError";
 };
@@ -62542,6 +62577,7 @@ function filterCatalog(catalog2, filter, checked = false) {
     if (filter.required === true && set.requirement !== "required") continue;
     if (filter.services !== void 0 && !filter.services.includes(setService(set))) continue;
     if (section !== void 0 && !set.section.toLowerCase().includes(section)) continue;
+    if (filter.direction !== void 0 && setDirection(set) !== filter.direction) continue;
     if (!byDestination) {
       endpointSets.push(set);
       continue;
@@ -62582,6 +62618,10 @@ function catalogServices(catalog2) {
 }
 function parseFilter(values) {
   const filter = {};
+  if (values.direction !== void 0) {
+    if (!directions.includes(values.direction)) throw notOneOf("--direction", values.direction, directions);
+    filter.direction = values.direction;
+  }
   if (values.required === true) filter.required = true;
   if (values.service !== void 0) {
     const services = values.service.split(",").map((service) => service.trim());

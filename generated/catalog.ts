@@ -97,6 +97,10 @@ export interface EndpointSet {
    */
   condition?: string
   /**
+   * Since 1.4.0: `inbound` when the page lists the set's addresses as sources of traffic into the reader's network (a `Source …` column, a `Direction` or `Type` cell saying inbound), which an outbound allow-list must not take; absent for outbound, the default.
+   */
+  direction?: 'inbound'
+  /**
    * True when the page says any one of the destinations is enough ("One of the following:").
    */
   alternatives: boolean

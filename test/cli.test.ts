@@ -72,11 +72,11 @@ command('export csv: the exact header, one line per destination, RFC 4180 quotin
   const run = await runCli(['export', 'generated/catalog.json', '--format', 'csv'])
   assert.is(run.code, 0, run.stderr)
   const lines = run.stdout.split('\r\n')
-  assert.is(lines[0], 'id,section,purpose,requirement,kind,destination,ports,expressRoute,service,clouds')
+  assert.is(lines[0], 'id,section,purpose,requirement,kind,destination,ports,expressRoute,service,clouds,direction,condition')
   const catalog = JSON.parse(readFileSync('generated/catalog.json', 'utf8'))
   const count = catalog.endpointSets.reduce((sum: number, set: {destinations: unknown[]}) => sum + set.destinations.length, 0)
   assert.is(lines.length, count + 2)
-  assert.ok(lines.some((line) => /^es-[0-9a-f]{12},General site usage,Portal,required,host,app\.powerbi\.com,tcp\/443,internet,power-bi,public$/.test(line)))
+  assert.ok(lines.some((line) => /^es-[0-9a-f]{12},General site usage,Portal,required,host,app\.powerbi\.com,tcp\/443,internet,power-bi,public,outbound,$/.test(line)))
   assert.ok(lines.some((line) => line.includes(',"Download sources (e. g. Power BI Desktop)",') || line.includes(',Download sources (e. g. Power BI Desktop),')))
   assert.ok(lines.some((line) => line.includes('"Dashboard, report') || line.includes(',reference,')))
 })
@@ -87,7 +87,7 @@ command('export csv defuses formulas and quotes commas', async () => {
   writeFileSync(page, '# Power BI URLs\n\n## A, "B"\n\n| Purpose | Destination | Port |\n| --- | --- | --- |\n| **Required:** =HYPERLINK("x") | a.com | TCP 443 |\n')
   const run = await runCli(['export', page, '--format', 'csv'])
   assert.is(run.code, 0, run.stderr)
-  assert.match(run.stdout, /^es-[0-9a-f]{12},"A, ""B""","'=HYPERLINK\(""x""\)",required,host,a\.com,tcp\/443,,power-bi,public$/m)
+  assert.match(run.stdout, /^es-[0-9a-f]{12},"A, ""B""","'=HYPERLINK\(""x""\)",required,host,a\.com,tcp\/443,,power-bi,public,outbound,$/m)
 })
 
 command('export txt: unique hosts, wildcards and URLs, sorted', async () => {
@@ -102,7 +102,7 @@ command('export txt: unique hosts, wildcards and URLs, sorted', async () => {
 command('export json: flat records', async () => {
   const run = await runCli(['export', 'generated/catalog.json', '--format', 'json'])
   const records = JSON.parse(run.stdout)
-  assert.equal(Object.keys(records[0]), ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute', 'service', 'clouds'])
+  assert.equal(Object.keys(records[0]), ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute', 'service', 'clouds', 'direction', 'condition'])
 })
 
 command('validate: a valid catalog, and schema errors by JSON pointer', async () => {

@@ -127,6 +127,16 @@ tables('destinations on lines of their own in the purpose cell of a row whose de
   assert.ok(rules(catalog).includes('destination-in-purpose'))
 })
 
+tables('a source column, or a Direction or Type cell that says inbound, makes its rows inbound', () => {
+  const catalog = compileText(
+    page(
+      '| Source IP address | Destination | Direction |', '| --- | --- | --- |', '| 168.61.49.99 | \\*:443 | Inbound |', '',
+      '| Row | Purpose | Destination | Type |', '| --- | --- | --- | --- |', '| 1 | Stream | *.microsoftstream.com | Inbound server traffic |', '| 2 | Wizard | tds.configure.office.com | Outbound server-only traffic |', '| 3 | Hybrid | 13.107.64.0/18 | Skype for Business on-premises hybrid inbound |'
+    )
+  )
+  assert.equal(catalog.endpointSets.map((set) => set.direction), ['inbound', 'inbound', undefined, 'inbound'])
+})
+
 const lists = suite('content first: lists, code and sentences')
 
 lists('list items that start with a destination, with notes after them', () => {

@@ -87,7 +87,9 @@ function listedNames(catalog: Catalog): {names: string[]; suffixes: string[]} {
   const names = new Set<string>()
   const suffixes = new Set<string>()
   const ascii = /^[a-z0-9*][a-z0-9.*_-]*$/
+  // An allow-list takes the outbound sets: the sources of inbound traffic are not on it.
   for (const set of catalog.endpointSets) {
+    if (set.direction === 'inbound') continue
     for (const destination of set.destinations) {
       const host = destination.kind === 'url' ? destination.host : destination.kind === 'host' || destination.kind === 'wildcard' ? destination.value : undefined
       if (host === undefined || !ascii.test(host) || !host.includes('.') || placeholderOf(host) !== undefined) continue
@@ -100,7 +102,7 @@ function listedNames(catalog: Catalog): {names: string[]; suffixes: string[]} {
 
 /** The domains of the catalog's wildcards of two labels or more (`*.*.deep.x` → `deep.x`). */
 function deepWildcards(catalog: Catalog): string[] {
-  const values = catalog.endpointSets.flatMap((set) => set.destinations.filter((destination) => destination.kind === 'wildcard' && destination.value.startsWith('*.*.')))
+  const values = catalog.endpointSets.flatMap((set) => (set.direction === 'inbound' ? [] : set.destinations).filter((destination) => destination.kind === 'wildcard' && destination.value.startsWith('*.*.')))
   return [...new Set(values.map((destination) => destination.value.replace(/^(?:\*\.)+/, '')))].sort()
 }
 

@@ -168,6 +168,26 @@ squid('a wildcard of two labels or more is left out, named: under a listed wildc
   ])
 })
 
+const directions = suite('export directions')
+
+directions('allow-lists take outbound sets and name the inbound ones they leave out; --direction inbound lists those; csv carries both', () => {
+  const catalog = handCatalog([
+    {section: 'S', purpose: 'Out', destinations: [{kind: 'host', value: 'out.sample-endpoints.net'}, {kind: 'ip', value: '192.0.2.1'}]},
+    {section: 'S', purpose: 'In', destinations: [{kind: 'ip', value: '198.51.100.7'}]}
+  ])
+  catalog.endpointSets[1]!.direction = 'inbound'
+  catalog.endpointSets[0]!.condition = 'If you use the wizard'
+  const ips = exportCatalog(catalog, 'ips')
+  assert.equal(body(ips.text), ['192.0.2.1'])
+  assert.equal(ips.notes.at(-1), 'ips: left out 1 inbound endpoint set (sources of traffic into your network, not destinations; --direction inbound lists them)')
+  const inbound = exportCatalog(catalog, 'ips', {filter: {direction: 'inbound'}})
+  assert.equal([body(inbound.text), inbound.notes.filter((note) => note.includes('inbound'))], [['198.51.100.7'], []])
+  const csv = exportCatalog(catalog, 'csv').text.split('\r\n')
+  assert.ok(csv[0]!.endsWith(',direction,condition'))
+  assert.ok(csv[1]!.endsWith(',outbound,If you use the wizard'), csv[1])
+  assert.ok(csv[3]!.endsWith(',inbound,'), csv[3])
+})
+
 const edl = suite('export edl')
 
 edl('PAN-OS URL list: no scheme, no port, a trailing slash, wildcards as *.example.com/', async () => {
@@ -272,5 +292,6 @@ pac('the filter decides what is selected; the header says which', async () => {
 filters.run()
 lists.run()
 squid.run()
+directions.run()
 edl.run()
 pac.run()

@@ -60,7 +60,7 @@ scope('--route leaves `unknown` out; CSV and JSON say `unknown`', () => {
   assert.ok(records.some((record) => record.service === 'intune' && record.expressRoute === 'unknown'))
   assert.ok(records.filter((record) => record.service !== 'power-bi').every((record) => record.expressRoute === 'unknown' || record.expressRoute === ''))
   const csv = exportCatalog(catalog, 'csv').text.split('\r\n')
-  assert.ok(csv.some((line) => line.endsWith(',unknown,intune,public')), 'an Intune CSV line says unknown')
+  assert.ok(csv.some((line) => line.endsWith(',unknown,intune,public,outbound,')), 'an Intune CSV line says unknown')
 })
 
 scope('m365: a product without an ExpressRoute page says expressRoute false, counted on stderr', () => {

@@ -130,7 +130,7 @@ const exports = suite('family: exports name the product')
 exports('CSV and JSON carry each destination\'s product and clouds', () => {
   const catalog = family()
   const header = exportCatalog(catalog, 'csv').text.split('\r\n')[0]
-  assert.is(header, 'id,section,purpose,requirement,kind,destination,ports,expressRoute,service,clouds')
+  assert.is(header, 'id,section,purpose,requirement,kind,destination,ports,expressRoute,service,clouds,direction,condition')
   const records = JSON.parse(exportCatalog(catalog, 'json').text) as Array<{destination: string; service: string; clouds: string[]}>
   // The US Government page's GCC High host and the public host read apart.
   const gcchigh = records.find((record) => record.destination === 'https://app.high.powerbigov.us')
@@ -141,7 +141,7 @@ exports('CSV and JSON carry each destination\'s product and clouds', () => {
   assert.ok(intune)
   assert.equal(new Set(records.map((record) => record.service)), new Set(['azure-virtual-desktop', 'data-gateway', 'intune', 'power-bi']))
   const csv = exportCatalog(catalog, 'csv').text.split('\r\n')
-  assert.ok(csv.some((line) => line.includes(',https://app.high.powerbigov.us,') && line.endsWith(',power-bi,usgov-gcchigh')), 'the CSV line of a GCC High host')
+  assert.ok(csv.some((line) => line.includes(',https://app.high.powerbigov.us,') && line.endsWith(',power-bi,usgov-gcchigh,outbound,')), 'the CSV line of a GCC High host')
 })
 
 exports('m365 records take their service area from their product, and their category from the page', () => {

@@ -59,7 +59,8 @@ export const filterOptions = {
   cloud: {type: 'string'},
   section: {type: 'string'},
   route: {type: 'string'},
-  kind: {type: 'string'}
+  kind: {type: 'string'},
+  direction: {type: 'string'}
 } as const satisfies ParseArgsConfig['options']
 
 /** Run `fn`, turning a bad filter or format option into a usage error. */

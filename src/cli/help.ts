@@ -58,7 +58,8 @@ ${'{compile}'}`
 formats:
 ${formatHelp()}
 filters: --required, --service <product>, --cloud <cloud>, --section <text>,
-         --route internet|expressroute, --kind host,wildcard,...
+         --route internet|expressroute, --kind host,wildcard,...,
+         --direction outbound|inbound (allow-lists take outbound sets unless told otherwise)
 ${'{compile}'}`
   },
   validate: {

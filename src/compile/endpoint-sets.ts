@@ -135,6 +135,7 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
     source: position(row.node, path)
   }
   if (condition !== undefined && requirement === 'required') set.condition = condition
+  if (row.inbound) set.direction = 'inbound'
   if (portsText !== undefined) set.portsText = portsText
   if (row.attributes.length > 0) {
     set.attributes = Object.fromEntries(row.attributes.map(({name, text}) => [name, text]))

@@ -13,7 +13,7 @@ import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRecord, readRequest, splitHead, type ItemGroup} from './read-lists.js'
 import {headingScope, isTab, narrower, pageStatement, sentenceScope, type SectionScope, type Stated} from './scope.js'
-import {cloudLabelOnly, cloudsNamedBy, conditionClauses, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
+import {cloudLabelOnly, cloudsNamedBy, conditionClauses, directionHeader, inboundCell, inboundHeader, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
 export interface Row {
   /** The table row, or the list, code block or paragraph of destinations the row stands for. */
@@ -36,6 +36,8 @@ export interface Row {
   stated?: {requirement?: Stated<Requirement>; ports?: Port[]}
   /** Offered in place of destinations listed elsewhere (`a wild card can be used: …`). */
   offered?: boolean
+  /** Sources of traffic into the reader's network (`Allowed Source IP addresses`, `| Inbound |`). */
+  inbound?: boolean
 }
 
 export interface ReadTable {
@@ -568,6 +570,13 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
       .flatMap((text) => (text !== '' && cloudLabelOnly(text) ? [cloudsNamedBy(text, page.scope)] : []))
       .find((clouds) => clouds !== undefined)
   if (named) for (const destination of row.destinations) destination.clouds ??= named
+  // `| Allowed Source IP addresses | … | Inbound |`: what the row lists is where traffic comes from.
+  const source = columns.some((column) => column.role === 'destination' && inboundHeader.test(column.name))
+  const said = node.children.some((cell, index) => {
+    const column = columns[index]
+    return column !== undefined && column.role !== 'destination' && column.role !== 'purpose' && directionHeader.test(column.name) && inboundCell.test(cellText(cell))
+  })
+  if (source || said) row.inbound = true
   // A protocol named in a cell of its own (`| UDP | 3343 |`) is the row's protocol.
   if (!row.protocol) {
     row.protocol = node.children.find((cell, index) => columns[index]?.role !== 'destination' && transportCell.test(cellText(cell)))

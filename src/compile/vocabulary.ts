@@ -339,6 +339,16 @@ export const requestPhrase =
 export const portsHeading = /\bports?\b/i
 
 /**
+ * The direction of a row's traffic. A destination column headed as a source (`Source IP address`,
+ * `Allowed Source IP addresses`: HDInsight, App Service Environment) lists where traffic comes from;
+ * so does a row whose Direction or Type cell says inbound (`Inbound`, `Inbound server traffic`,
+ * `on-premises hybrid inbound`: HDInsight, M365 other endpoints).
+ */
+export const inboundHeader = /\bsources?\b/i
+export const directionHeader = /\b(direction|type|traffic)\b/i
+export const inboundCell = /^(?!.*\boutbound\b).*\binbound\b/i
+
+/**
  * A sentence about every destination (`Allow access to all hosts via port 80 (HTTP), 443 (HTTPS), and
  * 123 (UDP/NTP)`, seen in Windows Autopilot's "simplest case"): a policy of its own, open to
  * everything, not the ports of the destinations the page goes on to name.

@@ -21,5 +21,13 @@ export function exportCatalog(whole: Catalog, format: ExportFormat, options: Exp
   const module = formatModule(format)
   if (module === undefined) throw new RangeError(`--format ${JSON.stringify(format)}: unknown format`)
   const filter = options.filter ?? {}
-  return module.render(filterCatalog(whole, filter), {...options, filter})
+  const catalog = filterCatalog(whole, filter)
+  if (module.everySet === true || filter.direction !== undefined) return module.render(catalog, {...options, filter})
+  // An allow-list lets traffic out: the sources of traffic in are not on it, unless asked for.
+  const outbound = catalog.endpointSets.filter((set) => set.direction !== 'inbound')
+  const inbound = catalog.endpointSets.length - outbound.length
+  const rendered = module.render(inbound === 0 ? catalog : {...catalog, endpointSets: outbound}, {...options, filter})
+  if (inbound === 0) return rendered
+  const note = `${module.name}: left out ${inbound} inbound endpoint ${inbound === 1 ? 'set' : 'sets'} (sources of traffic into your network, not destinations; --direction inbound lists them)`
+  return {...rendered, notes: [...rendered.notes, note]}
 }

@@ -12,6 +12,13 @@ export const routes = ['internet', 'expressroute'] as const
 export const destinationKinds = ['host', 'wildcard', 'url', 'ip', 'cidr', 'reference', 'text'] as const
 
 export type Route = (typeof routes)[number]
+export const directions = ['outbound', 'inbound'] as const
+export type Direction = (typeof directions)[number]
+
+/** An endpoint set's direction: `inbound` as the page says, else `outbound`. */
+export function setDirection(set: Pick<EndpointSet, 'direction'>): Direction {
+  return set.direction ?? 'outbound'
+}
 export type DestinationKind = (typeof destinationKinds)[number]
 
 export interface CatalogFilter {
@@ -27,6 +34,11 @@ export interface CatalogFilter {
   route?: Route
   /** Only destinations of these kinds. */
   kinds?: DestinationKind[]
+  /**
+   * Only endpoint sets of this direction: `outbound` (destinations of traffic from the reader's
+   * network, the default of every allow-list format) or `inbound` (sources of traffic into it).
+   */
+  direction?: Direction
 }
 
 /** An unknown filter value; its message lists the valid ones. */
@@ -67,6 +79,7 @@ export function filterCatalog(catalog: Catalog, filter: CatalogFilter, checked =
     if (filter.required === true && set.requirement !== 'required') continue
     if (filter.services !== undefined && !filter.services.includes(setService(set))) continue
     if (section !== undefined && !set.section.toLowerCase().includes(section)) continue
+    if (filter.direction !== undefined && setDirection(set) !== filter.direction) continue
     if (!byDestination) {
       endpointSets.push(set)
       continue
@@ -119,8 +132,12 @@ export function catalogServices(catalog: Catalog): string[] {
  * A filter from command-line values (`--kind host,wildcard`); throws a FilterError naming the
  * valid values for one it does not know.
  */
-export function parseFilter(values: {required?: boolean | undefined; service?: string | undefined; cloud?: string | undefined; section?: string | undefined; route?: string | undefined; kind?: string | undefined}): CatalogFilter {
+export function parseFilter(values: {required?: boolean | undefined; service?: string | undefined; cloud?: string | undefined; section?: string | undefined; route?: string | undefined; kind?: string | undefined; direction?: string | undefined}): CatalogFilter {
   const filter: CatalogFilter = {}
+  if (values.direction !== undefined) {
+    if (!(directions as readonly string[]).includes(values.direction)) throw notOneOf('--direction', values.direction, directions)
+    filter.direction = values.direction as Direction
+  }
   if (values.required === true) filter.required = true
   if (values.service !== undefined) {
     const services = values.service.split(',').map((service) => service.trim())

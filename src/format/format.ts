@@ -54,6 +54,11 @@ export interface ExportFormatModule<Name extends string = string> {
   /** The line that loads the file into its consumer (README), or how it is read. */
   loads: string
   options: readonly FormatOption[]
+  /**
+   * True for a format that carries every endpoint set with its direction (`csv`, `json`); an
+   * allow-list takes outbound sets only, unless the filter asks for `--direction inbound`.
+   */
+  everySet?: boolean
   /** The file for a catalog already filtered by `options.filter`. */
   render(catalog: Catalog, options: RenderOptions): Rendered
 }

@@ -4,7 +4,7 @@
  */
 import type {Catalog, Cloud} from '../../generated/catalog.js'
 import {destinationPorts, portKey} from '../compile/cells.js'
-import {destinationClouds, setService} from './filter.js'
+import {destinationClouds, setDirection, setService, type Direction} from './filter.js'
 import {defineFormat} from './format.js'
 
 export interface ExportRecord {
@@ -19,6 +19,10 @@ export interface ExportRecord {
   expressRoute: 'internet' | 'expressroute' | 'unknown' | ''
   service: string
   clouds: Cloud[]
+  /** `inbound` for a source of traffic into the reader's network, else `outbound`. */
+  direction: Direction
+  /** The condition a required set is stated under (`If you are using the Azure-provided DNS service`), else empty. */
+  condition: string
 }
 
 /** One record per destination of every endpoint set, in catalog order. */
@@ -34,16 +38,19 @@ export function exportRecords(catalog: Catalog): ExportRecord[] {
       ports: destinationPorts(set, destination).map(portKey),
       expressRoute: destination.expressRoute?.route ?? ('' as const),
       service: setService(set),
-      clouds: destinationClouds(destination)
+      clouds: destinationClouds(destination),
+      direction: setDirection(set),
+      condition: set.condition ?? ''
     }))
   )
 }
 
 export const csvFormat = defineFormat({
   name: 'csv',
-  summary: 'one line per destination: id, section, purpose, requirement, kind, ports, route, service, clouds (RFC 4180)',
+  summary: 'one line per destination: id, section, purpose, requirement, kind, destination, ports, expressRoute, service, clouds, direction, condition (RFC 4180)',
   loads: 'a spreadsheet, or any RFC 4180 reader (`python3 -c "import csv; print(*csv.DictReader(open(\'endpoints.csv\')))"`)',
   options: [],
+  everySet: true,
   render: (catalog) => ({text: toCsv(exportRecords(catalog)), notes: []})
 })
 
@@ -52,11 +59,12 @@ export const jsonFormat = defineFormat({
   summary: 'the records of `csv` as a JSON array',
   loads: '`jq -r \'.[] | select(.requirement == "required") | .destination\' endpoints.json`',
   options: [],
+  everySet: true,
   render: (catalog) => ({text: JSON.stringify(exportRecords(catalog), null, 2) + '\n', notes: []})
 })
 
 // New columns go last, so a reader that takes columns by position keeps working.
-const csvColumns = ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute', 'service', 'clouds'] as const
+const csvColumns = ['id', 'section', 'purpose', 'requirement', 'kind', 'destination', 'ports', 'expressRoute', 'service', 'clouds', 'direction', 'condition'] as const
 
 /** RFC 4180 CSV (CRLF line ends); cells that a spreadsheet would run as a formula are defused. */
 function toCsv(records: ExportRecord[]): string {
