@@ -36375,6 +36375,11 @@ var diagnosticRules = {
     kind: "reading",
     description: "A row whose destination cell names no destination writes its destinations on lines of their own in its purpose cell (`The AutoDetect service \u2026 <p> `52.125.128.0/20``): they are read as the row's destinations, the other lines as its purpose."
   },
+  "service-unknown": {
+    level: "info",
+    kind: "reading",
+    description: "No product of the vocabulary matches the page's `ms.service`, `ms.prod` or `ms.component` values or its title: its endpoint sets are of the product `unknown` until `services:` in endpoint-catalog.yaml names one."
+  },
   "wildcard-spaced": {
     level: "warning",
     kind: "reading",
@@ -61623,7 +61628,13 @@ function compile(pages, options = {}) {
     files.push(file);
     let product;
     const { meta, kind } = readPage(file, page.path, {
-      product: (found, name) => product = pageService(page.path, found.services, name, options.services),
+      product: (found, name) => {
+        product = pageService(page.path, found.services, name, options.services);
+        if (product.service === unknownService) {
+          const named = found.services.length > 0 ? ` (${found.services.join(", ")})` : "";
+          report(file, "service-unknown", `Unexpected page of no product the vocabulary knows${named}, read as \`${unknownService}\`; name it under \`services:\` in endpoint-catalog.yaml`);
+        }
+      },
       sets: (set) => sets.push({ service: product.service, ...set }),
       exceptions: (exception) => exceptions.push({ service: product.service, ...exception })
     });

@@ -220,6 +220,12 @@ export const diagnosticRules = {
     description:
       'A row whose destination cell names no destination writes its destinations on lines of their own in its purpose cell (`The AutoDetect service … <p> `52.125.128.0/20``): they are read as the row\'s destinations, the other lines as its purpose.'
   },
+  'service-unknown': {
+    level: 'info',
+    kind: 'reading',
+    description:
+      'No product of the vocabulary matches the page\'s `ms.service`, `ms.prod` or `ms.component` values or its title: its endpoint sets are of the product `unknown` until `services:` in endpoint-catalog.yaml names one.'
+  },
   'wildcard-spaced': {
     level: 'warning',
     kind: 'reading',

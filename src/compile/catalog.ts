@@ -16,7 +16,7 @@ import {applyExpressRoute, readExceptions, type UnnamedException} from './expres
 import {checkLimits, parserBudget, withParserBudget} from './limits.js'
 import {parseSections, readMeta, type PageMeta} from './parse.js'
 import {headingText, readTables, streamTables, type Token} from './read-tables.js'
-import {pageService, type PageService} from './service.js'
+import {pageService, unknownService, type PageService} from './service.js'
 import {cloudsNamedBy, docsetPath} from './vocabulary.js'
 
 export const schemaVersion = '1.4.0'
@@ -56,7 +56,13 @@ export function compile(pages: PageInput[], options: CompileOptions = {}): Compi
     files.push(file)
     let product: PageService | undefined
     const {meta, kind} = readPage(file, page.path, {
-      product: (found, name) => (product = pageService(page.path, found.services, name, options.services)),
+      product: (found, name) => {
+        product = pageService(page.path, found.services, name, options.services)
+        if (product.service === unknownService) {
+          const named = found.services.length > 0 ? ` (${found.services.join(', ')})` : ''
+          report(file, 'service-unknown', `Unexpected page of no product the vocabulary knows${named}, read as \`${unknownService}\`; name it under \`services:\` in endpoint-catalog.yaml`)
+        }
+      },
       sets: (set) => sets.push({service: product!.service, ...set}),
       exceptions: (exception) => exceptions.push({service: product!.service, ...exception})
     })
