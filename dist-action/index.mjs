@@ -37089,6 +37089,7 @@ function readPurpose(cell) {
   const suffix = /\s*\(([^()\s]{2,20})\)$/.exec(text5);
   const trailing = suffix ? requirementNamedBy(suffix[1]) : void 0;
   if (suffix && trailing) return { requirement: trailing, purpose: text5.slice(0, suffix.index).trim() };
+  if (!pageSubject.test(text5)) return { requirement: void 0, purpose: text5 };
   const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])|,\s+(?=Note:)/).filter((sentence) => pageSubject.test(sentence));
   const stated = sentences.length > 0 ? statedWithCondition(sentences.join(" "), 1) : void 0;
   return { requirement: stated?.value, purpose: text5, ...stated?.condition === void 0 ? {} : { condition: stated.condition } };
@@ -37171,7 +37172,7 @@ function readCell(cell, source, context3, file) {
       destinations.push(item);
     }
   });
-  const paragraphs = new Set(destinations.filter((one2) => one2.destination.kind !== "text" && one2.destination.kind !== "reference").map((one2) => one2.paragraph));
+  const paragraphs = destinations.some((one2) => one2.said !== void 0) ? new Set(destinations.filter((one2) => one2.destination.kind !== "text" && one2.destination.kind !== "reference").map((one2) => one2.paragraph)) : /* @__PURE__ */ new Set();
   for (const one2 of destinations) {
     if (one2.said === void 0) continue;
     if (paragraphs.size > 1) one2.destination.ports ??= sortPorts(one2.said);
@@ -37399,9 +37400,8 @@ function joinBrokenNames(lines) {
   for (let index3 = 0; index3 < lines.length; index3++) {
     const line = lines[index3];
     const next = lines[index3 + 1];
-    const head = line.text.trim();
-    if (next !== void 0 && line.links.length === 0 && line.paragraph === next.paragraph && head.endsWith(".") && /^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head) && /^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())) {
-      lines[kept++] = { text: head + next.text.trim(), links: next.links, paragraph: line.paragraph };
+    if (next !== void 0 && line.links.length === 0 && line.paragraph === next.paragraph && /\.\s*$/.test(line.text) && /^\s*[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.\s*$/i.test(line.text) && /^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())) {
+      lines[kept++] = { text: line.text.trim() + next.text.trim(), links: next.links, paragraph: line.paragraph };
       index3++;
     } else {
       lines[kept++] = line;
@@ -47919,7 +47919,7 @@ function readEndpointSet(row2, table, file, path2) {
   const inPurpose = purposeDestinations(row2, file);
   const read = readPurpose(inPurpose?.purpose ?? row2.purpose);
   const purpose = read.purpose || row2.carriedPurpose || "";
-  const carried = read.purpose === "" && row2.carriedPurpose ? readPurpose({ type: "tableCell", children: [{ type: "text", value: row2.carriedPurpose }] }) : void 0;
+  const carried = read.purpose === "" && row2.carriedPurpose && pageSubject.test(row2.carriedPurpose) ? readPurpose({ type: "tableCell", children: [{ type: "text", value: row2.carriedPurpose }] }) : void 0;
   const own5 = read.requirement !== void 0 ? read : carried?.requirement !== void 0 ? carried : void 0;
   const { value: requirement, condition } = readRequirement(row2, own5 && { value: own5.requirement, line: 0, ...own5.condition === void 0 ? {} : { condition: own5.condition } }, table, file);
   const { destinations, alternatives, ports: written } = readDestinations(inPurpose ? [...row2.destinations, inPurpose.cell] : row2.destinations, file);

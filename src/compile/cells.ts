@@ -84,6 +84,7 @@ export function readPurpose(cell: TableCell | undefined): {requirement: Requirem
   if (suffix && trailing) return {requirement: trailing, purpose: text.slice(0, suffix.index).trim()}
   // `… <p> Note: These endpoints are only required to configure Exchange hybrid`: a sentence of the
   // purpose about the row's endpoints.
+  if (!pageSubject.test(text)) return {requirement: undefined, purpose: text}
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])|,\s+(?=Note:)/).filter((sentence) => pageSubject.test(sentence))
   const stated = sentences.length > 0 ? statedWithCondition(sentences.join(' '), 1) : undefined
   return {requirement: stated?.value, purpose: text, ...(stated?.condition === undefined ? {} : {condition: stated.condition})}
@@ -235,7 +236,7 @@ function readCell(cell: TableCell, source: string, context: CellContext, file: V
 
   // `domains.live.com on TCP ports 80 & 443 <p> GCC High: 40.118.209.192/32`: ports a sentence gives
   // the destinations it names are theirs when the cell's destinations stand in several paragraphs.
-  const paragraphs = new Set(destinations.filter((one) => one.destination.kind !== 'text' && one.destination.kind !== 'reference').map((one) => one.paragraph))
+  const paragraphs = destinations.some((one) => one.said !== undefined) ? new Set(destinations.filter((one) => one.destination.kind !== 'text' && one.destination.kind !== 'reference').map((one) => one.paragraph)) : new Set()
   for (const one of destinations) {
     if (one.said === undefined) continue
     if (paragraphs.size > 1) one.destination.ports ??= sortPorts(one.said)
@@ -516,16 +517,15 @@ function joinBrokenNames(lines: Array<{text: string; links: Item['links']; parag
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     const next = lines[index + 1]
-    const head = line.text.trim()
     if (
       next !== undefined &&
       line.links.length === 0 &&
       line.paragraph === next.paragraph &&
-      head.endsWith('.') &&
-      /^[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.$/i.test(head) &&
+      /\.\s*$/.test(line.text) &&
+      /^\s*[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z0-9-]{2,}\.\s*$/i.test(line.text) &&
       /^[a-z0-9*][a-z0-9-]*\.[a-z0-9.-]+(?:\s|$)/i.test(next.text.trim())
     ) {
-      lines[kept++] = {text: head + next.text.trim(), links: next.links, paragraph: line.paragraph}
+      lines[kept++] = {text: line.text.trim() + next.text.trim(), links: next.links, paragraph: line.paragraph}
       index++
     } else {
       lines[kept++] = line

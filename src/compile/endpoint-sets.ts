@@ -6,7 +6,7 @@ import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import type {Destination, EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
-import {notApplicable} from './vocabulary.js'
+import {notApplicable, pageSubject} from './vocabulary.js'
 import {alignPorts, cellLines, lineText, type AlignedPorts, type Line} from './aligned.js'
 import {cellText, readDestinations, readPurpose, readRequirementCell, type DestinationCell} from './cells.js'
 import {covers, coveringWildcardPatterns, findDestinations, matchKey, portsRisk} from './destination.js'
@@ -87,7 +87,7 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
   const read = readPurpose(inPurpose?.purpose ?? row.purpose)
   const purpose = read.purpose || row.carriedPurpose || ''
   // A purpose carried from the row above carries what it says of its endpoints too.
-  const carried = read.purpose === '' && row.carriedPurpose ? readPurpose({type: 'tableCell', children: [{type: 'text', value: row.carriedPurpose}]}) : undefined
+  const carried = read.purpose === '' && row.carriedPurpose && pageSubject.test(row.carriedPurpose) ? readPurpose({type: 'tableCell', children: [{type: 'text', value: row.carriedPurpose}]}) : undefined
   const own = read.requirement !== undefined ? read : carried?.requirement !== undefined ? carried : undefined
   const {value: requirement, condition} = readRequirement(row, own && {value: own.requirement!, line: 0, ...(own.condition === undefined ? {} : {condition: own.condition})}, table, file)
   const {destinations, alternatives, ports: written} = readDestinations(inPurpose ? [...row.destinations, inPurpose.cell] : row.destinations, file)
