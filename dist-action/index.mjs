@@ -20836,7 +20836,7 @@ var require_format = __commonJS({
         return format.apply(null, [fmt].concat(replacements));
       }
       function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped2 = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
           return args[argIndex++];
         }, slurpNumber = function() {
           var digits = "";
@@ -20848,8 +20848,8 @@ var require_format = __commonJS({
         };
         for (; i < n; ++i) {
           c = fmt[i];
-          if (escaped) {
-            escaped = false;
+          if (escaped2) {
+            escaped2 = false;
             if (c == ".") {
               leadingZero = false;
               c = fmt[++i];
@@ -20899,7 +20899,7 @@ var require_format = __commonJS({
                 break;
             }
           } else if (c === "%") {
-            escaped = true;
+            escaped2 = true;
           } else {
             result += c;
           }
@@ -28970,16 +28970,16 @@ var require_parse2 = __commonJS({
       let paren = 0;
       let quote = 0;
       let value2 = "";
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of input) {
-        if (escaped === true) {
+        if (escaped2 === true) {
           value2 += ch;
-          escaped = false;
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
           value2 += ch;
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -29010,14 +29010,14 @@ var require_parse2 = __commonJS({
       return parts;
     };
     var isPlainBranch = (branch) => {
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch)) {
@@ -29065,15 +29065,15 @@ var require_parse2 = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote = 0;
-      let escaped = false;
+      let escaped2 = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -29548,14 +29548,14 @@ var require_parse2 = __commonJS({
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
+          const escaped2 = utils.escapeRegex(prev.value);
           state2.output = state2.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state2.output += escaped;
-            prev.value = escaped;
+            state2.output += escaped2;
+            prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
           state2.output += prev.value;
           continue;
         }
@@ -32602,12 +32602,12 @@ function parseParameters(header, type, index3, len, stopFlags) {
         }
         if (index3 < len && header.charCodeAt(index3) === DQUOTE) {
           const quotedStart = ++index3;
-          let escaped = false;
+          let escaped2 = false;
           while (index3 < len) {
             const code5 = header.charCodeAt(index3);
             if (code5 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index3) : header.slice(quotedStart, index3);
+                parameters[key] = escaped2 ? unescapeQuotedPairs(header, quotedStart, index3) : header.slice(quotedStart, index3);
               }
               index3++;
               let stop2 = 0;
@@ -32625,7 +32625,7 @@ function parseParameters(header, type, index3, len, stopFlags) {
               continue parameter;
             }
             if (code5 === BSLASH && index3 + 1 < len) {
-              escaped = true;
+              escaped2 = true;
               index3 += 2;
               continue;
             }
@@ -36763,12 +36763,13 @@ function numberAddress(value2, version) {
   return groups3.slice(0, best.at).join(":") + "::" + groups3.slice(best.at + best.length).join(":");
 }
 var exampleCompany = new RegExp(`(?:^|\\.)((?:${exampleNames.companies.join("|")})[a-z0-9-]*)\\.`);
+var escaped = (names) => names.map((name) => name.replace(/\./g, "\\.")).join("|");
+var reservedName = new RegExp(`(?:^|\\.)(${escaped(exampleNames.reservedDomains)})$|(?:^|\\.)(${escaped(exampleNames.reservedTlds)})$`);
 function exampleName(host) {
   const company = exampleCompany.exec(host)?.[1];
   if (company !== void 0) return `\`${company}\` names an example company`;
-  const name = host.toLowerCase().replace(/\.$/, "");
-  const reserved = exampleNames.reservedDomains.find((domain2) => name === domain2 || name.endsWith("." + domain2)) ?? exampleNames.reservedTlds.find((tld) => name.endsWith("." + tld) || name === tld);
-  return reserved === void 0 ? void 0 : `\`${reserved}\` is reserved for examples (RFC 2606)`;
+  const reserved = reservedName.exec(host.toLowerCase().replace(/\.$/, ""));
+  return reserved === null ? void 0 : `\`${reserved[1] ?? reserved[2]}\` is reserved for examples (RFC 2606)`;
 }
 function templateOf(text5) {
   if (/\s/.test(text5) || !/[a-z0-9-]\.[a-z]/i.test(text5)) return void 0;
@@ -36995,10 +36996,12 @@ function statedCondition(text5) {
   }
   return void 0;
 }
+var conditionAll = new RegExp(conditionClauses[0].source, "gi");
 function statedWithCondition(text5, line, fallback) {
-  const value2 = statedRequirement(text5.replace(new RegExp(conditionClauses[0].source, "gi"), " ")) ?? fallback;
+  const conditioned = conditional.test(text5);
+  const value2 = statedRequirement(conditioned ? text5.replace(conditionAll, " ") : text5) ?? fallback;
   if (value2 === void 0) return void 0;
-  const condition = statedCondition(text5);
+  const condition = conditioned ? statedCondition(text5) : void 0;
   return condition === void 0 ? { value: value2, line } : { value: value2, line, condition };
 }
 function statedPorts(text5) {
@@ -37070,7 +37073,8 @@ function cellText(node2) {
     }
   };
   walk(node2);
-  return parts.join("").replace(/\s+/g, " ").trim().replace(/^(?:,\s*)+|(?:\s*,)+$/g, "");
+  const text5 = parts.join("").replace(/\s+/g, " ").trim();
+  return text5.startsWith(",") || text5.endsWith(",") ? text5.replace(/^(?:,\s*)+|(?:\s*,)+$/g, "") : text5;
 }
 function readPurpose(cell) {
   const text5 = cellText(cell);
@@ -47748,6 +47752,7 @@ function isUint8Array(value2) {
 
 // src/compile/aligned.ts
 function alignPorts(destinations, portCell, protocol, source) {
+  if (!portCell.children.some((node2) => node2.type === "break" || node2.type === "html" && separatorTag.test(node2.value.trim()))) return void 0;
   const portLines = cellLines(portCell);
   if (portLines.filter((line) => lineText(line) !== "").length < 2) return void 0;
   const destinationLines2 = cellLines(destinations.cell);
@@ -48915,6 +48920,15 @@ function byContent(columns, header, body, source, file) {
   }
   return result;
 }
+var directions = /* @__PURE__ */ new WeakMap();
+function directionColumns(columns) {
+  let found = directions.get(columns);
+  if (found === void 0) {
+    found = columns.filter((column) => column.role !== "destination" && column.role !== "purpose" && directionHeader.test(column.name)).map((column) => column.index);
+    directions.set(columns, found);
+  }
+  return found;
+}
 function isEndpointTable(columns) {
   const destinations = columns.filter((column) => column.role === "destination");
   if (destinations.some((column) => !column.cloudOnly)) return true;
@@ -48992,10 +49006,7 @@ function readRow(node2, columns, file, page, groups3) {
   ].flatMap((text5) => text5 !== "" && cloudLabelOnly(text5) ? [cloudsNamedBy(text5, page.scope)] : []).find((clouds3) => clouds3 !== void 0);
   if (named) for (const destination of row2.destinations) destination.clouds ??= named;
   const source = columns.some((column) => column.role === "destination" && inboundHeader.test(column.name));
-  const said = node2.children.some((cell, index3) => {
-    const column = columns[index3];
-    return column !== void 0 && column.role !== "destination" && column.role !== "purpose" && directionHeader.test(column.name) && inboundCell.test(cellText(cell));
-  });
+  const said = directionColumns(columns).some((index3) => inboundCell.test(cellText(node2.children[index3])));
   if (source || said) row2.inbound = true;
   if (!row2.protocol) {
     row2.protocol = node2.children.find((cell, index3) => columns[index3]?.role !== "destination" && transportCell.test(cellText(cell)));
@@ -49126,13 +49137,13 @@ function splitRow(line) {
   while (index3 < line.length && isSpace(line.charCodeAt(index3))) index3++;
   if (line.charAt(index3) === "|") index3++;
   let cellStart = index3;
-  let escaped = false;
+  let escaped2 = false;
   for (; index3 < line.length; index3++) {
     const char = line.charAt(index3);
-    if (escaped) {
-      escaped = false;
+    if (escaped2) {
+      escaped2 = false;
     } else if (char === "\\") {
-      escaped = true;
+      escaped2 = true;
     } else if (char === "|") {
       cells.push(trimCell(line, cellStart, index3));
       cellStart = index3 + 1;
@@ -62562,7 +62573,7 @@ function configYaml(text5, file) {
 var clouds2 = ["public", "usgov-gcc", "usgov-gcchigh", "usgov-dod", "china"];
 var routes = ["internet", "expressroute"];
 var destinationKinds = ["host", "wildcard", "url", "ip", "cidr", "reference", "text"];
-var directions = ["outbound", "inbound"];
+var directions2 = ["outbound", "inbound"];
 function setDirection(set) {
   return set.direction ?? "outbound";
 }
@@ -62630,7 +62641,7 @@ function catalogServices(catalog2) {
 function parseFilter(values) {
   const filter = {};
   if (values.direction !== void 0) {
-    if (!directions.includes(values.direction)) throw notOneOf("--direction", values.direction, directions);
+    if (!directions2.includes(values.direction)) throw notOneOf("--direction", values.direction, directions2);
     filter.direction = values.direction;
   }
   if (values.required === true) filter.required = true;

@@ -28,6 +28,8 @@ export interface AlignedPorts {
  * part, or the two cells are not cut alike.
  */
 export function alignPorts(destinations: DestinationCell, portCell: TableCell, protocol: Port['protocol'] | ReadonlyArray<Port['protocol']> | undefined, source: string): AlignedPorts | undefined {
+  // A port cell of one line is one part: most are.
+  if (!portCell.children.some((node) => node.type === 'break' || (node.type === 'html' && separatorTag.test(node.value.trim())))) return undefined
   const portLines = cellLines(portCell)
   if (portLines.filter((line) => lineText(line) !== '').length < 2) return undefined
   const destinationLines = cellLines(destinations.cell)

@@ -56,7 +56,8 @@ export function cellText(node: Nodes | undefined): string {
   }
   walk(node)
   // A cell that opens or closes with a line break (`<br>1. https/443`) has no item before or after it.
-  return parts.join('').replace(/\s+/g, ' ').trim().replace(/^(?:,\s*)+|(?:\s*,)+$/g, '')
+  const text = parts.join('').replace(/\s+/g, ' ').trim()
+  return text.startsWith(',') || text.endsWith(',') ? text.replace(/^(?:,\s*)+|(?:\s*,)+$/g, '') : text
 }
 
 /**

@@ -155,13 +155,16 @@ function numberAddress(value: bigint, version: number): string {
 /** A label that starts with an example company's name, before the last label. */
 const exampleCompany = new RegExp(`(?:^|\\.)((?:${exampleNames.companies.join('|')})[a-z0-9-]*)\\.`)
 
+/** A name under a domain, or in a top-level domain, reserved for examples. */
+const escaped = (names: readonly string[]): string => names.map((name) => name.replace(/\./g, '\\.')).join('|')
+const reservedName = new RegExp(`(?:^|\\.)(${escaped(exampleNames.reservedDomains)})$|(?:^|\\.)(${escaped(exampleNames.reservedTlds)})$`)
+
 /** Why a DNS name is an example rather than a destination (`contoso-corp.atp.azure.com`), if it is one. */
 function exampleName(host: string): string | undefined {
   const company = exampleCompany.exec(host)?.[1]
   if (company !== undefined) return `\`${company}\` names an example company`
-  const name = host.toLowerCase().replace(/\.$/, '')
-  const reserved = exampleNames.reservedDomains.find((domain) => name === domain || name.endsWith('.' + domain)) ?? exampleNames.reservedTlds.find((tld) => name.endsWith('.' + tld) || name === tld)
-  return reserved === undefined ? undefined : `\`${reserved}\` is reserved for examples (RFC 2606)`
+  const reserved = reservedName.exec(host.toLowerCase().replace(/\.$/, ''))
+  return reserved === null ? undefined : `\`${reserved[1] ?? reserved[2]}\` is reserved for examples (RFC 2606)`
 }
 
 /** Why a destination-like text is a template (`*<region>-onelake…`, `#-courier…`), if it is one. */

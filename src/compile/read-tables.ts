@@ -474,6 +474,17 @@ function byContent(columns: Column[], header: TableRow, body: TableRow[], source
   return result
 }
 
+/** The columns that may say a row's direction (`Direction`, `Type`), worked out once per table's columns. */
+const directions = new WeakMap<Column[], number[]>()
+function directionColumns(columns: Column[]): number[] {
+  let found = directions.get(columns)
+  if (found === undefined) {
+    found = columns.filter((column) => column.role !== 'destination' && column.role !== 'purpose' && directionHeader.test(column.name)).map((column) => column.index)
+    directions.set(columns, found)
+  }
+  return found
+}
+
 /**
  * A table of endpoints has a destination column. Columns named only by a cloud (`GCC | GCC High`)
  * count when the table also has ports or an address column: a feature table has them too.
@@ -572,10 +583,7 @@ function readRow(node: TableRow, columns: Column[], file: VFile, page: Omit<Dest
   if (named) for (const destination of row.destinations) destination.clouds ??= named
   // `| Allowed Source IP addresses | … | Inbound |`: what the row lists is where traffic comes from.
   const source = columns.some((column) => column.role === 'destination' && inboundHeader.test(column.name))
-  const said = node.children.some((cell, index) => {
-    const column = columns[index]
-    return column !== undefined && column.role !== 'destination' && column.role !== 'purpose' && directionHeader.test(column.name) && inboundCell.test(cellText(cell))
-  })
+  const said = directionColumns(columns).some((index) => inboundCell.test(cellText(node.children[index])))
   if (source || said) row.inbound = true
   // A protocol named in a cell of its own (`| UDP | 3343 |`) is the row's protocol.
   if (!row.protocol) {

@@ -52,12 +52,16 @@ export function statedCondition(text: string): string | undefined {
   return undefined
 }
 
+/** Every `if …`, `when …` clause of a text, to read what the text says besides its conditions. */
+const conditionAll = new RegExp(conditionClauses[0]!.source, 'gi')
+
 /** A requirement stated in `text`, with the condition it is stated under; undefined when none is. */
 export function statedWithCondition(text: string, line: number, fallback?: Requirement): Stated<Requirement> | undefined {
   // `If proxy support beyond this is required, review …`: what the condition says is no statement.
-  const value = statedRequirement(text.replace(new RegExp(conditionClauses[0]!.source, 'gi'), ' ')) ?? fallback
+  const conditioned = conditional.test(text)
+  const value = statedRequirement(conditioned ? text.replace(conditionAll, ' ') : text) ?? fallback
   if (value === undefined) return undefined
-  const condition = statedCondition(text)
+  const condition = conditioned ? statedCondition(text) : undefined
   return condition === undefined ? {value, line} : {value, line, condition}
 }
 
