@@ -36977,11 +36977,12 @@ function portKey(port) {
 }
 
 // src/compile/scope.ts
+var unlessAll = requirementStatements.map((entry) => entry.unless ? new RegExp(entry.unless.source, "g") : void 0);
 function statedRequirement(text5) {
   const lower = text5.toLowerCase().replace(/\s+/g, " ");
   const word = requirementNamedBy(lower);
   if (word) return word;
-  const found = requirementStatements.filter((entry) => entry.sentence.test(lower.replace(new RegExp(entry.unless?.source ?? "$^", "g"), " ")));
+  const found = requirementStatements.filter((entry, index3) => entry.sentence.test(unlessAll[index3] ? lower.replace(unlessAll[index3], " ") : lower));
   const firm = new Set(found.filter((entry) => !entry.weak).map((entry) => entry.requirement));
   const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement));
   return stated.size === 1 ? [...stated][0] : void 0;
@@ -37024,23 +37025,24 @@ function headingScope(text5, line, scope) {
   return result;
 }
 function sentenceScope(children, line) {
+  return paragraphScope(children, line).section;
+}
+function paragraphScope(children, line) {
   const text5 = children.map((child) => toString(child)).join("");
-  const result = {};
+  if (!scopeSubject.test(text5)) return { section: {}, page: {} };
   const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence));
+  const section = statements(sentences, line);
+  const forPage = sentences.filter((sentence) => pageSubject.test(sentence) && !/:\s*$/.test(sentence));
+  return { section, page: forPage.length === sentences.length ? section : statements(forPage, line) };
+}
+function statements(sentences, line) {
+  const result = {};
   if (sentences.length === 0) return result;
   const requirement = statedWithCondition(sentences.join(" "), line);
   if (requirement) result.requirement = requirement;
   const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
   if (ports2.length > 0) result.ports = { value: ports2, line };
   return result;
-}
-function pageStatement(children, line) {
-  const text5 = children.map((child) => toString(child)).join("");
-  const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence));
-  if (sentences.length === 0) return {};
-  const requirement = statedWithCondition(sentences.join(" "), line);
-  const ports2 = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(" "));
-  return { ...requirement ? { requirement } : {}, ...ports2.length > 0 ? { ports: { value: ports2, line } } : {} };
 }
 function narrower(outer, inner) {
   return { ...outer, ...inner };
@@ -48700,9 +48702,8 @@ function* streamTables(nodes, file, page) {
         if (stated) lead = { ...stated, depth: heading2?.depth ?? 0 };
         const request2 = page.lists ? readRequest(node2, page.source) : void 0;
         const top = sections[sections.length - 1];
-        const said = sentenceScope(node2.children, line);
+        const { section: said, page: forPage } = nested ? { section: sentenceScope(node2.children, line), page: {} } : paragraphScope(node2.children, line);
         top.scope = narrower(top.scope, said);
-        const forPage = nested ? {} : pageStatement(node2.children, line);
         if (forPage.requirement) top.said = forPage.requirement;
         if (forPage.ports) top.saidPorts = forPage.ports;
         if (top.portsHeading && said.ports && !nested) top.ports = said.ports;

@@ -12,7 +12,7 @@ import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRecord, readRequest, splitHead, type ItemGroup} from './read-lists.js'
-import {headingScope, isTab, narrower, pageStatement, sentenceScope, type SectionScope, type Stated} from './scope.js'
+import {headingScope, isTab, narrower, paragraphScope, sentenceScope, type SectionScope, type Stated} from './scope.js'
 import {cloudLabelOnly, cloudsNamedBy, conditionClauses, directionHeader, inboundCell, inboundHeader, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
 export interface Row {
@@ -202,9 +202,8 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         if (stated) lead = {...stated, depth: heading?.depth ?? 0}
         const request = page.lists ? readRequest(node, page.source) : undefined
         const top = sections[sections.length - 1]!
-        const said = sentenceScope(node.children, line)
+        const {section: said, page: forPage} = nested ? {section: sentenceScope(node.children, line), page: {}} : paragraphScope(node.children, line)
         top.scope = narrower(top.scope, said)
-        const forPage = nested ? {} : pageStatement(node.children, line)
         if (forPage.requirement) top.said = forPage.requirement
         if (forPage.ports) top.saidPorts = forPage.ports
         if (top.portsHeading && said.ports && !nested) top.ports = said.ports

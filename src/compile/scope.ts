@@ -24,6 +24,9 @@ export interface SectionScope {
   clouds?: Stated<readonly Cloud[]>
 }
 
+/** Each statement's `unless` words, every one of them in a text. */
+const unlessAll = requirementStatements.map((entry) => (entry.unless ? new RegExp(entry.unless.source, 'g') : undefined))
+
 /** The requirement a sentence or heading states, when it states exactly one. */
 export function statedRequirement(text: string): Requirement | undefined {
   const lower = text.toLowerCase().replace(/\s+/g, ' ')
@@ -31,7 +34,7 @@ export function statedRequirement(text: string): Requirement | undefined {
   if (word) return word
   // A text that states both (`Some are required and some are optional`) states neither.
   // A hedge (`might want to open`) yields to any firmer statement beside it.
-  const found = requirementStatements.filter((entry) => entry.sentence.test(lower.replace(new RegExp(entry.unless?.source ?? '$^', 'g'), ' ')))
+  const found = requirementStatements.filter((entry, index) => entry.sentence.test(unlessAll[index] ? lower.replace(unlessAll[index], ' ') : lower))
   const firm = new Set(found.filter((entry) => !entry.weak).map((entry) => entry.requirement))
   const stated = firm.size > 0 ? firm : new Set(found.map((entry) => entry.requirement))
   return stated.size === 1 ? [...stated][0] : undefined
@@ -97,31 +100,36 @@ export function headingScope(text: string, line: number, scope: readonly Cloud[]
 
 /** What a paragraph says of the destinations after it, in its section. */
 export function sentenceScope(children: PhrasingContent[], line: number): SectionScope {
-  const text = children.map((child) => toString(child)).join('')
-  const result: SectionScope = {}
-  // Each sentence speaks for the section only when it speaks of destinations or traffic.
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence))
-  if (sentences.length === 0) return result
-  const requirement = statedWithCondition(sentences.join(' '), line)
-  if (requirement) result.requirement = requirement
-  // Ports said under a condition (`only needed when …`) are the condition's, not the section's.
-  const ports = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(' '))
-  if (ports.length > 0) result.ports = {value: ports, line}
-  return result
+  return paragraphScope(children, line).section
 }
 
 /**
- * What a paragraph states of the page's destinations wherever they are (see `pageSubject`): a
- * requirement, and ports said without a condition (`Both endpoints are reached over port 443`).
+ * What a paragraph says for its section (`sentenceScope`), and what it states of the page's
+ * destinations wherever they are (see `pageSubject`): a requirement, and ports said without a
+ * condition (`Both endpoints are reached over port 443`). One reading of the paragraph for both.
  */
-export function pageStatement(children: PhrasingContent[], line: number): {requirement?: Stated<Requirement>; ports?: Stated<Port[]>} {
+export function paragraphScope(children: PhrasingContent[], line: number): {section: SectionScope; page: SectionScope} {
   const text = children.map((child) => toString(child)).join('')
-  // A sentence that ends in `:` introduces what follows it (`…allow these domains on port 443:`), no more.
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pageSubject.test(sentence) && !everyDestination.test(sentence) && !/:\s*$/.test(sentence))
-  if (sentences.length === 0) return {}
+  // Most paragraphs speak of neither destinations nor traffic.
+  if (!scopeSubject.test(text)) return {section: {}, page: {}}
+  // Each sentence speaks for the section only when it speaks of destinations or traffic.
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence))
+  const section = statements(sentences, line)
+  // For the page, only one about its endpoints (`pageSubject`, narrower than `scopeSubject`); one
+  // that ends in `:` introduces what follows it, no more.
+  const forPage = sentences.filter((sentence) => pageSubject.test(sentence) && !/:\s*$/.test(sentence))
+  return {section, page: forPage.length === sentences.length ? section : statements(forPage, line)}
+}
+
+/** The requirement and the ports some sentences state; ports said under a condition are the condition's. */
+function statements(sentences: string[], line: number): SectionScope {
+  const result: SectionScope = {}
+  if (sentences.length === 0) return result
   const requirement = statedWithCondition(sentences.join(' '), line)
+  if (requirement) result.requirement = requirement
   const ports = statedPorts(sentences.filter((sentence) => !conditional.test(sentence)).join(' '))
-  return {...(requirement ? {requirement} : {}), ...(ports.length > 0 ? {ports: {value: ports, line}} : {})}
+  if (ports.length > 0) result.ports = {value: ports, line}
+  return result
 }
 
 /** `outer` with what `inner` states laid over it. */
