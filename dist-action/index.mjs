@@ -36661,6 +36661,10 @@ var fileExtensions = /\.(md|exe|dll|msi|ps1|cab|zip|json|xml|aspx?|html?|txt|png
 var defaultDocset = "power-bi/";
 
 // src/compile/destination.ts
+function wildcardParts(value2) {
+  const stars = /^(?:\*\.)+/.exec(value2)?.[0] ?? "";
+  return { stars, name: value2.slice(stars.length) };
+}
 var placeholders = [
   [/<[^<>]*>/, "a placeholder in angle brackets"],
   [/\{[^{}]*\}/, "a placeholder in braces"],
@@ -36704,7 +36708,7 @@ function classifyDestination(raw) {
     notes.push({ ruleId: "destination-leading-dot", reason: `Unexpected leading dot in \`${name}\`, read as the wildcard \`*${name.toLowerCase()}\`` });
     name = "*" + name;
   }
-  const stars = /^(?:\*\.)+/.exec(name)?.[0] ?? "";
+  const { stars } = wildcardParts(name);
   const wildcard = stars !== "";
   const host = normaliseHost(name.slice(stars.length), wildcard);
   if (host) {
@@ -36774,7 +36778,7 @@ function exampleName(host) {
 function templateOf(text5) {
   if (/\s/.test(text5) || !/[a-z0-9-]\.[a-z]/i.test(text5)) return void 0;
   const name = text5.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split("/")[0];
-  const bare = name.replace(/^(?:\*\.)+/, "");
+  const bare = wildcardParts(name).name;
   for (const [pattern, reason] of placeholders) {
     if (pattern.test(bare) || pattern.source.startsWith("<") && pattern.test(name)) return reason;
   }
@@ -36798,7 +36802,8 @@ function findDestinations(text5) {
   return found;
 }
 function underPublicSuffix(name) {
-  const parsed2 = (0, import_tldts.parse)(name.replace(/^(?:\*\.)+/, "x."), { allowPrivateDomains: true });
+  const parts = wildcardParts(name);
+  const parsed2 = (0, import_tldts.parse)((parts.stars === "" ? "" : "x.") + parts.name, { allowPrivateDomains: true });
   return (parsed2.isIcann === true || parsed2.isPrivate === true) && !fileExtensions.test(name);
 }
 function normaliseHost(raw, suffixOnly = false) {
@@ -36902,7 +36907,7 @@ function ipv6Value(address) {
 function overBroad(wildcard) {
   if (wildcard === "*") return "covers every host";
   if (!wildcard.startsWith("*.")) return void 0;
-  const suffix = wildcard.replace(/^(?:\*\.)+/, "").toLowerCase().replace(/\.$/, "");
+  const suffix = wildcardParts(wildcard).name.toLowerCase().replace(/\.$/, "");
   if (suffix === "*" || suffix.split(".").some((part) => part === "*" || part === "")) return "a wildcard over a wildcard covers every host";
   return (0, import_tldts.getPublicSuffix)(suffix, { allowPrivateDomains: true }) === suffix ? `\`${suffix}\` is a public suffix` : void 0;
 }
@@ -36998,11 +37003,13 @@ function statedCondition(text5) {
   return void 0;
 }
 var conditionAll = new RegExp(conditionClauses[0].source, "gi");
+function withoutConditions(text5) {
+  return conditional.test(text5) ? text5.replace(conditionAll, " ") : text5;
+}
 function statedWithCondition(text5, line, fallback) {
-  const conditioned = conditional.test(text5);
-  const value2 = statedRequirement(conditioned ? text5.replace(conditionAll, " ") : text5) ?? fallback;
+  const value2 = statedRequirement(withoutConditions(text5)) ?? fallback;
   if (value2 === void 0) return void 0;
-  const condition = conditioned ? statedCondition(text5) : void 0;
+  const condition = conditional.test(text5) ? statedCondition(text5) : void 0;
   return condition === void 0 ? { value: value2, line } : { value: value2, line, condition };
 }
 function statedPorts(text5) {
@@ -47754,7 +47761,7 @@ function isUint8Array(value2) {
 
 // src/compile/aligned.ts
 function alignPorts(destinations, portCell, protocol, source) {
-  if (!portCell.children.some((node2) => node2.type === "break" || node2.type === "html" && separatorTag.test(node2.value.trim()))) return void 0;
+  if (!portCell.children.some(isLineEnd)) return void 0;
   const portLines = cellLines(portCell);
   if (portLines.filter((line) => lineText(line) !== "").length < 2) return void 0;
   const destinationLines2 = cellLines(destinations.cell);
@@ -47784,10 +47791,13 @@ function alignPorts(destinations, portCell, protocol, source) {
   return { byDestination, ports: sortPorts(ports2), cut: pairs.cut, unread };
 }
 var numberMark = /^\s*\(?\d{1,2}[.)]\s*/;
+function isLineEnd(node2) {
+  return node2.type === "break" || node2.type === "html" && separatorTag.test(node2.value.trim());
+}
 function cellLines(cell) {
   const lines = [[]];
   for (const node2 of cell.children) {
-    if (node2.type === "break" || node2.type === "html" && separatorTag.test(node2.value.trim())) lines.push([]);
+    if (isLineEnd(node2)) lines.push([]);
     else lines.at(-1).push(node2);
   }
   return lines;
@@ -47976,7 +47986,7 @@ function readEndpointSet(row2, table, file, path2) {
   return set;
 }
 function purposeDestinations(row2, file) {
-  if (!row2.purpose || row2.node.type !== "tableRow" || !row2.purpose.children.some((child) => child.type === "break" || child.type === "html")) return void 0;
+  if (!row2.purpose || row2.node.type !== "tableRow" || !row2.purpose.children.some(isLineEnd)) return void 0;
   const named = (text5) => findDestinations(text5).length > 0 || /^\S*[<{][^<>{}\s]+[>}]\S*\.[a-z]{2,}$/i.test(text5);
   const lines = cellLines(row2.purpose);
   const held = lines.filter((line) => {
@@ -48791,7 +48801,7 @@ function destinationLines(children) {
   return lines.length;
 }
 function leadOf(text5, line) {
-  const said = text5.replace(new RegExp(conditionClauses[0].source, "gi"), " ");
+  const said = withoutConditions(text5);
   const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(said)).map((entry) => entry.requirement));
   return stated.size === 1 ? { requirement: [...stated][0], line } : void 0;
 }

@@ -29,7 +29,7 @@ export interface AlignedPorts {
  */
 export function alignPorts(destinations: DestinationCell, portCell: TableCell, protocol: Port['protocol'] | ReadonlyArray<Port['protocol']> | undefined, source: string): AlignedPorts | undefined {
   // A port cell of one line is one part: most are.
-  if (!portCell.children.some((node) => node.type === 'break' || (node.type === 'html' && separatorTag.test(node.value.trim())))) return undefined
+  if (!portCell.children.some(isLineEnd)) return undefined
   const portLines = cellLines(portCell)
   if (portLines.filter((line) => lineText(line) !== '').length < 2) return undefined
   const destinationLines = cellLines(destinations.cell)
@@ -63,11 +63,16 @@ export function alignPorts(destinations: DestinationCell, portCell: TableCell, p
 
 const numberMark = /^\s*\(?\d{1,2}[.)]\s*/
 
+/** A node that ends a line of a cell as rendered: a line break, or a tag the docs site sets apart. */
+export function isLineEnd(node: PhrasingContent): boolean {
+  return node.type === 'break' || (node.type === 'html' && separatorTag.test(node.value.trim()))
+}
+
 /** The lines of a cell as rendered: cut at line breaks and block tags, blank lines kept. */
 export function cellLines(cell: TableCell): Line[] {
   const lines: Line[] = [[]]
   for (const node of cell.children) {
-    if (node.type === 'break' || (node.type === 'html' && separatorTag.test(node.value.trim()))) lines.push([])
+    if (isLineEnd(node)) lines.push([])
     else lines.at(-1)!.push(node)
   }
   return lines

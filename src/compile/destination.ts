@@ -25,6 +25,12 @@ export interface Classified {
   port?: number
 }
 
+/** The leading `*.` labels of a wildcard (`*.`, `*.*.`), and the name under them. */
+export function wildcardParts(value: string): {stars: string; name: string} {
+  const stars = /^(?:\*\.)+/.exec(value)?.[0] ?? ''
+  return {stars, name: value.slice(stars.length)}
+}
+
 /** Placeholders a page writes for a part of a name it leaves to the reader. */
 const placeholders: Array<[RegExp, string]> = [
   [/<[^<>]*>/, 'a placeholder in angle brackets'],
@@ -81,7 +87,7 @@ export function classifyDestination(raw: string): Classified {
     name = '*' + name
   }
   // `*.*.onedrive.live.com`: a wildcard of two labels or more is a wildcard too.
-  const stars = /^(?:\*\.)+/.exec(name)?.[0] ?? ''
+  const {stars} = wildcardParts(name)
   const wildcard = stars !== ''
   // A wildcard may stand over a single label (`*.com`): that is a finding, not a reading problem.
   const host = normaliseHost(name.slice(stars.length), wildcard)
@@ -171,7 +177,7 @@ function exampleName(host: string): string | undefined {
 function templateOf(text: string): string | undefined {
   if (/\s/.test(text) || !/[a-z0-9-]\.[a-z]/i.test(text)) return undefined
   const name = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/')[0]!
-  const bare = name.replace(/^(?:\*\.)+/, '')
+  const bare = wildcardParts(name).name
   for (const [pattern, reason] of placeholders) {
     if (pattern.test(bare) || (pattern.source.startsWith('<') && pattern.test(name))) return reason
   }
@@ -210,7 +216,8 @@ export function findDestinations(text: string): Classified[] {
  * `Node.js`, `DataFactory.WestUs` and `AzureContainerRegistry.AustraliaEast` are not hosts.
  */
 export function underPublicSuffix(name: string): boolean {
-  const parsed = parseDomain(name.replace(/^(?:\*\.)+/, 'x.'), {allowPrivateDomains: true})
+  const parts = wildcardParts(name)
+  const parsed = parseDomain((parts.stars === '' ? '' : 'x.') + parts.name, {allowPrivateDomains: true})
   return (parsed.isIcann === true || parsed.isPrivate === true) && !fileExtensions.test(name)
 }
 
@@ -359,7 +366,7 @@ export function overBroad(wildcard: string): string | undefined {
   if (wildcard === '*') return 'covers every host'
   if (!wildcard.startsWith('*.')) return undefined
   // `*.*.onedrive.live.com` stands over names under `onedrive.live.com`; `*.*` over every name.
-  const suffix = wildcard.replace(/^(?:\*\.)+/, '').toLowerCase().replace(/\.$/, '')
+  const suffix = wildcardParts(wildcard).name.toLowerCase().replace(/\.$/, '')
   if (suffix === '*' || suffix.split('.').some((part) => part === '*' || part === '')) return 'a wildcard over a wildcard covers every host'
   return getPublicSuffix(suffix, {allowPrivateDomains: true}) === suffix ? `\`${suffix}\` is a public suffix` : undefined
 }

@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import type {Destination, EndpointSet, Port, Position, Requirement} from '../../generated/catalog.js'
 import {report} from '../report.js'
 import {notApplicable, pageSubject} from './vocabulary.js'
-import {alignPorts, cellLines, lineText, type AlignedPorts, type Line} from './aligned.js'
+import {alignPorts, cellLines, isLineEnd, lineText, type AlignedPorts, type Line} from './aligned.js'
 import {cellText, readDestinations, readPurpose, readRequirementCell, type DestinationCell} from './cells.js'
 import {covers, coveringWildcardPatterns, findDestinations, matchKey, portsRisk} from './destination.js'
 import {destinationPorts, impliedPorts, portKey, protocolOf, readPortText, sortPorts} from './ports.js'
@@ -149,7 +149,7 @@ function readEndpointSet(row: Row, table: ReadTable, file: VFile, path: string):
  * destinations, as a reader sees them; the other lines stay its purpose.
  */
 function purposeDestinations(row: Row, file: VFile): {cell: DestinationCell; purpose: TableCell} | undefined {
-  if (!row.purpose || row.node.type !== 'tableRow' || !row.purpose.children.some((child) => child.type === 'break' || child.type === 'html')) return undefined
+  if (!row.purpose || row.node.type !== 'tableRow' || !row.purpose.children.some(isLineEnd)) return undefined
   const named = (text: string): boolean => findDestinations(text).length > 0 || /^\S*[<{][^<>{}\s]+[>}]\S*\.[a-z]{2,}$/i.test(text)
   const lines = cellLines(row.purpose)
   const held = lines.filter((line) => {

@@ -12,8 +12,8 @@ import {headerRole, mapColumns, type Column} from './columns.js'
 import {classifyDestination, findDestinations} from './destination.js'
 import {isPortText} from './ports.js'
 import {phrasingText, readCode, readList, readRecord, readRequest, splitHead, type ItemGroup} from './read-lists.js'
-import {headingScope, isTab, narrower, paragraphScope, sentenceScope, type SectionScope, type Stated} from './scope.js'
-import {cloudLabelOnly, cloudsNamedBy, conditionClauses, directionHeader, inboundCell, inboundHeader, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
+import {headingScope, isTab, narrower, paragraphScope, sentenceScope, withoutConditions, type SectionScope, type Stated} from './scope.js'
+import {cloudLabelOnly, cloudsNamedBy, directionHeader, inboundCell, inboundHeader, leadSentences, linkLead, notApplicable, portsHeading, transportCell} from './vocabulary.js'
 
 export interface Row {
   /** The table row, or the list, code block or paragraph of destinations the row stands for. */
@@ -313,7 +313,7 @@ function destinationLines(children: PhrasingContent[]): number | undefined {
 /** The requirement a paragraph states for the table after it, when it states exactly one. */
 function leadOf(text: string, line: number): ReadTable['lead'] {
   // `If proxy support beyond this is required, …`: what a condition says is no statement.
-  const said = text.replace(new RegExp(conditionClauses[0]!.source, 'gi'), ' ')
+  const said = withoutConditions(text)
   const stated = new Set(leadSentences.filter((entry) => entry.sentence.test(said)).map((entry) => entry.requirement))
   return stated.size === 1 ? {requirement: [...stated][0]!, line} : undefined
 }

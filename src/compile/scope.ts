@@ -58,13 +58,17 @@ export function statedCondition(text: string): string | undefined {
 /** Every `if …`, `when …` clause of a text, to read what the text says besides its conditions. */
 const conditionAll = new RegExp(conditionClauses[0]!.source, 'gi')
 
+/** What a text says besides its conditions (`If proxy support beyond this is required, review …` → `, review …`). */
+export function withoutConditions(text: string): string {
+  return conditional.test(text) ? text.replace(conditionAll, ' ') : text
+}
+
 /** A requirement stated in `text`, with the condition it is stated under; undefined when none is. */
 export function statedWithCondition(text: string, line: number, fallback?: Requirement): Stated<Requirement> | undefined {
   // `If proxy support beyond this is required, review …`: what the condition says is no statement.
-  const conditioned = conditional.test(text)
-  const value = statedRequirement(conditioned ? text.replace(conditionAll, ' ') : text) ?? fallback
+  const value = statedRequirement(withoutConditions(text)) ?? fallback
   if (value === undefined) return undefined
-  const condition = conditioned ? statedCondition(text) : undefined
+  const condition = conditional.test(text) ? statedCondition(text) : undefined
   return condition === undefined ? {value, line} : {value, line, condition}
 }
 

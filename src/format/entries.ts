@@ -10,7 +10,7 @@ import {isIP} from 'node:net'
 import type {Catalog, Destination, Port} from '../../generated/catalog.js'
 import {compareText} from '../core/text.js'
 import {destinationPorts} from '../compile/cells.js'
-import {normaliseHost} from '../compile/destination.js'
+import {normaliseHost, wildcardParts} from '../compile/destination.js'
 import {escapeControl} from './escape.js'
 import type {DestinationKind} from './filter.js'
 
@@ -49,7 +49,7 @@ const placeholderLabel = /^(x{3,}|y{3,}|z{3,}|contoso[a-z0-9-]*|fabrikam[a-z0-9-
 
 /** Why a host name (or `*.suffix`) is a placeholder, or undefined when it is not one. */
 export function placeholderOf(name: string): string | undefined {
-  const label = name.replace(/^(?:\*\.)+/, '').split('.').find((part) => placeholderLabel.test(part))
+  const label = wildcardParts(name).name.split('.').find((part) => placeholderLabel.test(part))
   return label === undefined ? undefined : `a placeholder name (\`${label}\`), not a host to allow`
 }
 
@@ -119,8 +119,8 @@ export function isHostName(value: string): boolean {
 
 /** Whether a value is `*`, or `*.` (once or more: `*.*.onedrive.live.com`) and a host name. */
 export function isWildcard(value: string): boolean {
-  const stars = /^(?:\*\.)+/.exec(value)?.[0]
-  return value === '*' || (stars !== undefined && isHostName(value.slice(stars.length)))
+  const {stars, name} = wildcardParts(value)
+  return value === '*' || (stars !== '' && isHostName(name))
 }
 
 /**
@@ -128,8 +128,8 @@ export function isWildcard(value: string): boolean {
  * that domain's every subdomain (`*.a.b`) or only those two labels or more under it (`*.*.a.b`).
  */
 export function wildcardDomain(pattern: string): {domain: string; deep: boolean} {
-  const stars = /^(?:\*\.)+/.exec(pattern)?.[0] ?? ''
-  return {domain: pattern.slice(stars.length), deep: stars.length > 2}
+  const {stars, name} = wildcardParts(pattern)
+  return {domain: name, deep: stars.length > 2}
 }
 
 /** Whether a destination's value has the syntax of its kind (references and text are free text: always). */
