@@ -16,6 +16,13 @@ register()
 const runTemp = mkdtempSync(join(tmpdir(), 'endpoint-catalog-test-run-'))
 process.env.TMPDIR = runTemp
 const ours = () => readdirSync(runTemp).filter((name) => name.includes('endpoint-catalog'))
+// A run cut short (a closed pipe, Ctrl-C) still takes its directory with it.
+const stop = (code) => {
+  rmSync(runTemp, {recursive: true, force: true})
+  process.exit(code)
+}
+process.on('SIGINT', () => stop(130))
+process.on('SIGTERM', () => stop(143))
 const tempBefore = ours()
 globalThis.UVU_DEFER = 1
 const uvu = await import('uvu')
@@ -28,12 +35,12 @@ const fail = (reason) => {
 process.on('unhandledRejection', (reason) => fail(`Unhandled rejection: ${reason instanceof Error ? reason.stack : JSON.stringify(reason)}`))
 process.on('uncaughtException', (error) => {
   // A closed output pipe (`| head`) cannot be reported to: stop instead of failing in a loop.
-  if (error && error.code === 'EPIPE') process.exit(1)
+  if (error && error.code === 'EPIPE') stop(1)
   fail(`Uncaught exception: ${error instanceof Error ? error.stack : JSON.stringify(error)}`)
 })
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(1)
+    if (error.code === 'EPIPE') stop(1)
   })
 }
 
