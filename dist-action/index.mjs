@@ -38011,13 +38011,13 @@ function state(entry) {
   };
 }
 function endpointSetRef(set) {
-  return { id: set.id, section: set.section, purpose: set.purpose, requirement: set.requirement, source: sourceLine(set) };
+  return { id: set.id, section: set.section, purpose: set.purpose, requirement: set.requirement, ...set.direction === void 0 ? {} : { direction: set.direction }, source: sourceLine(set) };
 }
 function sourceLine(set) {
   return `${set.source.path}:${set.source.line}`;
 }
 function where(entry) {
-  return [...new Set(entry.endpointSets.map((set) => rowName(set.section, set.purpose)))].join("; ");
+  return [...new Set(entry.endpointSets.map((set) => rowName(set.section, set.purpose) + (set.direction === "inbound" ? ", inbound" : "")))].join("; ");
 }
 function rowName(section, purpose) {
   return purpose.trim() === "" ? section : `${section} / ${purpose}`;
@@ -38424,7 +38424,7 @@ function subjectKey(change) {
 }
 
 // src/diff/document.ts
-var diffSchemaVersion = "1.1.0";
+var diffSchemaVersion = "1.2.0";
 function diff(before, after, options = {}) {
   const clouds3 = options.cloud === void 0 ? catalogClouds([before, after]) : [options.cloud];
   const changes2 = checkChanges(compare(before, after, { clouds: clouds3 }));
@@ -41790,7 +41790,7 @@ var schema62 = { "title": "DestinationRef", "description": "A destination as the
 var pattern30 = new RegExp("^[0-9a-f]{16}$", "u");
 var pattern31 = new RegExp("^(tcp|udp)/[0-9]+(-[0-9]+)?$", "u");
 var schema68 = { "title": "DestinationState", "description": "A destination on the effective allowlist of one revision: the highest requirement of the endpoint sets it appears in, and the union of their ports.", "type": "object", "additionalProperties": false, "required": ["requirement", "ports", "endpointSets"], "properties": { "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "ports": { "type": "array", "items": { "$ref": "#/$defs/port" } }, "route": { "description": "How ExpressRoute customers reach it, when the revision includes the ExpressRoute page.", "type": "string", "enum": ["internet", "expressroute"] }, "text": { "description": "For a reference: its link text.", "type": "string" }, "endpointSets": { "description": "The endpoint sets that list the destination, in page order.", "type": "array", "items": { "$ref": "#/$defs/endpointSetRef" } } } };
-var schema70 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "source": { "$ref": "#/$defs/source" } } };
+var schema70 = { "title": "EndpointSetRef", "description": "An endpoint set (a table row) of one revision.", "type": "object", "additionalProperties": false, "required": ["id", "section", "purpose", "requirement", "source"], "properties": { "id": { "type": "string", "pattern": "^es-[0-9a-f]{12}$" }, "section": { "type": "string" }, "purpose": { "type": "string" }, "requirement": { "type": "string", "enum": ["required", "optional", "unknown"] }, "direction": { "description": "Since 1.2.0: `inbound` when the set lists sources of traffic into the reader's network (the catalog's `direction`); absent for outbound.", "type": "string", "enum": ["inbound"] }, "source": { "$ref": "#/$defs/source" } } };
 var pattern34 = new RegExp("^.+:[0-9]+$", "u");
 function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -41849,7 +41849,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "id" || key0 === "section" || key0 === "purpose" || key0 === "requirement" || key0 === "source")) {
+      if (!(key0 === "id" || key0 === "section" || key0 === "purpose" || key0 === "requirement" || key0 === "direction" || key0 === "source")) {
         const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
@@ -41924,20 +41924,19 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.source !== void 0) {
-      let data4 = data.source;
-      if (typeof data4 === "string") {
-        if (!pattern34.test(data4)) {
-          const err12 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
+    if (data.direction !== void 0) {
+      let data4 = data.direction;
+      if (typeof data4 !== "string") {
+        const err12 = { instancePath: instancePath + "/direction", schemaPath: "#/properties/direction/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
         }
-      } else {
-        const err13 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data4 === "inbound")) {
+        const err13 = { instancePath: instancePath + "/direction", schemaPath: "#/properties/direction/enum", keyword: "enum", params: { allowedValues: schema70.properties.direction.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -41946,12 +41945,34 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.source !== void 0) {
+      let data5 = data.source;
+      if (typeof data5 === "string") {
+        if (!pattern34.test(data5)) {
+          const err14 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/pattern", keyword: "pattern", params: { pattern: "^.+:[0-9]+$" }, message: 'must match pattern "^.+:[0-9]+$"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/source", schemaPath: "#/$defs/source/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err16];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err16);
     }
     errors++;
   }
@@ -62410,7 +62431,7 @@ function where2(change) {
     case "destination":
       rows2 = (one2.after ?? one2.before)?.endpointSets ?? [];
   }
-  const names = [...new Set(rows2.map((set) => set.purpose.trim() === "" ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`))];
+  const names = [...new Set(rows2.map((set) => (set.purpose.trim() === "" ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`) + (set.direction === "inbound" ? " (inbound)" : "")))];
   return names.length > 0 ? names.join("<br>") : "\u2014";
 }
 function ports(change) {

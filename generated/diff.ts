@@ -200,6 +200,10 @@ export interface EndpointSetRef {
   section: string
   purpose: string
   requirement: 'required' | 'optional' | 'unknown'
+  /**
+   * Since 1.2.0: `inbound` when the set lists sources of traffic into the reader's network (the catalog's `direction`); absent for outbound.
+   */
+  direction?: 'inbound'
   source: SourceLine
 }
 /**

@@ -2,6 +2,7 @@
 import * as assert from 'uvu/assert'
 import {suite} from 'uvu'
 import {diff, diffSchemaVersion, hasChangeAtLeast} from '../src/diff/index.js'
+import {formatDiffMarkdown} from '../src/format/diff-markdown.js'
 import {validateAgainst} from '../src/validate.js'
 import {catalogOf, diffPages, page, summary} from './diff-helpers.js'
 
@@ -73,6 +74,17 @@ document('carries schemaVersion, both revisions, counts per level, and validates
   assert.equal(result.from, {version: a.version, contentHash: a.contentHash, sources: recorded(a)})
   assert.equal(result.to, {version: b.version, contentHash: b.contentHash, sources: recorded(b)})
   assert.equal(result.counts, {error: 2, warning: 1, info: 2})
+  assert.equal(validateAgainst('diff', result), [])
+})
+
+document('a source of inbound traffic added says so, in the record, the message and the markdown', () => {
+  const inbound = (rows: string[]) => ['---', 'title: Power BI URLs', 'ms.date: 01/02/2020', '---', '', '## Management', '', '| Purpose | Source IP address | Direction |', '| --- | --- | --- |', ...rows, ''].join('\n')
+  const result = diff(catalogOf(inbound(['| **Required:** Health | 168.61.49.99 | Inbound |'])), catalogOf(inbound(['| **Required:** Health | 168.61.49.99 | Inbound |', '| **Required:** Health | 23.99.5.239 | Inbound |'])))
+  const added = result.changes.find((change) => change.rule === 'required-destination-added')!
+  assert.is(added.message, 'Destination `23.99.5.239` added as required (Management / Health, inbound)')
+  const rows = (added as {after?: {endpointSets: Array<{direction?: string}>}}).after?.endpointSets ?? []
+  assert.equal(rows.map((set) => set.direction), ['inbound'])
+  assert.match(formatDiffMarkdown(result), /Management \/ Health \(inbound\)/)
   assert.equal(validateAgainst('diff', result), [])
 })
 

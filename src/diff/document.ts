@@ -10,7 +10,7 @@ import {isPublicOnly} from './clouds.js'
 import {catalogClouds, compare} from './diff.js'
 
 /** Version of the diff document format (schema/diff.schema.json). */
-export const diffSchemaVersion = '1.1.0'
+export const diffSchemaVersion = '1.2.0'
 
 export interface DiffOptions {
   /** Compare this cloud only (default: every cloud either catalog names). */

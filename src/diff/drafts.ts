@@ -209,7 +209,7 @@ function state(entry: AllowlistEntry): DestinationState {
 }
 
 function endpointSetRef(set: EndpointSet): EndpointSetRef {
-  return {id: set.id, section: set.section, purpose: set.purpose, requirement: set.requirement, source: sourceLine(set)}
+  return {id: set.id, section: set.section, purpose: set.purpose, requirement: set.requirement, ...(set.direction === undefined ? {} : {direction: set.direction}), source: sourceLine(set)}
 }
 
 function sourceLine(set: EndpointSet): string {
@@ -218,7 +218,8 @@ function sourceLine(set: EndpointSet): string {
 
 /** `Section / purpose` of each row listing the destination, once each. */
 function where(entry: AllowlistEntry): string {
-  return [...new Set(entry.endpointSets.map((set) => rowName(set.section, set.purpose)))].join('; ')
+  // A source of inbound traffic says so: it is allowed in from, not out to.
+  return [...new Set(entry.endpointSets.map((set) => rowName(set.section, set.purpose) + (set.direction === 'inbound' ? ', inbound' : '')))].join('; ')
 }
 
 /** A row as a change names it: `Section / purpose`, or the section alone when the row has no purpose. */

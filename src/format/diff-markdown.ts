@@ -103,7 +103,7 @@ const words: MarkdownWords = {
 
 /** `Section / purpose` of the rows concerned (an exception's activity), in the new revision when there. */
 function where(change: Change): string {
-  let rows: Array<{section: string; purpose: string}>
+  let rows: Array<{section: string; purpose: string; direction?: string}>
   const {shape, change: one} = shaped(change)
   switch (shape) {
     case 'section':
@@ -119,7 +119,7 @@ function where(change: Change): string {
     case 'destination':
       rows = (one.after ?? one.before)?.endpointSets ?? []
   }
-  const names = [...new Set(rows.map((set) => (set.purpose.trim() === '' ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`)))]
+  const names = [...new Set(rows.map((set) => (set.purpose.trim() === '' ? escapeMarkdown(set.section) : `${escapeMarkdown(set.section)} / ${escapeMarkdown(set.purpose)}`) + (set.direction === 'inbound' ? ' (inbound)' : '')))]
   return names.length > 0 ? names.join('<br>') : '—'
 }
 
