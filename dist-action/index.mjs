@@ -37031,11 +37031,10 @@ function headingScope(text5, line, scope) {
   if (ports2.length > 0) result.ports = { value: ports2, line };
   return result;
 }
-function sentenceScope(children, line) {
-  return paragraphScope(children, line).section;
+function sentenceScope(text5, line) {
+  return paragraphScope(text5, line).section;
 }
-function paragraphScope(children, line) {
-  const text5 = children.map((child) => toString(child)).join("");
+function paragraphScope(text5, line) {
   if (!scopeSubject.test(text5)) return { section: {}, page: {} };
   const sentences = text5.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => scopeSubject.test(sentence) && !everyDestination.test(sentence));
   const section = statements(sentences, line);
@@ -48649,7 +48648,7 @@ function* streamTables(nodes, file, page) {
   let lead;
   let label2;
   const sections = [
-    { depth: 0, scope: page.description ? sentenceScope([{ type: "text", value: page.description }], 1) : {}, read: 0 }
+    { depth: 0, scope: page.description ? sentenceScope(page.description, 1) : {}, read: 0 }
   ];
   let tab;
   let seen = 0;
@@ -48733,7 +48732,8 @@ function* streamTables(nodes, file, page) {
         if (stated) lead = { ...stated, depth: heading2?.depth ?? 0 };
         const request2 = page.lists ? readRequest(node2, page.source) : void 0;
         const top = sections[sections.length - 1];
-        const { section: said, page: forPage } = nested ? { section: sentenceScope(node2.children, line), page: {} } : paragraphScope(node2.children, line);
+        const { section: said, page: pageSaid } = paragraphScope(text5, line);
+        const forPage = nested ? {} : pageSaid;
         top.scope = narrower(top.scope, said);
         if (forPage.requirement) top.said = forPage.requirement;
         if (forPage.ports) top.saidPorts = forPage.ports;

@@ -105,7 +105,7 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
   // `said`: the requirement its sentences state; `read`: how many endpoint sets were read before it opened.
   // `ports`: the ports its sentences state, when its heading is about ports (`### Port requirements`).
   const sections: Array<{depth: number; scope: SectionScope; said?: Stated<Requirement>; saidPorts?: Stated<Port[]>; ports?: Stated<Port[]>; portsHeading?: boolean; read: number}> = [
-    {depth: 0, scope: page.description ? sentenceScope([{type: 'text', value: page.description}], 1) : {}, read: 0}
+    {depth: 0, scope: page.description ? sentenceScope(page.description, 1) : {}, read: 0}
   ]
   let tab: SectionScope | undefined
   let seen = 0
@@ -202,7 +202,9 @@ export function* streamTables(nodes: Iterable<RootContent>, file: VFile, page: P
         if (stated) lead = {...stated, depth: heading?.depth ?? 0}
         const request = page.lists ? readRequest(node, page.source) : undefined
         const top = sections[sections.length - 1]!
-        const {section: said, page: forPage} = nested ? {section: sentenceScope(node.children, line), page: {}} : paragraphScope(node.children, line)
+        // The paragraph's text, read once for its section and its page (a nested one speaks for its item only).
+        const {section: said, page: pageSaid} = paragraphScope(text, line)
+        const forPage: SectionScope = nested ? {} : pageSaid
         top.scope = narrower(top.scope, said)
         if (forPage.requirement) top.said = forPage.requirement
         if (forPage.ports) top.saidPorts = forPage.ports

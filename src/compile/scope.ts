@@ -3,8 +3,7 @@
  * ports and their clouds. A section's statements hold for the rest of the section and its
  * sub-sections; a nearer statement (a row, an item, the sentence right before a table) wins.
  */
-import type {Heading, PhrasingContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import type {Heading} from 'mdast'
 import type {Cloud, Port, Requirement} from '../../generated/catalog.js'
 import {readPortText, sortPorts} from './ports.js'
 import {allowVerb, cloudsNamedBy, conditional, conditionClauses, everyDestination, pageSubject, portStatement, premiseCondition, requirementNamedBy, requirementStatements, scopeSubject, tabAnchor} from './vocabulary.js'
@@ -103,8 +102,8 @@ export function headingScope(text: string, line: number, scope: readonly Cloud[]
 }
 
 /** What a paragraph says of the destinations after it, in its section. */
-export function sentenceScope(children: PhrasingContent[], line: number): SectionScope {
-  return paragraphScope(children, line).section
+export function sentenceScope(text: string, line: number): SectionScope {
+  return paragraphScope(text, line).section
 }
 
 /**
@@ -112,8 +111,7 @@ export function sentenceScope(children: PhrasingContent[], line: number): Sectio
  * destinations wherever they are (see `pageSubject`): a requirement, and ports said without a
  * condition (`Both endpoints are reached over port 443`). One reading of the paragraph for both.
  */
-export function paragraphScope(children: PhrasingContent[], line: number): {section: SectionScope; page: SectionScope} {
-  const text = children.map((child) => toString(child)).join('')
+export function paragraphScope(text: string, line: number): {section: SectionScope; page: SectionScope} {
   // Most paragraphs speak of neither destinations nor traffic.
   if (!scopeSubject.test(text)) return {section: {}, page: {}}
   // Each sentence speaks for the section only when it speaks of destinations or traffic.
